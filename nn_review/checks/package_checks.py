@@ -1,0 +1,86 @@
+"""Formal checks of one package against its guide edition (形式审查, single-package part)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..guide import Guide
+from .engine import FAIL, MANUAL, PASS, FindingData, requirement_finding
+from .facts import extract_facts
+
+KIND_ZH = {"project": "科技计划项目", "consortium_recognition": "创新联合体认定",
+           "consortium_evaluation": "创新联合体三年评估"}
+
+
+def _f(rule_id: str, ok: bool, message: str, *, declared="", threshold="", severity_fail="error",
+       source="package-format.md") -> FindingData:
+    return FindingData(rule_id, "contract", "info" if ok else severity_fail, PASS if ok else FAIL,
+                       message, str(declared), str(threshold), source)
+
+
+def check_package(guide: Guide, manifest: dict[str, Any], *, review_start: date | None = None) -> list[FindingData]:
+    out: list[FindingData] = []
+    edition = manifest.get("guide_edition")
+    ok = edition == guide.edition
+    out.append(_f("K.EDITION", ok, "申报指南版本一致" if ok else
+                  f"申报包按指南版本 {edition!r} 申报，本批次使用 {guide.edition!r}",
+                  declared=edition, threshold=guide.edition))
+    out.extend(_period_budget(manifest, review_start))
+    kind = manifest.get("kind", "project")
+    facts = extract_facts(manifest)
+    if kind == "project":
+        out.extend(_project(guide, manifest, facts))
+    elif kind == "consortium_recognition":
+        out.extend(requirement_finding(r, facts, "consortium") for r in guide.consortium_requirements)
+    else:
+        out.append(FindingData("K.KIND", "contract", "info", MANUAL,
+                               "创新联合体三年评估：无机器形式审查规则，按评估表（表B）评审",
+                               source_text=KIND_ZH[kind]))
+    return out
+
+
+def _project(guide: Guide, manifest: dict[str, Any], facts: dict[str, Any]) -> list[FindingData]:
+    number, direction = manifest.get("guide_item"), manifest.get("direction")
+    item = guide.item(number) if isinstance(number, int) else None
+    if item is None:
+        return [_f("K.ITEM", False, f"指南中没有项目{number}（有效范围 1–{len(guide.items)}）",
+                   declared=number, threshold=f"1–{len(guide.items)}")]
+    out = [_f("K.ITEM", True, f"项目{number}：{item.title}", declared=number)]
+    if direction is None:
+        if item.needs_direction:
+            out.append(_f("K.DIRECTION", False, f"项目{number}有{len(item.directions)}个方向，申报包未填写方向",
+                          declared="未填写", threshold=f"方向1–{len(item.directions)}"))
+            # Without a direction only the item-wide requirements apply.
+            return out + [requirement_finding(r, facts, "guide")
+                          for r in guide.requirements_for(item, None)]
+        direction = 1
+    elif item.direction(direction) is None:
+        out.append(_f("K.DIRECTION", False, f"项目{number}没有方向{direction}",
+                      declared=direction, threshold=f"方向1–{len(item.directions)}"))
+        return out + [requirement_finding(r, facts, "guide") for r in guide.requirements_for(item, None)]
+    else:
+        out.append(_f("K.DIRECTION", True, f"方向{direction}：{item.direction(direction).title}",
+                      declared=direction))
+    out.extend(requirement_finding(r, facts, "guide") for r in guide.requirements_for(item, direction))
+    return out
+
+
+def _period_budget(manifest: dict[str, Any], review_start: date | None) -> list[FindingData]:
+    out = []
+    period = manifest.get("period") or {}
+    start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
+    if review_start is not None and end < review_start:
+        out.append(_f("K.PERIOD", False, f"实施期已于 {end} 结束，早于评审开始日 {review_start}",
+                      declared=f"{start}–{end}", threshold=f"结束日 ≥ {review_start}", severity_fail="warning"))
+    else:
+        out.append(_f("K.PERIOD", True, f"实施期 {start} 至 {end}", declared=f"{start}–{end}"))
+    budget = manifest.get("budget") or {}
+    requested = budget.get("requested", 0)
+    if manifest.get("kind", "project") == "project" and not requested:
+        out.append(_f("K.BUDGET", False, "申请财政资助为 0 万元", declared=requested,
+                      threshold="＞ 0", severity_fail="warning"))
+    else:
+        out.append(_f("K.BUDGET", True, f"申请资助 {requested:.2f} 万元，自筹 {budget.get('self_funded', 0):.2f} 万元",
+                      declared=requested))
+    return out

@@ -1,0 +1,78 @@
+"""``nn-review``: the GUI with no sub-command; every secretary operation as a CLI verb."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import __version__
+from .paths import default_store, demo_store
+
+
+def _date(s: str) -> date:
+    try:
+        return date.fromisoformat(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD，实际为 {s!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="nn-review", description="南宁市科技计划项目评审系统（离线）")
+    p.add_argument("--version", action="version", version=f"nn-review {__version__}")
+    p.add_argument("--store", type=Path, help="存储目录（默认：用户数据目录）")
+    p.add_argument("--demo", action="store_true", help="打开演示存储（为空时自动生成演示批次）")
+    p.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"], help="界面语言")
+    sub = p.add_subparsers(dest="cmd")
+
+    g = sub.add_parser("guide", help="申报指南目录").add_subparsers(dest="action", required=True)
+    g.add_parser("list", help="列出指南版本与项目")
+    gs = g.add_parser("show", help="显示一个指南项目（方向、申报要求、机器规则）")
+    gs.add_argument("item", type=int)
+    gs.add_argument("--edition", default="nanning-seed")
+    gs.add_argument("--json", action="store_true")
+    gi = g.add_parser("import", help="导入新的指南版本文件（JSON）")
+    gi.add_argument("file", type=Path)
+
+    pk = sub.add_parser("package", help="申报包").add_subparsers(dest="action", required=True)
+    pc = pk.add_parser("check", help="不入库，直接对申报包做格式校验与形式审查")
+    pc.add_argument("files", nargs="+", type=Path)
+    pc.add_argument("--guide", default="nanning-seed", help="指南版本名或指南 JSON 文件")
+    pc.add_argument("--json", action="store_true")
+    pc.add_argument("-v", "--verbose", action="store_true", help="也列出通过的审查项")
+
+    s = sub.add_parser("session", help="评审批次").add_subparsers(dest="action", required=True)
+    sc = s.add_parser("create", help="新建评审批次")
+    sc.add_argument("name")
+    sc.add_argument("--guide", default="nanning-seed")
+    sc.add_argument("--start", type=_date)
+    sc.add_argument("--end", type=_date)
+    sc.add_argument("--form", default="form-a", choices=["form-a", "form-b"])
+    s.add_parser("list", help="列出评审批次")
+    si = s.add_parser("import", help="导入申报包（文件或文件夹）")
+    si.add_argument("files", nargs="+", type=Path)
+    si.add_argument("--session", help="批次编号或名称（默认：最新批次）")
+    si.add_argument("--replace", action="store_true", help="同一申报编号已存在时替换")
+    sk = s.add_parser("checks", help="重新运行并输出形式审查结果")
+    sk.add_argument("--session")
+    sk.add_argument("--json", action="store_true")
+    sk.add_argument("-v", "--verbose", action="store_true")
+    sr = s.add_parser("remove", help="从批次中移除一个申报包")
+    sr.add_argument("application_id")
+    sr.add_argument("--session")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from .cli_commands import run  # keeps `--version`/`--help` fast
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

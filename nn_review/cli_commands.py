@@ -1,0 +1,199 @@
+"""Implementation of the CLI verbs (thin: parse → call a service → print)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .checks.engine import STATUS_ZH, VERDICT_ZH
+from .guide import GuideError, load_guide
+from .paths import default_store, demo_store
+from .store import StoreError, open_store
+
+MARK = {"pass": "✓", "fail": "✗", "not_declared": "?", "manual": "☐"}
+
+
+def _out(text: str = "") -> None:
+    print(text)
+
+
+def _store(args):
+    from .services.guides import ensure_builtin_guides
+    store = open_store(args.store or default_store())
+    ensure_builtin_guides(store)
+    return store
+
+
+def run(args) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    try:
+        if args.cmd is None:
+            return _gui(args)
+        return {"guide": _guide, "package": _package, "session": _session}[args.cmd](args)
+    except (StoreError, GuideError) as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 2
+
+
+def _gui(args) -> int:
+    from ui.app import run_gui
+    path = args.store or (demo_store() if args.demo else default_store())
+    if args.demo:
+        from .demo.store import ensure_demo_store
+        ensure_demo_store(path)
+    return run_gui(path, lang=args.lang)
+
+
+# -- guide --------------------------------------------------------------------------------
+
+def _guide(args) -> int:
+    from .services import guides
+    if args.action == "import":
+        info = guides.import_guide(_store(args), args.file)
+        _out(f"已导入指南 {info.edition} v{info.version}：{info.title}（{info.items} 个项目）")
+        return 0
+    if args.store or default_store().exists():
+        store = _store(args)
+        editions = guides.list_editions(store)
+        get = lambda e: guides.get_guide(store, e)  # noqa: E731
+    else:
+        files = [load_guide(p) for p in __import__("nn_review.guide", fromlist=["x"]).builtin_guide_files()]
+        editions = files
+        get = lambda e: guides.builtin_guide(e)  # noqa: E731
+    if args.action == "list":
+        for ed in editions:
+            _out(f"{ed.edition} v{ed.version}  {ed.title}")
+            guide = get(ed.edition)
+            for pt in guide.plan_types:
+                _out(f"  {pt.name}（项目{pt.first}–{pt.last}）")
+                for item in guide.items[pt.first - 1:pt.last]:
+                    rules = sum(r.is_machine for r in guide.requirements_for(item, None)) + sum(
+                        r.is_machine and r.directions is not None for r in item.requirements)
+                    _out(f"    项目{item.number:<3}{item.title}  [方向 {len(item.directions)}，机器规则 {rules}]")
+        return 0
+    guide = get(args.edition)
+    item = guide.item(args.item)
+    if item is None:
+        print(f"错误：指南 {guide.edition} 没有项目{args.item}（1–{len(guide.items)}）", file=sys.stderr)
+        return 2
+    if args.json:
+        _out(json.dumps(guide.raw["items"][item.number - 1], ensure_ascii=False, indent=2))
+        return 0
+    pt = guide.plan_type(item.plan_type)
+    _out(f"项目{item.number}：{item.title}（{pt.name}，指南 {guide.edition} v{guide.version}）")
+    if item.intro:
+        _out(f"  {item.intro}")
+    for d in item.directions:
+        _out(f"  方向{d.number}：{d.title}")
+        _out(f"      {d.text}")
+    _out("  申报要求：")
+    for r in list(pt.requirements) + list(item.requirements):
+        scope = f"（方向{'、'.join(map(str, r.directions))}）" if r.directions else ""
+        kind = "机器规则" if r.is_machine else "人工核对"
+        _out(f"  [{r.id}] {kind}{scope} {r.text}")
+        if r.rule:
+            _out(f"      规则：{json.dumps(r.rule, ensure_ascii=False)}")
+    return 0
+
+
+# -- package check ------------------------------------------------------------------------
+
+def _package(args) -> int:
+    from .services.check_report import check_files, exit_code
+    from .services.guides import builtin_guide
+    g = Path(args.guide)
+    guide = load_guide(g) if g.suffix == ".json" and g.is_file() else builtin_guide(args.guide)
+    rep = check_files(guide, args.files)
+    if not rep["packages"]:
+        print("错误：没有找到申报包（.nnpkg / .zip）", file=sys.stderr)
+        return 2
+    if args.json:
+        _out(json.dumps(rep, ensure_ascii=False, indent=2))
+    else:
+        _print_report(rep, args.verbose)
+    return exit_code(rep)
+
+
+def _print_report(rep: dict, verbose: bool) -> None:
+    for p in rep["packages"]:
+        if p["status"] == "refused":
+            r = p["refusal"]
+            where = f"{r['field']}：" if r["field"] else ""
+            _out(f"[拒收] {p['file']}\n    {where}{r['message']}  ({r['code']})")
+            continue
+        item = f"项目{p['guide_item']}" + (f" 方向{p['direction']}" if p["direction"] else "") \
+            if p["kind"] == "project" else {"consortium_recognition": "创新联合体认定",
+                                            "consortium_evaluation": "创新联合体评估"}[p["kind"]]
+        _out(f"[{VERDICT_ZH[p['verdict']]}] {p['application_id']}  {p['title']}（{item}，{p['applicant']}）")
+        _out(f"    文件：{p['file']}")
+        for w in p["warnings"]:
+            _out(f"    ! {w}")
+        for f in p["findings"]:
+            if verbose or f["status"] != "pass" and f["severity"] != "info":
+                _out(f"    {MARK[f['status']]} [{f['rule_id']}] {STATUS_ZH[f['status']]}：{f['message']}")
+    s = rep["summary"]
+    _out(f"\n共 {s['total']} 个：通过 {s['pass']}，不通过 {s['fail']}，待核实 {s['attention']}，拒收 {s['refused']}")
+
+
+# -- session ------------------------------------------------------------------------------
+
+def _session(args) -> int:
+    from .services import sessions
+    store = _store(args)
+    if args.action == "create":
+        sid = sessions.create_session(store, args.name, edition=args.guide, start=args.start, end=args.end,
+                                      form=args.form)
+        _out(f"已创建评审批次 {sid}：{args.name}")
+        return 0
+    if args.action == "list":
+        for i in sessions.list_sessions(store):
+            span = f"{i.start_date or ''}–{i.end_date or ''}" if i.start_date or i.end_date else ""
+            _out(f"{i.id:>3}  {i.name}  {span}  指南 {i.edition} v{i.edition_version}  {i.form_template}  "
+                 f"{i.applications} 个申报包  [{'进行中' if i.state == 'open' else '已定稿'}]")
+        return 0
+    sid = sessions.resolve_session(store, args.session)
+    if args.action == "import":
+        return _import(store, sid, args)
+    if args.action == "remove":
+        from .services.importer import remove_application
+        remove_application(store, sid, args.application_id)
+        _out(f"已移除 {args.application_id}")
+        return 0
+    from .services.check_report import exit_code, package_entry, report
+    from .services.checks import run_checks
+    from .services.guides import guide_for_session
+    from .services.queries import application_detail, list_applications
+    run_checks(store, sid)
+    entries = []
+    for row in list_applications(store, sid):
+        d = application_detail(store, sid, row.application_id)
+        entries.append(package_entry(d.source_name, d.manifest, [f.__dict__ for f in d.findings], d.warnings))
+        entries[-1]["verdict"] = row.check_status
+    rep = report(guide_for_session(store, sid), entries)
+    if args.json:
+        _out(json.dumps(rep, ensure_ascii=False, indent=2))
+    else:
+        _print_report(rep, args.verbose)
+    return exit_code(rep)
+
+
+def _import(store, sid: int, args) -> int:
+    from .services.importer import OUTCOME_ZH, import_packages
+
+    def progress(done: int, total: int, name: str) -> None:
+        if sys.stderr.isatty() and total:
+            print(f"\r{done * 100 // total:3d}%  {name[:60]:<60}", end="", file=sys.stderr, flush=True)
+
+    rep = import_packages(store, sid, args.files, replace=args.replace, progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    for r in rep.results:
+        where = f"{r.field}：" if r.field else ""
+        _out(f"[{OUTCOME_ZH[r.outcome]}] {r.file}  {where}{r.message}")
+        for w in r.warnings:
+            _out(f"    ! {w}")
+    _out(rep.summary_zh())
+    return 2 if rep.counts["refused"] or rep.counts["failed"] else 0

@@ -1,0 +1,1 @@
+"""Secretary operations. The CLI and the Qt UI both call these; no business logic lives elsewhere."""

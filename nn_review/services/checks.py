@@ -1,0 +1,51 @@
+"""Run the formal checks of a whole session and store the findings (one transaction)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import delete, select
+
+from ..checks.cross import cross_findings
+from ..checks.engine import FindingData, verdict
+from ..checks.package_checks import check_package
+from ..guide import Guide
+from ..store import Store
+from ..store.models import Application, Finding, ReviewSession
+from .guides import _parse_row
+
+
+def findings_for(guide: Guide, manifests: list[tuple[int, dict]], review_start=None) -> dict[int, list[FindingData]]:
+    cross = cross_findings(manifests)
+    return {key: check_package(guide, m, review_start=review_start) + cross.get(key, [])
+            for key, m in manifests}
+
+
+def run_checks(store: Store, session_id: int) -> Counter:
+    """Recompute every finding of the session; returns how many packages pass/fail/attention."""
+    with store.write() as s:
+        sess = s.get(ReviewSession, session_id)
+        guide = _parse_row(sess.guide_edition)
+        apps = s.scalars(select(Application).where(Application.session_id == session_id)).all()
+        results = findings_for(guide, [(a.id, a.manifest) for a in apps], sess.start_date)
+        s.execute(delete(Finding).where(Finding.application_pk.in_([a.id for a in apps])))
+        tally: Counter = Counter()
+        for app in apps:
+            found = results[app.id]
+            for i, f in enumerate(found):
+                s.add(Finding(application_pk=app.id, position=i, rule_id=f.rule_id, scope=f.scope,
+                              severity=f.severity, status=f.status, declared=f.declared,
+                              threshold=f.threshold, message=f.message, source_text=f.source_text))
+            app.check_status = verdict(found)
+            tally[app.check_status] += 1
+        store.audit(s, "session.checks", session_id, **tally)
+        return tally
+
+
+def ensure_checked(store: Store, session_id: int) -> None:
+    """Re-run checks if an import was interrupted between its commit and the check run."""
+    with store.read() as s:
+        stale = s.scalar(select(Application.id).where(Application.session_id == session_id,
+                                                     Application.check_status == "unchecked").limit(1))
+    if stale is not None:
+        run_checks(store, session_id)

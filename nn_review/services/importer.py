@@ -1,0 +1,198 @@
+"""Import application packages into a session.
+
+Each package is its own transaction: a refused or failed one leaves no row and no file;
+the ones before it stay. Documents are moved into the content-addressed blob store before
+the commit; if the commit fails, blobs this import created are removed again.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..package import ImportCancelled, PackageRefused, read_package
+from ..store import Store, StoreError
+from ..store.models import Application, Document, ReviewSession
+from .checks import run_checks
+
+PACKAGE_SUFFIXES = (".nnpkg", ".zip")
+OUTCOME_ZH = {"imported": "已导入", "replaced": "已替换", "duplicate": "重复", "refused": "拒收",
+              "cancelled": "已取消", "failed": "失败"}
+
+Progress = Callable[[int, int, str], None]  # (bytes done, bytes total, current file name)
+
+
+@dataclass
+class ImportResult:
+    file: str
+    outcome: str  # imported | replaced | duplicate | refused | cancelled | failed
+    message: str = ""
+    application_id: str | None = None
+    code: str | None = None
+    field: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class BatchReport:
+    results: list[ImportResult]
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(r.outcome for r in self.results)
+
+    def summary_zh(self) -> str:
+        c = self.counts
+        return "，".join(f"{OUTCOME_ZH[k]} {c[k]}" for k in OUTCOME_ZH if c[k]) or "没有文件"
+
+
+def collect_package_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, folders expanded (recursively) to their .nnpkg/.zip files, sorted, unique."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in PACKAGE_SUFFIXES))
+        else:
+            out.append(p)
+    seen: set[Path] = set()
+    return [p for p in out if not (p.resolve() in seen or seen.add(p.resolve()))]
+
+
+def import_packages(store: Store, session_id: int, paths: Iterable[str | Path], *, replace: bool = False,
+                    progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> BatchReport:
+    files = collect_package_files(paths)
+    with store.read() as s:
+        sess = s.get(ReviewSession, session_id)
+        if sess is None:
+            raise StoreError(f"没有评审批次 {session_id}")
+        if sess.state != "open":
+            raise StoreError(f"评审批次“{sess.name}”已定稿锁定，不能再导入申报包")
+    sizes = [f.stat().st_size if f.is_file() else 0 for f in files]
+    total, done = sum(sizes), 0
+    results: list[ImportResult] = []
+    for i, path in enumerate(files):
+        if cancel and cancel():
+            results.extend(ImportResult(str(p), "cancelled", "用户取消，未导入") for p in files[i:])
+            break
+        base = done
+
+        def on_bytes(n: int, _base=base, _size=sizes[i], _name=path.name) -> None:
+            if progress:
+                progress(_base + min(n, _size), total, _name)
+
+        result = _import_one(store, session_id, path, replace, on_bytes, cancel)
+        results.append(result)
+        done += sizes[i]
+        if progress:
+            progress(done, total, path.name)
+        if result.outcome == "cancelled":
+            results.extend(ImportResult(str(p), "cancelled", "用户取消，未导入") for p in files[i + 1:])
+            break
+    report = BatchReport(results)
+    if report.counts["imported"] or report.counts["replaced"]:
+        run_checks(store, session_id)
+    return report
+
+
+def _import_one(store: Store, session_id: int, path: Path, replace: bool, on_bytes, cancel) -> ImportResult:
+    if not path.is_file():
+        return ImportResult(str(path), "refused", "文件不存在或不是普通文件", code="file.missing")
+    workdir = store.tmp_dir / f"import-{uuid.uuid4().hex}"
+    workdir.mkdir(parents=True)
+    try:
+        try:
+            pkg = read_package(path, workdir, cancel=cancel, progress=on_bytes)
+        except PackageRefused as e:
+            return ImportResult(str(path), "refused", e.message, code=e.code, field=e.field)
+        except ImportCancelled:
+            return ImportResult(str(path), "cancelled", "用户取消，未导入")
+        m = pkg.manifest
+        app_id = m["application_id"]
+        with store.read() as s:
+            existing = s.scalar(select(Application).where(Application.session_id == session_id,
+                                                         Application.application_id == app_id))
+            if existing is not None and not replace:
+                same = "（同一文件）" if existing.source_sha256 == pkg.source_sha256 else ""
+                return ImportResult(str(path), "duplicate",
+                                    f"本批次已有申报编号 {app_id}{same}；如需替换请选择“替换”",
+                                    application_id=app_id, code="session.duplicate_id")
+        created: list[str] = []
+        old_blobs: set[str] = set()
+        try:
+            with store.write() as s:
+                old = s.scalar(select(Application).where(Application.session_id == session_id,
+                                                        Application.application_id == app_id))
+                if old is not None:
+                    old_blobs = {d.blob for d in old.documents}
+                    s.delete(old)
+                    s.flush()
+                app = _application_row(session_id, path, pkg)
+                s.add(app)
+                for pos, doc in enumerate(pkg.documents):
+                    rel, new = store.blobs.adopt(doc.temp_path, doc.sha256)
+                    if new:
+                        created.append(rel)
+                    app.documents.append(Document(position=pos, path=doc.path, kind=doc.kind, title=doc.title,
+                                                  sha256=doc.sha256, size=doc.size, page_count=doc.page_count,
+                                                  blob=rel))
+                store.audit(s, "package.replace" if old else "package.import", session_id,
+                            application_id=app_id, file=path.name, sha256=pkg.source_sha256)
+        except Exception as e:
+            for rel in created:
+                store.blobs.remove(rel)
+            return ImportResult(str(path), "failed", f"写入存储失败：{e}", application_id=app_id, code="store.write")
+        if old_blobs:
+            _drop_unreferenced(store, old_blobs)
+        return ImportResult(str(path), "replaced" if old_blobs else "imported",
+                            f"{app_id} {m['title']}", application_id=app_id, warnings=pkg.warnings)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _application_row(session_id: int, path: Path, pkg) -> Application:
+    m = pkg.manifest
+    app = Application(
+        session_id=session_id, application_id=m["application_id"], kind=m["kind"],
+        guide_edition=m["guide_edition"], guide_item=m.get("guide_item"), direction=m.get("direction"),
+        title=m["title"], applicant_name=m["applicant"]["name"],
+        applicant_credit_code=m["applicant"]["credit_code"],
+        requested=float(m["budget"]["requested"]), self_funded=float(m["budget"]["self_funded"]),
+        period_start=date.fromisoformat(m["period"]["start"]), period_end=date.fromisoformat(m["period"]["end"]),
+        source_name=path.name, source_sha256=pkg.source_sha256, source_size=pkg.source_size,
+        check_status="unchecked")
+    app.manifest = m
+    app.warnings = pkg.warnings
+    return app
+
+
+def _drop_unreferenced(store: Store, blobs: set[str]) -> None:
+    with store.read() as s:
+        used = set(s.scalars(select(Document.blob).where(Document.blob.in_(blobs))))
+    for rel in blobs - used:
+        store.blobs.remove(rel)
+
+
+def remove_application(store: Store, session_id: int, application_id: str) -> None:
+    """Remove one package from the session (audited); checks are re-run since cross findings change."""
+    with store.write() as s:
+        app = s.scalar(select(Application).where(Application.session_id == session_id,
+                                                Application.application_id == application_id))
+        if app is None:
+            raise StoreError(f"本批次没有申报编号 {application_id}")
+        if app.session.state != "open":
+            raise StoreError("评审批次已定稿锁定，不能移除申报包")
+        blobs = {d.blob for d in app.documents}
+        s.delete(app)
+        store.audit(s, "package.remove", session_id, application_id=application_id)
+    _drop_unreferenced(store, blobs)
+    run_checks(store, session_id)

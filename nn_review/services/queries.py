@@ -1,0 +1,89 @@
+"""Read models for the UI and the CLI (plain dataclasses, detached from the DB session)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from ..store import Store, StoreError
+from ..store.models import Application
+
+
+@dataclass(frozen=True)
+class AppRow:
+    pk: int
+    application_id: str
+    kind: str
+    guide_item: int | None
+    direction: int | None
+    title: str
+    applicant: str
+    requested: float
+    self_funded: float
+    check_status: str   # pass | fail | attention | unchecked
+    failed_rules: int   # findings with status fail
+    imported_at: datetime
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    path: str
+    kind: str
+    title: str
+    sha256: str
+    size: int
+    page_count: int
+    file: Path  # absolute path of the stored (read-only) blob
+
+
+@dataclass(frozen=True)
+class FindingInfo:
+    rule_id: str
+    scope: str
+    severity: str
+    status: str
+    declared: str
+    threshold: str
+    message: str
+    source_text: str
+
+
+@dataclass(frozen=True)
+class AppDetail:
+    row: AppRow
+    manifest: dict[str, Any]
+    documents: list[DocInfo]
+    findings: list[FindingInfo]
+    warnings: list[str]
+    source_name: str
+    source_sha256: str
+
+
+def _row(a: Application) -> AppRow:
+    return AppRow(a.id, a.application_id, a.kind, a.guide_item, a.direction, a.title, a.applicant_name,
+                  a.requested, a.self_funded, a.check_status,
+                  sum(f.status == "fail" for f in a.findings), a.imported_at)
+
+
+def list_applications(store: Store, session_id: int) -> list[AppRow]:
+    with store.read() as s:
+        apps = s.scalars(select(Application).where(Application.session_id == session_id)
+                         .order_by(Application.application_id)).all()
+        return [_row(a) for a in apps]
+
+
+def application_detail(store: Store, session_id: int, application_id: str) -> AppDetail:
+    with store.read() as s:
+        a = s.scalar(select(Application).where(Application.session_id == session_id,
+                                              Application.application_id == application_id))
+        if a is None:
+            raise StoreError(f"本批次没有申报编号 {application_id}")
+        docs = [DocInfo(d.path, d.kind, d.title, d.sha256, d.size, d.page_count, store.blobs.path(d.blob))
+                for d in a.documents]
+        finds = [FindingInfo(f.rule_id, f.scope, f.severity, f.status, f.declared, f.threshold, f.message,
+                             f.source_text) for f in a.findings]
+        return AppDetail(_row(a), a.manifest, docs, finds, a.warnings or [], a.source_name, a.source_sha256)

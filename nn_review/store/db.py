@@ -1,0 +1,98 @@
+"""Open a store: WAL, synchronous=FULL, foreign keys, migrations, one write transaction per action."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from .blobs import BlobStore
+from .migrations import MigrationError, migrate
+from .models import AuditEvent
+
+DB_NAME = "store.sqlite"
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+class Store:
+    """A store folder: ``store.sqlite`` + ``blobs/`` + ``tmp/`` (same filesystem, for atomic renames)."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.db_path = self.root / DB_NAME
+        self.tmp_dir = self.root / "tmp"
+        self.blobs = BlobStore(self.root)
+        self.actor = os.environ.get("NN_REVIEW_ACTOR") or _user()
+        self.engine = create_engine(f"sqlite:///{self.db_path}", future=True)
+        event.listen(self.engine, "connect", _on_connect)
+        event.listen(self.engine, "begin", _on_begin)
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(self.engine.execution_options(nn_write=True), expire_on_commit=False)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as s, s.begin():
+            yield s
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One user action = one IMMEDIATE transaction: all of it commits, or none of it."""
+        with self._writer() as s, s.begin():
+            yield s
+
+    def audit(self, s: Session, action: str, session_id: int | None = None, **details) -> None:
+        ev = AuditEvent(actor=self.actor, action=action, session_id=session_id)
+        ev.details = details
+        s.add(ev)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (service accounts, some containers)
+        return "secretary"
+
+
+def _on_connect(dbapi_conn, _record) -> None:
+    # We emit BEGIN ourselves (see _on_begin); pysqlite's implicit transactions are off.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def _on_begin(conn) -> None:
+    # Writers take the lock up front so a read-then-write never fails half-way with SQLITE_BUSY.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("nn_write") else "BEGIN")
+
+
+def open_store(root: str | Path, *, create: bool = True) -> Store:
+    root = Path(root)
+    if not root.exists():
+        if not create:
+            raise StoreError(f"存储目录不存在：{root}")
+        root.mkdir(parents=True)
+    elif not root.is_dir():
+        raise StoreError(f"存储路径不是目录：{root}")
+    (root / "tmp").mkdir(exist_ok=True)
+    try:
+        migrate(root / DB_NAME)
+    except MigrationError as e:
+        raise StoreError(str(e)) from e
+    store = Store(root)
+    store.blobs.clean_tmp(store.tmp_dir)
+    return store

@@ -1,0 +1,261 @@
+"""SQLAlchemy 2 typed models of the store.
+
+The schema is created only by migrations (``migrations.py``); a test checks that the
+migrated schema and these models agree, so the two never drift.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import (Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _json_prop(column: str):
+    """A read/write property decoding a JSON text column."""
+    def get(self) -> Any:
+        raw = getattr(self, column)
+        return json.loads(raw) if raw else None
+
+    def set_(self, value: Any) -> None:
+        setattr(self, column, json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return property(get, set_)
+
+
+# -- v1: sessions, packages, findings, audit ----------------------------------------------
+
+class GuideEdition(Base):
+    __tablename__ = "guide_editions"
+    __table_args__ = (UniqueConstraint("edition", "version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    edition: Mapped[str] = mapped_column(String(64))
+    version: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    content_json: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ReviewSession(Base):
+    __tablename__ = "review_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    guide_edition_id: Mapped[int] = mapped_column(ForeignKey("guide_editions.id"))
+    form_template: Mapped[str] = mapped_column(String(64), default="form-a")
+    aggregation_rule: Mapped[str] = mapped_column(String(64), default="trimmed_mean_from_5")
+    band_mode: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[str] = mapped_column(String(16), default="open")  # open | finalised
+    sheet_version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    guide_edition: Mapped[GuideEdition] = relationship()
+    applications: Mapped[list[Application]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="Application.application_id")
+
+
+class Application(Base):
+    __tablename__ = "applications"
+    __table_args__ = (UniqueConstraint("session_id", "application_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("review_sessions.id", ondelete="CASCADE"), index=True)
+    application_id: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(32))
+    guide_edition: Mapped[str] = mapped_column(String(64))
+    guide_item: Mapped[int | None] = mapped_column(Integer)
+    direction: Mapped[int | None] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    applicant_name: Mapped[str] = mapped_column(String(200))
+    applicant_credit_code: Mapped[str] = mapped_column(String(18))
+    requested: Mapped[float] = mapped_column(Float)
+    self_funded: Mapped[float] = mapped_column(Float)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    manifest_json: Mapped[str] = mapped_column(Text)
+    warnings_json: Mapped[str] = mapped_column(Text, default="[]")
+    source_name: Mapped[str] = mapped_column(String(260))
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    source_size: Mapped[int] = mapped_column(Integer)
+    check_status: Mapped[str] = mapped_column(String(16), default="unchecked")  # pass | fail | attention
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    session: Mapped[ReviewSession] = relationship(back_populates="applications")
+    documents: Mapped[list[Document]] = relationship(
+        back_populates="application", cascade="all, delete-orphan", order_by="Document.position")
+    findings: Mapped[list[Finding]] = relationship(
+        back_populates="application", cascade="all, delete-orphan", order_by="Finding.position")
+
+    manifest = _json_prop("manifest_json")
+    warnings = _json_prop("warnings_json")
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_pk: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    path: Mapped[str] = mapped_column(String(260))
+    kind: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    page_count: Mapped[int] = mapped_column(Integer)
+    blob: Mapped[str] = mapped_column(String(200))  # path relative to the store root
+
+    application: Mapped[Application] = relationship(back_populates="documents")
+
+
+class Finding(Base):
+    __tablename__ = "findings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_pk: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    rule_id: Mapped[str] = mapped_column(String(64))
+    scope: Mapped[str] = mapped_column(String(16))     # contract | guide | consortium | cross
+    severity: Mapped[str] = mapped_column(String(16))  # error | warning | info
+    status: Mapped[str] = mapped_column(String(16))    # pass | fail | not_declared | manual
+    declared: Mapped[str] = mapped_column(Text, default="")
+    threshold: Mapped[str] = mapped_column(Text, default="")
+    message: Mapped[str] = mapped_column(Text)
+    source_text: Mapped[str] = mapped_column(Text, default="")
+
+    application: Mapped[Application] = relationship(back_populates="findings")
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(64))
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("review_sessions.id", ondelete="SET NULL"))
+    details_json: Mapped[str] = mapped_column(Text, default="{}")
+
+    details = _json_prop("details_json")
+
+
+# -- v2: experts, panels, assignments, conflicts, grades, opinions, consensus ------------
+
+class Expert(Base):
+    __tablename__ = "experts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    roster_key: Mapped[str] = mapped_column(String(64), unique=True)  # stable key for xlsx re-import
+    name: Mapped[str] = mapped_column(String(100))
+    unit: Mapped[str] = mapped_column(String(200))
+    unit_credit_code: Mapped[str | None] = mapped_column(String(18))
+    title: Mapped[str] = mapped_column(String(100), default="")
+    fields_json: Mapped[str] = mapped_column(Text, default="[]")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    standing_conflicts_json: Mapped[str] = mapped_column(Text, default="[]")
+    key_fingerprint: Mapped[str | None] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    fields = _json_prop("fields_json")
+    standing_conflicts = _json_prop("standing_conflicts_json")
+
+
+class Panel(Base):
+    __tablename__ = "panels"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("review_sessions.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    leader_expert_id: Mapped[int | None] = mapped_column(ForeignKey("experts.id"))
+    draw_json: Mapped[str] = mapped_column(Text, default="{}")  # seed, candidates, excluded, drawn
+
+
+class PanelMember(Base):
+    __tablename__ = "panel_members"
+    panel_id: Mapped[int] = mapped_column(ForeignKey("panels.id", ondelete="CASCADE"), primary_key=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"), primary_key=True)
+
+
+class PanelApplication(Base):
+    __tablename__ = "panel_applications"
+    panel_id: Mapped[int] = mapped_column(ForeignKey("panels.id", ondelete="CASCADE"), primary_key=True)
+    application_pk: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True)
+
+
+class Assignment(Base):
+    __tablename__ = "assignments"
+    __table_args__ = (UniqueConstraint("expert_id", "application_pk"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    panel_id: Mapped[int] = mapped_column(ForeignKey("panels.id", ondelete="CASCADE"), index=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
+    application_pk: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Conflict(Base):
+    __tablename__ = "conflicts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("review_sessions.id", ondelete="CASCADE"), index=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
+    application_pk: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"))
+    source: Mapped[str] = mapped_column(String(16))  # auto | manual | declared
+    reason: Mapped[str] = mapped_column(Text)
+    dismissed: Mapped[bool] = mapped_column(Boolean, default=False)
+    dismiss_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Grade(Base):
+    __tablename__ = "grades"
+    __table_args__ = (UniqueConstraint("expert_id", "application_pk", "criterion"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
+    application_pk: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    criterion: Mapped[str] = mapped_column(String(32))
+    grade: Mapped[str] = mapped_column(String(1))        # A–E
+    points: Mapped[float | None] = mapped_column(Float)  # band mode only
+    comment: Mapped[str] = mapped_column(Text, default="")
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Opinion(Base):
+    __tablename__ = "opinions"
+    __table_args__ = (UniqueConstraint("expert_id", "application_pk"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
+    application_pk: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    recused: Mapped[bool] = mapped_column(Boolean, default=False)
+    recusal_reason: Mapped[str] = mapped_column(Text, default="")
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Recommendation(Base):
+    __tablename__ = "recommendations"
+    __table_args__ = (UniqueConstraint("expert_id", "application_pk"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
+    application_pk: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    value: Mapped[str] = mapped_column(String(32))  # support | support_if_revised | reject
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Consensus(Base):
+    __tablename__ = "consensus"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_pk: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), unique=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    final_recommendation: Mapped[str | None] = mapped_column(String(32))
+    final_level: Mapped[str | None] = mapped_column(String(16))  # 等次 for form B
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

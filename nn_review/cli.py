@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .paths import default_store, demo_store
 
 
 def _date(s: str) -> date:

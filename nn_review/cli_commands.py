@@ -162,6 +162,7 @@ def _session(args) -> int:
         remove_application(store, sid, args.application_id)
         _out(f"已移除 {args.application_id}")
         return 0
+    from .checks.engine import FindingData
     from .services.check_report import exit_code, package_entry, report
     from .services.checks import run_checks
     from .services.guides import guide_for_session
@@ -170,8 +171,8 @@ def _session(args) -> int:
     entries = []
     for row in list_applications(store, sid):
         d = application_detail(store, sid, row.application_id)
-        entries.append(package_entry(d.source_name, d.manifest, [f.__dict__ for f in d.findings], d.warnings))
-        entries[-1]["verdict"] = row.check_status
+        entries.append(package_entry(d.source_name, d.manifest, [FindingData(**f.__dict__) for f in d.findings],
+                                     d.warnings))
     rep = report(guide_for_session(store, sid), entries)
     if args.json:
         _out(json.dumps(rep, ensure_ascii=False, indent=2))

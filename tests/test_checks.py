@@ -235,3 +235,50 @@ def test_consortium_leader_once_and_unit_max_three():
     twice["title"] = "另一联合体"
     out = cross_findings([pkgs[1], (9, twice)])
     assert by_id(out[9])["X.CONS_LEADER_ONCE"].status == FAIL and "C-1" in by_id(out[9])["X.CONS_LEADER_ONCE"].message
+
+
+@pytest.mark.parametrize("facts,expected", [
+    ({"indicators.standards": 1, "indicators.new_products": 1, "indicators.demo_sites": 0}, PASS),
+    ({"indicators.standards": 1, "indicators.new_products": 0, "indicators.demo_sites": 0}, FAIL),
+    ({"indicators.standards": 1}, NOT_DECLARED)])
+def test_at_least_k_of_n(facts, expected):
+    rule = {"at_least": 2, "of": [{"fact": f"indicators.{k}", "op": ">=", "value": 1}
+                                  for k in ("standards", "new_products", "demo_sites")]}
+    assert evaluate(rule, facts).status == expected
+
+
+def test_at_least_counts_manual_branch():
+    rule = {"at_least": 2, "of": [{"fact": "indicators.standards", "op": ">=", "value": 1}, {"manual": "其他成果"}]}
+    assert evaluate(rule, {"indicators.standards": 1}).status == MANUAL
+    assert evaluate(rule, {"indicators.standards": 0}).status == FAIL
+
+
+@pytest.mark.parametrize("facts,expected", [
+    ({"indicators.invention_patent_grants": 1, "indicators.ip_grants": 1}, PASS),
+    ({"indicators.invention_patent_grants": 2}, PASS),          # undeclared part counts 0
+    ({"indicators.invention_patent_grants": 1}, NOT_DECLARED),  # might be an omission
+    ({"indicators.invention_patent_grants": 1, "indicators.ip_grants": 0}, FAIL),
+    ({}, NOT_DECLARED)])
+def test_sum_leaf(facts, expected):
+    rule = {"sum": ["indicators.invention_patent_grants", "indicators.ip_grants"], "op": ">=", "value": 2}
+    assert evaluate(rule, facts).status == expected
+
+
+def test_document_kind_facts():
+    f = extract_facts(manifest(documents=[{"kind": "application_form"}, {"kind": "agreement"}, {"kind": "agreement"}]))
+    assert f["documents.agreement"] == 2 and f["documents.budget"] == 0
+
+
+@pytest.mark.parametrize("rule,path", [
+    ({"at_least": 3, "of": [{"manual": "a"}]}, "at_least"),
+    ({"at_least": 1, "of": []}, ".of"),
+    ({"sum": ["indicators.standards"], "op": ">=", "value": 1}, ".sum"),
+    ({"sum": ["indicators.standards", "nope"], "op": ">=", "value": 1}, ".sum"),
+    ({"sum": ["indicators.standards", "indicators.events"], "op": "in", "value": [1]}, ".op")])
+def test_new_combinators_validated(rule, path):
+    from nn_review.guide import GuideError
+    bad = copy.deepcopy(GUIDE)
+    bad["items"][0]["requirements"][0]["rule"] = rule
+    with pytest.raises(GuideError) as e:
+        parse_guide(bad)
+    assert path in e.value.path

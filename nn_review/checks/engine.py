@@ -74,8 +74,34 @@ def evaluate(rule: dict[str, Any], facts: dict[str, Any]) -> Outcome:
             return Outcome(NOT_DECLARED, [f"{label}：未申报"], [want])
         ok = _compare(facts[name], rule["op"], rule["value"])
         return Outcome(PASS if ok else FAIL, [f"{label}：{_fmt(facts[name])}"], [want])
+    if "sum" in rule:
+        names = rule["sum"]
+        labels = [FACTS.get(n, n) for n in names]
+        label = rule.get("label") or "＋".join(labels)
+        want = f"{label} {OP_ZH[rule['op']]} {_fmt(rule['value'])}"
+        present = [facts[n] for n in names if isinstance(facts.get(n), (int, float)) and not isinstance(facts.get(n), bool)]
+        if not present:
+            return Outcome(NOT_DECLARED, [f"{label}：未申报"], [want])
+        total = sum(present)
+        ok = _compare(total, rule["op"], rule["value"])
+        # Undeclared parts count as 0: a pass stands; a failure may just be an omission.
+        status = PASS if ok else (NOT_DECLARED if len(present) < len(names) else FAIL)
+        return Outcome(status, [f"{label}：{_fmt(total)}"], [want])
     if "manual" in rule:
         return Outcome(MANUAL, [], [f"人工核实：{rule['manual']}"])
+    if "at_least" in rule:
+        k, parts = rule["at_least"], [evaluate(r, facts) for r in rule["of"]]
+        n = {s: sum(p.status == s for p in parts) for s in (PASS, MANUAL, NOT_DECLARED)}
+        if n[PASS] >= k:
+            status = PASS
+        elif n[PASS] + n[MANUAL] >= k:
+            status = MANUAL
+        elif n[PASS] + n[MANUAL] + n[NOT_DECLARED] >= k:
+            status = NOT_DECLARED
+        else:
+            status = FAIL
+        inner = "、".join(t for p in parts for t in p.threshold)
+        return Outcome(status, [d for p in parts for d in p.declared], [f"以下至少 {k} 项：{inner}"])
     key = "all_of" if "all_of" in rule else "any_of"
     parts = [evaluate(r, facts) for r in rule[key]]
     statuses = {p.status for p in parts}
@@ -102,7 +128,7 @@ def requirement_finding(req, facts: dict[str, Any], scope: str) -> FindingData:
     msg = {PASS: f"符合要求：{threshold}",
            FAIL: f"不符合要求：申报 {declared or '—'}；要求 {threshold}",
            NOT_DECLARED: f"未申报所需指标：{declared}；要求 {threshold}",
-           MANUAL: f"机器可核部分未达到，需人工核实：{threshold}" + (f"（申报 {declared}）" if declared else "")}[out.status]
+           MANUAL: f"需人工核实：{threshold}" + (f"（申报 {declared}）" if declared else "")}[out.status]
     return FindingData(req.id, scope, severity, out.status, msg, declared, threshold, req.text)
 
 

@@ -58,6 +58,9 @@ FACTS: dict[str, str] = {
     "consortium.leader_rd_ratio_3y": "牵头单位近三年研发投入占销售收入比例",
     "consortium.leader_platform_count": "牵头单位研发平台数",
     "consortium.agreement_signed": "已签订联合体协议",
+    **{f"documents.{k}": f"{v}（份）" for k, v in {
+        "application_form": "申报书", "budget": "经费预算材料", "agreement": "合作协议",
+        "certificate": "证明材料", "financial": "财务材料", "other": "其他材料"}.items()},
 }
 
 OPS = (">=", ">", "<=", "<", "==", "!=", "in")
@@ -105,6 +108,10 @@ def extract_facts(manifest: dict[str, Any]) -> dict[str, Any]:
             p.get("kind") in ("university", "institute") for p in partners)
     if manifest.get("members") is not None:
         f["members.count"] = len(manifest["members"])
+    docs = manifest.get("documents")
+    if docs is not None:
+        for kind in ("application_form", "budget", "agreement", "certificate", "financial", "other"):
+            f[f"documents.{kind}"] = sum(d.get("kind") == kind for d in docs)
     c = manifest.get("consortium")
     if c:
         members = c.get("members") or []

@@ -60,8 +60,9 @@ def _project(guide: Guide, manifest: dict[str, Any], facts: dict[str, Any]) -> l
                       declared=direction, threshold=f"方向1–{len(item.directions)}"))
         return out + [requirement_finding(r, facts, "guide") for r in guide.requirements_for(item, None)]
     else:
-        out.append(_f("K.DIRECTION", True, f"方向{direction}：{item.direction(direction).title}",
-                      declared=direction))
+        d = item.direction(direction)
+        label = d.title or (d.text[:40] + ("…" if len(d.text) > 40 else ""))
+        out.append(_f("K.DIRECTION", True, f"方向{direction}：{label}", declared=direction))
     out.extend(requirement_finding(r, facts, "guide") for r in guide.requirements_for(item, direction))
     return out
 

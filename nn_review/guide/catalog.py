@@ -126,6 +126,27 @@ class _V:
                 self.fail(f"{path}.{key}", "应为非空数组")
             for i, p in enumerate(parts):
                 self.rule(p, f"{path}.{key}[{i}]")
+        elif "at_least" in expr:
+            if set(expr) != {"at_least", "of"}:
+                self.fail(path, "at_least 只能与 of 并列")
+            k, parts = expr["at_least"], expr["of"]
+            if not isinstance(parts, list) or not parts:
+                self.fail(f"{path}.of", "应为非空数组")
+            if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= len(parts):
+                self.fail(f"{path}.at_least", f"应为 1..{len(parts)} 的整数")
+            for i, p in enumerate(parts):
+                self.rule(p, f"{path}.of[{i}]")
+        elif "sum" in expr:
+            if set(expr) - {"sum", "op", "value", "label"}:
+                self.fail(path, "sum 叶子只含 sum/op/value/label")
+            names = expr["sum"]
+            if not isinstance(names, list) or len(names) < 2:
+                self.fail(f"{path}.sum", "应为至少两个事实名的数组")
+            for n in names:
+                if n not in FACTS:
+                    self.fail(f"{path}.sum", f"未知事实 {n!r}")
+            if expr.get("op") not in OPS or expr["op"] == "in" or not isinstance(expr.get("value"), (int, float)):
+                self.fail(f"{path}.op", "sum 需要数值比较运算符和数值")
         elif "manual" in expr:
             if set(expr) != {"manual"} or not isinstance(expr["manual"], str) or not expr["manual"]:
                 self.fail(path, "manual 叶子只含一个非空文本")
@@ -141,7 +162,7 @@ class _V:
             if expr["op"] == "in" and not isinstance(expr["value"], list):
                 self.fail(f"{path}.value", "in 的比较值应为数组")
         else:
-            self.fail(path, "规则应含 all_of / any_of / fact / manual 之一")
+            self.fail(path, "规则应含 all_of / any_of / at_least / fact / sum / manual 之一")
 
     def requirements(self, items: Any, path: str, directions: set[int] | None, ids: set[str]):
         if not isinstance(items, list):

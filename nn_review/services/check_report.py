@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..checks.engine import FindingData, verdict
+from ..checks.engine import verdict
 from ..guide import Guide
 from ..package import PackageRefused, read_package
 from .checks import findings_for
@@ -31,7 +31,7 @@ def package_entry(file: str, manifest: dict | None, findings: list, warnings: li
             "kind": manifest.get("kind", "project"), "guide_item": manifest.get("guide_item"),
             "direction": manifest.get("direction"), "title": manifest["title"],
             "applicant": manifest["applicant"]["name"], "verdict": verdict(findings), "refusal": None,
-            "findings": [f.to_json() if isinstance(f, FindingData) else f for f in findings],
+            "findings": [f.to_json() for f in findings],
             "warnings": list(warnings)}
 
 

@@ -11,7 +11,7 @@ import shutil
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field as dc_field
 from datetime import date
 from pathlib import Path
 
@@ -37,7 +37,7 @@ class ImportResult:
     application_id: str | None = None
     code: str | None = None
     field: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = dc_field(default_factory=list)
 
     def to_json(self) -> dict:
         return dict(self.__dict__)

@@ -65,6 +65,12 @@ def _compare(actual: Any, op: str, expected: Any) -> bool:
         return False
 
 
+def _group(rule: dict[str, Any], out: Outcome) -> str:
+    """A nested combinator's threshold text, bracketed so 且/或 read unambiguously."""
+    text = "".join(out.threshold)
+    return f"（{text}）" if any(k in rule for k in ("all_of", "any_of", "at_least")) else text
+
+
 def evaluate(rule: dict[str, Any], facts: dict[str, Any]) -> Outcome:
     if "fact" in rule:
         name = rule["fact"]
@@ -100,14 +106,14 @@ def evaluate(rule: dict[str, Any], facts: dict[str, Any]) -> Outcome:
             status = NOT_DECLARED
         else:
             status = FAIL
-        inner = "、".join(t for p in parts for t in p.threshold)
+        inner = "、".join(_group(r, p) for r, p in zip(rule["of"], parts))
         return Outcome(status, [d for p in parts for d in p.declared], [f"以下至少 {k} 项：{inner}"])
     key = "all_of" if "all_of" in rule else "any_of"
     parts = [evaluate(r, facts) for r in rule[key]]
     statuses = {p.status for p in parts}
     declared = [d for p in parts for d in p.declared]
     joiner = "；且 " if key == "all_of" else "；或 "
-    threshold = [joiner.join(t for p in parts for t in p.threshold)]
+    threshold = [joiner.join(_group(r, p) for r, p in zip(rule[key], parts))]
     if key == "all_of":
         order = (FAIL, NOT_DECLARED, MANUAL)
         status = next((s for s in order if s in statuses), PASS)
@@ -125,10 +131,11 @@ def requirement_finding(req, facts: dict[str, Any], scope: str) -> FindingData:
     severity = {FAIL: "error", NOT_DECLARED: "warning", MANUAL: "warning", PASS: "info"}[out.status]
     declared = "；".join(out.declared)
     threshold = "".join(out.threshold)
-    msg = {PASS: f"符合要求：{threshold}",
-           FAIL: f"不符合要求：申报 {declared or '—'}；要求 {threshold}",
-           NOT_DECLARED: f"未申报所需指标：{declared}；要求 {threshold}",
-           MANUAL: f"需人工核实：{threshold}" + (f"（申报 {declared}）" if declared else "")}[out.status]
+    # The status is shown beside the message: the message says what against what.
+    msg = {PASS: f"要求 {threshold}" + (f"；申报 {declared}" if declared else ""),
+           FAIL: f"申报 {declared or '—'}；要求 {threshold}",
+           NOT_DECLARED: f"{declared}；要求 {threshold}",
+           MANUAL: f"要求 {threshold}" + (f"；申报 {declared}" if declared else "")}[out.status]
     return FindingData(req.id, scope, severity, out.status, msg, declared, threshold, req.text)
 
 

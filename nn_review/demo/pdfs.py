@@ -38,6 +38,7 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (ActionFlowable, BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak,
                                 PageTemplate, Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus.flowables import _listWrapOn
 
 from ..resources import resource
 
@@ -86,7 +87,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 _FILLER_HEADINGS = ("前期工作基础", "项目实施的可行性分析", "组织管理与保障措施", "风险分析与应对措施",
-                    "预期经济社会效益", "知识产权与成果转化安排", "补充说明")
+                    "预期经济社会效益", "知识产权与成果转化安排", "其他需要说明的事项")
 
 _FILLER_SENTENCES = (
     "项目团队近三年围绕相关技术方向开展了持续研究，积累了较为完整的试验数据和工程化经验。",
@@ -115,10 +116,16 @@ def _filler(rng: random.Random, paragraphs: int) -> list[tuple[str, list[str]]]:
     out: list[tuple[str, list[str]]] = []
     headings = list(_FILLER_HEADINGS)
     rng.shuffle(headings)
+    deck: list[str] = []
     for i in range(paragraphs):
         if i % 4 == 0:
             out.append((f"（{CN_NUM[(i // 4) % 10]}）{headings[(i // 4) % len(headings)]}", []))
-        picks = rng.sample(_FILLER_SENTENCES, rng.randint(3, 5))
+        picks = []
+        for _ in range(rng.randint(3, 5)):
+            if not deck:  # deal every sentence once before any repeats
+                deck = list(_FILLER_SENTENCES)
+                rng.shuffle(deck)
+            picks.append(deck.pop())
         out[-1][1].append("".join(s.format(n=rng.randint(3, 40) * 100, m=rng.randint(12, 160),
                                            k=rng.randint(5, 60), j=rng.randint(3, 30), p=rng.randint(3, 9))
                                   for s in picks))
@@ -235,16 +242,39 @@ class _Doc(BaseDocTemplate):
         avail = frame._y - frame._y1p - self._reserve - (0 if frame._atTop else f.getSpaceBefore())
         if avail <= 0:
             return False
-        _w, h = f.wrapOn(self.canv, frame._getAvailableWidth(), avail)
+        if isinstance(f, KeepTogether):  # its wrap() reports a huge height on purpose
+            _w, h = _listWrapOn(f._content, frame._getAvailableWidth(), self.canv)
+        else:
+            _w, h = f.wrapOn(self.canv, frame._getAvailableWidth(), avail)
         return h <= avail + 0.01
+
+
+def _col_widths(rows: list[list[str]]) -> list[float]:
+    """Natural widths when they fit; otherwise narrow columns keep theirs and the wide ones
+    share the rest in proportion (so codes and numbers do not wrap while long names do)."""
+    pad = 9.0
+    natural = [max(pdfmetrics.stringWidth(r[j], FONT, 9.5) for r in rows) + pad for j in range(len(rows[0]))]
+    natural = [max(w, 1.6 * cm) for w in natural]
+    if sum(natural) <= FRAME_W:
+        return [w * FRAME_W / sum(natural) for w in natural]
+    fixed: set[int] = set()
+    while True:
+        flexible = [j for j in range(len(natural)) if j not in fixed]
+        room = FRAME_W - sum(natural[j] for j in fixed)
+        share = room / len(flexible)
+        narrow = [j for j in flexible if natural[j] <= share]
+        if not narrow or len(narrow) == len(flexible):
+            break
+        fixed.update(narrow)
+    total = sum(natural[j] for j in flexible)
+    return [natural[j] if j in fixed else natural[j] * room / total for j in range(len(natural))]
 
 
 def _table(rows: list[list[str]]) -> Table:
     st = _styles()
     ncol = max(len(r) for r in rows)
     rows = [r + [""] * (ncol - len(r)) for r in rows]
-    weights = [min(max(max(len(r[j]) for r in rows), 3), 28) for j in range(ncol)]
-    widths = [FRAME_W * w / sum(weights) for w in weights]
+    widths = _col_widths(rows)
     data = [[Paragraph(escape(c), st["cell_head"] if i == 0 else st["cell"]) for c in r]
             for i, r in enumerate(rows)]
     t = Table(data, colWidths=widths, repeatRows=1, hAlign="CENTER")
@@ -259,24 +289,48 @@ def _table(rows: list[list[str]]) -> Table:
     return t
 
 
+def _keep(*items: Flowable) -> KeepTogether:
+    """KeepTogether over ``items``, flattening nested ones (reportlab's KeepTogether reports
+    a huge height to force a split, so a nested one would always break the page)."""
+    content: list[Flowable] = []
+    for f in items:
+        content += f._content if isinstance(f, KeepTogether) else [f]
+    return KeepTogether(content)
+
+
 def _blocks(body: str) -> list[Flowable]:
+    """Flowables for one section body. A sub-heading is kept with the block after it, and a
+    short table with the paragraph that introduces it."""
     st = _styles()
     out: list[Flowable] = []
     rows: list[list[str]] = []
+    pending: list[Flowable] = []  # a sub-heading waiting for its first block
+
+    def add(f: Flowable, glue_to_previous: bool = False) -> None:
+        nonlocal pending
+        if pending:
+            out.append(_keep(*pending, f))
+            pending = []
+        elif glue_to_previous and out and isinstance(out[-1], Paragraph):
+            out[-1] = _keep(out[-1], f)
+        else:
+            out.append(f)
+
     for line in body.splitlines() + [""]:
         s = line.strip()
         if s.startswith("|"):
             rows.append([c.strip() for c in s.strip("|").split("|")])
             continue
         if rows:
-            out.append(_table(rows))
+            add(_table(rows), glue_to_previous=len(rows) <= 12)
             rows = []
         if not s:
             continue
         if s.startswith("## "):
-            out.append(Paragraph(escape(s[3:]), st["h2"]))
+            pending.append(Paragraph(escape(s[3:]), st["h2"]))
         else:
-            out.append(Paragraph(escape(s), st["body"]))
+            add(Paragraph(escape(s), st["body"]))
+    out += pending
     return out
 
 
@@ -308,11 +362,8 @@ def _story(title, sections, cover, cover_org, cover_foot, numbered) -> list[Flow
     for i, (heading, body) in enumerate(sections):
         blocks = _blocks(body)
         head = Paragraph(escape(_numbered(i, heading) if numbered else heading), st["h1"])
-        # Keep a heading with the start of its first block (a table stays whole only when short).
-        if blocks and not isinstance(blocks[0], Table):
-            story += [KeepTogether([head, blocks[0]])] + blocks[1:]
-        else:
-            story += [head] + blocks
+        # Keep a heading with its first block (a block taller than a page still splits).
+        story += [_keep(head, blocks[0])] + blocks[1:] if blocks else [head]
     return story
 
 
@@ -366,7 +417,7 @@ def make_pdf(title: str, sections: list[tuple[str, str]], *, pages: int | None =
                 head = Paragraph(_numbered(len(sections), "补充说明") if numbered else "补充说明", st["h1"])
                 for sub, paras in _filler(random.Random(seed * 7919 + 17), filler_paragraphs):
                     first = [Paragraph(escape(sub), st["h2"]), Paragraph(escape(paras[0]), st["body"])]
-                    story.append(KeepTogether(([head] if head else []) + first))
+                    story.append(_keep(*([head] if head else []), *first))
                     story += [Paragraph(escape(t), st["body"]) for t in paras[1:]]
                     head = None
         story.append(_EndLimit())

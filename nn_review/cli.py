@@ -17,6 +17,10 @@ def _date(s: str) -> date:
         raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD，实际为 {s!r}") from None
 
 
+# Modules under nn_review/ with add_commands(top_level_subparsers, session_subparsers).
+PLUGINS: list[str] = []
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="nn-review", description="南宁市科技计划项目评审系统（离线）")
     p.add_argument("--version", action="version", version=f"nn-review {__version__}")
@@ -60,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     sr = s.add_parser("remove", help="从批次中移除一个申报包")
     sr.add_argument("application_id")
     sr.add_argument("--session")
+    # Feature modules add their own verbs; each sets `handler` via set_defaults.
+    for module in PLUGINS:
+        __import__(f"nn_review.{module}", fromlist=["add_commands"]).add_commands(sub, s)
     return p
 
 

@@ -19,6 +19,7 @@ def _out(text: str = "") -> None:
 
 
 def _store(args):
+    """The store named by --store (default: the user's), with the built-in guides present."""
     from .services.guides import ensure_builtin_guides
     store = open_store(args.store or default_store())
     ensure_builtin_guides(store)
@@ -32,6 +33,8 @@ def run(args) -> int:
     try:
         if args.cmd is None:
             return _gui(args)
+        if getattr(args, "handler", None):
+            return args.handler(args)
         return {"guide": _guide, "package": _package, "session": _session}[args.cmd](args)
     except (StoreError, GuideError) as e:
         print(f"错误：{e}", file=sys.stderr)

@@ -26,3 +26,4 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e ".[dev]"
+bash scripts/i18n.sh --build  # English UI: .ts → .qm

@@ -7,10 +7,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..store import Store, StoreError
-from ..store.models import Application
+from ..store.models import Application, Finding
 
 
 @dataclass(frozen=True)
@@ -63,17 +63,20 @@ class AppDetail:
     source_sha256: str
 
 
-def _row(a: Application) -> AppRow:
+def _row(a: Application, failed: int) -> AppRow:
     return AppRow(a.id, a.application_id, a.kind, a.guide_item, a.direction, a.title, a.applicant_name,
-                  a.requested, a.self_funded, a.check_status,
-                  sum(f.status == "fail" for f in a.findings), a.imported_at)
+                  a.requested, a.self_funded, a.check_status, failed, a.imported_at)
 
 
 def list_applications(store: Store, session_id: int) -> list[AppRow]:
     with store.read() as s:
+        # One aggregate query instead of loading every finding (the table shows hundreds of rows).
+        failed = dict(s.execute(select(Finding.application_pk, func.count()).join(Application)
+                                .where(Application.session_id == session_id, Finding.status == "fail")
+                                .group_by(Finding.application_pk)).all())
         apps = s.scalars(select(Application).where(Application.session_id == session_id)
                          .order_by(Application.application_id)).all()
-        return [_row(a) for a in apps]
+        return [_row(a, failed.get(a.id, 0)) for a in apps]
 
 
 def application_detail(store: Store, session_id: int, application_id: str) -> AppDetail:
@@ -86,4 +89,4 @@ def application_detail(store: Store, session_id: int, application_id: str) -> Ap
                 for d in a.documents]
         finds = [FindingInfo(f.rule_id, f.scope, f.severity, f.status, f.declared, f.threshold, f.message,
                              f.source_text) for f in a.findings]
-        return AppDetail(_row(a), a.manifest, docs, finds, a.warnings or [], a.source_name, a.source_sha256)
+        return AppDetail(_row(a, sum(f.status == "fail" for f in a.findings)), a.manifest, docs, finds, a.warnings or [], a.source_name, a.source_sha256)

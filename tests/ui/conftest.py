@@ -1,0 +1,44 @@
+"""Fixtures for the GUI tests: a real store, a session, the demo packages on disk."""
+
+from __future__ import annotations
+
+import pytest
+
+from nn_review.demo.packages import write_demo_packages
+from nn_review.services.guides import ensure_builtin_guides
+from nn_review.services.sessions import create_session
+from nn_review.store import open_store
+
+
+@pytest.fixture(scope="session")
+def demo_packages(tmp_path_factory):
+    return write_demo_packages(tmp_path_factory.mktemp("demo-pkgs"))
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(tmp_path / "store")
+    ensure_builtin_guides(s)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def window(qtbot, store, monkeypatch):
+    from ui.app import make_app
+    from ui.main_window import MainWindow
+
+    make_app()
+    create_session(store, "界面测试批次")
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    yield win
+    if win.task is not None:
+        win.task.cancel()
+        win.task.wait()
+
+
+def wait_idle(qtbot, win, timeout=60000):
+    qtbot.waitUntil(lambda: win.task is None, timeout=timeout)

@@ -1,0 +1,121 @@
+"""The applications table: a model over queries.AppRow and a filter-as-you-type proxy."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from nn_review.services.queries import AppRow
+
+STATUS_COLOURS = {"pass": "#1e7d32", "fail": "#c62828", "attention": "#b26a00", "unchecked": "#666666"}
+SORT_ROLE = Qt.UserRole + 1
+
+
+class ApplicationsModel(QAbstractTableModel):
+    COLUMNS = ("id", "item", "title", "applicant", "requested", "self_funded", "status")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[AppRow] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("申报编号"), self.tr("指南项目"), self.tr("项目名称"), self.tr("申报单位"),
+                self.tr("申请资助"), self.tr("自筹经费"), self.tr("形式审查")]
+
+    def set_rows(self, rows: list[AppRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.headers()[section]
+        if orientation == Qt.Horizontal and role == Qt.ToolTipRole and self.COLUMNS[section] in ("requested", "self_funded"):
+            return self.tr("单位：万元")
+        return None
+
+    def item_text(self, r: AppRow) -> str:
+        if r.kind == "consortium_recognition":
+            return self.tr("创新联合体认定")
+        if r.kind == "consortium_evaluation":
+            return self.tr("创新联合体评估")
+        text = self.tr("项目%1").replace("%1", str(r.guide_item))
+        if r.direction:
+            text += " " + self.tr("方向%1").replace("%1", str(r.direction))
+        return text
+
+    def status_text(self, r: AppRow) -> str:
+        base = {"pass": self.tr("通过"), "fail": self.tr("不通过"), "attention": self.tr("待核实"),
+                "unchecked": self.tr("未审查")}[r.check_status]
+        return f"{base}（{r.failed_rules}）" if r.check_status == "fail" else base
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            return {"id": r.application_id, "item": self.item_text(r), "title": r.title, "applicant": r.applicant,
+                    "requested": f"{r.requested:,.2f}", "self_funded": f"{r.self_funded:,.2f}",
+                    "status": self.status_text(r)}[col]
+        if role == SORT_ROLE:
+            return {"id": r.application_id, "item": (r.guide_item or 99, r.direction or 0, r.kind),
+                    "title": r.title, "applicant": r.applicant, "requested": r.requested,
+                    "self_funded": r.self_funded, "status": ("fail", "attention", "unchecked", "pass").index(
+                        r.check_status)}[col]
+        if role == Qt.TextAlignmentRole and col in ("requested", "self_funded"):
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ForegroundRole and col == "status":
+            return QBrush(QColor(STATUS_COLOURS[r.check_status]))
+        if role == Qt.UserRole:
+            return r
+        return None
+
+
+class ApplicationsFilter(QSortFilterProxyModel):
+    """Text filter over id, item, title, applicant (case-insensitive) plus a status filter."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._text = ""
+        self._status: str | None = None
+
+    def _refilter(self, apply) -> None:
+        # Qt ≥ 6.9 wants the change bracketed; invalidateFilter() is deprecated there.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            apply()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            apply()
+            self.invalidateFilter()
+
+    def set_text(self, text: str) -> None:
+        self._refilter(lambda: setattr(self, "_text", text.strip().casefold()))
+
+    def set_status(self, status: str | None) -> None:
+        self._refilter(lambda: setattr(self, "_status", status))
+
+    def lessThan(self, left, right) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        try:
+            return a < b
+        except TypeError:
+            return str(a) < str(b)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        model: ApplicationsModel = self.sourceModel()
+        r = model.rows[source_row]
+        if self._status and r.check_status != self._status:
+            return False
+        if not self._text:
+            return True
+        hay = " ".join((r.application_id, model.item_text(r), r.title, r.applicant)).casefold()
+        return all(part in hay for part in self._text.split())

@@ -1,0 +1,234 @@
+"""The detail pane of one application: summary, formal-check findings, documents + PDF viewer.
+
+Manifest text is always shown as plain text (item models / PlainText labels), never as rich
+text: a title like "<b>…</b>" must appear literally.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+
+from nn_review.checks.engine import STATUS_ZH
+from nn_review.checks.facts import INDICATOR_KEYS
+from nn_review.package.manifest import DOC_KINDS, LAYERS, ROLES, UNIT_KINDS
+from nn_review.services.queries import AppDetail
+
+from .pdf_viewer import PdfViewer
+
+STATUS_ORDER = {"fail": 0, "not_declared": 1, "manual": 2, "pass": 3}
+STATUS_COLOURS = {"fail": "#c62828", "not_declared": "#b26a00", "manual": "#1565c0", "pass": "#1e7d32"}
+PLATFORM_ZH = {"national": "国家级", "autonomous_region": "自治区级", "municipal": "市级"}
+
+
+def _item(text: object, tooltip: str = "") -> QTableWidgetItem:
+    it = QTableWidgetItem(str(text))
+    it.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
+    if tooltip:
+        it.setToolTip(tooltip)
+    return it
+
+
+class DetailPane(QWidget):
+    document_opened = Signal(str)  # sha256 of the document now shown
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.detail: AppDetail | None = None
+        self.header = QLabel(self)
+        self.header.setTextFormat(Qt.PlainText)
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px;")
+        self.tabs = QTabWidget(self)
+
+        # A table, not a tree: rows must grow to show long Chinese names wrapped, not elided.
+        self.summary = QTableWidget(0, 2, self)
+        self.summary.setHorizontalHeaderLabels([self.tr("字段"), self.tr("内容")])
+        self._table_defaults(self.summary)
+        self.summary.setSelectionMode(QAbstractItemView.NoSelection)
+        self.summary.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
+        self.summary.horizontalHeader().resizeSection(0, 150)
+        self.summary.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.summary.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+
+        self.findings = QTableWidget(0, 3, self)
+        self.findings.setHorizontalHeaderLabels([self.tr("结论"), self.tr("规则"), self.tr("说明（申报值与要求）")])
+        self._table_defaults(self.findings)
+        self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.findings.itemSelectionChanged.connect(self._finding_selected)
+        # Row heights follow the wrapped message (a few dozen rows: cheap).
+        self.findings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.source = QLabel(self)  # the guide sentence behind the selected finding
+        self.source.setTextFormat(Qt.PlainText)
+        self.source.setWordWrap(True)
+        self.source.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.source.setStyleSheet("background: #f6f6f6; padding: 6px;")
+        checks = QWidget(self)
+        cl = QVBoxLayout(checks)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.findings, 1)
+        cl.addWidget(self.source)
+
+        self.documents = QTableWidget(0, 4, self)
+        self.documents.setHorizontalHeaderLabels([self.tr("文档"), self.tr("类型"), self.tr("页数"), self.tr("大小")])
+        self._table_defaults(self.documents)
+        self.documents.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.documents.itemActivated.connect(lambda it: self.open_document(it.row()))
+        self.documents.itemSelectionChanged.connect(self._doc_selected)
+        self.viewer = PdfViewer(self)
+        docs = QSplitter(Qt.Vertical, self)
+        docs.addWidget(self.documents)
+        docs.addWidget(self.viewer)
+        docs.setSizes([150, 600])
+
+        self.tabs.addTab(self.summary, self.tr("概要"))
+        self.tabs.addTab(checks, self.tr("形式审查"))
+        self.tabs.addTab(docs, self.tr("文档"))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.header)
+        lay.addWidget(self.tabs, 1)
+        self.show_detail(None)
+
+    @staticmethod
+    def _table_defaults(t: QTableWidget) -> None:
+        t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        t.setSelectionBehavior(QAbstractItemView.SelectRows)
+        t.setWordWrap(True)
+        t.verticalHeader().setVisible(False)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+
+    # -- filling ---------------------------------------------------------------------------
+
+    def show_detail(self, detail: AppDetail | None) -> None:
+        self.detail = detail
+        self.summary.clearSpans()
+        self.summary.setRowCount(0)
+        self.findings.setRowCount(0)
+        self._found = []
+        self.source.setText("")
+        self.documents.setRowCount(0)
+        self.viewer.clear()
+        if detail is None:
+            self.header.setText(self.tr("选择左侧的申报包查看详情"))
+            return
+        self.header.setText(f"{detail.row.application_id}  {detail.row.title}")
+        self._fill_summary(detail)
+        self._fill_findings(detail)
+        for i, d in enumerate(detail.documents):
+            self.documents.insertRow(i)
+            self.documents.setItem(i, 0, _item(d.title, d.path))
+            self.documents.setItem(i, 1, _item(DOC_KINDS.get(d.kind, d.kind)))
+            self.documents.setItem(i, 2, _item(d.page_count))
+            self.documents.setItem(i, 3, _item(f"{d.size / 1024 / 1024:.2f} MB", f"sha256 {d.sha256}"))
+        if detail.documents:
+            self.documents.selectRow(0)
+
+    def _group(self, title: str, rows: list[tuple[str, object]]) -> None:
+        t = self.summary
+        r = t.rowCount()
+        t.insertRow(r)
+        head = _item(title)
+        f = head.font()
+        f.setBold(True)
+        head.setFont(f)
+        head.setBackground(QBrush(QColor("#eef2f7")))
+        t.setItem(r, 0, head)
+        t.setSpan(r, 0, 1, 2)
+        for k, v in rows:
+            r = t.rowCount()
+            t.insertRow(r)
+            t.setItem(r, 0, _item(k))
+            t.setItem(r, 1, _item("" if v is None else v))
+
+    def _unit(self, u: dict, extra: str = "") -> str:
+        parts = [u.get("name", ""), u.get("credit_code", ""), UNIT_KINDS.get(u.get("kind"), u.get("kind", ""))]
+        if "in_nanning" in u:
+            parts.append(self.tr("南宁") if u["in_nanning"] else self.tr("非南宁"))
+        return "，".join(p for p in parts + [extra] if p)
+
+    def _fill_summary(self, d: AppDetail) -> None:
+        m = d.manifest
+        kind = {"project": self.tr("科技计划项目"), "consortium_recognition": self.tr("创新联合体认定"),
+                "consortium_evaluation": self.tr("创新联合体三年评估")}.get(m["kind"], m["kind"])
+        item = "" if m.get("guide_item") is None else self.tr("项目%1").replace("%1", str(m["guide_item"])) + (
+            " " + self.tr("方向%1").replace("%1", str(m["direction"])) if m.get("direction") else "")
+        self._group(self.tr("基本信息"), [(self.tr("申报编号"), m["application_id"]), (self.tr("类别"), kind),
+                                      (self.tr("指南版本"), m["guide_edition"]), (self.tr("指南项目"), item),
+                                      (self.tr("项目名称"), m["title"])])
+        a = m["applicant"]
+        self._group(self.tr("申报单位"), [(self.tr("名称"), a["name"]), (self.tr("统一社会信用代码"), a["credit_code"]),
+                                      (self.tr("单位类型"), UNIT_KINDS.get(a["kind"], a["kind"])),
+                                      (self.tr("主营在南宁"), self.tr("是") if a["in_nanning"] else self.tr("否")),
+                                      (self.tr("所在城区"), a.get("district") or "")])
+        if m.get("partners"):
+            self._group(self.tr("合作单位"), [(str(i + 1), self._unit(p, ROLES.get(p.get("role"), "")))
+                                          for i, p in enumerate(m["partners"])])
+        people = []
+        if m.get("leader"):
+            ld = m["leader"]
+            people.append((self.tr("项目负责人"), "，".join(x for x in (ld.get("name"), ld.get("title"), ld.get("unit")) if x)))
+        people += [(self.tr("成员%1").replace("%1", str(i + 1)),
+                    "，".join(x for x in (p.get("name"), p.get("title"), p.get("unit")) if x))
+                   for i, p in enumerate(m.get("members") or [])]
+        if people:
+            self._group(self.tr("项目团队"), people)
+        b, p = m["budget"], m["period"]
+        self._group(self.tr("实施期与经费"), [(self.tr("实施期"), f"{p['start']} — {p['end']}"),
+                                         (self.tr("申请资助"), f"{b['requested']:,.2f} 万元"),
+                                         (self.tr("自筹经费"), f"{b['self_funded']:,.2f} 万元")])
+        ind = m.get("indicators") or {}
+        if ind:
+            rows = []
+            for k, v in ind.items():
+                label = INDICATOR_KEYS.get(k, k)
+                rows.append((label, PLATFORM_ZH.get(v, v) if k == "platform_level" else v))
+            self._group(self.tr("考核指标（申报值）"), rows)
+        c = m.get("consortium")
+        if c:
+            rows = [(self.tr("牵头单位上年度营业收入"), f"{c.get('leader_revenue_last_year', '')} 万元"),
+                    (self.tr("牵头单位全职研发人员"), c.get("leader_rd_staff", "")),
+                    (self.tr("近三年年均研发投入"), f"{c.get('leader_rd_spend_3y_avg', '')} 万元"),
+                    (self.tr("近三年研发投入占比"), c.get("leader_rd_ratio_3y", "")),
+                    (self.tr("已签订组建协议"), self.tr("是") if c.get("agreement_signed") else self.tr("否"))]
+            rows += [(LAYERS.get(u.get("layer"), u.get("layer", "")), self._unit(u)) for u in c.get("members", [])]
+            self._group(self.tr("创新联合体"), rows)
+        self._group(self.tr("来源文件"), [(self.tr("文件名"), d.source_name), ("SHA-256", d.source_sha256)])
+        if d.warnings:
+            self._group(self.tr("导入警告"), [(str(i + 1), w) for i, w in enumerate(d.warnings)])
+
+    def _fill_findings(self, d: AppDetail) -> None:
+        found = sorted(d.findings, key=lambda f: (STATUS_ORDER[f.status] if f.severity != "info" or
+                                                  f.status == "pass" else 4, f.rule_id))
+        for i, f in enumerate(found):
+            self.findings.insertRow(i)
+            label = self.tr("核对清单") if f.severity == "info" and f.status == "manual" else STATUS_ZH[f.status]
+            status = _item(label, f.source_text)
+            status.setForeground(QBrush(QColor(STATUS_COLOURS[f.status])))
+            self.findings.setItem(i, 0, status)
+            self.findings.setItem(i, 1, _item(f.rule_id, f.source_text))
+            self.findings.setItem(i, 2, _item(f.message, f.source_text))
+        self._found = found
+        if found:
+            self.findings.selectRow(0)
+
+    def _finding_selected(self) -> None:
+        rows = {i.row() for i in self.findings.selectedItems()}
+        f = self._found[rows.pop()] if len(rows) == 1 else None
+        self.source.setText(self.tr("依据：%1").replace("%1", f.source_text) if f and f.source_text else "")
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def _doc_selected(self) -> None:
+        rows = {i.row() for i in self.documents.selectedItems()}
+        if len(rows) == 1:
+            self.open_document(rows.pop())
+
+    def open_document(self, row: int) -> None:
+        if self.detail is None or not 0 <= row < len(self.detail.documents):
+            return
+        doc = self.detail.documents[row]
+        self.viewer.load_file(doc.file)
+        self.document_opened.emit(doc.sha256)

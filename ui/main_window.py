@@ -1,0 +1,377 @@
+"""The secretary's main window: sessions, the applications table, the detail pane, imports."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMainWindow, QMessageBox, QSplitter, QTableView, QToolBar,
+                               QVBoxLayout, QWidget)
+
+from nn_review import __version__
+from nn_review.services import checks as checks_service
+from nn_review.services import importer, queries, sessions
+from nn_review.services.guides import list_editions
+from nn_review.store import Store, StoreError
+
+from .apps_model import ApplicationsFilter, ApplicationsModel
+from .detail_pane import DetailPane
+from .import_dialogs import ImportProgress, ImportResultDialog
+from .session_dialog import NewSessionDialog
+from .worker import Task
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.session_id: int | None = None
+        self.task: Task | None = None
+        self.last_report = None
+        self.setWindowTitle(self.tr("南宁市科技计划项目评审系统") + f" — {store.root}")
+        self.setAcceptDrops(True)
+
+        self.sessions = QComboBox(self)
+        self.sessions.setMinimumWidth(360)
+        self.sessions.currentIndexChanged.connect(self._session_changed)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("筛选：编号、项目名称、申报单位、指南项目… (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(self)
+        for label, key in ((self.tr("全部"), None), (self.tr("通过"), "pass"), (self.tr("不通过"), "fail"),
+                           (self.tr("待核实"), "attention")):
+            self.status_filter.addItem(label, key)
+
+        self.model = ApplicationsModel(self)
+        self.proxy = ApplicationsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter.textChanged.connect(self.proxy.set_text)
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_status(self.status_filter.currentData()))
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.Interactive)
+        h.setStretchLastSection(False)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_selected(cur))
+        self.detail = DetailPane(self)
+
+        left = QWidget(self)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(6, 6, 6, 6)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("评审批次"), self))
+        row.addWidget(self.sessions, 1)
+        ll.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(self.filter, 1)
+        row.addWidget(self.status_filter)
+        ll.addLayout(row)
+        ll.addWidget(self.table, 1)
+        self.drop_hint = QLabel(self.tr("把申报包（.nnpkg / .zip）或文件夹拖到此窗口即可导入"), self)
+        self.drop_hint.setStyleSheet("color: #666;")
+        ll.addWidget(self.drop_hint)
+        split = QSplitter(Qt.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([880, 486])
+        self.splitter = split
+        self.setCentralWidget(split)
+        self.counts = QLabel(self)
+        self.statusBar().addPermanentWidget(self.counts)
+
+        self._build_actions()
+        self.reload_sessions()
+        self._restore()
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        a.setStatusTip(tip or text)
+        a.triggered.connect(slot)
+        return a
+
+    def _build_actions(self) -> None:
+        self.act_import = self._action(self.tr("导入申报包…"), self.choose_files, "Ctrl+I",
+                                       self.tr("选择一个或多个 .nnpkg / .zip 申报包导入当前批次"))
+        self.act_import_dir = self._action(self.tr("导入文件夹…"), self.choose_folder, "Ctrl+Shift+I",
+                                           self.tr("导入文件夹（含子文件夹）中的全部申报包"))
+        self.act_quit = self._action(self.tr("退出"), self.close, QKeySequence.Quit)
+        self.act_new = self._action(self.tr("新建评审批次…"), self.new_session, QKeySequence.New)
+        self.act_checks = self._action(self.tr("重新形式审查"), self.rerun_checks, "F5",
+                                       self.tr("按指南重新审查本批次全部申报包（含跨申报包检查）"))
+        self.act_remove = self._action(self.tr("移除申报包…"), self.remove_selected, QKeySequence.Delete)
+        self.act_about = self._action(self.tr("关于"), self.about)
+        focus_filter = self._action(self.tr("筛选"), lambda: (self.filter.setFocus(), self.filter.selectAll()),
+                                    QKeySequence.Find)
+        self.addAction(focus_filter)
+        mb = self.menuBar()
+        m = mb.addMenu(self.tr("文件(&F)"))
+        m.addActions([self.act_import, self.act_import_dir])
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        m = mb.addMenu(self.tr("批次(&S)"))
+        m.addActions([self.act_new, self.act_checks, self.act_remove])
+        m = mb.addMenu(self.tr("帮助(&H)"))
+        m.addAction(self.act_about)
+        tb = QToolBar(self.tr("工具栏"), self)
+        tb.setObjectName("main-toolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        tb.addActions([self.act_new, self.act_import, self.act_import_dir, self.act_checks])
+        self.addToolBar(tb)
+
+    # -- sessions ----------------------------------------------------------------------------
+
+    def reload_sessions(self, select: int | None = None) -> None:
+        infos = sessions.list_sessions(self.store)
+        select = select or self.session_id or (infos[-1].id if infos else None)
+        self.sessions.blockSignals(True)
+        self.sessions.clear()
+        for i in infos:
+            state = self.tr("已定稿") if i.state != "open" else ""
+            self.sessions.addItem(f"{i.name}（{i.edition} v{i.edition_version}）{state}", i.id)
+        idx = self.sessions.findData(select)
+        self.sessions.setCurrentIndex(max(idx, 0))
+        self.sessions.blockSignals(False)
+        self._session_changed()
+
+    def _session_changed(self, *_):
+        self.session_id = self.sessions.currentData()
+        has = self.session_id is not None
+        for a in (self.act_import, self.act_import_dir, self.act_checks, self.act_remove):
+            a.setEnabled(has)
+        if has:
+            checks_service.ensure_checked(self.store, self.session_id)
+        self.reload_applications()
+
+    def new_session(self) -> None:
+        dlg = NewSessionDialog(list_editions(self.store), self)
+        if dlg.exec() != NewSessionDialog.Accepted:
+            return
+        v = dlg.values()
+        try:
+            sid = sessions.create_session(self.store, v["name"], edition=v["edition"], version=v["version"],
+                                          start=v["start"], end=v["end"], form=v["form"])
+        except StoreError as e:
+            QMessageBox.warning(self, self.tr("新建评审批次"), str(e))
+            return
+        self.reload_sessions(sid)
+        self.statusBar().showMessage(self.tr("已创建评审批次：%1").replace("%1", v["name"]), 8000)
+
+    # -- table and detail ------------------------------------------------------------------------
+
+    def reload_applications(self, keep: str | None = None) -> None:
+        keep = keep or self.current_application_id()
+        rows = queries.list_applications(self.store, self.session_id) if self.session_id else []
+        self.model.set_rows(rows)
+        self._size_columns()
+        c = Counter(r.check_status for r in rows)
+        self.counts.setText(self.tr("共 %1 个申报包：通过 %2，不通过 %3，待核实 %4")
+                            .replace("%1", str(len(rows))).replace("%2", str(c["pass"]))
+                            .replace("%3", str(c["fail"])).replace("%4", str(c["attention"])))
+        if keep:
+            self.select_application(keep)
+        if not self.table.selectionModel().hasSelection():
+            self.detail.show_detail(None)
+
+    def _size_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        h = self.table.horizontalHeader()
+        for col, cap in ((2, 240), (3, 160)):
+            h.resizeSection(col, min(h.sectionSize(col), cap))
+
+    def current_application_id(self) -> str | None:
+        idx = self.table.currentIndex()
+        if not idx.isValid():
+            return None
+        return self.proxy.data(idx, Qt.UserRole).application_id
+
+    def select_application(self, application_id: str) -> bool:
+        for r in range(self.proxy.rowCount()):
+            idx = self.proxy.index(r, 0)
+            if self.proxy.data(idx, Qt.UserRole).application_id == application_id:
+                self.table.setCurrentIndex(idx)
+                self.table.scrollTo(idx)
+                return True
+        return False
+
+    def _row_selected(self, idx) -> None:
+        if not idx.isValid() or self.session_id is None:
+            self.detail.show_detail(None)
+            return
+        row = self.proxy.data(idx, Qt.UserRole)
+        self.detail.show_detail(queries.application_detail(self.store, self.session_id, row.application_id))
+
+    # -- imports ---------------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("导入申报包"), self._last_dir(),
+                                                self.tr("申报包 (*.nnpkg *.zip);;所有文件 (*)"))
+        if files:
+            self._remember_dir(Path(files[0]).parent)
+            self.import_paths([Path(f) for f in files])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("导入文件夹中的申报包"), self._last_dir())
+        if folder:
+            self._remember_dir(Path(folder))
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path], replace: bool = False) -> None:
+        """Drop, menu and toolbar all end here. The work runs in a worker thread."""
+        if self.session_id is None:
+            QMessageBox.information(self, self.tr("导入申报包"), self.tr("请先新建评审批次。"))
+            return
+        if self.task is not None:
+            QMessageBox.information(self, self.tr("导入申报包"), self.tr("上一次导入尚未完成。"))
+            return
+        sid = self.session_id
+        progress = ImportProgress(self)
+        task = Task(partial(importer.import_packages, self.store, sid, paths, replace=replace))
+        task.progressed.connect(progress.update_progress)
+        progress.canceled.connect(task.cancel)
+        task.finished.connect(lambda report: self._import_done(report, progress, paths))
+        task.failed.connect(lambda msg: self._task_failed(self.tr("导入申报包"), msg, progress))
+        self.task = task
+        self._busy(True)
+        task.start()
+
+    def _import_done(self, report, progress: ImportProgress, paths) -> None:
+        progress.close()
+        self._end_task()
+        self.last_report = report
+        imported = [r.application_id for r in report.results if r.outcome in ("imported", "replaced")]
+        self.reload_applications(keep=imported[-1] if imported else None)
+        self.statusBar().showMessage(self.tr("导入完成：%1").replace("%1", report.summary_zh()), 15000)
+        dlg = ImportResultDialog(report, self)
+        dlg.setModal(True)
+        dlg.show()
+        self.result_dialog = dlg
+        dups = [Path(r.file) for r in report.results if r.outcome == "duplicate"]
+        if dups:
+            dlg.finished.connect(lambda _r: self._offer_replace(dups))
+
+    def _offer_replace(self, dups: list[Path]) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("重复的申报编号"),
+            self.tr("%1 个申报包的申报编号在本批次中已存在。要用这些文件替换已导入的申报包吗？").replace("%1", str(len(dups))))
+        if answer == QMessageBox.Yes:
+            self.import_paths(dups, replace=True)
+
+    # -- checks and removal ----------------------------------------------------------------------
+
+    def _run_write(self, title: str, fn, done_message: str) -> None:
+        if self.task is not None:
+            return
+        task = Task(lambda progress, cancel: fn())
+        task.finished.connect(lambda _r: (self._end_task(), self.reload_applications(),
+                                          self.statusBar().showMessage(done_message, 10000)))
+        task.failed.connect(lambda msg: self._task_failed(title, msg, None))
+        self.task = task
+        self._busy(True)
+        task.start()
+
+    def rerun_checks(self) -> None:
+        if self.session_id is not None:
+            self._run_write(self.tr("重新形式审查"), partial(checks_service.run_checks, self.store, self.session_id),
+                            self.tr("已重新完成形式审查"))
+
+    def remove_selected(self) -> None:
+        app_id = self.current_application_id()
+        if app_id is None or self.session_id is None:
+            return
+        answer = QMessageBox.question(self, self.tr("移除申报包"),
+                                      self.tr("从本批次移除申报包 %1？此操作会记入审计日志。").replace("%1", app_id))
+        if answer == QMessageBox.Yes:
+            self._run_write(self.tr("移除申报包"),
+                            partial(importer.remove_application, self.store, self.session_id, app_id),
+                            self.tr("已移除 %1").replace("%1", app_id))
+
+    def _task_failed(self, title: str, message: str, progress) -> None:
+        if progress is not None:
+            progress.close()
+        self._end_task()
+        self.reload_applications()
+        QMessageBox.critical(self, title, message)
+
+    def _end_task(self) -> None:
+        if self.task is not None:
+            self.task.wait()
+        self.task = None
+        self._busy(False)
+
+    def _busy(self, busy: bool) -> None:
+        for a in (self.act_import, self.act_import_dir, self.act_checks, self.act_remove, self.act_new):
+            a.setEnabled(not busy and (a is self.act_new or self.session_id is not None))
+
+    # -- drag & drop -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped_paths(mime) -> list[Path]:
+        return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+
+    def dragEnterEvent(self, event) -> None:
+        if any(p.is_dir() or p.suffix.lower() in importer.PACKAGE_SUFFIXES for p in self._dropped_paths(event.mimeData())):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = self._dropped_paths(event.mimeData())
+        self.handle_drop(paths)
+        event.acceptProposedAction()
+
+    def handle_drop(self, paths: list[Path]) -> None:
+        ok = [p for p in paths if p.is_dir() or p.suffix.lower() in importer.PACKAGE_SUFFIXES]
+        skipped = [p.name for p in paths if p not in ok]
+        if skipped:
+            QMessageBox.information(self, self.tr("导入申报包"),
+                                    self.tr("以下文件不是申报包（应为 .nnpkg 或 .zip），已跳过：\n%1")
+                                    .replace("%1", "\n".join(skipped)))
+        if ok:
+            self.import_paths(ok)
+
+    # -- misc ----------------------------------------------------------------------------------------
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("关于"),
+                          self.tr("南宁市科技计划项目评审系统 %1\n\n存储位置：%2")
+                          .replace("%1", __version__).replace("%2", str(self.store.root)))
+
+    def _settings(self) -> QSettings:
+        return QSettings("nn-review", "nn-review")
+
+    def _last_dir(self) -> str:
+        return str(self._settings().value("last_dir", str(Path.home())))
+
+    def _remember_dir(self, folder: Path) -> None:
+        self._settings().setValue("last_dir", str(folder))
+
+    def _restore(self) -> None:
+        s = self._settings()
+        geo = s.value("geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1366, 768)
+
+    def closeEvent(self, event) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.task.wait()
+        self._settings().setValue("geometry", self.saveGeometry())
+        super().closeEvent(event)

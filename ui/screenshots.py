@@ -1,0 +1,91 @@
+"""Screenshots of each secretary screen with the demo data: ``python -m ui.screenshots OUTDIR [WxH]``."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def settle(app, seconds: float = 0.6) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
+    from nn_review.demo.packages import write_demo_packages
+    from nn_review.services.guides import ensure_builtin_guides
+    from nn_review.services.sessions import create_session
+    from nn_review.store import open_store
+
+    from .app import make_app
+    from .main_window import MainWindow
+    from .session_dialog import NewSessionDialog
+
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="nn-shots-"))
+    shots: list[Path] = []
+    try:
+        app = make_app()
+        store = open_store(tmp / "store")
+        ensure_builtin_guides(store)
+        create_session(store, "2025年度南宁市科技计划项目评审（演示）")
+        win = MainWindow(store)
+        win.resize(*size)
+        win.show()
+        win.import_paths(write_demo_packages(tmp / "pkgs"))
+        while win.task is not None:
+            settle(app, 0.1)
+        settle(app)
+
+        def shot(name: str, widget=None) -> None:
+            settle(app)
+            p = out / f"{name}.png"
+            (widget or win).grab().save(str(p))
+            shots.append(p)
+
+        shot("import_result", win.result_dialog)
+        win.result_dialog.accept()
+        settle(app)
+        for w in app.topLevelWidgets():  # the "replace duplicates?" question, if any
+            if w.isVisible() and w is not win and w.inherits("QMessageBox"):
+                w.reject()
+        win.select_application("NNKJ-2025-0106")
+        win.detail.tabs.setCurrentIndex(1)
+        shot("main_window")
+        win.detail.tabs.setCurrentIndex(0)
+        shot("detail_summary")
+        win.select_application("NNLH-2025-0001")
+        shot("detail_consortium")
+        win.select_application("NNKJ-2025-0107")
+        win.detail.tabs.setCurrentIndex(2)
+        settle(app, 1.5)
+        shot("detail_documents_pdf")
+        win.filter.setText("东盟")
+        shot("filtered")
+        win.filter.clear()
+        dlg = NewSessionDialog([], win)
+        dlg.show()
+        shot("new_session_dialog", dlg)
+        dlg.reject()
+        win.close()
+        store.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return shots
+
+
+if __name__ == "__main__":
+    w, h = map(int, (sys.argv[2] if len(sys.argv) > 2 else "1366x768").split("x"))
+    for p in main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"), (w, h)):
+        print(p)
+    sys.stdout.flush()
+    # PySide 6.12 can crash in the interpreter's final GC after offscreen grabs; the PNGs are written.
+    os._exit(0)

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMainWindow, QMessageBox, QSplitter, QTableView, QToolBar,
-                               QVBoxLayout, QWidget)
+                               QLineEdit, QMainWindow, QMessageBox, QSplitter, QTableView, QTabWidget,
+                               QToolBar, QVBoxLayout, QWidget)
 
 from nn_review import __version__
 from nn_review.services import checks as checks_service
@@ -23,6 +23,10 @@ from .detail_pane import DetailPane
 from .import_dialogs import ImportProgress, ImportResultDialog
 from .session_dialog import NewSessionDialog
 from .worker import Task
+
+# Pages after the applications page: callables (main_window) -> QWidget with title() and
+# set_session(session_id). Each feature module's page is listed here.
+PAGE_FACTORIES: list = []
 
 
 class MainWindow(QMainWindow):
@@ -71,10 +75,6 @@ class MainWindow(QMainWindow):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(6, 6, 6, 6)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("评审批次"), self))
-        row.addWidget(self.sessions, 1)
-        ll.addLayout(row)
-        row = QHBoxLayout()
         row.addWidget(self.filter, 1)
         row.addWidget(self.status_filter)
         ll.addLayout(row)
@@ -89,7 +89,26 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(1, 2)
         split.setSizes([880, 486])
         self.splitter = split
-        self.setCentralWidget(split)
+
+        # The session chooser sits above the pages: every page shows the chosen session.
+        central = QWidget(self)
+        cl = QVBoxLayout(central)
+        cl.setContentsMargins(0, 4, 0, 0)
+        row = QHBoxLayout()
+        row.setContentsMargins(6, 0, 6, 0)
+        row.addWidget(QLabel(self.tr("评审批次"), self))
+        row.addWidget(self.sessions, 1)
+        cl.addLayout(row)
+        self.pages = QTabWidget(self)
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(split, self.tr("申报包与形式审查"))
+        self.extra_pages: list = []
+        for factory in PAGE_FACTORIES:
+            page = factory(self)
+            self.extra_pages.append(page)
+            self.pages.addTab(page, page.title())
+        cl.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self.counts = QLabel(self)
         self.statusBar().addPermanentWidget(self.counts)
 
@@ -159,6 +178,8 @@ class MainWindow(QMainWindow):
         if has:
             checks_service.ensure_checked(self.store, self.session_id)
         self.reload_applications()
+        for page in self.extra_pages:
+            page.set_session(self.session_id)
 
     def new_session(self) -> None:
         dlg = NewSessionDialog(list_editions(self.store), self)

@@ -22,11 +22,13 @@ from .apps_model import ApplicationsFilter, ApplicationsModel
 from .detail_pane import DetailPane
 from .import_dialogs import ImportProgress, ImportResultDialog
 from .session_dialog import NewSessionDialog
+from .panels_page import PanelsPage
+from .roster_page import RosterPage
 from .worker import Task
 
 # Pages after the applications page: callables (main_window) -> QWidget with title() and
 # set_session(session_id). Each feature module's page is listed here.
-PAGE_FACTORIES: list = []
+PAGE_FACTORIES: list = [RosterPage, PanelsPage]
 
 
 class MainWindow(QMainWindow):

@@ -24,6 +24,9 @@ def ensure_demo_store(path: Path) -> BatchReport | None:
         from .packages import write_demo_packages
         sid = create_session(store, DEMO_SESSION, start=date(2025, 9, 1), end=date(2025, 9, 30))
         with tempfile.TemporaryDirectory(prefix="nn-demo-") as tmp:
-            return import_packages(store, sid, write_demo_packages(Path(tmp)))
+            report = import_packages(store, sid, write_demo_packages(Path(tmp)))
+        from .roster import build_demo_roster
+        build_demo_roster(store, sid)
+        return report
     finally:
         store.close()

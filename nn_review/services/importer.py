@@ -15,11 +15,12 @@ from dataclasses import dataclass, field as dc_field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..package import ImportCancelled, PackageRefused, read_package
 from ..store import Store, StoreError
-from ..store.models import Application, Document, ReviewSession
+from ..store.models import (Application, Assignment, Conflict, Document, Grade, Opinion, PanelApplication,
+                            ReviewSession)
 from .checks import run_checks
 
 PACKAGE_SUFFIXES = (".nnpkg", ".zip")
@@ -132,12 +133,18 @@ def _import_one(store: Store, session_id: int, path: Path, replace: bool, on_byt
             with store.write() as s:
                 old = s.scalar(select(Application).where(Application.session_id == session_id,
                                                         Application.application_id == app_id))
+                carried: _Carried | None = None
                 if old is not None:
+                    _refuse_if_reviewed(s, old)
+                    carried = _Carried.take(s, old)
                     old_blobs = {d.blob for d in old.documents}
                     s.delete(old)
                     s.flush()
                 app = _application_row(session_id, path, pkg)
                 s.add(app)
+                if carried is not None:
+                    s.flush()
+                    carried.give(s, app.id)
                 for pos, doc in enumerate(pkg.documents):
                     rel, new = store.blobs.adopt(doc.temp_path, doc.sha256)
                     if new:
@@ -147,6 +154,10 @@ def _import_one(store: Store, session_id: int, path: Path, replace: bool, on_byt
                                                   blob=rel))
                 store.audit(s, "package.replace" if old else "package.import", session_id,
                             application_id=app_id, file=path.name, sha256=pkg.source_sha256)
+        except StoreError as e:  # a refusal decided inside the transaction (e.g. already graded)
+            for rel in created:
+                store.blobs.remove(rel)
+            return ImportResult(str(path), "refused", str(e), application_id=app_id, code="session.reviewed")
         except Exception as e:
             for rel in created:
                 store.blobs.remove(rel)
@@ -175,6 +186,42 @@ def _application_row(session_id: int, path: Path, pkg) -> Application:
     return app
 
 
+def _refuse_if_reviewed(s, app: Application) -> None:
+    """Experts' grades refer to the package as it was reviewed: it can no longer be swapped or dropped."""
+    graded = s.scalar(select(func.count()).select_from(Grade).where(Grade.application_pk == app.id))
+    opined = s.scalar(select(func.count()).select_from(Opinion).where(Opinion.application_pk == app.id))
+    if graded or opined:
+        raise StoreError(f"申报包 {app.application_id} 已有专家评分，不能替换或移除（专家评审的是已导入的版本）")
+
+
+@dataclass
+class _Carried:
+    """What the secretary decided about a package, kept when the package file is replaced:
+    its panel, its assignments, manual/declared conflicts and dismissals (auto conflicts are
+    re-detected from the new manifest)."""
+    panels: list[int]
+    experts: list[tuple[int, int]]   # (panel id, expert id)
+    conflicts: list[Conflict]
+
+    @classmethod
+    def take(cls, s, app: Application) -> _Carried:
+        panels = list(s.scalars(select(PanelApplication.panel_id).where(PanelApplication.application_pk == app.id)))
+        experts = [(a.panel_id, a.expert_id) for a in
+                   s.scalars(select(Assignment).where(Assignment.application_pk == app.id))]
+        conflicts = [Conflict(session_id=c.session_id, expert_id=c.expert_id, source=c.source, reason=c.reason,
+                              dismissed=c.dismissed, dismiss_reason=c.dismiss_reason, created_at=c.created_at)
+                     for c in s.scalars(select(Conflict).where(Conflict.application_pk == app.id))
+                     if c.source != "auto" or c.dismissed]
+        return cls(panels, experts, conflicts)
+
+    def give(self, s, pk: int) -> None:
+        s.add_all(PanelApplication(panel_id=p, application_pk=pk) for p in self.panels)
+        s.add_all(Assignment(panel_id=p, expert_id=e, application_pk=pk) for p, e in self.experts)
+        for c in self.conflicts:
+            c.application_pk = pk
+            s.add(c)
+
+
 def _drop_unreferenced(store: Store, blobs: set[str]) -> None:
     with store.read() as s:
         used = set(s.scalars(select(Document.blob).where(Document.blob.in_(blobs))))
@@ -191,6 +238,7 @@ def remove_application(store: Store, session_id: int, application_id: str) -> No
             raise StoreError(f"本批次没有申报编号 {application_id}")
         if app.session.state != "open":
             raise StoreError("评审批次已定稿锁定，不能移除申报包")
+        _refuse_if_reviewed(s, app)
         blobs = {d.blob for d in app.documents}
         s.delete(app)
         store.audit(s, "package.remove", session_id, application_id=application_id)

@@ -175,6 +175,9 @@ class Panel(Base):
     name: Mapped[str] = mapped_column(String(200))
     leader_expert_id: Mapped[int | None] = mapped_column(ForeignKey("experts.id"))
     draw_json: Mapped[str] = mapped_column(Text, default="{}")  # seed, candidates, excluded, drawn
+    # v3: parameters of the panel's last assignment (None = everyone reviews everything)
+    reviewers_per_app: Mapped[int | None] = mapped_column(Integer)
+    assign_seed: Mapped[str | None] = mapped_column(String(40))
 
 
 class PanelMember(Base):
@@ -259,3 +262,86 @@ class Consensus(Base):
     override_reason: Mapped[str] = mapped_column(Text, default="")
     author: Mapped[str] = mapped_column(String(100), default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# -- v3: expert draws (随机抽取记录) ---------------------------------------------------------
+
+class Draw(Base):
+    __tablename__ = "draws"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("review_sessions.id", ondelete="CASCADE"), index=True)
+    # SET NULL: the record of a draw outlives a deleted panel (it is evidence of how experts were chosen)
+    panel_id: Mapped[int | None] = mapped_column(ForeignKey("panels.id", ondelete="SET NULL"))
+    panel_name: Mapped[str] = mapped_column(String(200))
+    seed: Mapped[str] = mapped_column(String(40))  # decimal text: a 64-bit seed does not fit SQLite INTEGER
+    requested: Mapped[int] = mapped_column(Integer)
+    params_json: Mapped[str] = mapped_column(Text, default="{}")
+    candidates_json: Mapped[str] = mapped_column(Text, default="[]")
+    excluded_json: Mapped[str] = mapped_column(Text, default="[]")
+    drawn_json: Mapped[str] = mapped_column(Text, default="[]")
+    fallback: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    params = _json_prop("params_json")
+    candidates = _json_prop("candidates_json")
+    excluded = _json_prop("excluded_json")
+    drawn = _json_prop("drawn_json")
+
+
+# -- v4: review bundles (.nnrb), returned score files (.nnscore), expert key pins --------
+
+class Bundle(Base):
+    __tablename__ = "bundles"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bundle_id: Mapped[str] = mapped_column(String(64), unique=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("review_sessions.id", ondelete="CASCADE"), index=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(260))
+    sha256: Mapped[str] = mapped_column(String(64))
+    app_count: Mapped[int] = mapped_column(Integer)
+    # [{application_id, pk, source_sha256, form}] exactly as put in the bundle
+    applications_json: Mapped[str] = mapped_column(Text)
+    forms_json: Mapped[str] = mapped_column(Text)  # {form id: template} embedded in the bundle
+    band_mode: Mapped[bool] = mapped_column(Boolean, default=False)
+    # base64 of the 32-byte per-bundle secret: the HMAC key that returned score files must carry.
+    # Kept (not only hashed) because every import recomputes the HMAC (docs/formats.md).
+    secret: Mapped[str] = mapped_column(String(64))
+    secretary_fingerprint: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    superseded_at: Mapped[datetime | None] = mapped_column(DateTime)  # a newer bundle for the same expert
+
+    applications = _json_prop("applications_json")
+    forms = _json_prop("forms_json")
+
+
+class ScoreImport(Base):
+    __tablename__ = "score_imports"
+    __table_args__ = (UniqueConstraint("bundle_id", "revision"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bundle_id: Mapped[str] = mapped_column(ForeignKey("bundles.bundle_id", ondelete="CASCADE"), index=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
+    revision: Mapped[int] = mapped_column(Integer)
+    file_name: Mapped[str] = mapped_column(String(260))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    key_fingerprint: Mapped[str] = mapped_column(String(64))
+    file_created_at: Mapped[str] = mapped_column(String(40))  # as written by the expert's laptop
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    reviews_json: Mapped[str] = mapped_column(Text)  # the file's reviews, verbatim (exact point strings)
+
+    reviews = _json_prop("reviews_json")
+
+
+class KeyPin(Base):
+    """History of the key fingerprint pinned for an expert (Expert.key_fingerprint is the current one)."""
+    __tablename__ = "key_pins"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"), index=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    public_key: Mapped[str | None] = mapped_column(String(64))  # base64, known when pinned from a file
+    source: Mapped[str] = mapped_column(String(16))  # first_import | repin
+    reason: Mapped[str] = mapped_column(Text, default="")
+    bundle_id: Mapped[str | None] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(100))
+    pinned_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from . import m0001_core, m0002_review
+from . import m0001_core, m0002_review, m0003_panels, m0004_exchange
 
 Step = Callable[[sqlite3.Connection], None]
 
@@ -27,6 +27,8 @@ def _script(sql: str) -> Step:
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "core", _script(m0001_core.SQL)),
     (2, "review", _script(m0002_review.SQL)),
+    (3, "panels", _script(m0003_panels.SQL)),
+    (4, "exchange", _script(m0004_exchange.SQL)),
 ]
 LATEST = MIGRATIONS[-1][0]
 

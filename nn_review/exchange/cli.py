@@ -1,0 +1,197 @@
+"""CLI verbs of the exchange: ``session bundles|import-scores|returns|repin-key`` and ``bundle open``.
+
+Registered through ``nn_review.cli.PLUGINS``; services are imported inside the handlers so
+building the parser stays cheap.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+
+def add_commands(top, session) -> None:
+    from ..cli import _date
+
+    p = session.add_parser("bundles", help="为评审组每位专家制作加密评审包和任务通知书（密码只显示这一次）")
+    p.add_argument("--panel", required=True, help="评审组名称或编号")
+    p.add_argument("--out", type=Path, required=True, help="输出文件夹")
+    p.add_argument("--deadline", type=_date, help="评分交回截止日期 YYYY-MM-DD")
+    _session_arg(p, _bundles)
+    p = session.add_parser("import-scores", help="导入专家交回的评分文件（.nnscore，文件或文件夹）")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--json", action="store_true")
+    _session_arg(p, _import_scores)
+    p = session.add_parser("returns", help="各专家评分文件的交回情况")
+    p.add_argument("--json", action="store_true")
+    _session_arg(p, _returns)
+    p = session.add_parser("repin-key", help="与专家核实后，为其重新登记签名密钥（更换电脑等）")
+    p.add_argument("expert", help="专家编号、专家库编号或姓名")
+    p.add_argument("--fingerprint", required=True, help="专家端显示的新密钥指纹")
+    p.add_argument("--reason", required=True, help="重新登记的理由（记入审计）")
+    p.set_defaults(handler=_repin)
+
+    b = top.add_parser("bundle", help="评审包（专家端辅助）").add_subparsers(dest="action", required=True)
+    p = b.add_parser("open", help="验证签名、解密评审包并取出申报材料")
+    p.add_argument("file", type=Path)
+    p.add_argument("--password", required=True, help="任务通知书上的密码")
+    p.add_argument("--out", type=Path, required=True, help="取出材料的文件夹")
+    p.add_argument("--trust", metavar="FINGERPRINT", help="任务通知书上的秘书密钥指纹（强烈建议提供）")
+    p.set_defaults(handler=_open)
+
+
+def _session_arg(p, handler) -> None:
+    p.add_argument("--session", help="批次编号或名称（默认：最新批次）")
+    p.set_defaults(handler=handler)
+
+
+def _out(text: str = "") -> None:
+    print(text)
+
+
+def _guarded(fn):
+    """Key-store problems are user errors (exit 2), like StoreError in cli_commands.run."""
+    @functools.wraps(fn)
+    def run(args) -> int:
+        from ..keys import KeyStoreError
+        try:
+            return fn(args)
+        except KeyStoreError as e:
+            print(f"错误：{e}", file=sys.stderr)
+            return 2
+    return run
+
+
+def _ctx(args):
+    from ..cli_commands import _store
+    from ..services.sessions import resolve_session
+    store = _store(args)
+    return store, resolve_session(store, getattr(args, "session", None))
+
+
+def _panel_id(store, session_id: int, ref: str) -> int:
+    from sqlalchemy import select
+
+    from ..store.models import Panel
+    from .common import ExchangeError
+    with store.read() as s:
+        panels = s.scalars(select(Panel).where(Panel.session_id == session_id).order_by(Panel.id)).all()
+    for p in panels:
+        if p.name == ref or str(p.id) == ref:
+            return p.id
+    known = "、".join(p.name for p in panels) or "无"
+    raise ExchangeError(f"本批次没有评审组 {ref!r}（现有：{known}）", "panel.missing")
+
+
+def _expert(store, ref: str):
+    from sqlalchemy import or_, select
+
+    from ..store.models import Expert
+    from .common import ExchangeError
+    with store.read() as s:
+        rows = s.scalars(select(Expert).where(or_(Expert.roster_key == ref, Expert.name == ref,
+                                                  Expert.id == (int(ref) if ref.isdigit() else -1)))).all()
+    if len(rows) != 1:
+        raise ExchangeError(f"找不到唯一的专家 {ref!r}" + ("（重名，请用专家编号）" if rows else ""), "expert.missing")
+    return rows[0]
+
+
+@_guarded
+def _bundles(args) -> int:
+    from ..services.sessions import get_session
+    from .bundles import export_panel_bundles
+    from .letter import write_assignment_letter
+
+    store, sid = _ctx(args)
+    panel_id = _panel_id(store, sid, args.panel)
+
+    def progress(done: int, total: int, name: str) -> None:
+        if sys.stderr.isatty() and total:
+            print(f"\r{done}/{total}  {name[:40]:<40}", end="", file=sys.stderr, flush=True)
+
+    infos = export_panel_bundles(store, panel_id, args.out, deadline=args.deadline, progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    # Passwords first: they exist nowhere else, so they must be out before anything else can fail.
+    _out(f"已为评审组“{args.panel}”制作 {len(infos)} 个评审包（{args.out}）：")
+    for i in infos:
+        _out(f"  {i.expert_name}  {i.file_name}  {i.app_count} 项  密码 {i.password}")
+    _out(f"秘书签名密钥指纹：{infos[0].secretary_fingerprint}")
+    _out("密码只显示这一次，并写在各专家的任务通知书中；存储中不保存密码。")
+    if infos[0].key_notice:
+        print(f"注意：{infos[0].key_notice}", file=sys.stderr)
+    session = get_session(store, sid)
+    for i in infos:
+        letter = args.out / f"{i.path.stem}-任务通知书.pdf"
+        write_assignment_letter(letter, i, _expert(store, str(i.expert_id)), session, args.deadline)
+        _out(f"  任务通知书：{letter.name}")
+    return 0
+
+
+@_guarded
+def _import_scores(args) -> int:
+    from .scores_import import OUTCOME_ZH, import_score_files
+    store, sid = _ctx(args)
+    results = import_score_files(store, sid, args.files)
+    if args.json:
+        _out(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2))
+    else:
+        for r in results:
+            where = f"{r.field}：" if r.field and r.outcome == "refused" else ""
+            _out(f"[{OUTCOME_ZH[r.outcome]}] {r.file}  {where}{r.message}")
+        n = sum(r.outcome == "imported" for r in results)
+        _out(f"已导入 {n}，拒收 {len(results) - n}" if results else "没有找到评分文件（.nnscore）")
+    return 2 if not results or any(r.outcome != "imported" for r in results) else 0
+
+
+@_guarded
+def _returns(args) -> int:
+    from .scores_import import STATUS_ZH, returns_overview
+    store, sid = _ctx(args)
+    ov = returns_overview(store, sid)
+    if args.json:
+        _out(json.dumps(ov.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    _out("专家交回情况：")
+    for e in ov.experts:
+        sent = e.file_name or "（尚未制作评审包）"
+        rev = f"修订 {e.revision}，{e.imported_at:%Y-%m-%d %H:%M}" if e.revision else ""
+        rec = f"，回避 {e.recused}" if e.recused else ""
+        _out(f"  [{STATUS_ZH[e.status]}] {e.name}  {e.returned}/{e.assigned} 项{rec}  {rev}  {sent}"
+             + (f"  密钥 {e.key_fingerprint}" if e.key_fingerprint else ""))
+    _out("申报项目：")
+    for a in ov.applications:
+        rec = f"（回避 {a.recused}）" if a.recused else ""
+        _out(f"  {a.application_id}  已交回 {a.returned}/{a.assigned}{rec}  {a.title}")
+    c = ov.counts
+    _out(f"已返回 {c['received']}，部分返回 {c['partial']}，未返回 {c['missing']}")
+    return 0
+
+
+@_guarded
+def _repin(args) -> int:
+    from ..cli_commands import _store
+    from .scores_import import repin_expert_key
+    store = _store(args)
+    e = _expert(store, args.expert)
+    fpr = repin_expert_key(store, e.id, args.fingerprint, args.reason)
+    _out(f"已为专家“{e.name}”重新登记签名密钥 {fpr}（原密钥 {e.key_fingerprint or '未登记'}）")
+    return 0
+
+
+@_guarded
+def _open(args) -> int:
+    from .bundles import open_bundle
+    from .common import canonical_json
+    ob = open_bundle(args.file, args.password, trusted_secretary_fingerprint=args.trust, out_dir=args.out)
+    (ob.root / "bundle.json").write_bytes(canonical_json(ob.data))
+    _out(f"评审包 {ob.bundle_id}：批次“{ob.session['name']}”，专家 {ob.expert['name']}")
+    for a in ob.applications:
+        _out(f"  {a['application_id']}  {a['title']}（{len(a['documents'])} 个文档）")
+    _out(f"材料已取出到 {ob.root}")
+    _out(f"秘书签名密钥指纹：{ob.secretary_fingerprint}")
+    if not args.trust:
+        _out("请核对上面的指纹与任务通知书上的一致；不一致时请勿使用并联系评审秘书。")
+    return 0

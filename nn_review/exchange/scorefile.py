@@ -1,0 +1,269 @@
+"""Score files (``.nnscore``, format ``nnscore/1``): an expert's reviews going back to the secretary.
+
+The file is one canonical JSON object: the *body* fields, plus ``hmac`` (HMAC-SHA256 keyed
+with the bundle's secret over the canonical body: proves the writer opened that bundle),
+``expert_public_key`` and ``signature`` (Ed25519 over context + canonical body + hmac:
+proves which key wrote it; the secretary pins that key at first import). See docs/formats.md §3.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac as hmac_mod
+import json
+import os
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Mapping
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from ..forms import validate_review
+from ..keys import SigningKey, fingerprint, public_key_b64, public_key_from_b64
+from .common import ExchangeError, b64d, b64e, canonical_json, parse_stamp, utc_stamp
+
+FORMAT = "nnscore/1"
+SUFFIX = ".nnscore"
+SIG_CONTEXT = b"nnscore/1 signature\n"
+MAX_SIZE = 16 * 1024 * 1024
+BODY_KEYS = ("format", "bundle_id", "session_id", "expert_id", "revision", "created_at", "reviews")
+TRAILER_KEYS = ("hmac", "expert_public_key", "signature")
+REVIEW_TYPES = {"application_id": str, "recused": bool, "recusal_reason": str, "grades": dict, "opinion": str,
+                "recommendation": (str, type(None)), "updated_at": str}
+GRADE_TYPES = {"grade": str, "points": (str, type(None)), "comment": str}
+_POINTS = re.compile(r"-?\d{1,3}(\.\d{1,4})?")
+
+
+@dataclass(frozen=True)
+class ScoreFile:
+    body: dict[str, Any]
+    hmac: str
+    public_key: str      # base64 raw Ed25519
+    signature: str       # base64
+    fingerprint: str
+    sha256: str          # of the file bytes
+    name: str = ""
+
+    @property
+    def bundle_id(self) -> str:
+        return self.body["bundle_id"]
+
+    @property
+    def session_id(self) -> int:
+        return self.body["session_id"]
+
+    @property
+    def expert_id(self) -> int:
+        return self.body["expert_id"]
+
+    @property
+    def revision(self) -> int:
+        return self.body["revision"]
+
+    @property
+    def reviews(self) -> list[dict[str, Any]]:
+        return self.body["reviews"]
+
+
+@dataclass(frozen=True)
+class ScoreFileInfo:
+    path: Path
+    sha256: str
+    revision: int
+    key_fingerprint: str
+
+
+def body_mac(body: Mapping[str, Any], secret: bytes) -> str:
+    return hmac_mod.new(secret, canonical_json(body), hashlib.sha256).hexdigest()
+
+
+def _message(body: Mapping[str, Any], mac: str) -> bytes:
+    return SIG_CONTEXT + canonical_json(body) + mac.encode("ascii")
+
+
+def seal(body: Mapping[str, Any], secret: bytes, private_key: Ed25519PrivateKey) -> dict[str, Any]:
+    """The complete file object for ``body`` (HMAC, public key, signature added)."""
+    mac = body_mac(body, secret)
+    return dict(body, hmac=mac, expert_public_key=public_key_b64(private_key.public_key()),
+                signature=b64e(private_key.sign(_message(body, mac))))
+
+
+# -- reading ------------------------------------------------------------------------------
+
+def _malformed(name: str, fld: str, msg: str) -> ExchangeError:
+    return ExchangeError(f"{name}：字段 {fld} {msg}", "scores.malformed", fld)
+
+
+def _typed(name: str, obj: Mapping, key: str, types, where: str) -> Any:
+    fld = f"{where}.{key}" if where else key
+    if key not in obj:
+        raise _malformed(name, fld, "缺失")
+    val = obj[key]
+    bad_int = types is int and isinstance(val, bool)
+    if bad_int or not isinstance(val, types):
+        raise _malformed(name, fld, f"类型错误（实际为 {type(val).__name__}）")
+    return val
+
+
+def read_score_file(raw: bytes, name: str = "评分文件") -> ScoreFile:
+    """Parse and check the structure (which field is wrong); no cryptographic check yet."""
+    if len(raw) > MAX_SIZE:
+        raise ExchangeError(f"{name} 过大（{len(raw)} 字节），不是评分文件", "scores.not_score_file")
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ExchangeError(f"{name} 不是评分文件（无法解析为 JSON：{e}）", "scores.not_score_file") from None
+    if not isinstance(obj, dict) or obj.get("format") != FORMAT:
+        got = obj.get("format") if isinstance(obj, dict) else type(obj).__name__
+        raise ExchangeError(f"{name} 不是评分文件（format 应为 {FORMAT!r}，实际为 {got!r}）", "scores.not_score_file",
+                            "format")
+    unknown = sorted(set(obj) - set(BODY_KEYS) - set(TRAILER_KEYS))
+    if unknown:
+        raise _malformed(name, unknown[0], "是未知字段")
+    _typed(name, obj, "bundle_id", str, "")
+    for key in ("session_id", "expert_id", "revision"):
+        _typed(name, obj, key, int, "")
+    if obj["revision"] < 1:
+        raise _malformed(name, "revision", f"应为 ≥ 1 的整数，实际为 {obj['revision']}")
+    for key in ("created_at", "hmac", "expert_public_key", "signature"):
+        _typed(name, obj, key, str, "")
+    try:
+        parse_stamp(obj["created_at"])
+    except ValueError:
+        raise _malformed(name, "created_at", f"应为 YYYY-MM-DDTHH:MM:SSZ，实际为 {obj['created_at']!r}") from None
+    if not re.fullmatch(r"[0-9a-f]{64}", obj["hmac"]):
+        raise _malformed(name, "hmac", "应为 64 个小写十六进制字符")
+    try:
+        pub = public_key_from_b64(obj["expert_public_key"])
+    except ValueError:
+        raise _malformed(name, "expert_public_key", "不是有效的 Ed25519 公钥") from None
+    try:
+        b64d(obj["signature"], 64)
+    except ValueError:
+        raise _malformed(name, "signature", "应为 64 字节签名的 base64") from None
+    reviews = _typed(name, obj, "reviews", list, "")
+    seen: set[str] = set()
+    for i, r in enumerate(reviews):
+        where = f"reviews[{i}]"
+        if not isinstance(r, dict):
+            raise _malformed(name, where, "应为对象")
+        extra = sorted(set(r) - set(REVIEW_TYPES))
+        if extra:
+            raise _malformed(name, f"{where}.{extra[0]}", "是未知字段")
+        for key, types in REVIEW_TYPES.items():
+            _typed(name, r, key, types, where)
+        if r["application_id"] in seen:
+            raise _malformed(name, f"{where}.application_id", f"重复：{r['application_id']}")
+        seen.add(r["application_id"])
+        try:
+            parse_stamp(r["updated_at"])
+        except ValueError:
+            raise _malformed(name, f"{where}.updated_at", "应为 YYYY-MM-DDTHH:MM:SSZ") from None
+        for cid, g in r["grades"].items():
+            gw = f"{where}.grades.{cid}"
+            if not isinstance(g, dict):
+                raise _malformed(name, gw, "应为对象 {grade, points?, comment}")
+            extra = sorted(set(g) - set(GRADE_TYPES))
+            if extra:
+                raise _malformed(name, f"{gw}.{extra[0]}", "是未知字段")
+            _typed(name, g, "grade", str, gw)
+            _typed(name, g, "comment", str, gw)
+            if g.get("points") is not None and not _POINTS.fullmatch(_typed(name, g, "points", str, gw)):
+                raise _malformed(name, f"{gw}.points", f"应为十进制数字文本（如 \"87.5\"），实际为 {g['points']!r}")
+    body = {k: obj[k] for k in BODY_KEYS}
+    return ScoreFile(body, obj["hmac"], obj["expert_public_key"], obj["signature"], fingerprint(pub),
+                     hashlib.sha256(raw).hexdigest(), name)
+
+
+def check_mac(sf: ScoreFile, secret: bytes) -> None:
+    if not hmac_mod.compare_digest(body_mac(sf.body, secret), sf.hmac):
+        raise ExchangeError(f"{sf.name} 的内容在专家签署后被改动（HMAC 校验失败），拒绝导入", "scores.hmac", "hmac")
+
+
+def check_signature(sf: ScoreFile) -> None:
+    try:
+        public_key_from_b64(sf.public_key).verify(b64d(sf.signature, 64), _message(sf.body, sf.hmac))
+    except InvalidSignature:
+        raise ExchangeError(f"{sf.name} 的签名无效（内容与专家签名不符），拒绝导入", "scores.signature",
+                            "signature") from None
+
+
+def verify_score_file(source: str | Path | bytes, secret: bytes, *, name: str | None = None) -> ScoreFile:
+    """Structure, then HMAC with the bundle secret, then the Ed25519 signature."""
+    if isinstance(source, bytes):
+        raw, name = source, name or "评分文件"
+    else:
+        path = Path(source)
+        raw, name = path.read_bytes(), name or path.name
+    sf = read_score_file(raw, name)
+    check_mac(sf, secret)
+    check_signature(sf)
+    return sf
+
+
+# -- writing (the expert's laptop) --------------------------------------------------------
+
+def _points(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError("分值不能是布尔值")
+    return str(Decimal(str(value)))
+
+
+def normalize_review(review: Mapping[str, Any], now: str) -> dict[str, Any]:
+    """Fill defaults and turn points into exact decimal strings (what gets signed)."""
+    grades = {}
+    for cid, g in (review.get("grades") or {}).items():
+        g = {"grade": g} if isinstance(g, str) else dict(g)
+        entry = {"grade": g.get("grade"), "comment": g.get("comment") or ""}
+        if g.get("points") is not None:
+            entry["points"] = _points(g["points"])
+        grades[cid] = entry
+    return {"application_id": review["application_id"], "recused": bool(review.get("recused", False)),
+            "recusal_reason": review.get("recusal_reason") or "", "grades": grades,
+            "opinion": review.get("opinion") or "", "recommendation": review.get("recommendation") or None,
+            "updated_at": review.get("updated_at") or now}
+
+
+def write_score_file(path: str | Path, opened_bundle, expert_private_key: Ed25519PrivateKey | SigningKey,
+                     revision: int, reviews: list[Mapping[str, Any]], *, check: bool = True,
+                     created_at: datetime | None = None) -> ScoreFileInfo:
+    """Write a signed score file for an opened bundle (atomically: temp file, then rename).
+
+    With ``check`` (the default) reviews of applications outside the bundle or with
+    problems under the form are refused here, before anything is written.
+    """
+    key = expert_private_key.private_key if isinstance(expert_private_key, SigningKey) else expert_private_key
+    if isinstance(revision, bool) or not isinstance(revision, int) or revision < 1:
+        raise ExchangeError(f"修订号应为 ≥ 1 的整数，实际为 {revision!r}", "scores.revision")
+    now = utc_stamp(created_at)
+    norm = [normalize_review(r, now) for r in reviews]
+    if check:
+        ids = {a["application_id"] for a in opened_bundle.applications}
+        for r in norm:
+            if r["application_id"] not in ids:
+                raise ExchangeError(f"申报 {r['application_id']} 不在评审包内", "scores.unknown_application")
+            problems = validate_review(opened_bundle.form_for(r["application_id"]), r, opened_bundle.band_mode)
+            if problems:
+                raise ExchangeError(f"申报 {r['application_id']} 的评分不完整：" + "；".join(map(str, problems)),
+                                    "scores.invalid_review", problems[0].field)
+    body = {"format": FORMAT, "bundle_id": opened_bundle.bundle_id, "session_id": opened_bundle.session["id"],
+            "expert_id": opened_bundle.expert["id"], "revision": revision, "created_at": now, "reviews": norm}
+    data = canonical_json(seal(body, opened_bundle.secret, key))
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return ScoreFileInfo(path, hashlib.sha256(data).hexdigest(), revision, fingerprint(key.public_key()))

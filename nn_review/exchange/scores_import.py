@@ -1,0 +1,312 @@
+"""Import returned score files into a session, and the overview of who has returned what.
+
+Each file is its own transaction. Every check that reads the database runs inside that
+write transaction, so a refusal (raised there) rolls back everything, key pin included:
+a refused file leaves the store exactly as it was. An accepted file replaces the expert's
+grades, opinions and recommendations for all of the bundle's applications (a revision is a
+full snapshot, not a patch) and is recorded in ``score_imports`` with the audit event.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, select
+
+from ..forms import parse_form, validate_review
+from ..keys import normalize_fingerprint
+from ..store import Store
+from ..store.models import (Application, Assignment, Bundle, Conflict, Expert, Grade, KeyPin, Opinion, Panel,
+                            Recommendation, ReviewSession, ScoreImport)
+from .common import ExchangeError, b64d, parse_stamp
+from .scorefile import MAX_SIZE, SUFFIX, ScoreFile, check_mac, check_signature, read_score_file
+
+OUTCOME_ZH = {"imported": "已导入", "refused": "拒收"}
+
+
+@dataclass
+class ScoreImportResult:
+    file: str
+    outcome: str               # imported | refused
+    message: str
+    code: str | None = None    # e.g. scores.hmac, scores.replay (docs/formats.md §3.5)
+    field: str | None = None
+    expert: str | None = None
+    bundle_id: str | None = None
+    revision: int | None = None
+    applications: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def collect_score_files(paths: Iterable[str | Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in map(Path, paths):
+        out.extend(sorted(x for x in p.rglob(f"*{SUFFIX}") if x.is_file()) if p.is_dir() else [p])
+    return out
+
+
+def import_score_files(store: Store, session_id: int, paths: Iterable[str | Path]) -> list[ScoreImportResult]:
+    results = []
+    for path in collect_score_files(paths):
+        try:
+            results.append(_import_one(store, session_id, path))
+        except ExchangeError as e:
+            results.append(ScoreImportResult(str(path), "refused", e.message, e.code, e.field))
+    return results
+
+
+def _refuse(code: str, message: str, fld: str | None = None) -> ExchangeError:
+    return ExchangeError(message, code, fld)
+
+
+def _read(path: Path) -> ScoreFile:
+    try:
+        if not path.is_file():
+            raise _refuse("file.missing", f"{path} 不存在或不是普通文件")
+        if path.stat().st_size > MAX_SIZE:
+            raise _refuse("scores.not_score_file", f"{path.name} 过大，不是评分文件")
+        raw = path.read_bytes()
+    except OSError as e:
+        raise _refuse("file.io", f"无法读取 {path}：{e}") from e
+    return read_score_file(raw, path.name)
+
+
+def _import_one(store: Store, session_id: int, path: Path) -> ScoreImportResult:
+    sf = _read(path)
+    name = path.name
+    with store.write() as s:
+        sess = s.get(ReviewSession, session_id)
+        if sess is None:
+            raise _refuse("session.missing", f"没有评审批次 {session_id}")
+        if sess.state != "open":
+            raise _refuse("session.locked", f"评审批次“{sess.name}”已定稿锁定，不能再导入评分")
+        b = s.scalar(select(Bundle).where(Bundle.bundle_id == sf.bundle_id))
+        if b is None:
+            raise _refuse("scores.unknown_bundle",
+                          f"{name} 所属的评审包 {sf.bundle_id[:8]}… 不是本存储发出的（未知评审包），拒绝导入", "bundle_id")
+        if b.session_id != session_id:
+            other = s.get(ReviewSession, b.session_id)
+            raise _refuse("scores.wrong_session",
+                          f"{name} 属于另一评审批次“{other.name if other else b.session_id}”，不是当前批次“{sess.name}”",
+                          "session_id")
+        check_mac(sf, b64d(b.secret))
+        check_signature(sf)
+        if sf.session_id != b.session_id:  # signed but inconsistent: a bug on the laptop side, never import
+            raise _refuse("scores.wrong_session", f"{name} 中的批次编号 {sf.session_id} 与其评审包的批次不符", "session_id")
+        expert = s.get(Expert, b.expert_id)
+        if sf.expert_id != b.expert_id:
+            claimed = s.get(Expert, sf.expert_id)
+            raise _refuse("scores.wrong_expert",
+                          f"{name} 中的专家（{claimed.name if claimed else '编号 ' + str(sf.expert_id)}）与该评审包的专家"
+                          f"“{expert.name}”不符：文件可能被换到了别的专家名下，拒绝导入", "expert_id")
+        if b.superseded_at is not None:
+            raise _refuse("scores.superseded",
+                          f"{name} 对应的评审包已被重新制作的评审包取代，请让专家“{expert.name}”用新评审包重新提交", "bundle_id")
+        _check_key(s, store, expert, sf, b.bundle_id)
+        last = s.scalar(select(func.max(ScoreImport.revision)).where(ScoreImport.bundle_id == b.bundle_id))
+        if s.scalar(select(ScoreImport.revision).where(ScoreImport.bundle_id == b.bundle_id,
+                                                       ScoreImport.file_sha256 == sf.sha256)) is not None:
+            raise _refuse("scores.duplicate", f"{name} 已导入过（同一文件），未重复导入", "revision")
+        if last is not None and sf.revision <= last:
+            raise _refuse("scores.replay",
+                          f"{name} 的修订号 {sf.revision} 不大于已导入的修订号 {last}：这是旧文件或重放，拒绝导入", "revision")
+        targets = _check_reviews(s, b, sf, expert, name)
+        _replace_rows(s, b, sf, targets)
+        row = ScoreImport(bundle_id=b.bundle_id, expert_id=b.expert_id, revision=sf.revision, file_name=name,
+                          file_sha256=sf.sha256, key_fingerprint=sf.fingerprint, file_created_at=sf.body["created_at"])
+        row.reviews = sf.reviews
+        s.add(row)
+        store.audit(s, "scores.import", session_id, bundle_id=b.bundle_id, expert_id=b.expert_id, file=name,
+                    sha256=sf.sha256, revision=sf.revision, key=sf.fingerprint,
+                    applications=[r["application_id"] for r in sf.reviews])
+        n = len(sf.reviews)
+        return ScoreImportResult(str(path), "imported",
+                                 f"{expert.name}：修订 {sf.revision}，{n}/{b.app_count} 个申报",
+                                 expert=expert.name, bundle_id=b.bundle_id, revision=sf.revision, applications=n)
+
+
+def _check_key(s, store: Store, expert: Expert, sf: ScoreFile, bundle_id: str) -> None:
+    """Trust on first use: the first accepted file pins the expert's key; later ones must match."""
+    if expert.key_fingerprint is None:
+        holder = s.scalar(select(Expert).where(Expert.key_fingerprint == sf.fingerprint, Expert.id != expert.id))
+        if holder is not None:
+            raise _refuse("scores.key_in_use", f"{sf.name} 的签名密钥 {sf.fingerprint} 已登记给专家“{holder.name}”，"
+                                              f"不能再用于专家“{expert.name}”", "expert_public_key")
+        expert.key_fingerprint = sf.fingerprint
+        s.add(KeyPin(expert_id=expert.id, fingerprint=sf.fingerprint, public_key=sf.public_key, source="first_import",
+                     reason="首次导入评分文件时登记", bundle_id=bundle_id, actor=store.actor))
+    elif expert.key_fingerprint != sf.fingerprint:
+        raise _refuse("scores.key_changed",
+                      f"{sf.name} 的签名密钥（指纹 {sf.fingerprint}）与专家“{expert.name}”首次导入时登记的密钥"
+                      f"（指纹 {expert.key_fingerprint}）不同，拒绝导入。若已与专家本人核实其更换了电脑或密钥，"
+                      f"请先运行 nn-review session repin-key 重新登记", "expert_public_key")
+
+
+def _check_reviews(s, b: Bundle, sf: ScoreFile, expert: Expert, name: str) -> dict[str, int]:
+    """Application id → pk for the bundle's applications, after checking every review."""
+    apps = {a["application_id"]: a for a in b.applications}
+    forms = {fid: parse_form(raw, f"bundle:{fid}") for fid, raw in b.forms.items()}
+    targets: dict[str, int] = {}
+    conflicted = set(s.scalars(select(Conflict.application_pk).where(
+        Conflict.session_id == b.session_id, Conflict.expert_id == b.expert_id, Conflict.dismissed.is_(False))))
+    for a in apps.values():
+        app = s.get(Application, a["pk"])
+        if app is not None and app.session_id == b.session_id and app.source_sha256 == a["source_sha256"]:
+            targets[a["application_id"]] = app.id
+    for i, r in enumerate(sf.reviews):
+        aid = r["application_id"]
+        if aid not in apps:
+            raise _refuse("scores.unknown_application",
+                          f"{name} 含评审包之外的申报 {aid}（该评审包只含 {'、'.join(sorted(apps))}），拒绝导入",
+                          f"reviews[{i}].application_id")
+        if aid not in targets:
+            raise _refuse("scores.application_changed",
+                          f"申报 {aid} 在评审包制作后已被替换或移除，{name} 中对它的评分不能导入；请重新制作评审包",
+                          f"reviews[{i}].application_id")
+        if targets[aid] in conflicted and not r["recused"]:
+            raise _refuse("scores.conflicted",
+                          f"专家“{expert.name}”与申报 {aid} 存在未撤销的回避关系，该申报不能有其评分，拒绝导入",
+                          f"reviews[{i}]")
+        problems = validate_review(forms[apps[aid]["form"]], r, b.band_mode)
+        if problems:
+            raise _refuse("scores.invalid_review",
+                          f"{name} 中申报 {aid} 的评分不符合评审表：" + "；".join(p.message for p in problems),
+                          f"reviews[{i}].{problems[0].field}")
+    return targets
+
+
+def _replace_rows(s, b: Bundle, sf: ScoreFile, targets: dict[str, int]) -> None:
+    pks = list(targets.values())
+    eid = b.expert_id
+    # Bulk deletes run immediately, so the unique (expert, application[, criterion]) rows can be re-added.
+    for model in (Grade, Opinion, Recommendation):
+        s.execute(delete(model).where(model.expert_id == eid, model.application_pk.in_(pks)))
+    for r in sf.reviews:
+        pk, at = targets[r["application_id"]], parse_stamp(r["updated_at"])
+        s.add(Opinion(expert_id=eid, application_pk=pk, text=r["opinion"], recused=r["recused"],
+                      recusal_reason=r["recusal_reason"], revision=sf.revision, updated_at=at))
+        for cid, g in sorted(r["grades"].items()):
+            pts = g.get("points")
+            s.add(Grade(expert_id=eid, application_pk=pk, criterion=cid, grade=g["grade"],
+                        points=float(Decimal(pts)) if pts is not None else None, comment=g["comment"],
+                        revision=sf.revision, updated_at=at))
+        if r["recommendation"]:
+            s.add(Recommendation(expert_id=eid, application_pk=pk, value=r["recommendation"], revision=sf.revision))
+
+
+# -- key re-pin ---------------------------------------------------------------------------
+
+def repin_expert_key(store: Store, expert_id: int, new_fpr: str, reason: str) -> str:
+    """Accept a new key for an expert (new laptop, reinstalled system); returns the canonical fingerprint."""
+    try:
+        fpr = normalize_fingerprint(new_fpr)
+    except ValueError as e:
+        raise ExchangeError(str(e), "key.fingerprint") from None
+    if not (reason or "").strip():
+        raise ExchangeError("重新登记专家密钥必须写明理由（例如：已电话核实专家更换了电脑）", "key.reason")
+    with store.write() as s:
+        expert = s.get(Expert, expert_id)
+        if expert is None:
+            raise ExchangeError(f"没有专家 {expert_id}", "expert.missing")
+        if expert.key_fingerprint == fpr:
+            raise ExchangeError(f"专家“{expert.name}”当前登记的就是该密钥 {fpr}", "key.same")
+        holder = s.scalar(select(Expert).where(Expert.key_fingerprint == fpr, Expert.id != expert_id))
+        if holder is not None:
+            raise ExchangeError(f"密钥 {fpr} 已登记给专家“{holder.name}”", "key.in_use")
+        old = expert.key_fingerprint
+        expert.key_fingerprint = fpr
+        s.add(KeyPin(expert_id=expert_id, fingerprint=fpr, source="repin", reason=reason.strip(), actor=store.actor))
+        store.audit(s, "expert.repin_key", None, expert_id=expert_id, expert=expert.name, old=old, new=fpr,
+                    reason=reason.strip())
+    return fpr
+
+
+# -- overview -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ExpertReturn:
+    expert_id: int
+    name: str
+    status: str                  # received | partial | missing
+    bundle_id: str | None        # the current bundle; None = not sent yet
+    file_name: str | None
+    assigned: int                # applications in the current bundle
+    returned: int                # reviewed or recused in the last imported revision
+    recused: int
+    revision: int | None
+    imported_at: datetime | None
+    key_fingerprint: str | None
+
+
+@dataclass(frozen=True)
+class AppReturn:
+    application_id: str
+    title: str
+    assigned: int                # experts assigned, minus active conflicts
+    returned: int                # experts with a stored review (incl. 回避)
+    recused: int
+
+
+@dataclass(frozen=True)
+class ReturnsOverview:
+    session_id: int
+    experts: list[ExpertReturn]
+    applications: list[AppReturn]
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(e.status for e in self.experts)
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        for e in d["experts"]:
+            e["imported_at"] = e["imported_at"].isoformat() if e["imported_at"] else None
+        return d
+
+
+STATUS_ZH = {"received": "已返回", "partial": "部分返回", "missing": "未返回"}
+
+
+def returns_overview(store: Store, session_id: int) -> ReturnsOverview:
+    with store.read() as s:
+        if s.get(ReviewSession, session_id) is None:
+            raise ExchangeError(f"没有评审批次 {session_id}", "session.missing")
+        assigned = s.execute(select(Assignment.expert_id, Assignment.application_pk)
+                             .join(Panel, Panel.id == Assignment.panel_id).where(Panel.session_id == session_id)).all()
+        conflicts = set(s.execute(select(Conflict.expert_id, Conflict.application_pk).where(
+            Conflict.session_id == session_id, Conflict.dismissed.is_(False))).all())
+        bundles = {b.expert_id: b for b in s.scalars(select(Bundle).where(
+            Bundle.session_id == session_id, Bundle.superseded_at.is_(None)))}
+        expert_ids = {e for e, _ in assigned} | set(bundles)
+        experts = {e.id: e for e in s.scalars(select(Expert).where(Expert.id.in_(expert_ids)))}
+        rows = []
+        for eid in sorted(expert_ids, key=lambda i: (experts[i].name, i)):
+            b = bundles.get(eid)
+            last = s.scalars(select(ScoreImport).where(ScoreImport.bundle_id == b.bundle_id)
+                             .order_by(ScoreImport.revision.desc())).first() if b else None
+            reviews = last.reviews if last else []
+            returned = len(reviews)
+            status = "missing" if last is None else "received" if returned >= b.app_count else "partial"
+            rows.append(ExpertReturn(eid, experts[eid].name, status, b.bundle_id if b else None,
+                                     b.file_name if b else None, b.app_count if b else 0, returned,
+                                     sum(bool(r.get("recused")) for r in reviews), last.revision if last else None,
+                                     last.imported_at if last else None,
+                                     last.key_fingerprint if last else experts[eid].key_fingerprint))
+        apps = s.scalars(select(Application).where(Application.session_id == session_id)
+                         .order_by(Application.application_id)).all()
+        expected = Counter(pk for e, pk in set(assigned) if (e, pk) not in conflicts)
+        opinions = s.execute(select(Opinion.application_pk, Opinion.recused)
+                             .join(Application, Application.id == Opinion.application_pk)
+                             .where(Application.session_id == session_id)).all()
+        got, rec = Counter(pk for pk, _ in opinions), Counter(pk for pk, r in opinions if r)
+        app_rows = [AppReturn(a.application_id, a.title, expected[a.id], got[a.id], rec[a.id])
+                    for a in apps if expected[a.id] or got[a.id]]
+        return ReturnsOverview(session_id, rows, app_rows)

@@ -1,0 +1,336 @@
+"""Review panels (评审组): applications, members, leader, and the assignment of reviews.
+
+Assignment (``assign``):
+
+* ``reviewers_per_app=None`` — every member reviews every application of the panel, except
+  where the member has an active conflict with it.
+* ``reviewers_per_app=k`` — balanced load, deterministic given the seed: applications sorted
+  by 申报编号 are shuffled with ``random.Random(seed)``; in that order each application takes
+  the k eligible (not conflicted) members with the lowest current load, ties broken by a
+  draw from the same generator. Without conflicts this keeps every member's load within one
+  of every other's (the loads only ever span two adjacent values).
+
+Auto conflicts are re-detected first, in the same transaction. The panel's previous
+assignments are replaced atomically. Applications with fewer than 3 eligible reviewers are
+returned in ``short`` (the panel should be enlarged or the conflict reviewed).
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, select
+
+from ..store import Store, StoreError
+from ..store.models import (Application, Assignment, Conflict, Expert, Panel, PanelApplication,
+                            PanelMember)
+from .common import application_row, panel_applications, panel_row, session_row
+from .conflicts import active_conflicts, refresh_auto_conflicts
+
+MIN_MEMBERS = 3        # fewer cannot review (error)
+ADVISED_MEMBERS = 5    # trimmed mean (drop highest and lowest) needs 5 or more
+
+
+@dataclass(frozen=True)
+class Member:
+    expert_id: int
+    roster_key: str
+    name: str
+    unit: str
+    is_leader: bool
+
+
+@dataclass(frozen=True)
+class PanelApp:
+    pk: int
+    application_id: str
+    title: str
+    guide_item: int | None
+
+
+@dataclass(frozen=True)
+class PanelInfo:
+    id: int
+    session_id: int
+    name: str
+    leader_expert_id: int | None
+    members: list[Member]
+    applications: list[PanelApp]
+    reviewers_per_app: int | None
+    assign_seed: str | None
+    assignments: int
+
+
+@dataclass(frozen=True)
+class PanelCheck:
+    errors: list[str]    # block assignment
+    warnings: list[str]
+
+
+@dataclass
+class AssignResult:
+    panel_id: int
+    reviewers_per_app: int | None
+    seed: int | None
+    assignments: dict[str, list[int]]               # 申报编号 → expert ids (by 专家编号)
+    loads: dict[int, int]                           # expert id → number of applications
+    recused: dict[str, list[int]] = field(default_factory=dict)  # 申报编号 → conflicted member ids
+    short: list[tuple[str, int]] = field(default_factory=list)   # (申报编号, eligible reviewers) < 3
+    warnings: list[str] = field(default_factory=list)
+
+
+# -- panels -------------------------------------------------------------------------------
+
+def create_panel(store: Store, session_id: int, name: str, *, items: list[int] | None = None,
+                 application_ids: list[str] | None = None) -> int:
+    """A panel reviewing the session's applications of guide ``items`` and/or the given 申报编号."""
+    name = (name or "").strip()
+    if not name:
+        raise StoreError("评审组名称不能为空")
+    with store.write() as s:
+        session_row(s, session_id)
+        if s.scalar(select(Panel).where(Panel.session_id == session_id, Panel.name == name)):
+            raise StoreError(f"本批次已有评审组“{name}”")
+        panel = Panel(session_id=session_id, name=name, draw_json="{}")
+        s.add(panel)
+        s.flush()
+        apps = _set_apps(s, panel, items, application_ids)
+        store.audit(s, "panel.create", session_id, panel=name, applications=apps)
+        return panel.id
+
+
+def set_panel_applications(store: Store, panel_id: int, *, items: list[int] | None = None,
+                           application_ids: list[str] | None = None) -> list[str]:
+    """Replace the panel's applications (its assignments of dropped applications go too)."""
+    with store.write() as s:
+        panel = panel_row(s, panel_id)
+        apps = _set_apps(s, panel, items, application_ids)
+        keep = select(PanelApplication.application_pk).where(PanelApplication.panel_id == panel_id)
+        s.execute(delete(Assignment).where(Assignment.panel_id == panel_id, Assignment.application_pk.not_in(keep)))
+        store.audit(s, "panel.applications", panel.session_id, panel=panel.name, applications=apps)
+        return apps
+
+
+def _set_apps(s, panel: Panel, items, application_ids) -> list[str]:
+    if not items and not application_ids:
+        raise StoreError("请指定评审组的申报项目：指南项目编号（如 14 15）或申报编号")
+    chosen: dict[int, Application] = {}
+    if items:
+        rows = s.scalars(select(Application).where(Application.session_id == panel.session_id,
+                                                   Application.guide_item.in_(items)))
+        chosen.update((a.id, a) for a in rows)
+        found = {a.guide_item for a in chosen.values()}
+        if missing := [str(i) for i in items if i not in found]:
+            raise StoreError(f"本批次没有指南项目{'、'.join(missing)}的申报项目")
+    for ref in application_ids or []:
+        a = application_row(s, panel.session_id, ref)
+        chosen[a.id] = a
+    taken = s.execute(select(Application.application_id, Panel.name)
+                      .join(PanelApplication, PanelApplication.application_pk == Application.id)
+                      .join(Panel, Panel.id == PanelApplication.panel_id)
+                      .where(Application.id.in_(chosen), Panel.id != panel.id)).all()
+    if taken:
+        raise StoreError("每个申报项目只由一个评审组评审；已在其他评审组："
+                         + "、".join(f"{a}（{p}）" for a, p in sorted(taken)))
+    s.execute(delete(PanelApplication).where(PanelApplication.panel_id == panel.id))
+    s.add_all(PanelApplication(panel_id=panel.id, application_pk=pk) for pk in chosen)
+    s.flush()
+    return sorted(a.application_id for a in chosen.values())
+
+
+def delete_panel(store: Store, panel_id: int) -> None:
+    with store.write() as s:
+        panel = panel_row(s, panel_id)
+        s.delete(panel)
+        store.audit(s, "panel.delete", panel.session_id, panel=panel.name)
+
+
+def resolve_panel(store: Store, session_id: int, ref: int | str) -> int:
+    """A panel of the session by exact name or id."""
+    ref = str(ref).strip()
+    with store.read() as s:
+        rows = list(s.scalars(select(Panel).where(Panel.session_id == session_id).order_by(Panel.id)))
+    for p in rows:
+        if p.name == ref:
+            return p.id
+    for p in rows:
+        if str(p.id) == ref:
+            return p.id
+    known = "、".join(p.name for p in rows) or "无，先运行 nn-review session panel create"
+    raise StoreError(f"本批次没有评审组 {ref!r}（现有：{known}）")
+
+
+def get_panel(store: Store, panel_id: int) -> PanelInfo:
+    with store.read() as s:
+        return _info(s, panel_row(s, panel_id, must_be_open=False))
+
+
+def list_panels(store: Store, session_id: int) -> list[PanelInfo]:
+    with store.read() as s:
+        session_row(s, session_id, must_be_open=False)
+        return [_info(s, p) for p in s.scalars(select(Panel).where(Panel.session_id == session_id).order_by(Panel.id))]
+
+
+def _info(s, p: Panel) -> PanelInfo:
+    members = [Member(e.id, e.roster_key, e.name, e.unit, e.id == p.leader_expert_id) for e in _members(s, p.id)]
+    apps = [PanelApp(a.id, a.application_id, a.title, a.guide_item) for a in panel_applications(s, p.id)]
+    n = len(s.scalars(select(Assignment.id).where(Assignment.panel_id == p.id)).all())
+    return PanelInfo(p.id, p.session_id, p.name, p.leader_expert_id, members, apps, p.reviewers_per_app,
+                     p.assign_seed, n)
+
+
+def _members(s, panel_id: int) -> list[Expert]:
+    return list(s.scalars(select(Expert).join(PanelMember, PanelMember.expert_id == Expert.id)
+                          .where(PanelMember.panel_id == panel_id).order_by(Expert.roster_key)))
+
+
+# -- members ------------------------------------------------------------------------------
+
+def add_members(store: Store, panel_id: int, expert_ids: list[int]) -> list[str]:
+    """Add experts by hand (a draw adds its own); returns the panel's warnings afterwards."""
+    with store.write() as s:
+        panel = panel_row(s, panel_id)
+        present = {e.id for e in _members(s, panel_id)}
+        added = []
+        for eid in dict.fromkeys(expert_ids):
+            e = s.get(Expert, eid)
+            if e is None:
+                raise StoreError(f"专家库中没有专家 {eid}")
+            if eid in present:
+                raise StoreError(f"{e.name}（{e.roster_key}）已是评审组“{panel.name}”成员")
+            s.add(PanelMember(panel_id=panel_id, expert_id=eid))
+            added.append(e.roster_key)
+        s.flush()
+        store.audit(s, "panel.add_members", panel.session_id, panel=panel.name, experts=added)
+        return _check(s, panel).warnings
+
+
+def remove_member(store: Store, panel_id: int, expert_id: int) -> list[str]:
+    """Remove a member with their assignments in this panel (and the leader role)."""
+    with store.write() as s:
+        panel = panel_row(s, panel_id)
+        row = s.get(PanelMember, (panel_id, expert_id))
+        if row is None:
+            raise StoreError(f"专家 {expert_id} 不是评审组“{panel.name}”成员")
+        s.delete(row)
+        s.execute(delete(Assignment).where(Assignment.panel_id == panel_id, Assignment.expert_id == expert_id))
+        if panel.leader_expert_id == expert_id:
+            panel.leader_expert_id = None
+        s.flush()
+        store.audit(s, "panel.remove_member", panel.session_id, panel=panel.name, expert_id=expert_id)
+        return _check(s, panel).warnings
+
+
+def set_leader(store: Store, panel_id: int, expert_id: int) -> None:
+    with store.write() as s:
+        panel = panel_row(s, panel_id)
+        if s.get(PanelMember, (panel_id, expert_id)) is None:
+            raise StoreError(f"组长须是评审组“{panel.name}”的成员；专家 {expert_id} 不是成员")
+        panel.leader_expert_id = expert_id
+        store.audit(s, "panel.leader", panel.session_id, panel=panel.name, expert_id=expert_id)
+
+
+def validate_panel(store: Store, panel_id: int) -> PanelCheck:
+    with store.read() as s:
+        return _check(s, panel_row(s, panel_id, must_be_open=False))
+
+
+def _check(s, panel: Panel) -> PanelCheck:
+    n = len(_members(s, panel.id))
+    errors, warnings = [], []
+    if n < MIN_MEMBERS:
+        errors.append(f"评审组“{panel.name}”仅 {n} 人，少于 {MIN_MEMBERS} 人，不能分配评审任务")
+    elif n < ADVISED_MEMBERS:
+        warnings.append(f"评审组“{panel.name}”{n} 人，少于 {ADVISED_MEMBERS} 人：汇总时不能去掉最高分和最低分")
+    if n and n % 2 == 0:
+        warnings.append(f"评审组“{panel.name}”为偶数（{n} 人），表决可能出现平票，建议奇数")
+    if n and panel.leader_expert_id is None:
+        warnings.append(f"评审组“{panel.name}”尚未指定组长")
+    if not panel_applications(s, panel.id):
+        errors.append(f"评审组“{panel.name}”还没有申报项目")
+    return PanelCheck(errors, warnings)
+
+
+# -- assignment ---------------------------------------------------------------------------
+
+def assign(store: Store, panel_id: int, reviewers_per_app: int | None = None,
+           seed: int | None = None) -> AssignResult:
+    k = reviewers_per_app
+    if k is not None and k < 1:
+        raise StoreError("每个项目的评审专家人数至少为 1")
+    if k is not None:
+        seed = secrets.randbits(64) if seed is None else int(seed)
+        if seed < 0:
+            raise StoreError("随机种子应为非负整数")
+    else:
+        seed = None  # nothing is random when everyone reviews everything
+    with store.write() as s:
+        panel = panel_row(s, panel_id)
+        check = _check(s, panel)
+        if check.errors:
+            raise StoreError("；".join(check.errors))
+        members = _members(s, panel_id)
+        if k is not None and k > len(members):
+            raise StoreError(f"每个项目 {k} 位专家，超过评审组“{panel.name}”的人数 {len(members)}")
+        refresh_auto_conflicts(s, panel.session_id)
+        conflicts = active_conflicts(s, panel.session_id)
+        apps = panel_applications(s, panel_id)
+        result = AssignResult(panel_id, k, seed, {}, {m.id: 0 for m in members}, warnings=list(check.warnings))
+        eligible = {a.id: [m for m in members if (m.id, a.id) not in conflicts] for a in apps}
+        order = list(apps)
+        rng = random.Random(seed)
+        if k is not None:
+            rng.shuffle(order)
+        s.execute(delete(Assignment).where(Assignment.panel_id == panel_id))
+        for a in order:
+            pool = eligible[a.id]
+            if k is not None:
+                pool = sorted(pool, key=lambda m: (result.loads[m.id], rng.random()))[:k]
+            for m in pool:
+                result.loads[m.id] += 1
+                s.add(Assignment(panel_id=panel_id, expert_id=m.id, application_pk=a.id))
+            result.assignments[a.application_id] = [m.id for m in sorted(pool, key=lambda m: m.roster_key)]
+            if recused := [m.id for m in members if (m.id, a.id) in conflicts]:
+                result.recused[a.application_id] = recused
+            if len(eligible[a.id]) < MIN_MEMBERS:
+                result.short.append((a.application_id, len(eligible[a.id])))
+        result.assignments = dict(sorted(result.assignments.items()))
+        result.short.sort()
+        if k is not None and k < MIN_MEMBERS:
+            result.warnings.append(f"每个项目仅 {k} 位专家评审，少于 {MIN_MEMBERS} 位")
+        result.warnings += [f"申报项目 {app} 可评审的专家仅 {n} 位（其余回避），少于 {MIN_MEMBERS} 位"
+                            for app, n in result.short]
+        panel.reviewers_per_app, panel.assign_seed = k, None if seed is None else str(seed)
+        s.flush()
+        store.audit(s, "panel.assign", panel.session_id, panel=panel.name, reviewers_per_app=k,
+                    seed=None if seed is None else str(seed), assignments=sum(result.loads.values()),
+                    short=[a for a, _ in result.short])
+        return result
+
+
+def panel_assignments(store: Store, panel_id: int) -> dict[str, list[int]]:
+    """申报编号 → assigned expert ids, as stored."""
+    with store.read() as s:
+        panel_row(s, panel_id, must_be_open=False)
+        out: dict[str, list[int]] = {}
+        for app_id, eid in s.execute(select(Application.application_id, Assignment.expert_id)
+                                     .join(Application, Application.id == Assignment.application_pk)
+                                     .join(Expert, Expert.id == Assignment.expert_id)
+                                     .where(Assignment.panel_id == panel_id)
+                                     .order_by(Application.application_id, Expert.roster_key)):
+            out.setdefault(app_id, []).append(eid)
+        return out
+
+
+def expert_assignments(store: Store, session_id: int, expert_id: int) -> list[str]:
+    """申报编号 of the applications this expert reviews in the session, minus any with an active
+    conflict (also one recorded after the assignment): what a bundle for the expert may contain."""
+    with store.read() as s:
+        assigned = s.execute(select(Application.id, Application.application_id)
+                             .join(Assignment, Assignment.application_pk == Application.id)
+                             .where(Application.session_id == session_id, Assignment.expert_id == expert_id)).all()
+        blocked = set(s.scalars(select(Conflict.application_pk).where(
+            Conflict.session_id == session_id, Conflict.expert_id == expert_id, Conflict.dismissed.is_(False))))
+        return sorted(app_id for pk, app_id in assigned if pk not in blocked)

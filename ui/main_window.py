@@ -22,13 +22,14 @@ from .apps_model import ApplicationsFilter, ApplicationsModel
 from .detail_pane import DetailPane
 from .import_dialogs import ImportProgress, ImportResultDialog
 from .session_dialog import NewSessionDialog
+from .exchange_page import SCORE_SUFFIX, ExchangePage
 from .panels_page import PanelsPage
 from .roster_page import RosterPage
 from .worker import Task
 
 # Pages after the applications page: callables (main_window) -> QWidget with title() and
 # set_session(session_id). Each feature module's page is listed here.
-PAGE_FACTORIES: list = [RosterPage, PanelsPage]
+PAGE_FACTORIES: list = [RosterPage, PanelsPage, ExchangePage]
 
 
 class MainWindow(QMainWindow):
@@ -350,7 +351,8 @@ class MainWindow(QMainWindow):
         return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
 
     def dragEnterEvent(self, event) -> None:
-        if any(p.is_dir() or p.suffix.lower() in importer.PACKAGE_SUFFIXES for p in self._dropped_paths(event.mimeData())):
+        if any(p.is_dir() or p.suffix.lower() in importer.PACKAGE_SUFFIXES + (SCORE_SUFFIX,)
+               for p in self._dropped_paths(event.mimeData())):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
@@ -359,11 +361,19 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
 
     def handle_drop(self, paths: list[Path]) -> None:
+        # Score files returned by experts go to the returns page; packages and folders are imported.
+        scores = [p for p in paths if p.suffix.lower() == SCORE_SUFFIX]
+        if scores:
+            exchange = next(p for p in self.extra_pages if isinstance(p, ExchangePage))
+            exchange.import_scores(scores)
+            paths = [p for p in paths if p not in scores]
+            if not paths:
+                return
         ok = [p for p in paths if p.is_dir() or p.suffix.lower() in importer.PACKAGE_SUFFIXES]
         skipped = [p.name for p in paths if p not in ok]
         if skipped:
             QMessageBox.information(self, self.tr("导入申报包"),
-                                    self.tr("以下文件不是申报包（应为 .nnpkg 或 .zip），已跳过：\n%1")
+                                    self.tr("以下文件不是申报包（.nnpkg / .zip）或评分文件（.nnscore），已跳过：\n%1")
                                     .replace("%1", "\n".join(skipped)))
         if ok:
             self.import_paths(ok)

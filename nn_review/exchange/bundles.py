@@ -300,9 +300,11 @@ def make_bundle(store: Store, session_id: int, expert_id: int, out_dir: str | Pa
 def export_panel_bundles(store: Store, panel_id: int, out_dir: str | Path, *, progress: Progress | None = None,
                          cancel: Callable[[], bool] | None = None, deadline: date | None = None,
                          secretary_key: SigningKey | None = None) -> list[BundleInfo]:
-    """One bundle per expert with assignments in the panel; all or nothing (cancel leaves no file).
+    """One bundle per expert with assignments in the panel; all or nothing.
 
     Experts whose every assigned package is conflicted get no bundle (nothing to review).
+    Cancelling is not an error (as with package import): it returns ``[]`` and leaves no
+    file and no row. Otherwise the list is never empty (no bundle to make is refused).
     """
     with store.read() as s:
         panel = s.get(Panel, panel_id)
@@ -336,6 +338,10 @@ def export_panel_bundles(store: Store, panel_id: int, out_dir: str | Path, *, pr
             raise ExchangeError(f"评审组“{panel_name}”的专家对所分配的申报均需回避，没有生成评审包",
                                 "bundle.all_conflicted")
         _commit(store, built, "bundle.create", panel=panel_name)
+    except ExportCancelled:
+        for b in built:
+            b.temp.unlink(missing_ok=True)
+        return []
     except BaseException:
         for b in built:
             b.temp.unlink(missing_ok=True)

@@ -257,6 +257,7 @@ def write_score_file(path: str | Path, opened_bundle, expert_private_key: Ed2551
             "expert_id": opened_bundle.expert["id"], "revision": revision, "created_at": now, "reviews": norm}
     data = canonical_json(seal(body, opened_bundle.secret, key))
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
     try:
         with open(tmp, "wb") as f:

@@ -114,7 +114,8 @@ def _import_one(store: Store, session_id: int, path: Path) -> ScoreImportResult:
         last = s.scalar(select(func.max(ScoreImport.revision)).where(ScoreImport.bundle_id == b.bundle_id))
         if s.scalar(select(ScoreImport.revision).where(ScoreImport.bundle_id == b.bundle_id,
                                                        ScoreImport.file_sha256 == sf.sha256)) is not None:
-            raise _refuse("scores.duplicate", f"{name} 已导入过（同一文件），未重复导入", "revision")
+            # Same code as any replay (the UI groups them); the message says it is the very same file.
+            raise _refuse("scores.replay", f"{name} 已导入过（同一文件，修订号 {sf.revision}），未重复导入", "revision")
         if last is not None and sf.revision <= last:
             raise _refuse("scores.replay",
                           f"{name} 的修订号 {sf.revision} 不大于已导入的修订号 {last}：这是旧文件或重放，拒绝导入", "revision")

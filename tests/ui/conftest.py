@@ -42,3 +42,18 @@ def window(qtbot, store, monkeypatch):
 
 def wait_idle(qtbot, win, timeout=60000):
     qtbot.waitUntil(lambda: win.task is None, timeout=timeout)
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_message_boxes(monkeypatch):
+    """A modal QMessageBox would block a headless test forever: record it and answer No/OK instead.
+    Tests that expect a box patch these again themselves."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+    for kind, answer in (("critical", QMessageBox.Ok), ("warning", QMessageBox.Ok),
+                         ("information", QMessageBox.Ok), ("question", QMessageBox.No)):
+        monkeypatch.setattr(QMessageBox, kind,
+                            lambda *a, _k=kind, _r=answer, **kw: (shown.append((_k, str(a[2]) if len(a) > 2 else "")),
+                                                                  _r)[1])
+    return shown

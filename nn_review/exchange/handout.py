@@ -1,0 +1,46 @@
+"""What the secretary hands out for a panel: every expert's bundle plus its assignment letter.
+
+The CLI verb ``session bundles`` and the GUI's export both call ``prepare_handout``, so the
+letters (the only place the passwords exist besides the one-time screen) are always written
+next to the bundles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..services.sessions import get_session
+from ..store import Store
+from ..store.models import Expert, Panel
+from .bundles import BundleInfo, export_panel_bundles
+from .letter import write_assignment_letter
+
+
+@dataclass(frozen=True)
+class Handout:
+    bundle: BundleInfo
+    letter: Path
+
+
+def letter_path(info: BundleInfo) -> Path:
+    return info.path.with_name(f"{info.path.stem}-任务通知书.pdf")
+
+
+def prepare_handout(store: Store, panel_id: int, out_dir: str | Path, *, deadline: date | None = None,
+                    progress: Callable[[int, int, str], None] | None = None,
+                    cancel: Callable[[], bool] | None = None, **kw) -> list[Handout]:
+    """The panel's bundles (all or nothing; ``[]`` when cancelled), then one letter per bundle."""
+    infos = export_panel_bundles(store, panel_id, out_dir, deadline=deadline, progress=progress, cancel=cancel, **kw)
+    if not infos:  # cancelled: nothing was written
+        return []
+    with store.read() as s:
+        session_id = s.scalar(select(Panel.session_id).where(Panel.id == panel_id))
+        experts = {e.id: e for e in s.scalars(select(Expert).where(Expert.id.in_([i.expert_id for i in infos])))}
+    session = get_session(store, session_id)
+    return [Handout(i, write_assignment_letter(letter_path(i), i, experts[i.expert_id], session, deadline))
+            for i in infos]

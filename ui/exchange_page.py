@@ -1,0 +1,364 @@
+"""评审包与回收 page: export a panel's encrypted review bundles (+ letters), import returned scores.
+
+Bundle passwords exist only in the one-time dialog and in the assignment letters: the
+dialog says so, and closing it asks for confirmation when nothing was copied or printed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QSettings, Qt, QUrl
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QGuiApplication
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressDialog,
+                               QPushButton, QSplitter, QTableWidget, QVBoxLayout, QWidget)
+
+from nn_review.exchange import handout, scores_import
+from nn_review.roster import panels as panels_core
+from nn_review.services.sessions import get_session
+from nn_review.store import StoreError
+
+from .panel_dialogs import ReasonDialog
+from .roster_page import ro_item
+from .worker import Task
+
+SCORE_SUFFIX = ".nnscore"
+STATUS_COLOURS = {"received": "#1e7d32", "partial": "#b26a00", "missing": "#c62828"}
+
+
+def _table(parent, headers: list[str], stretch: int) -> QTableWidget:
+    t = QTableWidget(0, len(headers), parent)
+    t.setHorizontalHeaderLabels(headers)
+    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SingleSelection)
+    t.verticalHeader().setVisible(False)
+    t.setAlternatingRowColors(True)
+    t.setWordWrap(True)
+    h = t.horizontalHeader()
+    h.setSectionResizeMode(QHeaderView.ResizeToContents)
+    h.setSectionResizeMode(stretch, QHeaderView.Stretch)
+    return t
+
+
+class PasswordsDialog(QDialog):
+    """The one and only screen that shows the bundle passwords."""
+
+    def __init__(self, items: list[handout.Handout], folder: Path, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("评审包已生成 — 请记录密码"))
+        self.items, self.folder, self.copied = items, folder, False
+        warn = QLabel(self.tr("密码只显示这一次，系统不保存密码。每位专家的密码已写入其任务通知书（PDF，与评审包在同一文件夹）。"
+                              "请将评审包与任务通知书分开交付。"), self)
+        warn.setWordWrap(True)
+        warn.setStyleSheet("color: #a00000; font-weight: bold;")
+        self.table = _table(self, [self.tr("专家"), self.tr("评审包文件"), self.tr("密码"), self.tr("申报数"),
+                                   self.tr("任务通知书")], 1)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.Monospace)
+        mono.setPointSize(mono.pointSize() + 2)
+        self.table.setRowCount(len(items))
+        for r, h in enumerate(items):
+            b = h.bundle
+            for c, v in enumerate((b.expert_name, b.file_name, b.password, b.app_count, h.letter.name)):
+                self.table.setItem(r, c, ro_item(v))
+            self.table.item(r, 2).setFont(mono)
+            self.table.item(r, 2).setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
+        fpr = QLabel(self.tr("秘书签名密钥指纹：%1").replace("%1", items[0].bundle.secretary_fingerprint), self)
+        fpr.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        notice = items[0].bundle.key_notice
+        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
+        copy = buttons.addButton(self.tr("复制全部"), QDialogButtonBox.ActionRole)
+        copy.clicked.connect(self.copy)
+        open_dir = buttons.addButton(self.tr("打开文件夹"), QDialogButtonBox.ActionRole)
+        open_dir.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(warn)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(fpr)
+        if notice:
+            n = QLabel(notice, self)
+            n.setWordWrap(True)
+            n.setStyleSheet("color: #b26a00;")
+            lay.addWidget(n)
+        lay.addWidget(buttons)
+        self.resize(920, 360)
+
+    def text(self) -> str:
+        return "\n".join(f"{h.bundle.expert_name}\t{h.bundle.file_name}\t{h.bundle.password}\t{h.letter.name}"
+                         for h in self.items)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text())
+        self.copied = True
+
+
+class ScoreResultsDialog(QDialog):
+    def __init__(self, results: list[scores_import.ScoreImportResult], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("评分文件导入结果"))
+        ok = sum(r.outcome == "imported" for r in results)
+        head = QLabel(self.tr("已导入 %1 个，拒收 %2 个").replace("%1", str(ok)).replace("%2", str(len(results) - ok)),
+                      self)
+        self.table = _table(self, [self.tr("结果"), self.tr("文件"), self.tr("说明")], 2)
+        rows = sorted(results, key=lambda r: r.outcome == "imported")  # refusals first
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            label = self.tr("已导入") if r.outcome == "imported" else self.tr("拒收")
+            item = ro_item(label)
+            item.setForeground(QBrush(QColor("#1e7d32" if r.outcome == "imported" else "#c62828")))
+            self.table.setItem(i, 0, item)
+            self.table.setItem(i, 1, ro_item(Path(r.file).name, r.file))
+            detail = r.message + (f"（{r.code}）" if r.code and r.outcome != "imported" else "")
+            self.table.setItem(i, 2, ro_item(detail))
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(head)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(buttons)
+        self.resize(900, 360)
+
+
+class ExchangePage(QWidget):
+    def __init__(self, win):
+        super().__init__(win)
+        self.win = win
+        self.session_id: int | None = None
+        self.last_handout: list[handout.Handout] = []
+        self.last_results: list[scores_import.ScoreImportResult] = []
+        self.passwords_dialog: PasswordsDialog | None = None
+        self.results_dialog: ScoreResultsDialog | None = None
+
+        self.panel = QComboBox(self)
+        self.panel.setMinimumWidth(280)
+        self.deadline = QDateEdit(self)
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setDisplayFormat("yyyy-MM-dd")
+        self.btn_export = QPushButton(self.tr("导出本组评审包…"), self)
+        self.btn_export.setShortcut("Ctrl+E")
+        self.btn_export.setToolTip(self.tr("为本组每位专家生成加密评审包和任务通知书 (Ctrl+E)"))
+        self.btn_export.clicked.connect(self.choose_export)
+        box = QGroupBox(self.tr("制作评审包"), self)
+        bl = QHBoxLayout(box)
+        bl.addWidget(QLabel(self.tr("评审组"), self))
+        bl.addWidget(self.panel, 1)
+        bl.addWidget(QLabel(self.tr("交回截止"), self))
+        bl.addWidget(self.deadline)
+        bl.addWidget(self.btn_export)
+
+        self.btn_import = QPushButton(self.tr("导入评分文件…"), self)
+        self.btn_import.setShortcut("Ctrl+Shift+O")
+        self.btn_import.setToolTip(self.tr("导入专家交回的 .nnscore 评分文件；也可直接拖到窗口 (Ctrl+Shift+O)"))
+        self.btn_import.clicked.connect(self.choose_scores)
+        self.btn_repin = QPushButton(self.tr("更换专家密钥…"), self)
+        self.btn_repin.clicked.connect(self.repin_dialog)
+        self.summary = QLabel(self)
+        self.experts = _table(self, [self.tr("专家"), self.tr("状态"), self.tr("已交回/应评"), self.tr("回避"),
+                                     self.tr("版本"), self.tr("导入时间"), self.tr("评审包"), self.tr("密钥指纹")], 6)
+        self.experts.itemSelectionChanged.connect(self._enable)
+        self.apps = _table(self, [self.tr("申报编号"), self.tr("项目名称"), self.tr("已交回/应评"), self.tr("回避")], 1)
+        returns = QGroupBox(self.tr("评分回收"), self)
+        rl = QVBoxLayout(returns)
+        row = QHBoxLayout()
+        row.addWidget(self.btn_import)
+        row.addWidget(self.btn_repin)
+        row.addStretch(1)
+        row.addWidget(self.summary)
+        rl.addLayout(row)
+        split = QSplitter(Qt.Vertical, self)
+        split.addWidget(self.experts)
+        split.addWidget(self.apps)
+        rl.addWidget(split, 1)
+        hint = QLabel(self.tr("把 .nnscore 评分文件拖到此窗口即可导入；被篡改、重放或不属于本批次的文件会被拒收并说明原因。"), self)
+        hint.setStyleSheet("color: #666;")
+        rl.addWidget(hint)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(box)
+        lay.addWidget(returns, 1)
+        self._enable()
+
+    def title(self) -> str:
+        return self.tr("评审包与评分回收")
+
+    # -- data ------------------------------------------------------------------------------
+
+    def set_session(self, session_id: int | None) -> None:
+        self.session_id = session_id
+        end = get_session(self.win.store, session_id).end_date if session_id else None
+        d = end or (date.today() + timedelta(days=14))
+        self.deadline.setDate(QDate(d.year, d.month, d.day))
+        self.reload()
+
+    def reload(self) -> None:
+        keep = self.panel.currentData()
+        self.panel.clear()
+        for p in panels_core.list_panels(self.win.store, self.session_id) if self.session_id else []:
+            self.panel.addItem(self.tr("%1（%2 人，%3 项，%4 项任务）").replace("%1", p.name)
+                               .replace("%2", str(len(p.members))).replace("%3", str(len(p.applications)))
+                               .replace("%4", str(p.assignments)), p.id)
+        i = self.panel.findData(keep)
+        self.panel.setCurrentIndex(max(i, 0))
+        self.reload_returns()
+        self._enable()
+
+    def reload_returns(self) -> None:
+        self.experts.setRowCount(0)
+        self.apps.setRowCount(0)
+        self.overview = None
+        if self.session_id is None:
+            self.summary.setText("")
+            return
+        ov = self.overview = scores_import.returns_overview(self.win.store, self.session_id)
+        self.experts.setRowCount(len(ov.experts))
+        for r, e in enumerate(ov.experts):
+            status = ro_item(scores_import.STATUS_ZH[e.status] if e.bundle_id else self.tr("未发包"))
+            status.setForeground(QBrush(QColor(STATUS_COLOURS[e.status])))
+            when = e.imported_at.astimezone().strftime("%Y-%m-%d %H:%M") if e.imported_at else ""
+            vals = (e.name, None, f"{e.returned}/{e.assigned}", e.recused or "", e.revision or "", when,
+                    e.file_name or "", e.key_fingerprint or "")
+            for c, v in enumerate(vals):
+                self.experts.setItem(r, c, status if c == 1 else ro_item(v))
+            self.experts.item(r, 0).setData(Qt.UserRole, e.expert_id)
+        self.apps.setRowCount(len(ov.applications))
+        for r, a in enumerate(ov.applications):
+            for c, v in enumerate((a.application_id, a.title, f"{a.returned}/{a.assigned}", a.recused or "")):
+                self.apps.setItem(r, c, ro_item(v))
+            if a.returned < a.assigned:
+                self.apps.item(r, 2).setForeground(QBrush(QColor("#b26a00")))
+        got = sum(e.status == "received" for e in ov.experts)
+        self.summary.setText(self.tr("专家 %1 位：已交回 %2，部分 %3，未交回 %4")
+                             .replace("%1", str(len(ov.experts))).replace("%2", str(got))
+                             .replace("%3", str(sum(e.status == "partial" for e in ov.experts)))
+                             .replace("%4", str(sum(e.status == "missing" for e in ov.experts))))
+
+    def _enable(self) -> None:
+        self.btn_export.setEnabled(self.panel.count() > 0)
+        self.btn_import.setEnabled(self.session_id is not None)
+        self.btn_repin.setEnabled(bool(self.experts.selectedItems()))
+
+    # -- bundles -------------------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择存放评审包的文件夹（如 U 盘）"),
+                                                  QSettings().value("bundles/last_dir", str(Path.home())))
+        if folder:
+            QSettings().setValue("bundles/last_dir", folder)
+            self.export(Path(folder))
+
+    def export(self, folder: Path) -> None:
+        pid = self.panel.currentData()
+        if pid is None or self.win.task is not None:
+            return
+        q = self.deadline.date()
+        deadline = date(q.year(), q.month(), q.day())
+        progress = QProgressDialog(self.tr("正在制作评审包…"), self.tr("取消"), 0, 1000, self)
+        progress.setWindowTitle(self.tr("导出评审包"))
+        progress.setWindowModality(Qt.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        task = Task(partial(handout.prepare_handout, self.win.store, pid, folder, deadline=deadline))
+
+        def step(done, total, name):
+            progress.setValue(done * 1000 // total if total else 0)
+            progress.setLabelText(self.tr("正在为 %1 制作评审包…").replace("%1", name) if name else "")
+
+        task.progressed.connect(step)
+        progress.canceled.connect(task.cancel)
+        task.finished.connect(lambda items: (progress.close(), self.win._end_task(), self._exported(items, folder)))
+        task.failed.connect(lambda msg: self._export_failed(task, msg, progress))
+        self.win.task = task
+        self.win._busy(True)
+        task.start()
+
+    def _export_failed(self, task: Task, message: str, progress) -> None:
+        if task.cancelled:
+            progress.close()
+            self.win._end_task()
+            self._exported([], None)
+            return
+        self.win._task_failed(self.tr("导出评审包"), message, progress)
+
+    def _exported(self, items: list[handout.Handout], folder: Path | None) -> None:
+        self.last_handout = items
+        if not items:  # cancelled: the secretary's own choice, no error box, and no file left behind
+            self.win.statusBar().showMessage(self.tr("已取消导出评审包，未留下任何文件"), 10000)
+            return
+        self.reload_returns()
+        self.win.statusBar().showMessage(self.tr("已导出 %1 个评审包到 %2").replace("%1", str(len(items)))
+                                         .replace("%2", str(folder)), 15000)
+        self.passwords_dialog = PasswordsDialog(items, folder, self)
+        self.passwords_dialog.setModal(True)
+        self.passwords_dialog.show()
+
+    # -- scores ----------------------------------------------------------------------------
+
+    def choose_scores(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("导入评分文件"),
+                                                QSettings().value("scores/last_dir", str(Path.home())),
+                                                self.tr("评分文件 (*.nnscore);;所有文件 (*)"))
+        if files:
+            QSettings().setValue("scores/last_dir", str(Path(files[0]).parent))
+            self.import_scores([Path(f) for f in files])
+
+    def import_scores(self, paths: list[Path]) -> None:
+        if self.session_id is None or self.win.task is not None:
+            return
+        task = Task(lambda progress, cancel: scores_import.import_score_files(self.win.store, self.session_id, paths))
+        task.finished.connect(lambda results: (self.win._end_task(), self._scores_done(results)))
+        task.failed.connect(lambda msg: self.win._task_failed(self.tr("导入评分文件"), msg, None))
+        self.win.task = task
+        self.win._busy(True)
+        task.start()
+
+    def _scores_done(self, results) -> None:
+        self.last_results = results
+        self.reload_returns()
+        self.win.pages.setCurrentWidget(self)
+        self.results_dialog = ScoreResultsDialog(results, self)
+        self.results_dialog.setModal(True)
+        self.results_dialog.show()
+
+    def repin_dialog(self) -> None:
+        rows = {i.row() for i in self.experts.selectedItems()}
+        if len(rows) != 1:
+            return
+        r = rows.pop()
+        eid, name = self.experts.item(r, 0).data(Qt.UserRole), self.experts.item(r, 0).text()
+        dlg = RepinDialog(name, self)
+        if dlg.exec() == RepinDialog.Accepted:
+            self.repin(eid, dlg.fingerprint.text(), dlg.reason())
+
+    def repin(self, expert_id: int, fingerprint: str, reason: str) -> bool:
+        try:
+            scores_import.repin_expert_key(self.win.store, expert_id, fingerprint, reason)
+        except StoreError as e:
+            QMessageBox.warning(self, self.tr("更换专家密钥"), str(e))
+            return False
+        self.reload_returns()
+        return True
+
+
+class RepinDialog(ReasonDialog):
+    """Trust a new key for an expert (new laptop): the fingerprint and an audited reason."""
+
+    def __init__(self, expert_name: str, parent=None):
+        super().__init__(self.tr("更换专家密钥"),
+                         self.tr("专家 %1 更换电脑或密钥后，其评分文件会因密钥不同被拒收。核实后可改为信任新密钥。"
+                                 "更换原因（记入审计日志）：").replace("%1", expert_name), parent)
+        self.fingerprint = QLineEdit(self)
+        self.fingerprint.setPlaceholderText(self.tr("新密钥指纹（见专家软件“设置”或其个人评分表）"))
+        self.layout().insertWidget(0, self.fingerprint)
+        ok = self.buttons.button(QDialogButtonBox.Ok)
+        check = lambda: ok.setEnabled(bool(self.reason()) and bool(self.fingerprint.text().strip()))  # noqa: E731
+        self.text.textChanged.connect(check)
+        self.fingerprint.textChanged.connect(check)

@@ -86,6 +86,23 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         panels.tabs.setCurrentIndex(2)
         shot("draw_record")
         panels.tabs.setCurrentIndex(0)
+        # Bundles for the first panel, one expert's scores back, one tampered copy refused.
+        os.environ.setdefault("NN_REVIEW_KEYRING", "file")  # never the real keyring from a screenshot run
+        os.environ.setdefault("NN_REVIEW_KEY_DIR", str(tmp / "keys"))
+        exchange = win.extra_pages[2]
+        win.pages.setCurrentWidget(exchange)
+        exchange.panel.setCurrentIndex(0)
+        exchange.export(tmp / "usb")
+        while win.task is not None:
+            settle(app, 0.1)
+        shot("bundle_passwords", exchange.passwords_dialog)
+        exchange.passwords_dialog.accept()
+        _return_scores(exchange, tmp)
+        while win.task is not None:
+            settle(app, 0.1)
+        shot("score_import_result", exchange.results_dialog)
+        exchange.results_dialog.accept()
+        shot("returns")
         win.pages.setCurrentIndex(0)
         dlg = NewSessionDialog([], win)
         dlg.show()
@@ -96,6 +113,28 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return shots
+
+
+def _return_scores(exchange, tmp: Path) -> None:
+    """What an expert would send back: a signed score file (and a tampered copy of it)."""
+    from nn_review.exchange.bundles import open_bundle
+    from nn_review.exchange.scorefile import write_score_file
+    from nn_review.keys import ephemeral_key
+
+    h = exchange.last_handout[0]
+    opinion = ("该项目紧扣指南方向，技术路线清晰可行，团队具有较好的研究基础和产学研合作条件，"
+               "考核指标量化明确且不低于指南要求，经费预算基本合理，建议予以支持。")
+    with open_bundle(h.bundle.path, h.bundle.password) as b:
+        reviews = [{"application_id": a["application_id"], "opinion": opinion, "recommendation": "support",
+                    "grades": {c.id: {"grade": "B", "comment": ""} for c in b.form_for(a["application_id"]).criteria}}
+                   for a in b.applications]
+        good = write_score_file(tmp / "back" / f"{h.bundle.path.stem}-r1.nnscore", b, ephemeral_key(), 1, reviews).path
+    bad = good.with_name("篡改的评分文件.nnscore")
+    raw = bytearray(good.read_bytes())
+    i = raw.index(b'"grade":"B"')
+    raw[i + 9:i + 10] = b"A"
+    bad.write_bytes(bytes(raw))
+    exchange.win.handle_drop([good, bad])
 
 
 if __name__ == "__main__":

@@ -393,3 +393,20 @@ def test_reading_is_strict_about_unknown_fields(world, tmp_path):
     with pytest.raises(ExchangeError, match=r"reviews\[0\]\.bonus 是未知字段"):
         read_score_file(canonical_json(obj), "x.nnscore")
     assert len(b64d(obj["signature"])) == 64
+
+
+def test_recusal_becomes_a_declared_conflict_and_can_be_withdrawn(world, tmp_path):
+    """回避 declared while reviewing shows in the conflict list; a later revision may withdraw it."""
+    ob = issue(world, tmp_path)
+    a1, a2, a3 = world.app_ids
+    recused = {"application_id": a3, "recused": True, "recusal_reason": "与申报单位负责人为同一课题组成员"}
+    [r] = imported(world, score(world, ob, 1, [good_review(a1), good_review(a2), recused]))
+    assert r.outcome == "imported"
+    with world.store.read() as s:
+        c = s.scalars(select(M.Conflict).where(M.Conflict.source == "declared")).all()
+        assert [(x.application_pk, x.expert_id) for x in c] == [(world.apps[a3], ob.expert["id"])]
+        assert "同一课题组" in c[0].reason
+    [r] = imported(world, score(world, ob, 2, [good_review(a1), good_review(a2), good_review(a3)]))
+    assert r.outcome == "imported"
+    with world.store.read() as s:
+        assert not s.scalars(select(M.Conflict).where(M.Conflict.source == "declared")).all()

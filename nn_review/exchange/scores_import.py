@@ -156,8 +156,11 @@ def _check_reviews(s, b: Bundle, sf: ScoreFile, expert: Expert, name: str) -> di
     apps = {a["application_id"]: a for a in b.applications}
     forms = {fid: parse_form(raw, f"bundle:{fid}") for fid, raw in b.forms.items()}
     targets: dict[str, int] = {}
+    # A conflict the expert declared in an earlier revision of this return may be withdrawn by a
+    # later one; the secretary's own (auto/manual) conflicts may not.
     conflicted = set(s.scalars(select(Conflict.application_pk).where(
-        Conflict.session_id == b.session_id, Conflict.expert_id == b.expert_id, Conflict.dismissed.is_(False))))
+        Conflict.session_id == b.session_id, Conflict.expert_id == b.expert_id, Conflict.dismissed.is_(False),
+        Conflict.source != "declared")))
     for a in apps.values():
         app = s.get(Application, a["pk"])
         if app is not None and app.session_id == b.session_id and app.source_sha256 == a["source_sha256"]:
@@ -201,6 +204,20 @@ def _replace_rows(s, b: Bundle, sf: ScoreFile, targets: dict[str, int]) -> None:
                         revision=sf.revision, updated_at=at))
         if r["recommendation"]:
             s.add(Recommendation(expert_id=eid, application_pk=pk, value=r["recommendation"], revision=sf.revision))
+    _declared_conflicts(s, b, sf, targets)
+
+
+def _declared_conflicts(s, b: Bundle, sf: ScoreFile, targets: dict[str, int]) -> None:
+    """An expert's recusal (回避 declared while reviewing) becomes a ``declared`` conflict, so the
+    conflict matrix shows it and no later bundle gives that package to the expert again."""
+    pks = list(targets.values())
+    s.execute(delete(Conflict).where(Conflict.session_id == b.session_id, Conflict.expert_id == b.expert_id,
+                                     Conflict.source == "declared", Conflict.application_pk.in_(pks)))
+    for r in sf.reviews:
+        if r["recused"]:
+            s.add(Conflict(session_id=b.session_id, expert_id=b.expert_id, application_pk=targets[r["application_id"]],
+                           source="declared", reason="专家评审时申请回避：" + (r["recusal_reason"] or "（未写明理由）"),
+                           dismissed=False, dismiss_reason=""))
 
 
 # -- key re-pin ---------------------------------------------------------------------------

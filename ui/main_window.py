@@ -150,6 +150,22 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_quit)
         m = mb.addMenu(self.tr("批次(&S)"))
         m.addActions([self.act_new, self.act_checks, self.act_remove])
+        roster, panels, exchange = (next(p for p in self.extra_pages if isinstance(p, cls))
+                                    for cls in (RosterPage, PanelsPage, ExchangePage))
+
+        def on(page, slot):  # show the page the action belongs to, then act
+            return lambda: (self.pages.setCurrentWidget(page), slot())
+
+        m = mb.addMenu(self.tr("专家与评审(&R)"))
+        m.addAction(self._action(self.tr("导入专家库…"), on(roster, roster.choose_import)))
+        m.addAction(self._action(self.tr("导出专家库…"), on(roster, roster.choose_export)))
+        m.addAction(self._action(self.tr("保存专家库导入模板…"), on(roster, roster.choose_template)))
+        m.addSeparator()
+        m.addAction(self._action(self.tr("新建评审组…"), on(panels, panels.new_panel_dialog)))
+        m.addAction(self._action(self.tr("重新检测回避"), on(panels, panels.detect)))
+        m.addSeparator()
+        m.addAction(self._action(self.tr("导出评审包…"), on(exchange, exchange.choose_export)))
+        m.addAction(self._action(self.tr("导入评分文件…"), on(exchange, exchange.choose_scores)))
         m = mb.addMenu(self.tr("帮助(&H)"))
         m.addAction(self.act_about)
         tb = QToolBar(self.tr("工具栏"), self)

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AddMembersDialog</name>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="105"/>
+        <source>添加评审组成员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="107"/>
+        <source>筛选：姓名、单位、专业领域…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="120"/>
+        <source>添加</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsModel</name>
     <message>
         <location filename="../../ui/apps_model.py" line="22"/>
@@ -82,6 +100,44 @@
         <location filename="../../ui/apps_model.py" line="55"/>
         <source>未审查</source>
         <translation>Not checked</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="135"/>
+        <source>分配评审任务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="136"/>
+        <source>每位成员评审本组全部项目（回避的除外）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="137"/>
+        <source>每个项目由 k 位专家评审，工作量均衡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="146"/>
+        <source>留空则随机生成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="152"/>
+        <source>随机种子</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="160"/>
+        <source>重新分配会替换本组以前的分配。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="163"/>
+        <source>分配</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -302,12 +358,12 @@
     <message>
         <location filename="../../ui/detail_pane.py" line="191"/>
         <source>牵头单位上年度营业收入</source>
-        <translation>Lead organization's revenue last year</translation>
+        <translation>Lead organization&apos;s revenue last year</translation>
     </message>
     <message>
         <location filename="../../ui/detail_pane.py" line="192"/>
         <source>牵头单位全职研发人员</source>
-        <translation>Lead organization's full-time R&amp;D staff</translation>
+        <translation>Lead organization&apos;s full-time R&amp;D staff</translation>
     </message>
     <message>
         <location filename="../../ui/detail_pane.py" line="193"/>
@@ -353,6 +409,226 @@
         <location filename="../../ui/detail_pane.py" line="220"/>
         <source>依据：%1</source>
         <translation>Basis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDialog</name>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="78"/>
+        <source>随机抽取专家 — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="83"/>
+        <source>留空则随机生成；填写可复现以往抽取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="86"/>
+        <source>留空则按本组项目的计划类别、指南项目匹配</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="87"/>
+        <source>与本组任一项目存在回避的专家不参与抽取；随机种子与候选、排除、抽中名单均记入抽取记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="90"/>
+        <source>抽取人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="91"/>
+        <source>随机种子</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="92"/>
+        <source>专业领域</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="94"/>
+        <source>抽取</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="145"/>
+        <source>导出本组评审包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="147"/>
+        <source>为本组每位专家生成加密评审包和任务通知书 (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="149"/>
+        <source>制作评审包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="151"/>
+        <source>评审组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="153"/>
+        <source>交回截止</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="157"/>
+        <source>导入评分文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="159"/>
+        <source>导入专家交回的 .nnscore 评分文件；也可直接拖到窗口 (Ctrl+Shift+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="161"/>
+        <source>更换专家密钥…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="164"/>
+        <source>专家</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="164"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="164"/>
+        <location filename="../../ui/exchange_page.py" line="167"/>
+        <source>已交回/应评</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="164"/>
+        <location filename="../../ui/exchange_page.py" line="167"/>
+        <source>回避</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="165"/>
+        <source>版本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="165"/>
+        <source>导入时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="165"/>
+        <source>评审包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="165"/>
+        <source>密钥指纹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="167"/>
+        <source>申报编号</source>
+        <translation type="unfinished">Application No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="167"/>
+        <source>项目名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="168"/>
+        <source>评分回收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="180"/>
+        <source>把 .nnscore 评分文件拖到此窗口即可导入；被篡改、重放或不属于本批次的文件会被拒收并说明原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="190"/>
+        <source>评审包与评分回收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="205"/>
+        <source>%1（%2 人，%3 项，%4 项任务）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="223"/>
+        <source>未发包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="238"/>
+        <source>专家 %1 位：已交回 %2，部分 %3，未交回 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="251"/>
+        <source>选择存放评审包的文件夹（如 U 盘）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="263"/>
+        <source>正在制作评审包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="263"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="264"/>
+        <location filename="../../ui/exchange_page.py" line="289"/>
+        <source>导出评审包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="273"/>
+        <source>正在为 %1 制作评审包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="294"/>
+        <source>已取消导出评审包，未留下任何文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="297"/>
+        <source>已导出 %1 个评审包到 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="306"/>
+        <location filename="../../ui/exchange_page.py" line="318"/>
+        <source>导入评分文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="308"/>
+        <source>评分文件 (*.nnscore);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="345"/>
+        <source>更换专家密钥</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -449,222 +725,259 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>南宁市科技计划项目评审系统</source>
         <translation>Nanning S&amp;T Project Review System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>筛选：编号、项目名称、申报单位、指南项目… (Ctrl+F)</source>
         <translation>Filter: number, title, applicant, guide item… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>通过</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>不通过</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>待核实</source>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>评审批次</source>
         <translation>Review session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>把申报包（.nnpkg / .zip）或文件夹拖到此窗口即可导入</source>
         <translation>Drag application packages (.nnpkg / .zip) or folders onto this window to import them</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="107"/>
+        <source>申报包与形式审查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>导入申报包…</source>
         <translation>Import Application Packages…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>选择一个或多个 .nnpkg / .zip 申报包导入当前批次</source>
         <translation>Choose one or more .nnpkg / .zip application packages to import into the current session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>导入文件夹…</source>
         <translation>Import Folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>导入文件夹（含子文件夹）中的全部申报包</source>
         <translation>Import all application packages in a folder (including subfolders)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>新建评审批次…</source>
         <translation>New Review Session…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>重新形式审查</source>
         <translation>Re-run Formal Check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>按指南重新审查本批次全部申报包（含跨申报包检查）</source>
         <translation>Re-check all application packages in this session against the guide (including cross-package checks)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>移除申报包…</source>
         <translation>Remove Application Package…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>筛选</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>批次(&amp;S)</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>新建评审批次</source>
         <translation>New Review Session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>已创建评审批次：%1</source>
         <translation>Review session created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>共 %1 个申报包：通过 %2，不通过 %3，待核实 %4</source>
         <translation>%1 application packages: %2 pass, %3 fail, %4 to verify</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
-        <location filename="../../ui/main_window.py" line="239"/>
-        <location filename="../../ui/main_window.py" line="242"/>
-        <location filename="../../ui/main_window.py" line="250"/>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>导入申报包</source>
         <translation>Import Application Packages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>申报包 (*.nnpkg *.zip);;所有文件 (*)</source>
         <translation>Application packages (*.nnpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>导入文件夹中的申报包</source>
         <translation>Import Application Packages from Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>请先新建评审批次。</source>
         <translation>Please create a review session first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>上一次导入尚未完成。</source>
         <translation>The previous import has not finished yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>导入完成：%1</source>
         <translation>Import finished: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>重复的申报编号</source>
         <translation>Duplicate Application Numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>%1 个申报包的申报编号在本批次中已存在。要用这些文件替换已导入的申报包吗？</source>
         <translation>The application numbers of %1 application package(s) already exist in this session. Replace the imported packages with these files?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>已重新完成形式审查</source>
         <translation>Formal check re-run finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>移除申报包</source>
         <translation>Remove Application Package</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>从本批次移除申报包 %1？此操作会记入审计日志。</source>
         <translation>Remove application package %1 from this session? This will be recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>已移除 %1</source>
         <translation>Removed %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
-        <source>以下文件不是申报包（应为 .nnpkg 或 .zip），已跳过：
+        <location filename="../../ui/main_window.py" line="376"/>
+        <source>以下文件不是申报包（.nnpkg / .zip）或评分文件（.nnscore），已跳过：
 %1</source>
-        <translation>The following files are not application packages (expected .nnpkg or .zip) and were skipped:
-%1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>南宁市科技计划项目评审系统 %1
 
 存储位置：%2</source>
         <translation>Nanning S&amp;T Project Review System %1
 
 Data location: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewPanelDialog</name>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="35"/>
+        <source>新建评审组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="37"/>
+        <source>例如：第一组（新一代信息技术）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="41"/>
+        <source>项目%1（%2 个申报包）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="53"/>
+        <source>创建</source>
+        <translation type="unfinished">Create</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="58"/>
+        <source>名称</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="59"/>
+        <source>评审项目</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -726,6 +1039,403 @@ Data location: %2</translation>
     </message>
 </context>
 <context>
+    <name>PanelsPage</name>
+    <message>
+        <location filename="../../ui/panels_page.py" line="43"/>
+        <source>新建评审组…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="45"/>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="50"/>
+        <source>评审组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="65"/>
+        <source>专家编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="65"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="65"/>
+        <source>工作单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="65"/>
+        <location filename="../../ui/panels_page.py" line="242"/>
+        <source>组长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="66"/>
+        <source>评审项目数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="67"/>
+        <source>申报编号</source>
+        <translation type="unfinished">Application No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="67"/>
+        <source>项目名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="67"/>
+        <source>指南项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="67"/>
+        <source>评审专家</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="68"/>
+        <location filename="../../ui/panels_page.py" line="415"/>
+        <source>回避</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="69"/>
+        <source>随机抽取…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="71"/>
+        <source>添加专家…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="73"/>
+        <location filename="../../ui/panels_page.py" line="351"/>
+        <source>移除成员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="75"/>
+        <location filename="../../ui/panels_page.py" line="358"/>
+        <source>设为组长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="77"/>
+        <source>分配评审任务…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="106"/>
+        <source>重新检测回避</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="108"/>
+        <source>按单位信用代码、单位名称、项目负责人/成员与专家声明重新判定 (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="110"/>
+        <location filename="../../ui/panels_page.py" line="464"/>
+        <source>添加回避…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="113"/>
+        <location filename="../../ui/panels_page.py" line="466"/>
+        <source>撤销回避…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="134"/>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="136"/>
+        <source>另存为文本…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="151"/>
+        <source>成员与分配</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="152"/>
+        <source>回避矩阵</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="153"/>
+        <source>抽取记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="177"/>
+        <source>专家组与回避</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="191"/>
+        <source>%1（%2 人，%3 项）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="222"/>
+        <source>本批次还没有评审组：点击“新建评审组…”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="231"/>
+        <source>每项目 %1 位专家（种子 %2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="232"/>
+        <source>全员评审</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="233"/>
+        <source>%1：%2 位成员，%3 个申报项目，已分配 %4 项评审任务（%5）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="252"/>
+        <source>项目%1</source>
+        <translation type="unfinished">Item %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="259"/>
+        <source>评审专家少于 3 位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="290"/>
+        <source>新建评审组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="300"/>
+        <location filename="../../ui/panels_page.py" line="303"/>
+        <source>删除评审组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="301"/>
+        <source>删除评审组“%1”及其分配？抽取记录会保留。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="316"/>
+        <location filename="../../ui/panels_page.py" line="324"/>
+        <source>随机抽取专家</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="321"/>
+        <source>抽中 %1 位专家（随机种子 %2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="338"/>
+        <location filename="../../ui/panels_page.py" line="341"/>
+        <source>添加专家</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="371"/>
+        <location filename="../../ui/panels_page.py" line="379"/>
+        <source>分配评审任务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="376"/>
+        <source>已分配 %1 项评审任务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="387"/>
+        <source>检测回避</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="390"/>
+        <source>回避检测完成：新增 %1，消除 %2，现有 %3，已撤销 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="419"/>
+        <source>已撤销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="419"/>
+        <source>原因：%1
+撤销理由：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="427"/>
+        <source>%1 位专家 × %2 个申报包：回避 %3 处，已撤销 %4 处</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="444"/>
+        <source>选中一格查看回避原因；右键可添加或撤销回避。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="449"/>
+        <source>回避［%1］：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="451"/>
+        <source>已撤销：%1（理由：%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="454"/>
+        <source>无回避</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="468"/>
+        <source>恢复已撤销的回避：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="475"/>
+        <location filename="../../ui/panels_page.py" line="478"/>
+        <location filename="../../ui/panels_page.py" line="484"/>
+        <source>添加回避</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="475"/>
+        <source>请先在回避矩阵中选中专家与申报包所在的格。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="478"/>
+        <source>%1 回避 %2 %3 的原因：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="491"/>
+        <location filename="../../ui/panels_page.py" line="495"/>
+        <location filename="../../ui/panels_page.py" line="503"/>
+        <source>撤销回避</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="491"/>
+        <source>选中的格没有回避。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="495"/>
+        <source>撤销 %1 对 %2 的回避（%3）。撤销理由会记入审计日志：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="507"/>
+        <source>恢复回避</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="516"/>
+        <source>第 %1 号 %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="547"/>
+        <location filename="../../ui/panels_page.py" line="555"/>
+        <source>保存抽取记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="548"/>
+        <source>专家抽取记录%1.txt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="549"/>
+        <source>文本文件 (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordsDialog</name>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="52"/>
+        <source>评审包已生成 — 请记录密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="54"/>
+        <source>密码只显示这一次，系统不保存密码。每位专家的密码已写入其任务通知书（PDF，与评审包在同一文件夹）。请将评审包与任务通知书分开交付。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="58"/>
+        <source>专家</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="58"/>
+        <source>评审包文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="58"/>
+        <source>密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="58"/>
+        <source>申报数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="59"/>
+        <source>任务通知书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="70"/>
+        <source>秘书签名密钥指纹：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="74"/>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="75"/>
+        <source>复制全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="77"/>
+        <source>打开文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PdfViewer</name>
     <message>
         <location filename="../../ui/pdf_viewer.py" line="30"/>
@@ -771,6 +1481,196 @@ Data location: %2</translation>
         <location filename="../../ui/pdf_viewer.py" line="136"/>
         <source>未找到</source>
         <translation>Not found</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="181"/>
+        <source>确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RepinDialog</name>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="355"/>
+        <source>更换专家密钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="356"/>
+        <source>专家 %1 更换电脑或密钥后，其评分文件会因密钥不同被拒收。核实后可改为信任新密钥。更换原因（记入审计日志）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="359"/>
+        <source>新密钥指纹（见专家软件“设置”或其个人评分表）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <location filename="../../ui/roster_page.py" line="34"/>
+        <source>专家库导入结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="39"/>
+        <source>行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="39"/>
+        <source>列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="39"/>
+        <source>问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="39"/>
+        <source>应为</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="53"/>
+        <source>未识别的列（已忽略）：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="59"/>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <location filename="../../ui/roster_page.py" line="73"/>
+        <source>筛选：姓名、单位、专业领域…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="86"/>
+        <source>从 Excel 导入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="87"/>
+        <source>按“专家编号”新增或更新专家（Ctrl+Shift+E）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="90"/>
+        <source>导出为 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="92"/>
+        <source>保存导入模板…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="109"/>
+        <source>专家库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="141"/>
+        <source>专家库共 %1 位专家，显示 %2 位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="153"/>
+        <location filename="../../ui/roster_page.py" line="159"/>
+        <source>导入专家库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="164"/>
+        <source>专家库导入：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="170"/>
+        <location filename="../../ui/roster_page.py" line="180"/>
+        <source>导出专家库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="179"/>
+        <source>已导出 %1 位专家到 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="183"/>
+        <source>保存专家库导入模板</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="190"/>
+        <source>保存导入模板</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="192"/>
+        <source>模板已保存：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScoreResultsDialog</name>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="104"/>
+        <source>评分文件导入结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="106"/>
+        <source>已导入 %1 个，拒收 %2 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="108"/>
+        <source>结果</source>
+        <translation type="unfinished">Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="108"/>
+        <source>文件</source>
+        <translation type="unfinished">File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="108"/>
+        <source>说明</source>
+        <translation type="unfinished">Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="112"/>
+        <source>已导入</source>
+        <translation type="unfinished">Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="112"/>
+        <source>拒收</source>
+        <translation type="unfinished">Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="121"/>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+</context>
+<context>
+    <name>dlg</name>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="19"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
     </message>
 </context>
 </TS>

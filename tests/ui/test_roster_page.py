@@ -74,3 +74,12 @@ def test_export_and_template_open_in_openpyxl(qtbot, window, tmp_path, monkeypat
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tpl), ""))
     page.btn_template.click()
     assert load_workbook(tpl).sheetnames == ["专家库", "说明"]
+
+
+def test_template_from_the_menu(qtbot, window, tmp_path, monkeypatch):
+    tpl = tmp_path / "模板.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tpl), ""))
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "专家与评审(&R)")
+    next(a for a in menu.actions() if a.text() == "保存专家库导入模板…").trigger()
+    assert window.pages.currentWidget() is roster_page(window)
+    assert load_workbook(tpl)["专家库"]["B2"].value == "王某某"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QSettings, Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QGuiApplication
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressDialog,
-                               QPushButton, QSplitter, QTableWidget, QVBoxLayout, QWidget)
+                               QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from nn_review.exchange import handout, scores_import
 from nn_review.roster import panels as panels_core
@@ -22,26 +22,11 @@ from nn_review.services.sessions import get_session
 from nn_review.store import StoreError
 
 from .panel_dialogs import ReasonDialog
-from .roster_page import ro_item
+from .widgets import ro_item, ro_table
 from .worker import Task
 
 SCORE_SUFFIX = ".nnscore"
 STATUS_COLOURS = {"received": "#1e7d32", "partial": "#b26a00", "missing": "#c62828"}
-
-
-def _table(parent, headers: list[str], stretch: int) -> QTableWidget:
-    t = QTableWidget(0, len(headers), parent)
-    t.setHorizontalHeaderLabels(headers)
-    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SingleSelection)
-    t.verticalHeader().setVisible(False)
-    t.setAlternatingRowColors(True)
-    t.setWordWrap(True)
-    h = t.horizontalHeader()
-    h.setSectionResizeMode(QHeaderView.ResizeToContents)
-    h.setSectionResizeMode(stretch, QHeaderView.Stretch)
-    return t
 
 
 class PasswordsDialog(QDialog):
@@ -55,7 +40,7 @@ class PasswordsDialog(QDialog):
                               "请将评审包与任务通知书分开交付。"), self)
         warn.setWordWrap(True)
         warn.setStyleSheet("color: #a00000; font-weight: bold;")
-        self.table = _table(self, [self.tr("专家"), self.tr("评审包文件"), self.tr("密码"), self.tr("申报数"),
+        self.table = ro_table(self, [self.tr("专家"), self.tr("评审包文件"), self.tr("密码"), self.tr("申报数"),
                                    self.tr("任务通知书")], 1)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.Monospace)
@@ -105,7 +90,7 @@ class ScoreResultsDialog(QDialog):
         ok = sum(r.outcome == "imported" for r in results)
         head = QLabel(self.tr("已导入 %1 个，拒收 %2 个").replace("%1", str(ok)).replace("%2", str(len(results) - ok)),
                       self)
-        self.table = _table(self, [self.tr("结果"), self.tr("文件"), self.tr("说明")], 2)
+        self.table = ro_table(self, [self.tr("结果"), self.tr("文件"), self.tr("说明")], 2)
         rows = sorted(results, key=lambda r: r.outcome == "imported")  # refusals first
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
@@ -161,10 +146,10 @@ class ExchangePage(QWidget):
         self.btn_repin = QPushButton(self.tr("更换专家密钥…"), self)
         self.btn_repin.clicked.connect(self.repin_dialog)
         self.summary = QLabel(self)
-        self.experts = _table(self, [self.tr("专家"), self.tr("状态"), self.tr("已交回/应评"), self.tr("回避"),
+        self.experts = ro_table(self, [self.tr("专家"), self.tr("状态"), self.tr("已交回/应评"), self.tr("回避"),
                                      self.tr("版本"), self.tr("导入时间"), self.tr("评审包"), self.tr("密钥指纹")], 6)
         self.experts.itemSelectionChanged.connect(self._enable)
-        self.apps = _table(self, [self.tr("申报编号"), self.tr("项目名称"), self.tr("已交回/应评"), self.tr("回避")], 1)
+        self.apps = ro_table(self, [self.tr("申报编号"), self.tr("项目名称"), self.tr("已交回/应评"), self.tr("回避")], 1)
         returns = QGroupBox(self.tr("评分回收"), self)
         rl = QVBoxLayout(returns)
         row = QHBoxLayout()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QBrush, QColor, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMenu, QMessageBox, QPlainTextEdit, QPushButton, QSplitter,
                                QTableWidget, QTabWidget, QVBoxLayout, QWidget)
 
@@ -21,7 +21,7 @@ from nn_review.services.queries import list_applications
 from nn_review.store import StoreError
 
 from .panel_dialogs import AddMembersDialog, AssignDialog, DrawDialog, NewPanelDialog, ReasonDialog
-from .roster_page import ro_item
+from .widgets import ro_item, ro_table
 
 CONFLICT_BG = QColor("#f8d7da")
 DISMISSED_BG = QColor("#eeeeee")
@@ -62,9 +62,9 @@ class PanelsPage(QWidget):
         self.panel_warn.setTextFormat(Qt.PlainText)
         self.panel_warn.setWordWrap(True)
         self.panel_warn.setStyleSheet("color: #b26a00;")
-        self.members = self._table([self.tr("专家编号"), self.tr("姓名"), self.tr("工作单位"), self.tr("组长"),
+        self.members = ro_table(self, [self.tr("专家编号"), self.tr("姓名"), self.tr("工作单位"), self.tr("组长"),
                                     self.tr("评审项目数")], stretch=2)
-        self.apps = self._table([self.tr("申报编号"), self.tr("项目名称"), self.tr("指南项目"), self.tr("评审专家"),
+        self.apps = ro_table(self, [self.tr("申报编号"), self.tr("项目名称"), self.tr("指南项目"), self.tr("评审专家"),
                                  self.tr("回避")], stretch=1)
         self.btn_draw = QPushButton(self.tr("随机抽取…"), self)
         self.btn_draw.clicked.connect(self.draw_dialog)
@@ -159,19 +159,6 @@ class PanelsPage(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(outer)
         self._enable()
-
-    def _table(self, headers: list[str], stretch: int) -> QTableWidget:
-        t = QTableWidget(0, len(headers), self)
-        t.setHorizontalHeaderLabels(headers)
-        t.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        t.setSelectionBehavior(QAbstractItemView.SelectRows)
-        t.setSelectionMode(QAbstractItemView.SingleSelection)
-        t.verticalHeader().setVisible(False)
-        t.setAlternatingRowColors(True)
-        h = t.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.ResizeToContents)
-        h.setSectionResizeMode(stretch, QHeaderView.Stretch)
-        return t
 
     def title(self) -> str:
         return self.tr("专家组与回避")

@@ -7,23 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget, QVBoxLayout, QWidget)
 
 from nn_review.roster import xlsx
 from nn_review.roster.experts import ExpertInfo, list_experts
 
+from .widgets import ro_item
 from .worker import Task
 
 XLSX_FILTER = "Excel (*.xlsx)"
-
-
-def ro_item(text: object, tooltip: str = "") -> QTableWidgetItem:
-    it = QTableWidgetItem("" if text is None else str(text))
-    it.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
-    if tooltip:
-        it.setToolTip(tooltip)
-    return it
 
 
 class RosterImportDialog(QDialog):

@@ -72,6 +72,7 @@ class RosterPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.AscendingOrder)  # by 专家编号 until the user clicks a header
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.Interactive)
         h.setStretchLastSection(True)
@@ -101,7 +102,7 @@ class RosterPage(QWidget):
         return self.tr("专家库")
 
     def set_session(self, _session_id) -> None:
-        pass  # the roster spans sessions
+        self.reload()  # the roster spans sessions, but may have changed (CLI, demo, another page)
 
     # -- table ---------------------------------------------------------------------------
 
@@ -117,6 +118,8 @@ class RosterPage(QWidget):
                                           ("；".join(e.fields), ""), (e.phone, ""), (e.email, ""), (avoid, avoid))):
                 t.setItem(i, j, ro_item(v, tip))
         t.setSortingEnabled(True)
+        h = t.horizontalHeader()
+        t.sortItems(h.sortIndicatorSection(), h.sortIndicatorOrder())
         t.resizeColumnsToContents()
         for j, cap in ((2, 260), (4, 260)):
             t.setColumnWidth(j, min(t.columnWidth(j), cap))

@@ -43,13 +43,15 @@ class NewPanelDialog(QDialog):
             it.setFlags(it.flags() | Qt.ItemIsUserCheckable)
             it.setCheckState(Qt.Unchecked)
             self.items.addItem(it)
-        for a in apps:
-            if a.guide_item is None:  # consortium packages have no guide item: pick them one by one
-                it = QListWidgetItem(f"{a.application_id}  {a.title}")
-                it.setData(Qt.UserRole, ("app", a.application_id))
-                it.setFlags(it.flags() | Qt.ItemIsUserCheckable)
-                it.setCheckState(Qt.Unchecked)
-                self.items.addItem(it)
+        head = QListWidgetItem(self.tr("— 或逐个选择申报包 —"))
+        head.setFlags(Qt.NoItemFlags)
+        self.items.addItem(head)
+        for a in sorted(apps, key=lambda a: a.application_id):  # hand-picked (consortium packages have no item)
+            it = QListWidgetItem(f"{a.application_id}  {a.title}")
+            it.setData(Qt.UserRole, ("app", a.application_id))
+            it.setFlags(it.flags() | Qt.ItemIsUserCheckable)
+            it.setCheckState(Qt.Unchecked)
+            self.items.addItem(it)
         self.buttons = _buttons(self, self.tr("创建"))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
         self.name.textChanged.connect(self._validate)
@@ -65,7 +67,7 @@ class NewPanelDialog(QDialog):
 
     def chosen(self) -> list[tuple[str, object]]:
         return [self.items.item(i).data(Qt.UserRole) for i in range(self.items.count())
-                if self.items.item(i).checkState() == Qt.Checked]
+                if self.items.item(i).data(Qt.UserRole) and self.items.item(i).checkState() == Qt.Checked]
 
     def values(self) -> tuple[str, list[int], list[str]]:
         c = self.chosen()

@@ -118,3 +118,22 @@ def test_save_draw_record(page, tmp_path, monkeypatch):
     page.save_draw()
     text = out.read_text(encoding="utf-8-sig")
     assert "随机种子：7" in text and out in files_under(tmp_path)
+
+
+def test_new_panel_dialog_items_and_hand_picked(qtbot, page):
+    from nn_review.services.queries import list_applications
+    from PySide6.QtCore import Qt
+    dlg = panel_dialogs.NewPanelDialog(list_applications(page.win.store, page.win.session_id))
+    qtbot.addWidget(dlg)
+    ok = dlg.buttons.button(dlg.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dlg.name.setText("联合体组")
+    rows = {dlg.items.item(i).data(Qt.UserRole): dlg.items.item(i) for i in range(dlg.items.count())}
+    rows[("item", 37)].setCheckState(Qt.Checked)
+    rows[("app", "NNLH-2025-0001")].setCheckState(Qt.Checked)
+    assert ok.isEnabled()
+    name, items, apps = dlg.values()
+    assert (name, items, apps) == ("联合体组", [37], ["NNLH-2025-0001"])
+    page.create_panel(name, items, apps)
+    assert sorted(page.apps.item(r, 0).text() for r in range(page.apps.rowCount())) == ["NNKJ-2025-0111",
+                                                                                         "NNLH-2025-0001"]

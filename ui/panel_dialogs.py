@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QRadioButton,
                                QSpinBox, QVBoxLayout, QWidget)
@@ -16,7 +16,7 @@ from nn_review.services.queries import AppRow
 def _buttons(dlg: QDialog, ok_text: str) -> QDialogButtonBox:
     b = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, dlg)
     b.button(QDialogButtonBox.Ok).setText(ok_text)
-    b.button(QDialogButtonBox.Cancel).setText(dlg.tr("取消"))
+    b.button(QDialogButtonBox.Cancel).setText(QCoreApplication.translate("PanelDialogs", "取消"))
     b.accepted.connect(dlg.accept)
     b.rejected.connect(dlg.reject)
     return b

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget, QVBoxLayout, QWidget)
 
@@ -55,7 +55,11 @@ class RosterImportDialog(QDialog):
 
 
 class RosterPage(QWidget):
-    COLUMNS = ("专家编号", "姓名", "工作单位", "职称", "专业领域", "手机", "电子邮箱", "回避单位/人员")
+    # Marked for lupdate; translated where the headers are set.
+    COLUMNS = (QT_TRANSLATE_NOOP("RosterPage", "专家编号"), QT_TRANSLATE_NOOP("RosterPage", "姓名"),
+               QT_TRANSLATE_NOOP("RosterPage", "工作单位"), QT_TRANSLATE_NOOP("RosterPage", "职称"),
+               QT_TRANSLATE_NOOP("RosterPage", "专业领域"), QT_TRANSLATE_NOOP("RosterPage", "手机"),
+               QT_TRANSLATE_NOOP("RosterPage", "电子邮箱"), QT_TRANSLATE_NOOP("RosterPage", "回避单位/人员"))
 
     def __init__(self, win):
         super().__init__(win)

@@ -4,19 +4,19 @@
 <context>
     <name>AddMembersDialog</name>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="105"/>
-        <source>添加评审组成员</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/panel_dialogs.py" line="107"/>
-        <source>筛选：姓名、单位、专业领域…</source>
-        <translation type="unfinished"></translation>
+        <source>添加评审组成员</source>
+        <translation>Add Panel Members</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="120"/>
+        <location filename="../../ui/panel_dialogs.py" line="109"/>
+        <source>筛选：姓名、单位、专业领域…</source>
+        <translation>Filter: name, organization, expertise…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="122"/>
         <source>添加</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
 </context>
 <context>
@@ -105,39 +105,39 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="135"/>
-        <source>分配评审任务</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panel_dialogs.py" line="136"/>
-        <source>每位成员评审本组全部项目（回避的除外）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/panel_dialogs.py" line="137"/>
+        <source>分配评审任务</source>
+        <translation>Assign Reviews</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="138"/>
+        <source>每位成员评审本组全部项目（回避的除外）</source>
+        <translation>Every member reviews all of the panel&apos;s applications (except conflicts of interest)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="139"/>
         <source>每个项目由 k 位专家评审，工作量均衡</source>
-        <translation type="unfinished"></translation>
+        <translation>Each application is reviewed by k experts, with balanced workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="146"/>
+        <location filename="../../ui/panel_dialogs.py" line="148"/>
         <source>留空则随机生成</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave empty for a random seed</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="152"/>
+        <location filename="../../ui/panel_dialogs.py" line="154"/>
         <source>随机种子</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="160"/>
+        <location filename="../../ui/panel_dialogs.py" line="162"/>
         <source>重新分配会替换本组以前的分配。</source>
-        <translation type="unfinished"></translation>
+        <translation>Assigning again replaces the panel&apos;s previous assignment.</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="163"/>
+        <location filename="../../ui/panel_dialogs.py" line="165"/>
         <source>分配</source>
-        <translation type="unfinished"></translation>
+        <translation>Assign</translation>
     </message>
 </context>
 <context>
@@ -414,221 +414,221 @@
 <context>
     <name>DrawDialog</name>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="78"/>
+        <location filename="../../ui/panel_dialogs.py" line="80"/>
         <source>随机抽取专家 — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Random Draw of Experts — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="83"/>
+        <location filename="../../ui/panel_dialogs.py" line="85"/>
         <source>留空则随机生成；填写可复现以往抽取</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave empty for a random seed; enter an earlier seed to reproduce that draw</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="86"/>
+        <location filename="../../ui/panel_dialogs.py" line="88"/>
         <source>留空则按本组项目的计划类别、指南项目匹配</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave empty to match the program categories and guide items of the panel&apos;s applications</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="87"/>
+        <location filename="../../ui/panel_dialogs.py" line="89"/>
         <source>与本组任一项目存在回避的专家不参与抽取；随机种子与候选、排除、抽中名单均记入抽取记录。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panel_dialogs.py" line="90"/>
-        <source>抽取人数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panel_dialogs.py" line="91"/>
-        <source>随机种子</source>
-        <translation type="unfinished"></translation>
+        <translation>Experts with a conflict of interest with any of the panel&apos;s applications are left out of the draw. The seed and the lists of candidates, excluded and drawn experts all go into the draw record.</translation>
     </message>
     <message>
         <location filename="../../ui/panel_dialogs.py" line="92"/>
-        <source>专业领域</source>
-        <translation type="unfinished"></translation>
+        <source>抽取人数</source>
+        <translation>Experts to draw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="93"/>
+        <source>随机种子</source>
+        <translation>Seed</translation>
     </message>
     <message>
         <location filename="../../ui/panel_dialogs.py" line="94"/>
+        <source>专业领域</source>
+        <translation>Expertise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="96"/>
         <source>抽取</source>
-        <translation type="unfinished"></translation>
+        <translation>Draw</translation>
     </message>
 </context>
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../ui/exchange_page.py" line="145"/>
+        <location filename="../../ui/exchange_page.py" line="130"/>
         <source>导出本组评审包…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Review Bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="147"/>
+        <location filename="../../ui/exchange_page.py" line="132"/>
         <source>为本组每位专家生成加密评审包和任务通知书 (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Create an encrypted review bundle and an assignment letter for each expert on the panel (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="134"/>
+        <source>制作评审包</source>
+        <translation>Create Review Bundles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="136"/>
+        <source>评审组</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="138"/>
+        <source>交回截止</source>
+        <translation>Return by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="142"/>
+        <source>导入评分文件…</source>
+        <translation>Import Score Files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="144"/>
+        <source>导入专家交回的 .nnscore 评分文件；也可直接拖到窗口 (Ctrl+Shift+O)</source>
+        <translation>Import the .nnscore score files returned by experts; you can also drag them onto the window (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="146"/>
+        <source>更换专家密钥…</source>
+        <translation>Re-pin Expert Key…</translation>
     </message>
     <message>
         <location filename="../../ui/exchange_page.py" line="149"/>
-        <source>制作评审包</source>
-        <translation type="unfinished"></translation>
+        <source>专家</source>
+        <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="151"/>
-        <source>评审组</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/exchange_page.py" line="149"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="149"/>
+        <location filename="../../ui/exchange_page.py" line="152"/>
+        <source>已交回/应评</source>
+        <translation>Returned/Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="149"/>
+        <location filename="../../ui/exchange_page.py" line="152"/>
+        <source>回避</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="150"/>
+        <source>版本</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="150"/>
+        <source>导入时间</source>
+        <translation>Import Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="150"/>
+        <source>评审包</source>
+        <translation>Review Bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="150"/>
+        <source>密钥指纹</source>
+        <translation>Key Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="152"/>
+        <source>申报编号</source>
+        <translation>Application ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="152"/>
+        <source>项目名称</source>
+        <translation>Project Title</translation>
     </message>
     <message>
         <location filename="../../ui/exchange_page.py" line="153"/>
-        <source>交回截止</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="157"/>
-        <source>导入评分文件…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="159"/>
-        <source>导入专家交回的 .nnscore 评分文件；也可直接拖到窗口 (Ctrl+Shift+O)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="161"/>
-        <source>更换专家密钥…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="164"/>
-        <source>专家</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="164"/>
-        <source>状态</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="164"/>
-        <location filename="../../ui/exchange_page.py" line="167"/>
-        <source>已交回/应评</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="164"/>
-        <location filename="../../ui/exchange_page.py" line="167"/>
-        <source>回避</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="165"/>
-        <source>版本</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="165"/>
-        <source>导入时间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="165"/>
-        <source>评审包</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="165"/>
-        <source>密钥指纹</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="167"/>
-        <source>申报编号</source>
-        <translation type="unfinished">Application No.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="167"/>
-        <source>项目名称</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="168"/>
         <source>评分回收</source>
-        <translation type="unfinished"></translation>
+        <translation>Score Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="180"/>
+        <location filename="../../ui/exchange_page.py" line="165"/>
         <source>把 .nnscore 评分文件拖到此窗口即可导入；被篡改、重放或不属于本批次的文件会被拒收并说明原因。</source>
-        <translation type="unfinished"></translation>
+        <translation>Drag .nnscore score files onto this window to import them. Files that were tampered with, replayed or do not belong to this session are refused, with the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="175"/>
+        <source>评审包与评分回收</source>
+        <translation>Review Bundles and Returns</translation>
     </message>
     <message>
         <location filename="../../ui/exchange_page.py" line="190"/>
-        <source>评审包与评分回收</source>
-        <translation type="unfinished"></translation>
+        <source>%1（%2 人，%3 项，%4 项任务）</source>
+        <translation>%1 (%2 members, %3 applications, %4 reviews)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="205"/>
-        <source>%1（%2 人，%3 项，%4 项任务）</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/exchange_page.py" line="208"/>
+        <source>未发包</source>
+        <translation>No bundle sent</translation>
     </message>
     <message>
         <location filename="../../ui/exchange_page.py" line="223"/>
-        <source>未发包</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="238"/>
         <source>专家 %1 位：已交回 %2，部分 %3，未交回 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 experts: %2 returned, %3 partial, %4 missing</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="251"/>
+        <location filename="../../ui/exchange_page.py" line="236"/>
         <source>选择存放评审包的文件夹（如 U 盘）</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a Folder for the Review Bundles (e.g. a USB Drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="263"/>
+        <location filename="../../ui/exchange_page.py" line="248"/>
         <source>正在制作评审包…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating review bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="263"/>
+        <location filename="../../ui/exchange_page.py" line="248"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="264"/>
-        <location filename="../../ui/exchange_page.py" line="289"/>
+        <location filename="../../ui/exchange_page.py" line="249"/>
+        <location filename="../../ui/exchange_page.py" line="274"/>
         <source>导出评审包</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Review Bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="273"/>
+        <location filename="../../ui/exchange_page.py" line="258"/>
         <source>正在为 %1 制作评审包…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating the review bundle for %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="294"/>
+        <location filename="../../ui/exchange_page.py" line="279"/>
         <source>已取消导出评审包，未留下任何文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Review bundle export cancelled; no files were left behind</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="297"/>
+        <location filename="../../ui/exchange_page.py" line="282"/>
         <source>已导出 %1 个评审包到 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported %1 review bundle(s) to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="306"/>
-        <location filename="../../ui/exchange_page.py" line="318"/>
+        <location filename="../../ui/exchange_page.py" line="291"/>
+        <location filename="../../ui/exchange_page.py" line="303"/>
         <source>导入评分文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Import Score Files</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="308"/>
+        <location filename="../../ui/exchange_page.py" line="293"/>
         <source>评分文件 (*.nnscore);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Score files (*.nnscore);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="345"/>
+        <location filename="../../ui/exchange_page.py" line="330"/>
         <source>更换专家密钥</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-pin Expert Key</translation>
     </message>
 </context>
 <context>
@@ -767,7 +767,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="107"/>
         <source>申报包与形式审查</source>
-        <translation type="unfinished"></translation>
+        <translation>Packages and Formal Check</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="133"/>
@@ -801,7 +801,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="139"/>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>重新形式审查</source>
         <translation>Re-run Formal Check</translation>
     </message>
@@ -817,7 +817,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="142"/>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -837,108 +837,149 @@
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="159"/>
+        <source>专家与评审(&amp;R)</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160"/>
+        <source>导入专家库…</source>
+        <translation>Import Expert Roster…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="161"/>
+        <source>导出专家库…</source>
+        <translation>Export Expert Roster…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="162"/>
+        <source>保存专家库导入模板…</source>
+        <translation>Save Roster Import Template…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <source>新建评审组…</source>
+        <translation>New Panel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <source>重新检测回避</source>
+        <translation>Re-detect Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167"/>
+        <source>导出评审包…</source>
+        <translation>Export Review Bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <source>导入评分文件…</source>
+        <translation>Import Score Files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>新建评审批次</source>
         <translation>New Review Session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>已创建评审批次：%1</source>
         <translation>Review session created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>共 %1 个申报包：通过 %2，不通过 %3，待核实 %4</source>
         <translation>%1 application packages: %2 pass, %3 fail, %4 to verify</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
-        <location filename="../../ui/main_window.py" line="263"/>
-        <location filename="../../ui/main_window.py" line="266"/>
-        <location filename="../../ui/main_window.py" line="274"/>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>导入申报包</source>
         <translation>Import Application Packages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>申报包 (*.nnpkg *.zip);;所有文件 (*)</source>
         <translation>Application packages (*.nnpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>导入文件夹中的申报包</source>
         <translation>Import Application Packages from Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>请先新建评审批次。</source>
         <translation>Please create a review session first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>上一次导入尚未完成。</source>
         <translation>The previous import has not finished yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>导入完成：%1</source>
         <translation>Import finished: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>重复的申报编号</source>
         <translation>Duplicate Application Numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>%1 个申报包的申报编号在本批次中已存在。要用这些文件替换已导入的申报包吗？</source>
         <translation>The application numbers of %1 application package(s) already exist in this session. Replace the imported packages with these files?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>已重新完成形式审查</source>
         <translation>Formal check re-run finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>移除申报包</source>
         <translation>Remove Application Package</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>从本批次移除申报包 %1？此操作会记入审计日志。</source>
         <translation>Remove application package %1 from this session? This will be recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>已移除 %1</source>
         <translation>Removed %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>以下文件不是申报包（.nnpkg / .zip）或评分文件（.nnscore），已跳过：
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The following files are not application packages (.nnpkg / .zip) or score files (.nnscore) and were skipped:
+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>南宁市科技计划项目评审系统 %1
 
 存储位置：%2</source>
@@ -952,32 +993,37 @@ Data location: %2</translation>
     <message>
         <location filename="../../ui/panel_dialogs.py" line="35"/>
         <source>新建评审组</source>
-        <translation type="unfinished"></translation>
+        <translation>New Panel</translation>
     </message>
     <message>
         <location filename="../../ui/panel_dialogs.py" line="37"/>
         <source>例如：第一组（新一代信息技术）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Panel 1 (Next-generation IT)</translation>
     </message>
     <message>
         <location filename="../../ui/panel_dialogs.py" line="41"/>
         <source>项目%1（%2 个申报包）</source>
-        <translation type="unfinished"></translation>
+        <translation>Item %1 (%2 packages)</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="53"/>
+        <location filename="../../ui/panel_dialogs.py" line="46"/>
+        <source>— 或逐个选择申报包 —</source>
+        <translation>— or pick packages one by one —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="55"/>
         <source>创建</source>
-        <translation type="unfinished">Create</translation>
+        <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="58"/>
+        <location filename="../../ui/panel_dialogs.py" line="60"/>
         <source>名称</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="59"/>
+        <location filename="../../ui/panel_dialogs.py" line="61"/>
         <source>评审项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Applications</translation>
     </message>
 </context>
 <context>
@@ -1039,400 +1085,409 @@ Data location: %2</translation>
     </message>
 </context>
 <context>
+    <name>PanelDialogs</name>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="19"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PanelsPage</name>
     <message>
         <location filename="../../ui/panels_page.py" line="43"/>
         <source>新建评审组…</source>
-        <translation type="unfinished"></translation>
+        <translation>New Panel…</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="45"/>
         <source>删除</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="50"/>
         <source>评审组</source>
-        <translation type="unfinished"></translation>
+        <translation>Panels</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="65"/>
         <source>专家编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Expert ID</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="65"/>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="65"/>
         <source>工作单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Organization</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="65"/>
-        <location filename="../../ui/panels_page.py" line="242"/>
+        <location filename="../../ui/panels_page.py" line="229"/>
         <source>组长</source>
-        <translation type="unfinished"></translation>
+        <translation>Leader</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="66"/>
         <source>评审项目数</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviews</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="67"/>
         <source>申报编号</source>
-        <translation type="unfinished">Application No.</translation>
+        <translation>Application ID</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="67"/>
         <source>项目名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Project Title</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="67"/>
         <source>指南项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Guide Item</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="67"/>
         <source>评审专家</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewers</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="68"/>
-        <location filename="../../ui/panels_page.py" line="415"/>
+        <location filename="../../ui/panels_page.py" line="402"/>
         <source>回避</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflict</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="69"/>
         <source>随机抽取…</source>
-        <translation type="unfinished"></translation>
+        <translation>Random Draw…</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="71"/>
         <source>添加专家…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add Experts…</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="73"/>
-        <location filename="../../ui/panels_page.py" line="351"/>
+        <location filename="../../ui/panels_page.py" line="338"/>
         <source>移除成员</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove Member</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="75"/>
-        <location filename="../../ui/panels_page.py" line="358"/>
+        <location filename="../../ui/panels_page.py" line="345"/>
         <source>设为组长</source>
-        <translation type="unfinished"></translation>
+        <translation>Make Leader</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="77"/>
         <source>分配评审任务…</source>
-        <translation type="unfinished"></translation>
+        <translation>Assign Reviews…</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="106"/>
         <source>重新检测回避</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-detect Conflicts</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="108"/>
         <source>按单位信用代码、单位名称、项目负责人/成员与专家声明重新判定 (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>Check again by organization credit code, organization name, project leader/members and the experts&apos; declarations (F6)</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="110"/>
-        <location filename="../../ui/panels_page.py" line="464"/>
+        <location filename="../../ui/panels_page.py" line="451"/>
         <source>添加回避…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add Conflict…</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="113"/>
-        <location filename="../../ui/panels_page.py" line="466"/>
+        <location filename="../../ui/panels_page.py" line="453"/>
         <source>撤销回避…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dismiss Conflict…</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="134"/>
         <source>打印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="136"/>
         <source>另存为文本…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as Text…</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="151"/>
         <source>成员与分配</source>
-        <translation type="unfinished"></translation>
+        <translation>Members and Assignments</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="152"/>
         <source>回避矩阵</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflict Matrix</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="153"/>
         <source>抽取记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Draw Records</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="177"/>
+        <location filename="../../ui/panels_page.py" line="164"/>
         <source>专家组与回避</source>
-        <translation type="unfinished"></translation>
+        <translation>Panels and Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="191"/>
+        <location filename="../../ui/panels_page.py" line="178"/>
         <source>%1（%2 人，%3 项）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 members, %3 applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="222"/>
+        <location filename="../../ui/panels_page.py" line="209"/>
         <source>本批次还没有评审组：点击“新建评审组…”</source>
-        <translation type="unfinished"></translation>
+        <translation>This session has no panels yet: click “New Panel…”</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="231"/>
+        <location filename="../../ui/panels_page.py" line="218"/>
         <source>每项目 %1 位专家（种子 %2）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 experts per application, seed %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="232"/>
+        <location filename="../../ui/panels_page.py" line="219"/>
         <source>全员评审</source>
-        <translation type="unfinished"></translation>
+        <translation>all members review all</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="233"/>
+        <location filename="../../ui/panels_page.py" line="220"/>
         <source>%1：%2 位成员，%3 个申报项目，已分配 %4 项评审任务（%5）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 members, %3 applications, %4 reviews assigned (%5)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="252"/>
+        <location filename="../../ui/panels_page.py" line="239"/>
         <source>项目%1</source>
-        <translation type="unfinished">Item %1</translation>
+        <translation>Item %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="259"/>
+        <location filename="../../ui/panels_page.py" line="246"/>
         <source>评审专家少于 3 位</source>
-        <translation type="unfinished"></translation>
+        <translation>Fewer than 3 reviewers</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="290"/>
+        <location filename="../../ui/panels_page.py" line="277"/>
         <source>新建评审组</source>
-        <translation type="unfinished"></translation>
+        <translation>New Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="300"/>
-        <location filename="../../ui/panels_page.py" line="303"/>
+        <location filename="../../ui/panels_page.py" line="287"/>
+        <location filename="../../ui/panels_page.py" line="290"/>
         <source>删除评审组</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="301"/>
+        <location filename="../../ui/panels_page.py" line="288"/>
         <source>删除评审组“%1”及其分配？抽取记录会保留。</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete panel “%1” and its assignments? The draw records are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="316"/>
-        <location filename="../../ui/panels_page.py" line="324"/>
+        <location filename="../../ui/panels_page.py" line="303"/>
+        <location filename="../../ui/panels_page.py" line="311"/>
         <source>随机抽取专家</source>
-        <translation type="unfinished"></translation>
+        <translation>Random Draw of Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="321"/>
+        <location filename="../../ui/panels_page.py" line="308"/>
         <source>抽中 %1 位专家（随机种子 %2）</source>
-        <translation type="unfinished"></translation>
+        <translation>Drew %1 experts (seed %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="338"/>
-        <location filename="../../ui/panels_page.py" line="341"/>
+        <location filename="../../ui/panels_page.py" line="325"/>
+        <location filename="../../ui/panels_page.py" line="328"/>
         <source>添加专家</source>
-        <translation type="unfinished"></translation>
+        <translation>Add Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="371"/>
-        <location filename="../../ui/panels_page.py" line="379"/>
+        <location filename="../../ui/panels_page.py" line="358"/>
+        <location filename="../../ui/panels_page.py" line="366"/>
         <source>分配评审任务</source>
-        <translation type="unfinished"></translation>
+        <translation>Assign Reviews</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="376"/>
+        <location filename="../../ui/panels_page.py" line="363"/>
         <source>已分配 %1 项评审任务</source>
-        <translation type="unfinished"></translation>
+        <translation>Assigned %1 reviews</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="387"/>
+        <location filename="../../ui/panels_page.py" line="374"/>
         <source>检测回避</source>
-        <translation type="unfinished"></translation>
+        <translation>Detect Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="390"/>
+        <location filename="../../ui/panels_page.py" line="377"/>
         <source>回避检测完成：新增 %1，消除 %2，现有 %3，已撤销 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflict check finished: %1 new, %2 cleared, %3 active, %4 dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="419"/>
+        <location filename="../../ui/panels_page.py" line="406"/>
         <source>已撤销</source>
-        <translation type="unfinished"></translation>
+        <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="419"/>
+        <location filename="../../ui/panels_page.py" line="406"/>
         <source>原因：%1
 撤销理由：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason: %1
+Dismissed because: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="427"/>
+        <location filename="../../ui/panels_page.py" line="414"/>
         <source>%1 位专家 × %2 个申报包：回避 %3 处，已撤销 %4 处</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 experts × %2 packages: %3 conflicts, %4 dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="444"/>
+        <location filename="../../ui/panels_page.py" line="431"/>
         <source>选中一格查看回避原因；右键可添加或撤销回避。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a cell to see the reason for a conflict; right-click to add or dismiss a conflict.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="449"/>
+        <location filename="../../ui/panels_page.py" line="436"/>
         <source>回避［%1］：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflict [%1]: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="451"/>
+        <location filename="../../ui/panels_page.py" line="438"/>
         <source>已撤销：%1（理由：%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>Dismissed: %1 (reason: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="454"/>
+        <location filename="../../ui/panels_page.py" line="441"/>
         <source>无回避</source>
-        <translation type="unfinished"></translation>
+        <translation>No conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="468"/>
+        <location filename="../../ui/panels_page.py" line="455"/>
         <source>恢复已撤销的回避：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reinstate Dismissed Conflict: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="475"/>
-        <location filename="../../ui/panels_page.py" line="478"/>
-        <location filename="../../ui/panels_page.py" line="484"/>
+        <location filename="../../ui/panels_page.py" line="462"/>
+        <location filename="../../ui/panels_page.py" line="465"/>
+        <location filename="../../ui/panels_page.py" line="471"/>
         <source>添加回避</source>
-        <translation type="unfinished"></translation>
+        <translation>Add Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="475"/>
+        <location filename="../../ui/panels_page.py" line="462"/>
         <source>请先在回避矩阵中选中专家与申报包所在的格。</source>
-        <translation type="unfinished"></translation>
+        <translation>First select the cell of the expert and the application package in the conflict matrix.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="465"/>
+        <source>%1 回避 %2 %3 的原因：</source>
+        <translation>Reason for the conflict of interest between %1 and %2 %3:</translation>
     </message>
     <message>
         <location filename="../../ui/panels_page.py" line="478"/>
-        <source>%1 回避 %2 %3 的原因：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels_page.py" line="491"/>
-        <location filename="../../ui/panels_page.py" line="495"/>
-        <location filename="../../ui/panels_page.py" line="503"/>
+        <location filename="../../ui/panels_page.py" line="482"/>
+        <location filename="../../ui/panels_page.py" line="490"/>
         <source>撤销回避</source>
-        <translation type="unfinished"></translation>
+        <translation>Dismiss Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="491"/>
+        <location filename="../../ui/panels_page.py" line="478"/>
         <source>选中的格没有回避。</source>
-        <translation type="unfinished"></translation>
+        <translation>The selected cell has no conflict.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="495"/>
+        <location filename="../../ui/panels_page.py" line="482"/>
         <source>撤销 %1 对 %2 的回避（%3）。撤销理由会记入审计日志：</source>
-        <translation type="unfinished"></translation>
+        <translation>Dismiss the conflict between %1 and %2 (%3). The reason for dismissing it is recorded in the audit log:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="507"/>
+        <location filename="../../ui/panels_page.py" line="494"/>
         <source>恢复回避</source>
-        <translation type="unfinished"></translation>
+        <translation>Reinstate Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="516"/>
+        <location filename="../../ui/panels_page.py" line="503"/>
         <source>第 %1 号 %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>No. %1 %2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="547"/>
-        <location filename="../../ui/panels_page.py" line="555"/>
+        <location filename="../../ui/panels_page.py" line="534"/>
+        <location filename="../../ui/panels_page.py" line="542"/>
         <source>保存抽取记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Save Draw Record</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="548"/>
+        <location filename="../../ui/panels_page.py" line="535"/>
         <source>专家抽取记录%1.txt</source>
-        <translation type="unfinished"></translation>
+        <translation>Expert draw record %1.txt</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="549"/>
+        <location filename="../../ui/panels_page.py" line="536"/>
         <source>文本文件 (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Text files (*.txt)</translation>
     </message>
 </context>
 <context>
     <name>PasswordsDialog</name>
     <message>
-        <location filename="../../ui/exchange_page.py" line="52"/>
+        <location filename="../../ui/exchange_page.py" line="37"/>
         <source>评审包已生成 — 请记录密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Review Bundles Created — Note the Passwords</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="54"/>
+        <location filename="../../ui/exchange_page.py" line="39"/>
         <source>密码只显示这一次，系统不保存密码。每位专家的密码已写入其任务通知书（PDF，与评审包在同一文件夹）。请将评审包与任务通知书分开交付。</source>
-        <translation type="unfinished"></translation>
+        <translation>The passwords are shown only this once; the system does not store them. Each expert&apos;s password is in their assignment letter (PDF, in the same folder as the review bundles). Deliver the review bundles and the assignment letters separately.</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="58"/>
+        <location filename="../../ui/exchange_page.py" line="43"/>
         <source>专家</source>
-        <translation type="unfinished"></translation>
+        <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="58"/>
+        <location filename="../../ui/exchange_page.py" line="43"/>
         <source>评审包文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundle File</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="58"/>
+        <location filename="../../ui/exchange_page.py" line="43"/>
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="58"/>
+        <location filename="../../ui/exchange_page.py" line="43"/>
         <source>申报数</source>
-        <translation type="unfinished"></translation>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="44"/>
+        <source>任务通知书</source>
+        <translation>Assignment Letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="55"/>
+        <source>秘书签名密钥指纹：%1</source>
+        <translation>Secretary&apos;s signing key fingerprint: %1</translation>
     </message>
     <message>
         <location filename="../../ui/exchange_page.py" line="59"/>
-        <source>任务通知书</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="70"/>
-        <source>秘书签名密钥指纹：%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="74"/>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="75"/>
+        <location filename="../../ui/exchange_page.py" line="60"/>
         <source>复制全部</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy All</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="77"/>
+        <location filename="../../ui/exchange_page.py" line="62"/>
         <source>打开文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Open Folder</translation>
     </message>
 </context>
 <context>
@@ -1486,191 +1541,223 @@ Data location: %2</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="181"/>
+        <location filename="../../ui/panel_dialogs.py" line="183"/>
         <source>确定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
     <name>RepinDialog</name>
     <message>
-        <location filename="../../ui/exchange_page.py" line="355"/>
+        <location filename="../../ui/exchange_page.py" line="340"/>
         <source>更换专家密钥</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-pin Expert Key</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="356"/>
+        <location filename="../../ui/exchange_page.py" line="341"/>
         <source>专家 %1 更换电脑或密钥后，其评分文件会因密钥不同被拒收。核实后可改为信任新密钥。更换原因（记入审计日志）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Once expert %1 changes computer or key, their score files are refused because the key differs. After verifying, you can trust the new key instead. Reason for the change (recorded in the audit log):</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="359"/>
+        <location filename="../../ui/exchange_page.py" line="344"/>
         <source>新密钥指纹（见专家软件“设置”或其个人评分表）</source>
-        <translation type="unfinished"></translation>
+        <translation>New key fingerprint (see “Settings” in the expert&apos;s software or their personal score sheet)</translation>
     </message>
 </context>
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="34"/>
+        <location filename="../../ui/roster_page.py" line="26"/>
         <source>专家库导入结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Expert Roster Import Results</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="39"/>
+        <location filename="../../ui/roster_page.py" line="31"/>
         <source>行</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="39"/>
+        <location filename="../../ui/roster_page.py" line="31"/>
         <source>列</source>
-        <translation type="unfinished"></translation>
+        <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="39"/>
+        <location filename="../../ui/roster_page.py" line="31"/>
         <source>问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="39"/>
+        <location filename="../../ui/roster_page.py" line="31"/>
         <source>应为</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="53"/>
+        <location filename="../../ui/roster_page.py" line="45"/>
         <source>未识别的列（已忽略）：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unrecognized columns (ignored): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="59"/>
+        <location filename="../../ui/roster_page.py" line="51"/>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="73"/>
-        <source>筛选：姓名、单位、专业领域…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/roster_page.py" line="59"/>
+        <source>专家编号</source>
+        <translation>Expert ID</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="86"/>
+        <location filename="../../ui/roster_page.py" line="59"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="60"/>
+        <source>工作单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="60"/>
+        <source>职称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="61"/>
+        <source>专业领域</source>
+        <translation>Expertise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="61"/>
+        <source>手机</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="62"/>
+        <source>电子邮箱</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="62"/>
+        <source>回避单位/人员</source>
+        <translation>Declared conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="69"/>
+        <source>筛选：姓名、单位、专业领域…</source>
+        <translation>Filter: name, organization, expertise…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="83"/>
         <source>从 Excel 导入…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="84"/>
+        <source>按“专家编号”新增或更新专家（Ctrl+Shift+E）</source>
+        <translation>Add or update experts by “Expert ID” (Ctrl+Shift+E)</translation>
     </message>
     <message>
         <location filename="../../ui/roster_page.py" line="87"/>
-        <source>按“专家编号”新增或更新专家（Ctrl+Shift+E）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_page.py" line="90"/>
         <source>导出为 Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="92"/>
+        <location filename="../../ui/roster_page.py" line="89"/>
         <source>保存导入模板…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save Import Template…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="109"/>
+        <location filename="../../ui/roster_page.py" line="106"/>
         <source>专家库</source>
-        <translation type="unfinished"></translation>
+        <translation>Expert Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="141"/>
+        <location filename="../../ui/roster_page.py" line="140"/>
         <source>专家库共 %1 位专家，显示 %2 位</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 experts in the roster, %2 shown</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="153"/>
-        <location filename="../../ui/roster_page.py" line="159"/>
+        <location filename="../../ui/roster_page.py" line="152"/>
+        <location filename="../../ui/roster_page.py" line="158"/>
         <source>导入专家库</source>
-        <translation type="unfinished"></translation>
+        <translation>Import Expert Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="164"/>
+        <location filename="../../ui/roster_page.py" line="163"/>
         <source>专家库导入：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Roster import: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="170"/>
-        <location filename="../../ui/roster_page.py" line="180"/>
-        <source>导出专家库</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+        <location filename="../../ui/roster_page.py" line="169"/>
         <location filename="../../ui/roster_page.py" line="179"/>
+        <source>导出专家库</source>
+        <translation>Export Expert Roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="178"/>
         <source>已导出 %1 位专家到 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported %1 experts to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="183"/>
+        <location filename="../../ui/roster_page.py" line="182"/>
         <source>保存专家库导入模板</source>
-        <translation type="unfinished"></translation>
+        <translation>Save Expert Roster Import Template</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="190"/>
+        <location filename="../../ui/roster_page.py" line="189"/>
         <source>保存导入模板</source>
-        <translation type="unfinished"></translation>
+        <translation>Save Import Template</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="192"/>
+        <location filename="../../ui/roster_page.py" line="191"/>
         <source>模板已保存：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Template saved: %1</translation>
     </message>
 </context>
 <context>
     <name>ScoreResultsDialog</name>
     <message>
-        <location filename="../../ui/exchange_page.py" line="104"/>
+        <location filename="../../ui/exchange_page.py" line="89"/>
         <source>评分文件导入结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Score File Import Results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="91"/>
+        <source>已导入 %1 个，拒收 %2 个</source>
+        <translation>%1 imported, %2 refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="93"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="93"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="93"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="97"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="97"/>
+        <source>拒收</source>
+        <translation>Refused</translation>
     </message>
     <message>
         <location filename="../../ui/exchange_page.py" line="106"/>
-        <source>已导入 %1 个，拒收 %2 个</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="108"/>
-        <source>结果</source>
-        <translation type="unfinished">Result</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="108"/>
-        <source>文件</source>
-        <translation type="unfinished">File</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="108"/>
-        <source>说明</source>
-        <translation type="unfinished">Details</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="112"/>
-        <source>已导入</source>
-        <translation type="unfinished">Imported</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="112"/>
-        <source>拒收</source>
-        <translation type="unfinished">Refused</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="121"/>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
-    </message>
-</context>
-<context>
-    <name>dlg</name>
-    <message>
-        <location filename="../../ui/panel_dialogs.py" line="19"/>
-        <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>

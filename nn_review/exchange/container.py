@@ -164,12 +164,8 @@ def verify_signature(path: Path, header: dict[str, Any], size: int,
     return fpr
 
 
-def decrypt_to(path: Path, header: dict[str, Any], offset: int, size: int, password: str, out: Path) -> None:
-    """Decrypt the payload into ``out``; on a wrong password nothing is left behind.
-
-    Called only after :func:`verify_signature`, so a failing GCM tag can only mean a
-    wrong password (the ciphertext is exactly what the secretary signed).
-    """
+def payload_key(path: Path, header: dict[str, Any], password: str) -> bytes:
+    """The AES key of the payload (after checking the KDF/cipher parameters are acceptable)."""
     kdf = header["kdf"]
     n = kdf.get("n")
     if (kdf.get("name") != "scrypt" or kdf.get("r") != 8 or kdf.get("p") != 1 or kdf.get("length") != 32
@@ -179,7 +175,16 @@ def decrypt_to(path: Path, header: dict[str, Any], offset: int, size: int, passw
         raise _refuse("params", f"{path.name} 使用了不支持的加密参数（{kdf}, {header.get('cipher')}）")
     if not normalize_password(password):
         raise _refuse("password", "请输入评审包密码（见任务通知书）")
-    key = _derive(password, b64d(header["salt"], SALT_LEN), kdf)
+    return _derive(password, b64d(header["salt"], SALT_LEN), kdf)
+
+
+def decrypt_to(path: Path, header: dict[str, Any], offset: int, size: int, password: str, out: Path) -> None:
+    """Decrypt the payload into ``out``; on a wrong password nothing is left behind.
+
+    Called only after :func:`verify_signature`, so a failing GCM tag can only mean a
+    wrong password (the ciphertext is exactly what the secretary signed).
+    """
+    key = payload_key(path, header, password)
     ct_len = size - offset - SIG_LEN - TAG_LEN
     with open(path, "rb") as f:
         f.seek(offset + ct_len)

@@ -24,7 +24,7 @@
     <message>
         <location filename="../../ui/apps_model.py" line="22"/>
         <source>申报编号</source>
-        <translation>Application No.</translation>
+        <translation>Application ID</translation>
     </message>
     <message>
         <location filename="../../ui/apps_model.py" line="22"/>
@@ -246,7 +246,7 @@
     <message>
         <location filename="../../ui/detail_pane.py" line="158"/>
         <source>申报编号</source>
-        <translation>Application No.</translation>
+        <translation>Application ID</translation>
     </message>
     <message>
         <location filename="../../ui/detail_pane.py" line="158"/>
@@ -943,12 +943,12 @@
     <message>
         <location filename="../../ui/main_window.py" line="312"/>
         <source>重复的申报编号</source>
-        <translation>Duplicate Application Numbers</translation>
+        <translation>Duplicate Application IDs</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="313"/>
         <source>%1 个申报包的申报编号在本批次中已存在。要用这些文件替换已导入的申报包吗？</source>
-        <translation>The application numbers of %1 application package(s) already exist in this session. Replace the imported packages with these files?</translation>
+        <translation>The application IDs of %1 application package(s) already exist in this session. Replace the imported packages with these files?</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="333"/>

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import __version__
+from .buildinfo import version_text
 
 
 def _date(s: str) -> date:
@@ -18,15 +18,20 @@ def _date(s: str) -> date:
 
 
 # Modules under nn_review/ with add_commands(top_level_subparsers, session_subparsers).
-PLUGINS: list[str] = ["roster.cli", "exchange.cli"]
+PLUGINS: list[str] = ["roster.cli", "exchange.cli", "expert.cli", "results.cli", "demo.cli"]
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="nn-review", description="南宁市科技计划项目评审系统（离线）")
-    p.add_argument("--version", action="version", version=f"nn-review {__version__}")
+    p.add_argument("--version", action="version", version=version_text())
     p.add_argument("--store", type=Path, help="存储目录（默认：用户数据目录）")
     p.add_argument("--demo", action="store_true", help="打开演示存储（为空时自动生成演示批次）")
-    p.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"], help="界面语言")
+    p.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认：设置中所选，初始为简体中文）")
+    # Files to open in the GUI (`nn-review FILE.nnpkg`, file associations) are taken out of argv
+    # before parsing (nn_review/open_args.py); this only documents them in --help.
+    p.epilog = ("nn-review [选项] 文件…：在界面中打开申报包（.nnpkg，导入当前批次）、"
+                "评分文件（.nnscore）或评审包（.nnrb）")
+    p.add_argument("--smoke-exit", action="store_true", help=argparse.SUPPRESS)  # quit once the window is up
     sub = p.add_subparsers(dest="cmd")
 
     g = sub.add_parser("guide", help="申报指南目录").add_subparsers(dest="action", required=True)
@@ -71,7 +76,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--version"]:  # before building the parser: the feature modules import a lot
+        print(version_text())
+        return 0
+    from .open_args import split_argv
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    argv, open_files = split_argv(argv, commands)
+    args = parser.parse_args(argv)
+    args.open_files = open_files
     from .cli_commands import run  # keeps `--version`/`--help` fast
     try:
         return run(args)

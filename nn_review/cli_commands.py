@@ -30,9 +30,14 @@ def run(args) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    if hasattr(args, "lang") and args.lang is None:
+        args.lang = _ui_language()  # no --lang: the language chosen in Settings (GUI and expert GUI)
     try:
         if args.cmd is None:
             return _gui(args)
+        if getattr(args, "open_files", None):
+            print("错误：要打开的文件（.nnpkg/.nnrb/.nnscore）只能用于图形界面，不能与子命令一起使用", file=sys.stderr)
+            return 2
         if getattr(args, "handler", None):
             return args.handler(args)
         return {"guide": _guide, "package": _package, "session": _session}[args.cmd](args)
@@ -41,13 +46,22 @@ def run(args) -> int:
         return 2
 
 
+def _ui_language() -> str:
+    try:
+        from ui.settings_dialog import preferred_language
+    except ImportError:  # no Qt: only CLI verbs can run anyway
+        return "zh_CN"
+    return preferred_language()
+
+
 def _gui(args) -> int:
     from ui.app import run_gui
     path = args.store or (demo_store() if args.demo else default_store())
     if args.demo:
         from .demo.store import ensure_demo_store
         ensure_demo_store(path)
-    return run_gui(path, lang=args.lang)
+    return run_gui(path, lang=args.lang, open_files=getattr(args, "open_files", []),
+                   smoke_exit=getattr(args, "smoke_exit", False))
 
 
 # -- guide --------------------------------------------------------------------------------

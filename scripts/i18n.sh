@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 if [ "${1:-}" != "--build" ]; then
-  "$BIN/pyside6-lupdate" ui/*.py -source-language zh_CN -target-language en -no-obsolete \
+  # every module under ui/, sub-packages (ui/expert/…) included; tests/test_translations.py does the same
+  "$BIN/pyside6-lupdate" $(find ui -name "*.py" | sort) -source-language zh_CN -target-language en -no-obsolete \
     -ts resources/translations/nn_review_en.ts
 fi
 for ts in resources/translations/*.ts; do

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nn_review.resources import resource
@@ -43,19 +44,46 @@ def pick_font(app: QApplication) -> None:
             return
 
 
-def make_app(argv=None, lang: str = "zh_CN") -> QApplication:
+def make_app(argv=None, lang: str | None = "zh_CN") -> QApplication:
+    """``lang`` None: the language chosen in Settings (ui/settings_dialog.py)."""
+    if not lang:
+        from .settings_dialog import preferred_language
+        lang = preferred_language()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("nn-review")
     app.setOrganizationName("nn-review")
     app.setApplicationDisplayName("南宁市科技计划项目评审系统" if lang == "zh_CN" else "Nanning S&T Review")
     QLocale.setDefault(QLocale(lang))
+    for old in getattr(app, "_nn_translators", []):  # make_app again (tests): one language at a time
+        app.removeTranslator(old)
     app._nn_translators = install_translations(app, lang)
     pick_font(app)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("nn-review")  # Wayland/X11: matches installer/linux/nn-review.desktop
+    from . import refcount_guard
+    refcount_guard.install(app)  # PySide 6.12 / CPython 3.11 leak references to None/True: see the module
     return app
 
 
-def run_gui(store_path: Path, *, lang: str = "zh_CN", argv=None) -> int:
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        f = resource("icons", f"nn-review-{size}.png")
+        if f.exists():
+            icon.addFile(str(f))
+    return icon
+
+
+def run_gui(store_path: Path, *, lang: str | None = None, argv=None, open_files=(), smoke_exit: bool = False) -> int:
+    """``lang`` None: the language chosen in Settings. ``open_files``: see ui/open_files.py."""
+    from .open_files import StartupFiles, bundles_only, open_bundles_only
+    from .settings_dialog import preferred_language
+    lang = lang or preferred_language()
+    smoke_exit = smoke_exit or os.environ.get("NN_REVIEW_SMOKE_EXIT") == "1"
+    if bundles_only(open_files):  # an expert double-clicked a .nnrb: the expert workspace only
+        return open_bundles_only(open_files, lang=lang, argv=argv, smoke_exit=smoke_exit)
     app = make_app(argv, lang)
+    startup = StartupFiles(open_files, smoke_exit=smoke_exit)
     try:
         store = open_store(store_path)
         ensure_builtin_guides(store)
@@ -65,4 +93,5 @@ def run_gui(store_path: Path, *, lang: str = "zh_CN", argv=None) -> int:
     from .main_window import MainWindow
     win = MainWindow(store)
     win.show()
+    startup.open_in(win)
     return app.exec()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QBrush, QColor
 
 from nn_review.services.queries import AppRow
+from nn_review.zhfmt import wan
 
 STATUS_COLOURS = {"pass": "#1e7d32", "fail": "#c62828", "attention": "#b26a00", "unchecked": "#666666"}
 SORT_ROLE = Qt.UserRole + 1
@@ -62,7 +63,7 @@ class ApplicationsModel(QAbstractTableModel):
         col = self.COLUMNS[index.column()]
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             return {"id": r.application_id, "item": self.item_text(r), "title": r.title, "applicant": r.applicant,
-                    "requested": f"{r.requested:,.2f}", "self_funded": f"{r.self_funded:,.2f}",
+                    "requested": wan(r.requested), "self_funded": wan(r.self_funded),
                     "status": self.status_text(r)}[col]
         if role == SORT_ROLE:
             return {"id": r.application_id, "item": (r.guide_item or 99, r.direction or 0, r.kind),

@@ -15,6 +15,7 @@ from nn_review.checks.engine import STATUS_ZH
 from nn_review.checks.facts import INDICATOR_KEYS
 from nn_review.package.manifest import DOC_KINDS, LAYERS, ROLES, UNIT_KINDS
 from nn_review.services.queries import AppDetail
+from nn_review.zhfmt import wan
 
 from .pdf_viewer import PdfViewer
 
@@ -177,20 +178,21 @@ class DetailPane(QWidget):
             self._group(self.tr("项目团队"), people)
         b, p = m["budget"], m["period"]
         self._group(self.tr("实施期与经费"), [(self.tr("实施期"), f"{p['start']} — {p['end']}"),
-                                         (self.tr("申请资助"), f"{b['requested']:,.2f} 万元"),
-                                         (self.tr("自筹经费"), f"{b['self_funded']:,.2f} 万元")])
+                                         (self.tr("申请资助"), wan(b['requested'])),
+                                         (self.tr("自筹经费"), wan(b['self_funded']))])
         ind = m.get("indicators") or {}
         if ind:
             rows = []
             for k, v in ind.items():
                 label = INDICATOR_KEYS.get(k, k)
-                rows.append((label, PLATFORM_ZH.get(v, v) if k == "platform_level" else v))
+                rows.append((label, PLATFORM_ZH.get(v, v) if k == "platform_level"
+                             else wan(v, unit=False) if "万元" in label else v))
             self._group(self.tr("考核指标（申报值）"), rows)
         c = m.get("consortium")
         if c:
-            rows = [(self.tr("牵头单位上年度营业收入"), f"{c.get('leader_revenue_last_year', '')} 万元"),
+            rows = [(self.tr("牵头单位上年度营业收入"), wan(c.get('leader_revenue_last_year'))),
                     (self.tr("牵头单位全职研发人员"), c.get("leader_rd_staff", "")),
-                    (self.tr("近三年年均研发投入"), f"{c.get('leader_rd_spend_3y_avg', '')} 万元"),
+                    (self.tr("近三年年均研发投入"), wan(c.get('leader_rd_spend_3y_avg'))),
                     (self.tr("近三年研发投入占比"), c.get("leader_rd_ratio_3y", "")),
                     (self.tr("已签订组建协议"), self.tr("是") if c.get("agreement_signed") else self.tr("否"))]
             rows += [(LAYERS.get(u.get("layer"), u.get("layer", "")), self._unit(u)) for u in c.get("members", [])]

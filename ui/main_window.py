@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QLineEdit, QMainWindow, QMessageBox, QSplitter, QTableView, QTabWidget,
                                QToolBar, QVBoxLayout, QWidget)
 
-from nn_review import __version__
 from nn_review.services import checks as checks_service
 from nn_review.services import importer, queries, sessions
 from nn_review.services.guides import list_editions
@@ -24,12 +23,13 @@ from .import_dialogs import ImportProgress, ImportResultDialog
 from .session_dialog import NewSessionDialog
 from .exchange_page import SCORE_SUFFIX, ExchangePage
 from .panels_page import PanelsPage
+from .results_page import ResultsPage
 from .roster_page import RosterPage
 from .worker import Task
 
 # Pages after the applications page: callables (main_window) -> QWidget with title() and
 # set_session(session_id). Each feature module's page is listed here.
-PAGE_FACTORIES: list = [RosterPage, PanelsPage, ExchangePage]
+PAGE_FACTORIES: list = [RosterPage, PanelsPage, ExchangePage, ResultsPage]
 
 
 class MainWindow(QMainWindow):
@@ -140,12 +140,15 @@ class MainWindow(QMainWindow):
                                        self.tr("按指南重新审查本批次全部申报包（含跨申报包检查）"))
         self.act_remove = self._action(self.tr("移除申报包…"), self.remove_selected, QKeySequence.Delete)
         self.act_about = self._action(self.tr("关于"), self.about)
+        self.act_settings = self._action(self.tr("设置…"), self.open_settings, QKeySequence.Preferences)
         focus_filter = self._action(self.tr("筛选"), lambda: (self.filter.setFocus(), self.filter.selectAll()),
                                     QKeySequence.Find)
         self.addAction(focus_filter)
         mb = self.menuBar()
         m = mb.addMenu(self.tr("文件(&F)"))
         m.addActions([self.act_import, self.act_import_dir])
+        m.addSeparator()
+        m.addAction(self.act_settings)
         m.addSeparator()
         m.addAction(self.act_quit)
         m = mb.addMenu(self.tr("批次(&S)"))
@@ -397,9 +400,15 @@ class MainWindow(QMainWindow):
     # -- misc ----------------------------------------------------------------------------------------
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("关于"),
-                          self.tr("南宁市科技计划项目评审系统 %1\n\n存储位置：%2")
-                          .replace("%1", __version__).replace("%2", str(self.store.root)))
+        from .about_dialog import AboutDialog
+        self.about_dialog = AboutDialog(self.store.root, self)
+        self.about_dialog.show()
+
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+        dlg = SettingsDialog(self)
+        if dlg.exec() == SettingsDialog.Accepted and dlg.restart_needed():
+            self.statusBar().showMessage(self.tr("界面语言将在重新启动后生效"), 10000)
 
     def _settings(self) -> QSettings:
         return QSettings("nn-review", "nn-review")

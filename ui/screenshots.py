@@ -103,6 +103,14 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         shot("score_import_result", exchange.results_dialog)
         exchange.results_dialog.accept()
         shot("returns")
+        results = win.extra_pages[3]
+        win.reload_sessions()
+        win.pages.setCurrentWidget(results)
+        results.table.selectRow(0)
+        shot("results")
+        results.tabs.setCurrentIndex(2)
+        shot("results_flags")
+        results.tabs.setCurrentIndex(0)
         win.pages.setCurrentIndex(0)
         dlg = NewSessionDialog([], win)
         dlg.show()
@@ -121,20 +129,27 @@ def _return_scores(exchange, tmp: Path) -> None:
     from nn_review.exchange.scorefile import write_score_file
     from nn_review.keys import ephemeral_key
 
-    h = exchange.last_handout[0]
     opinion = ("该项目紧扣指南方向，技术路线清晰可行，团队具有较好的研究基础和产学研合作条件，"
                "考核指标量化明确且不低于指南要求，经费预算基本合理，建议予以支持。")
-    with open_bundle(h.bundle.path, h.bundle.password) as b:
-        reviews = [{"application_id": a["application_id"], "opinion": opinion, "recommendation": "support",
-                    "grades": {c.id: {"grade": "B", "comment": ""} for c in b.form_for(a["application_id"]).criteria}}
-                   for a in b.applications]
-        good = write_score_file(tmp / "back" / f"{h.bundle.path.stem}-r1.nnscore", b, ephemeral_key(), 1, reviews).path
+    files = []
+    for k, h in enumerate(exchange.last_handout):  # every expert of the panel returns, grades differ a little
+        with open_bundle(h.bundle.path, h.bundle.password) as b:
+            reviews = []
+            for j, a in enumerate(b.applications):
+                g = "ABBCBD"[(j + k) % 6] if k else "B"
+                reviews.append({"application_id": a["application_id"], "opinion": opinion,
+                                "recommendation": "reject" if g == "D" else "support",
+                                "grades": {c.id: {"grade": g, "comment": "论证不足，需补充依据。" if g == "D" else ""}
+                                           for c in b.form_for(a["application_id"]).criteria}})
+            files.append(write_score_file(tmp / "back" / f"{h.bundle.path.stem}-r1.nnscore", b,
+                                          ephemeral_key("expert", str(k)), 1, reviews).path)
+    good = files[0]
     bad = good.with_name("篡改的评分文件.nnscore")
     raw = bytearray(good.read_bytes())
     i = raw.index(b'"grade":"B"')
     raw[i + 9:i + 10] = b"A"
     bad.write_bytes(bytes(raw))
-    exchange.win.handle_drop([good, bad])
+    exchange.win.handle_drop(files + [bad])
 
 
 if __name__ == "__main__":

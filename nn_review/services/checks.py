@@ -10,7 +10,7 @@ from ..checks.cross import cross_findings
 from ..checks.engine import FindingData, verdict
 from ..checks.package_checks import check_package
 from ..guide import Guide
-from ..store import Store
+from ..store import Store, StoreError
 from ..store.models import Application, Finding, ReviewSession
 from .guides import _parse_row
 
@@ -25,6 +25,9 @@ def run_checks(store: Store, session_id: int) -> Counter:
     """Recompute every finding of the session; returns how many packages pass/fail/attention."""
     with store.write() as s:
         sess = s.get(ReviewSession, session_id)
+        if sess is not None and sess.state != "open":
+            # Findings are printed on the result sheets: a finalised session keeps them as decided.
+            raise StoreError(f"评审批次“{sess.name}”已定稿锁定，不能重新运行形式审查")
         guide = _parse_row(sess.guide_edition)
         apps = s.scalars(select(Application).where(Application.session_id == session_id)).all()
         results = findings_for(guide, [(a.id, a.manifest) for a in apps], sess.start_date)
@@ -45,6 +48,9 @@ def run_checks(store: Store, session_id: int) -> Counter:
 def ensure_checked(store: Store, session_id: int) -> None:
     """Re-run checks if an import was interrupted between its commit and the check run."""
     with store.read() as s:
+        sess = s.get(ReviewSession, session_id)
+        if sess is not None and sess.state != "open":
+            return
         stale = s.scalar(select(Application.id).where(Application.session_id == session_id,
                                                      Application.check_status == "unchecked").limit(1))
     if stale is not None:

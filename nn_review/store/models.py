@@ -262,6 +262,9 @@ class Consensus(Base):
     override_reason: Mapped[str] = mapped_column(Text, default="")
     author: Mapped[str] = mapped_column(String(100), default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # v5: the scores hash it was decided on (stale when scores change), leader | secretary
+    basis_hash: Mapped[str] = mapped_column(String(64), default="")
+    author_role: Mapped[str] = mapped_column(String(16), default="")
 
 
 # -- v3: expert draws (随机抽取记录) ---------------------------------------------------------

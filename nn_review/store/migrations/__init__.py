@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from . import m0001_core, m0002_review, m0003_panels, m0004_exchange
+from . import m0001_core, m0002_review, m0003_panels, m0004_exchange, m0005_results
 
 Step = Callable[[sqlite3.Connection], None]
 
@@ -29,6 +29,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (2, "review", _script(m0002_review.SQL)),
     (3, "panels", _script(m0003_panels.SQL)),
     (4, "exchange", _script(m0004_exchange.SQL)),
+    (5, "results", _script(m0005_results.SQL)),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -1,0 +1,18 @@
+"""Refusals of the expert workspace: Chinese messages, stable codes (an :class:`ExchangeError`)."""
+
+from __future__ import annotations
+
+from ..exchange.common import ExchangeError
+
+
+class WorkspaceError(ExchangeError):
+    """Something the expert asked for cannot be done; ``message`` says exactly why."""
+
+
+class PassphraseRequired(WorkspaceError):
+    """The workspace keeps its keys under a passphrase (no OS keyring) and none was given."""
+
+    def __init__(self, creating: bool, reason: str = ""):
+        self.creating, self.reason = creating, reason
+        super().__init__("首次使用：本机没有可用的系统钥匙串，请设置工作区口令" if creating
+                         else "请输入专家工作区口令", "workspace.passphrase_required")

@@ -1,0 +1,34 @@
+"""Results of a review session (issue 6): merge, divergence and inter-rater statistics,
+the panel's consensus, finalising, signed Chinese PDF sheets, xlsx/json exports.
+
+The functions the UI calls (none of them imports Qt):
+
+* :func:`panel_results` (store, panel_id) → :class:`PanelResults`; :func:`session_results`;
+  :func:`application_detail` (store, session_id, application) → :class:`ApplicationDetail`
+* :func:`set_consensus`, :func:`clear_consensus`, :func:`finalise`, :func:`finalise_problems`,
+  :func:`reopen`
+* :func:`write_reports` (store, session_id, out_dir, *, sign, progress, cancel) → :class:`ReportResult`;
+  :func:`sign_existing` (add the leader's signature later)
+* :func:`write_xlsx`, :func:`write_json`, :func:`results_json`
+
+Modules: ``aggregate`` (means, rule, ranking), ``divergence`` (flags), ``agreement``
+(severity, Kendall's W), ``merge`` (loading + hashes), ``consensus`` (consensus, finalise,
+reopen), ``pdfkit`` / ``sheet_pdf`` / ``summary_pdf`` / ``personal_pdf`` (sheets),
+``signing`` (PAdES), ``reports`` (writing a session's sheets), ``export`` (xlsx/json),
+``cli`` (the ``session`` verbs). pyHanko is imported only when signing.
+"""
+
+from __future__ import annotations
+
+from .consensus import clear_consensus, finalise, finalise_problems, reopen, set_consensus
+from .errors import ResultsError
+from .merge import (AppResult, ApplicationDetail, ExpertScore, PanelResults, application_detail, panel_results,
+                    session_panels, session_results)
+from .export import results_json, write_json, write_xlsx
+from .reports import ReportResult, sign_existing, write_reports
+
+
+__all__ = ["AppResult", "ApplicationDetail", "ExpertScore", "PanelResults", "ReportResult", "ResultsError", "application_detail",
+           "clear_consensus", "finalise", "finalise_problems", "panel_results", "reopen", "results_json",
+           "session_panels", "session_results", "set_consensus", "sign_existing", "write_json", "write_reports",
+           "write_xlsx"]

@@ -1,0 +1,229 @@
+"""CLI verbs of the results: ``session merge|consensus|finalise|reopen|report|export|sign``.
+
+Registered through ``nn_review.cli.PLUGINS``; services are imported inside the handlers so
+building the parser stays cheap. Refusals are ``ResultsError`` (a ``StoreError``): the
+common runner prints them and exits 2.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+
+def add_commands(top, session) -> None:
+    p = session.add_parser("merge", help="汇总专家评分：各项目得分、排名、推荐意见统计、分歧提示、评分者一致性")
+    p.add_argument("--panel", help="评审组名称或编号（默认：全部评审组）")
+    p.add_argument("--json", action="store_true", help="输出 nn-results/1 JSON（见 docs/results-json.md）")
+    _session_arg(p, _merge)
+
+    p = session.add_parser("consensus", help="录入专家组意见与最终推荐意见（表B：最终等次）")
+    p.add_argument("application_id", help="申报编号")
+    p.add_argument("--opinion", help="专家组意见全文")
+    p.add_argument("--opinion-file", type=Path, help="从 UTF-8 文本文件读取专家组意见")
+    p.add_argument("--recommendation", help="support / support_if_revised / reject（或中文：建议支持、修改后支持、不建议支持）")
+    p.add_argument("--level", help="表B 等次：优秀 / 良好 / 合格 / 整改 / 撤销")
+    p.add_argument("--reason", default="", help="最终结论与计算结果不同时的理由（必填）")
+    p.add_argument("--by", choices=["leader", "secretary"], default="leader",
+                   help="录入人：leader 组长（默认），secretary 秘书代组长")
+    p.add_argument("--clear", action="store_true", help="撤销已录入的专家组意见（须 --reason）")
+    _session_arg(p, _consensus)
+
+    p = session.add_parser("finalise", help="定稿：锁定批次（之后所有修改均被拒绝）")
+    _session_arg(p, _finalise)
+    p = session.add_parser("reopen", help="重新开启已定稿的批次（须写明理由；此后打印的评审表版本号加一）")
+    p.add_argument("--reason", required=True)
+    _session_arg(p, _reopen)
+
+    p = session.add_parser("report", help="生成评审结果汇总表、项目评审意见表和个人评分表（PDF）")
+    p.add_argument("--out", type=Path, required=True, help="输出文件夹")
+    p.add_argument("--sign", action="store_true", help="由评审秘书加 PDF 数字签名（证书首次使用时自动生成）")
+    p.add_argument("--panel", help="只生成该评审组（名称或编号）")
+    p.add_argument("--no-personal", action="store_true", help="不生成专家个人评分表")
+    _session_arg(p, _report)
+
+    p = session.add_parser("export", help="导出评审结果：Excel（.xlsx）和/或 JSON")
+    p.add_argument("--xlsx", type=Path, help="Excel 文件")
+    p.add_argument("--json", type=Path, dest="json_file", help="JSON 文件（nn-results/1）")
+    p.add_argument("--panel", help="只导出该评审组（名称或编号）")
+    _session_arg(p, _export)
+
+    p = session.add_parser("sign", help="为已生成的评审结果 PDF 追加数字签名（组长或秘书），原有签名保持有效")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--as", dest="role", choices=["leader", "secretary"], default="leader")
+    p.add_argument("--panel", help="组长签名时：评审组名称或编号")
+    _session_arg(p, _sign)
+
+
+def _session_arg(p, handler) -> None:
+    p.add_argument("--session", help="批次编号或名称（默认：最新批次）")
+    p.set_defaults(handler=_guarded(handler))
+
+
+def _out(text: str = "") -> None:
+    print(text)
+
+
+def _guarded(fn):
+    """Key-store problems are user errors (exit 2), like StoreError in cli_commands.run."""
+    @functools.wraps(fn)
+    def run(args) -> int:
+        from ..keys import KeyStoreError
+        try:
+            return fn(args)
+        except KeyStoreError as e:
+            print(f"错误：{e}", file=sys.stderr)
+            return 2
+    return run
+
+
+def _ctx(args):
+    from ..cli_commands import _store
+    from ..services.sessions import resolve_session
+    store = _store(args)
+    return store, resolve_session(store, getattr(args, "session", None))
+
+
+def _panels(store, sid: int, ref: str | None) -> list[int] | None:
+    if ref is None:
+        return None
+    from ..exchange.cli import _panel_id
+    return [_panel_id(store, sid, ref)]
+
+
+@functools.cache
+def _bar():
+    return sys.stderr.isatty()
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    if _bar() and total:
+        print(f"\r{done}/{total}  {name[:40]:<40}", end="", file=sys.stderr, flush=True)
+
+
+def _merge(args) -> int:
+    from ..forms import display
+    from .merge import session_results
+    store, sid = _ctx(args)
+    pids = _panels(store, sid, args.panel)
+    if args.json:
+        from .export import results_json
+        _out(json.dumps(results_json(store, sid, pids), ensure_ascii=False, indent=2))
+        return 0
+    for pr in session_results(store, sid, pids):
+        _out(f"评审组“{pr.panel_name}”（{pr.form.title}；{pr.rule.text}）"
+             f"  [{'已定稿' if pr.finalised else '未定稿'}，第 {pr.sheet_version} 版，数据校验码 {pr.data_hash[:12]}]")
+        names = "  ".join(e.name for e in pr.experts)
+        _out(f"  排名  申报编号          得分    规则            专家总分（{names}）")
+        for g in pr.items:
+            _out(f" {g.heading}")
+            for a in g.applications:
+                rank = f"{a.rank_item}/{a.rank_overall}" if a.rank_overall else "—"
+                score = display(a.score.value) if a.score.value is not None else "—"
+                cells = " ".join(f"{c.cell:>6}" for c in a.experts)
+                flags = f"  分歧 {len(a.flags)}" if a.flags else ""
+                _out(f"  {rank:<5} {a.application_id:<16} {score:>6}  {a.method_zh:<14} {cells}"
+                     f"  {a.rec_counts_text if not a.form.levels else a.level_zh(a.computed_level)}"
+                     f"  → {a.conclusion_text}{flags}")
+        if pr.flags:
+            _out("  分歧提示：")
+            for f in pr.flags:
+                _out(f"    [{f.kind_zh}] {f.application_id}：{f.message}{'（已讨论）' if f.resolved else ''}")
+        _out("  评分者一致性：")
+        for s in pr.severity:
+            md = "—" if s.mean_deviation is None else display(s.mean_deviation)
+            _out(f"    {s.name}：宽严度 {md}（{s.n} 个项目）")
+        _out(f"    {pr.kendall.explanation}")
+    return 0
+
+
+def _consensus(args) -> int:
+    from .consensus import clear_consensus, set_consensus
+    store, sid = _ctx(args)
+    if args.clear:
+        clear_consensus(store, sid, args.application_id, args.reason)
+        _out(f"已撤销申报 {args.application_id} 的专家组意见")
+        return 0
+    text = args.opinion
+    if args.opinion_file:
+        text = args.opinion_file.read_text(encoding="utf-8-sig")
+    if not text:
+        print("错误：请用 --opinion 或 --opinion-file 给出专家组意见", file=sys.stderr)
+        return 2
+    a = set_consensus(store, sid, args.application_id, opinion=text, recommendation=args.recommendation,
+                      level=args.level, reason=args.reason, by=args.by)
+    final = a.level_zh(a.final_level) if a.form.levels else a.recommendation_zh(a.final_recommendation)
+    _out(f"已录入 {a.application_id} 的专家组意见：{final}（录入：{a.consensus.author}）")
+    if a.consensus.override_reason:
+        _out(f"  与计算结果不同的理由：{a.consensus.override_reason}")
+    return 0
+
+
+def _finalise(args) -> int:
+    from .consensus import finalise
+    store, sid = _ctx(args)
+    rep = finalise(store, sid)
+    _out(f"批次已定稿（第 {rep.sheet_version} 版，{rep.applications} 个申报项目）；此后所有修改均被拒绝。")
+    for name, h in rep.panels.items():
+        _out(f"  {name}：数据校验码 {h[:12]}")
+    return 0
+
+
+def _reopen(args) -> int:
+    from .consensus import reopen
+    store, sid = _ctx(args)
+    v = reopen(store, sid, args.reason)
+    _out(f"批次已重新开启（理由已记入审计）；此后打印的评审表为第 {v} 版。")
+    return 0
+
+
+def _report(args) -> int:
+    from .reports import write_reports
+    store, sid = _ctx(args)
+    res = write_reports(store, sid, args.out, sign=args.sign, panel_ids=_panels(store, sid, args.panel),
+                        progress=_progress, personal=not args.no_personal)
+    if _bar():
+        print(file=sys.stderr)
+    _out(f"已生成 {len(res.summaries)} 份评审结果汇总表、{len(res.sheets)} 份项目评审意见表、"
+         f"{len(res.personal)} 份个人评分表（{res.out_dir}）")
+    for p in res.summaries:
+        _out(f"  {p}")
+    if res.signed:
+        _out(f"已由 {res.signer} 加 PDF 数字签名，密钥指纹 {res.fingerprint}")
+    if res.notice:
+        print(f"注意：{res.notice}", file=sys.stderr)
+    return 0
+
+
+def _export(args) -> int:
+    from .export import write_json, write_xlsx
+    store, sid = _ctx(args)
+    if not args.xlsx and not args.json_file:
+        print("错误：请指定 --xlsx 文件 和/或 --json 文件", file=sys.stderr)
+        return 2
+    pids = _panels(store, sid, args.panel)
+    if args.xlsx:
+        _out(f"已导出 Excel：{write_xlsx(store, sid, args.xlsx, pids)}")
+    if args.json_file:
+        _out(f"已导出 JSON：{write_json(store, sid, args.json_file, pids)}")
+    return 0
+
+
+def _sign(args) -> int:
+    from .reports import sign_existing
+    store, sid = _ctx(args)
+    pid = None
+    if args.role == "leader":
+        from .merge import session_panels
+        pids = _panels(store, sid, args.panel) or session_panels(store, sid)
+        if len(pids) != 1:
+            print("错误：本批次有多个评审组，组长签名请用 --panel 指明评审组", file=sys.stderr)
+            return 2
+        pid = pids[0]
+    ident = sign_existing(store, args.files, as_role=args.role, panel_id=pid)
+    _out(f"已由 {ident.name}（{ident.role_zh}）为 {len(args.files)} 个文件加签，密钥指纹 {ident.fingerprint}")
+    if ident.notice:
+        print(f"注意：{ident.notice}", file=sys.stderr)
+    return 0

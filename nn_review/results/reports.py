@@ -1,0 +1,170 @@
+"""Write a session's result sheets: per panel the 评审结果汇总表, one 项目评审意见表 per
+application, and one 个人评分表 per expert, optionally signed by the secretary (PAdES).
+
+Layout of ``out_dir`` (existing files of the same name are replaced: a reprint)::
+
+    <panel>/<panel>-评审结果汇总表.pdf
+    <panel>/项目评审意见表/<application id>.pdf
+    <panel>/个人评分表/<expert name>-<roster key>.pdf
+
+Files are written to a temporary folder inside ``out_dir`` and moved into place at the
+end, so cancelling (``cancel()`` returning True) or an error leaves no partial set. The
+summary and the per-application sheets always carry the two empty signature fields
+(secretary, leader), so they can be signed later (:func:`sign_existing`); with
+``sign=True`` the secretary signs them now.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..store import Store
+from .annexes import panel_annexes
+from .errors import ResultsError
+from .merge import session_results
+from .personal_pdf import render_personal
+from .sheet_pdf import render_application_sheet
+from .signing import SigningIdentity, leader_identity, prepare_unsigned, secretary_identity, sign_file, sign_pdf
+from .summary_pdf import TITLE as SUMMARY_TITLE
+from .summary_pdf import render_summary
+
+Progress = Callable[[int, int, str], None]
+
+
+def safe_name(text: str) -> str:
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", text).strip(" .")
+    return name[:80] or "_"
+
+
+@dataclass
+class ReportResult:
+    out_dir: Path
+    summaries: list[Path] = field(default_factory=list)
+    sheets: list[Path] = field(default_factory=list)
+    personal: list[Path] = field(default_factory=list)
+    signed: bool = False
+    signer: str = ""
+    fingerprint: str = ""
+    notice: str = ""           # where the signing key's passphrase lives, when not in the OS keyring
+    cancelled: bool = False
+
+    @property
+    def files(self) -> list[Path]:
+        return self.summaries + self.sheets + self.personal
+
+
+def write_reports(store: Store, session_id: int, out_dir: str | Path, *, sign: bool = False,
+                  panel_ids: list[int] | None = None, progress: Progress | None = None,
+                  cancel: Callable[[], bool] | None = None, identity: SigningIdentity | None = None,
+                  personal: bool = True) -> ReportResult:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    panels = session_results(store, session_id, panel_ids)
+    if not panels:
+        raise ResultsError("本批次还没有评审组，没有可打印的评审结果", "report.no_panels")
+    ident = None
+    if sign:
+        ident = identity or secretary_identity(store)
+    total = sum(1 + len(pr.applications) + (len(pr.experts) if personal else 0) for pr in panels)
+    done = 0
+    result = ReportResult(out, signed=sign, signer=ident.name if ident else "",
+                          fingerprint=ident.fingerprint if ident else "", notice=ident.notice if ident else "")
+    staging = Path(tempfile.mkdtemp(prefix=".nn-report-", dir=out))
+    placed: list[tuple[Path, Path]] = []
+
+    def finish(pdf: bytes, slots, rel: Path) -> None:
+        data = sign_pdf(pdf, ident, slots=slots) if ident else prepare_unsigned(pdf, slots)
+        dest = staging / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(data)
+        placed.append((dest, out / rel))
+
+    def tick(name: str) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total, name)
+        if cancel and cancel():
+            raise _Cancelled
+
+    try:
+        if progress:
+            progress(0, total, "")
+        for pr in panels:
+            folder = Path(safe_name(pr.panel_name))
+            pdf, slots = render_summary(pr, panel_annexes(store, pr.panel_id))
+            finish(pdf, slots, folder / f"{safe_name(pr.panel_name)}-{SUMMARY_TITLE}.pdf")
+            result.summaries.append(out / placed[-1][1].relative_to(out))
+            tick(f"{pr.panel_name} {SUMMARY_TITLE}")
+            for a in sorted(pr.applications, key=lambda a: a.application_id):
+                pdf, slots = render_application_sheet(pr, a)
+                finish(pdf, slots, folder / "项目评审意见表" / f"{safe_name(a.application_id)}.pdf")
+                result.sheets.append(placed[-1][1])
+                tick(a.application_id)
+            if personal:
+                for e in pr.experts:
+                    rel = folder / "个人评分表" / f"{safe_name(e.name)}-{safe_name(e.roster_key)}.pdf"
+                    dest = staging / rel
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    dest.write_bytes(render_personal(pr, e))
+                    placed.append((dest, out / rel))
+                    result.personal.append(out / rel)
+                    tick(e.name)
+        for src, dst in placed:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(src, dst)
+    except _Cancelled:
+        return ReportResult(out, cancelled=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    _audit(store, session_id, result, panels)
+    return result
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def _audit(store: Store, session_id: int, result: ReportResult, panels) -> None:
+    with store.write() as s:
+        store.audit(s, "results.report", session_id, out_dir=str(result.out_dir), signed=result.signed,
+                    signer=result.signer, fingerprint=result.fingerprint, files=len(result.files),
+                    panels={pr.panel_name: pr.data_hash for pr in panels},
+                    sheet_version=panels[0].sheet_version if panels else None)
+
+
+def sign_existing(store: Store, paths: list[str | Path], *, as_role: str = "leader", panel_id: int | None = None,
+                  identity: SigningIdentity | None = None) -> SigningIdentity:
+    """Add a signature to sheets already written: the panel leader's (the panel's leader of
+    ``panel_id``) or the secretary's. The earlier signatures stay valid."""
+    if identity is None:
+        if as_role == "secretary":
+            identity = secretary_identity(store)
+        elif as_role == "leader":
+            identity = panel_leader_identity(store, panel_id)
+        else:
+            raise ResultsError(f"签名身份应为 leader 或 secretary，实际为 {as_role!r}", "sign.role")
+    for path in paths:
+        sign_file(path, identity)
+    with store.write() as s:
+        store.audit(s, "results.sign", None, role=identity.role, signer=identity.name,
+                    fingerprint=identity.fingerprint, files=[str(p) for p in paths])
+    return identity
+
+
+def panel_leader_identity(store: Store, panel_id: int | None) -> SigningIdentity:
+    from ..store.models import Expert, Panel
+    if panel_id is None:
+        raise ResultsError("组长签名须指明评审组", "sign.panel")
+    with store.read() as s:
+        panel = s.get(Panel, panel_id)
+        leader = s.get(Expert, panel.leader_expert_id) if panel and panel.leader_expert_id else None
+        if leader is None:
+            raise ResultsError(f"评审组“{panel.name if panel else panel_id}”尚未指定组长", "sign.no_leader")
+        return leader_identity(leader.roster_key, leader.name)

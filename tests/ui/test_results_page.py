@@ -1,0 +1,117 @@
+"""评审结果 page over really imported, signed scores: figures, drill-down, flags, consensus,
+finalise/reopen, reports in the background and the xlsx export."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QMessageBox
+
+from ui import panel_dialogs
+from ui.main_window import MainWindow
+
+from ..exchange_fixtures import no_real_keyring  # noqa: F401  (autouse)
+from ..results_fixtures import make_world, return_scores, review
+from .conftest import wait_idle
+
+FIVE = ("王建国", "李秀英", "赵明", "陈晓东", "刘海燕")
+
+
+@pytest.fixture
+def page(qtbot, tmp_path):
+    from ui.app import make_app
+    make_app()
+    w = make_world(tmp_path, n_apps=2, experts=FIVE, leader="王建国")
+    a1, a2 = w.app_ids
+    grades = {"王建国": "AAAAAA", "李秀英": "BBBBBB", "赵明": "BBBBBB", "陈晓东": "CCCCCC", "刘海燕": "EEEEEE"}
+    return_scores(w, tmp_path, {n: [review(a1, g, "support" if g[0] in "AB" else "reject"), review(a2, "BBBBBB")]
+                                for n, g in grades.items()})
+    win = MainWindow(w.store)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    p = next(x for x in win.extra_pages if x.title() == "评审结果")
+    win.pages.setCurrentWidget(p)
+    p.world = w
+    yield p
+    w.store.close()
+
+
+def col(page, name):
+    t = page.table
+    return next(c for c in range(t.columnCount()) if t.horizontalHeaderItem(c).text() == name)
+
+
+def row_of(page, app_id):
+    return next(r for r in range(page.table.rowCount()) if page.table.item(r, 2).text() == app_id)
+
+
+def test_figures_are_the_hand_computed_ones(page):
+    a1, a2 = page.world.app_ids
+    r = row_of(page, a1)
+    # totals 100, 80, 80, 60, 20 → mean 68.00; trimmed (drop 100 and 20) = 73.33; 5 scores → trimmed is used
+    assert page.table.item(r, col(page, "王建国")).text() == "100.00"
+    assert page.table.item(r, col(page, "平均分")).text() == "68.00"
+    assert page.table.item(r, col(page, "去高低平均")).text() == "73.33"
+    assert page.table.item(r, col(page, "项目得分")).text() == "73.33"
+    assert page.table.item(row_of(page, a2), col(page, "项目得分")).text() == "80.00"
+    assert page.table.item(row_of(page, a2), col(page, "总排名")).text() == "1"
+    # 刘海燕's 20 is far from the others' mean: flagged for discussion
+    assert page.table.item(r, col(page, "分歧")).text() not in ("", "0")
+    assert any("刘海燕" in page.flags.item(i, 2).text() for i in range(page.flags.rowCount()))
+
+
+def test_drill_down_and_consensus(page, monkeypatch):
+    a1, _ = page.world.app_ids
+    page.table.selectRow(row_of(page, a1))
+    g = page.grades
+    assert g.rowCount() == 7 and g.item(6, 0).text() == "总分"
+    names = [g.horizontalHeaderItem(c).text() for c in range(g.columnCount())]
+    assert g.item(0, names.index("刘海燕")).text().startswith("E")
+    page.opinion.setPlainText("专家组经讨论认为该项目基础较好，但技术路线论证不足，建议修改后支持。")
+    page.final.setCurrentIndex(page.final.findData("support_if_revised"))
+    page.reason.setText("")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    # computed is 建议支持 (3 of 5): a different final one without a reason is refused with the rule
+    assert not page.save_consensus()
+    assert shown and "理由" in shown[0]
+    page.reason.setText("专家组讨论后认为技术路线需修改")
+    assert page.save_consensus()
+    page.table.selectRow(row_of(page, a1))
+    assert "修改后支持" in page.table.item(row_of(page, a1), col(page, "结论")).text()
+
+
+def test_finalise_needs_every_consensus_then_locks(page, monkeypatch):
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: told.append(a[2]))
+    page.finalise_dialog()
+    assert told and "还不能定稿" in told[0]
+    for app in page.world.app_ids:
+        page.table.selectRow(row_of(page, app))
+        page.opinion.setPlainText("专家组一致同意按计算结论处理，项目基础扎实，实施方案可行。")
+        page.final.setCurrentIndex(page.final.findData(page.current_app().computed_recommendation))
+        assert page.save_consensus()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    page.finalise_dialog()
+    assert page.results.finalised and page.btn_finalise.text() == "重新开启…"
+    assert not page.btn_save.isEnabled()
+    monkeypatch.setattr(panel_dialogs.ReasonDialog, "exec",
+                        lambda self: (self.text.setPlainText("组长补充意见后重新开启"), 1)[1])
+    page.finalise_dialog()
+    assert not page.results.finalised and page.results.sheet_version == 2
+
+
+def test_reports_and_xlsx_in_the_background(qtbot, page, tmp_path, monkeypatch):
+    page.write_reports(tmp_path / "out", sign=False)
+    wait_idle(qtbot, page.win)
+    res = page.last_report
+    assert res.summaries and len(res.sheets) == 2 and all(p.exists() for p in res.sheets)
+    page.report_box.close()
+    out = tmp_path / "结果.xlsx"
+    from PySide6.QtWidgets import QFileDialog
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    page.choose_xlsx()
+    wait_idle(qtbot, page.win)
+    wb = load_workbook(out)
+    assert len(wb.sheetnames) >= 3

@@ -1,0 +1,397 @@
+"""评审结果 page: merged scores per panel, drill-down, divergence flags, agreement statistics,
+the panel's consensus, finalise/reopen, signed PDF result sheets and the xlsx export.
+
+Every figure comes from nn_review.results (exact Decimals, rounded only by its ``shown``); the
+page never computes a score itself.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QSettings, Qt, QUrl
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton, QRadioButton,
+                               QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+
+from nn_review import results as R
+from nn_review.results.agreement import signed
+from nn_review.results.merge import short_hash, shown
+from nn_review.store import StoreError
+
+from .panel_dialogs import ReasonDialog
+from .widgets import ro_item, ro_table
+from .worker import Task
+
+FLAG_BG = QColor("#fff3cd")
+
+
+class ResultsPage(QWidget):
+    def __init__(self, win):
+        super().__init__(win)
+        self.win = win
+        self.session_id: int | None = None
+        self.results: R.PanelResults | None = None
+        self.last_report = None
+
+        self.panel = QComboBox(self)
+        self.panel.setMinimumWidth(260)
+        self.panel.currentIndexChanged.connect(lambda _i: self.reload_results())
+        self.state = QLabel(self)
+        self.state.setTextFormat(Qt.PlainText)
+        self.state.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # never widens the window
+        self.btn_reports = QPushButton(self.tr("生成评审结果表…"), self)
+        self.btn_reports.setShortcut("Ctrl+P")
+        self.btn_reports.setToolTip(self.tr("每个申报项目的评审意见表、评审组汇总表与个人评分表（PDF，可数字签名）(Ctrl+P)"))
+        self.btn_reports.clicked.connect(self.choose_reports)
+        self.btn_xlsx = QPushButton(self.tr("导出 Excel…"), self)
+        self.btn_xlsx.clicked.connect(self.choose_xlsx)
+        self.btn_finalise = QPushButton(self.tr("定稿…"), self)
+        self.btn_finalise.clicked.connect(self.finalise_dialog)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("评审组"), self))
+        top.addWidget(self.panel, 1)
+        top.addWidget(self.state, 2)
+        for b in (self.btn_reports, self.btn_xlsx, self.btn_finalise):
+            top.addWidget(b)
+
+        self.table = ro_table(self, [], 0)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)  # widths set per fill
+        self.table.itemSelectionChanged.connect(self._selected)
+
+        self.grades = ro_table(self, [], 0)
+        self.flags = ro_table(self, [self.tr("申报编号"), self.tr("类型"), self.tr("说明"), self.tr("已处理")], 2)
+        self.severity = ro_table(self, [self.tr("专家"), self.tr("评分项目数"), self.tr("平均偏差"), self.tr("说明")], 3)
+        for t in (self.flags, self.severity):  # rows follow the wrapped text at the real column width
+            t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.kendall = QLabel(self)
+        self.kendall.setWordWrap(True)
+        agree = QWidget(self)
+        al = QVBoxLayout(agree)
+        al.addWidget(self.kendall)
+        al.addWidget(self.severity, 1)
+
+        # the panel's consensus on the selected application
+        self.cons_head = QLabel(self)
+        self.cons_head.setTextFormat(Qt.PlainText)
+        self.cons_head.setWordWrap(True)
+        self.opinion = QPlainTextEdit(self)
+        self.opinion.setPlaceholderText(self.tr("专家组意见（组长执笔）"))
+        self.final = QComboBox(self)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("最终结论与计算结论不同时必须写明理由"))
+        self.by_leader = QRadioButton(self.tr("组长"), self)
+        self.by_secretary = QRadioButton(self.tr("秘书代录"), self)
+        self.by_leader.setChecked(True)
+        grp = QButtonGroup(self)
+        grp.addButton(self.by_leader)
+        grp.addButton(self.by_secretary)
+        self.btn_save = QPushButton(self.tr("保存专家组意见"), self)
+        self.btn_save.setShortcut("Ctrl+S")
+        self.btn_save.clicked.connect(self.save_consensus)
+        cons = QWidget(self)
+        cf = QFormLayout(cons)
+        cf.addRow(self.cons_head)
+        cf.addRow(self.tr("意见"), self.opinion)
+        cf.addRow(self.tr("最终结论"), self.final)
+        cf.addRow(self.tr("理由"), self.reason)
+        row = QHBoxLayout()
+        row.addWidget(self.by_leader)
+        row.addWidget(self.by_secretary)
+        row.addStretch(1)
+        row.addWidget(self.btn_save)
+        cf.addRow(self.tr("录入"), row)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.grades, self.tr("评分明细"))
+        self.tabs.addTab(cons, self.tr("专家组意见"))
+        self.tabs.addTab(self.flags, self.tr("分歧提示"))
+        self.tabs.addTab(agree, self.tr("评审一致性"))
+        split = QSplitter(Qt.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(self.tabs)
+        split.setSizes([380, 320])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addLayout(top)
+        lay.addWidget(split, 1)
+
+    def title(self) -> str:
+        return self.tr("评审结果")
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def set_session(self, session_id: int | None) -> None:
+        self.session_id = session_id
+        keep = self.panel.currentData()
+        self.panel.blockSignals(True)
+        self.panel.clear()
+        for pid in R.session_panels(self.win.store, session_id) if session_id else []:
+            pr = R.panel_results(self.win.store, pid)
+            self.panel.addItem(pr.panel_name, pid)
+        self.panel.setCurrentIndex(max(self.panel.findData(keep), 0))
+        self.panel.blockSignals(False)
+        self.reload_results()
+
+    def reload_results(self, keep_app: str | None = None) -> None:
+        pid = self.panel.currentData()
+        self.results = R.panel_results(self.win.store, pid) if pid is not None else None
+        pr = self.results
+        for b in (self.btn_reports, self.btn_xlsx, self.btn_finalise):
+            b.setEnabled(pr is not None)
+        if pr is None:
+            self.table.setRowCount(0)
+            self.state.setText(self.tr("本批次还没有评审组") if self.session_id else "")
+            return
+        self.btn_finalise.setText(self.tr("重新开启…") if pr.finalised else self.tr("定稿…"))
+        method = self.tr("去高低平均") if pr.rule.trim_from else self.tr("算术平均")
+        self.state.setText(self.tr("%1 · 第 %2 版 · %3 · 数据摘要 %4")
+                           .replace("%1", self.tr("已定稿") if pr.finalised else self.tr("评审中"))
+                           .replace("%2", str(pr.sheet_version)).replace("%3", method)
+                           .replace("%4", short_hash(pr.data_hash)))
+        self.state.setToolTip(pr.rule.text)  # the full rule; the label stays short at 1366 px
+        self._fill_table(pr)
+        self._fill_flags(pr)
+        self._fill_agreement(pr)
+        rows = [a.application_id for a in pr.applications]
+        if rows:
+            self.table.selectRow(rows.index(keep_app) if keep_app in rows else 0)
+        else:
+            self._selected()
+
+    def _fill_table(self, pr: R.PanelResults) -> None:
+        names = [e.name for e in pr.experts]
+        heads = [self.tr("总排名"), self.tr("项目内排名"), self.tr("申报编号"), self.tr("项目名称")] + names + \
+                [self.tr("平均分"), self.tr("去高低平均"), self.tr("项目得分"), self.tr("推荐"), self.tr("结论"),
+                 self.tr("分歧")]
+        t = self.table
+        t.clear()
+        t.setColumnCount(len(heads))
+        t.setHorizontalHeaderLabels(heads)
+        t.setRowCount(len(pr.applications))
+        for r, a in enumerate(pr.applications):
+            cells = [a.rank_overall or "", a.rank_item or "", a.application_id, a.title]
+            by_id = {e.expert_id: e for e in a.experts}
+            cells += [by_id[e.expert_id].cell if e.expert_id in by_id else "" for e in pr.experts]
+            cells += [shown(a.score.mean), shown(a.score.trimmed_mean), shown(a.score.value), a.rec_counts_text,
+                      a.conclusion_text, len([f for f in a.flags if not f.resolved]) or ""]
+            for c, v in enumerate(cells):
+                t.setItem(r, c, ro_item(v, str(v) if c in (3, len(cells) - 3, len(cells) - 2) else ""))
+            t.item(r, len(cells) - 4).setToolTip(a.method_zh)
+            if any(not f.resolved for f in a.flags):
+                t.item(r, len(cells) - 1).setBackground(QBrush(FLAG_BG))
+                t.item(r, len(cells) - 1).setToolTip("\n".join(f.message for f in a.flags if not f.resolved))
+        t.resizeColumnsToContents()
+        t.setColumnWidth(3, min(t.columnWidth(3), 300))
+        for c in (t.columnCount() - 3, t.columnCount() - 2):  # long texts: full text in the tooltip
+            t.setColumnWidth(c, min(t.columnWidth(c), 170))
+
+    def _fill_flags(self, pr: R.PanelResults) -> None:
+        self.flags.setRowCount(len(pr.flags))
+        for r, f in enumerate(pr.flags):
+            for c, v in enumerate((f.application_id, f.kind_zh, f.message, f.resolution if f.resolved else "")):
+                self.flags.setItem(r, c, ro_item(v))
+        self.tabs.setTabText(2, self.tr("分歧提示（%1）").replace("%1", str(sum(not f.resolved for f in pr.flags))))
+
+    def _fill_agreement(self, pr: R.PanelResults) -> None:
+        k = pr.kendall
+        if k.w is None:
+            text = self.tr("肯德尔和谐系数 W：数据不足，无法计算（需至少 2 位专家共同评分 3 个以上项目）")
+        else:
+            text = (self.tr("肯德尔和谐系数 W = %1（%2 位专家 × %3 个项目，χ² = %4，p = %5）")
+                    .replace("%1", f"{k.w:.3f}").replace("%2", str(k.m)).replace("%3", str(k.n))
+                    .replace("%4", f"{k.chi2:.2f}").replace("%5", f"{k.p_value:.4f}"))
+        if k.left_out:
+            text += "\n" + self.tr("未计入：%1").replace("%1", "、".join(k.left_out))
+        self.kendall.setText(text)
+        self.kendall.setToolTip(k.explanation)
+        self.severity.setRowCount(len(pr.severity))
+        for r, s in enumerate(pr.severity):
+            dev = "" if s.mean_deviation is None else signed(s.mean_deviation)
+            for c, v in enumerate((s.name, s.n, dev, s.explanation)):
+                self.severity.setItem(r, c, ro_item(v, s.explanation))
+
+    def current_app(self) -> R.AppResult | None:
+        rows = {i.row() for i in self.table.selectedItems()}
+        if self.results is None or len(rows) != 1:
+            return None
+        return self.results.applications[rows.pop()]
+
+    def _selected(self) -> None:
+        a, pr = self.current_app(), self.results
+        self.grades.clear()
+        self.grades.setRowCount(0)
+        self.btn_save.setEnabled(a is not None and pr is not None and not pr.finalised)
+        if a is None or pr is None:
+            self.cons_head.setText("")
+            return
+        detail = R.application_detail(self.win.store, self.session_id, a.application_id)
+        table = detail.grade_table
+        self.grades.setColumnCount(2 + len(a.experts))
+        self.grades.setHorizontalHeaderLabels([self.tr("评审指标"), self.tr("权重")] + [e.name for e in a.experts])
+        self.grades.setRowCount(len(table) + 1)
+        for r, row in enumerate(table):
+            self.grades.setItem(r, 0, ro_item(row["name"]))
+            self.grades.setItem(r, 1, ro_item(row["weight"]))
+            for c, cell in enumerate(row["cells"]):
+                text = "" if cell is None else f"{cell['grade']}  {cell['score']}"
+                self.grades.setItem(r, 2 + c, ro_item(text, "" if cell is None else cell.get("comment", "")))
+        last = len(table)
+        self.grades.setItem(last, 0, ro_item(self.tr("总分")))
+        for c, e in enumerate(a.experts):
+            self.grades.setItem(last, 2 + c, ro_item(e.cell, e.reason))
+        self.grades.resizeColumnsToContents()
+        # consensus editor
+        self.cons_head.setText(f"{a.application_id}  {a.title}\n" + self.tr("计算结论：%1").replace(
+            "%1", a.conclusion_text) + (self.tr("（专家组意见已过期：评分在其后有变化）") if a.consensus and a.consensus.stale
+                                        else ""))
+        self.final.clear()
+        options = ([(lv.id, lv.name) for lv in a.form.levels] if a.form.levels else list(a.form.recommendations))
+        for oid, name in options:
+            self.final.addItem(name, oid)
+        c = a.consensus
+        self.opinion.setPlainText(c.text if c else "")
+        chosen = (a.final_level if a.form.levels else a.final_recommendation)
+        self.final.setCurrentIndex(max(self.final.findData(chosen), 0))
+        self.reason.setText(c.override_reason if c else "")
+        (self.by_secretary if c and c.author_role == "secretary" else self.by_leader).setChecked(True)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def save_consensus(self) -> bool:
+        a = self.current_app()
+        if a is None:
+            return False
+        key = "level" if a.form.levels else "recommendation"
+        try:
+            R.set_consensus(self.win.store, self.session_id, a.application_id, opinion=self.opinion.toPlainText(),
+                            reason=self.reason.text(), by="secretary" if self.by_secretary.isChecked() else "leader",
+                            **{key: self.final.currentData()})
+        except StoreError as e:
+            QMessageBox.warning(self, self.tr("专家组意见"), str(e))
+            return False
+        self.reload_results(keep_app=a.application_id)
+        self.win.statusBar().showMessage(self.tr("已保存 %1 的专家组意见").replace("%1", a.application_id), 10000)
+        return True
+
+    def finalise_dialog(self) -> None:
+        if self.results is None:
+            return
+        if self.results.finalised:
+            dlg = ReasonDialog(self.tr("重新开启评审批次"), self.tr("重新开启后可修改评分与意见；此后打印的评审表版本号加一。理由："),
+                               self)
+            if dlg.exec() == ReasonDialog.Accepted:
+                self._call(self.tr("重新开启"), R.reopen, self.win.store, self.session_id, dlg.reason())
+            return
+        problems, _hashes, n = R.finalise_problems(self.win.store, self.session_id)
+        if problems:
+            QMessageBox.warning(self, self.tr("定稿"), self.tr("还不能定稿：\n%1").replace("%1", "\n".join(problems)))
+            return
+        if QMessageBox.question(self, self.tr("定稿"), self.tr("定稿后本批次（%1 个申报项目）只读，修改须重新开启并说明理由。现在定稿？")
+                                .replace("%1", str(n))) == QMessageBox.Yes:
+            self._call(self.tr("定稿"), R.finalise, self.win.store, self.session_id)
+
+    def _call(self, title: str, fn, *args) -> None:
+        try:
+            fn(*args)
+        except StoreError as e:
+            QMessageBox.warning(self, title, str(e))
+        self.win.reload_sessions()
+
+    def choose_xlsx(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出评审结果"),
+                                              str(Path(QSettings().value("results/last_dir", str(Path.home())))
+                                                  / "评审结果.xlsx"), "Excel (*.xlsx)")
+        if path:
+            QSettings().setValue("results/last_dir", str(Path(path).parent))
+            self._run(self.tr("导出 Excel"), partial(R.write_xlsx, self.win.store, self.session_id, path),
+                      lambda p: self.win.statusBar().showMessage(self.tr("已导出 %1").replace("%1", str(p)), 15000))
+
+    def choose_reports(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择存放评审结果表的文件夹"),
+                                                  QSettings().value("results/last_dir", str(Path.home())))
+        if not folder:
+            return
+        QSettings().setValue("results/last_dir", folder)
+        sign = QMessageBox.question(self, self.tr("数字签名"), self.tr("用秘书的签名证书对生成的 PDF 做数字签名？")) \
+            == QMessageBox.Yes
+        self.write_reports(Path(folder), sign)
+
+    def write_reports(self, folder: Path, sign: bool) -> None:
+        if self.win.task is not None or self.session_id is None:
+            return
+        progress = QProgressDialog(self.tr("正在生成评审结果表…"), self.tr("取消"), 0, 1000, self)
+        progress.setWindowTitle(self.tr("生成评审结果表"))
+        progress.setWindowModality(Qt.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        task = Task(partial(R.write_reports, self.win.store, self.session_id, folder, sign=sign,
+                            panel_ids=[self.panel.currentData()]))
+
+        def step(done, total, name):
+            progress.setValue(done * 1000 // total if total else 0)
+            progress.setLabelText(str(name))
+
+        task.progressed.connect(step)
+        progress.canceled.connect(task.cancel)
+        task.finished.connect(lambda res: (progress.close(), self.win._end_task(), self._reports_done(res)))
+        task.failed.connect(lambda msg: self.win._task_failed(self.tr("生成评审结果表"), msg, progress))
+        self.win.task = task
+        self.win._busy(True)
+        task.start()
+
+    def _reports_done(self, res) -> None:
+        self.last_report = res
+        if res.cancelled:
+            self.win.statusBar().showMessage(self.tr("已取消，未留下任何文件"), 10000)
+            return
+        n = len(res.summaries) + len(res.sheets) + len(res.personal)
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("评审结果表"))
+        box.setText(self.tr("已生成 %1 个 PDF 文件%2。").replace("%1", str(n)).replace(
+            "%2", self.tr("（已数字签名，签名人 %1）").replace("%1", res.signer) if res.signed else ""))
+        box.setInformativeText(res.notice)
+        open_dir = box.addButton(self.tr("打开文件夹"), QMessageBox.ActionRole)
+        print_btn = box.addButton(self.tr("打印汇总表…"), QMessageBox.ActionRole)
+        box.addButton(self.tr("关闭"), QMessageBox.RejectRole)
+        self.report_box = box
+        box.open()
+        box.buttonClicked.connect(lambda b: (QDesktopServices.openUrl(QUrl.fromLocalFile(str(res.out_dir)))
+                                             if b is open_dir else self.print_pdf(res.summaries[0])
+                                             if b is print_btn and res.summaries else None))
+
+    def print_pdf(self, path: Path) -> None:
+        """Print a PDF through the system dialog: each page rendered at the printer's resolution."""
+        doc = QPdfDocument(self)
+        doc.load(str(path))
+        printer = QPrinter(QPrinter.HighResolution)
+        if QPrintDialog(printer, self).exec() != QPrintDialog.Accepted:
+            return
+        painter = QPainter(printer)
+        try:
+            for i in range(doc.pageCount()):
+                if i:
+                    printer.newPage()
+                rect: QRect = painter.viewport()
+                size = doc.pagePointSize(i).toSize().scaled(rect.size(), Qt.KeepAspectRatio)
+                painter.drawImage(QRect(rect.topLeft(), size), doc.render(i, size))
+        finally:
+            painter.end()
+
+    def _run(self, title: str, fn, done) -> None:
+        if self.win.task is not None:
+            return
+        task = Task(lambda progress, cancel: fn())
+        task.finished.connect(lambda r: (self.win._end_task(), done(r)))
+        task.failed.connect(lambda msg: self.win._task_failed(title, msg, None))
+        self.win.task = task
+        self.win._busy(True)
+        task.start()
+
+

@@ -2,6 +2,75 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="26"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="33"/>
+        <source>南宁市科技计划项目评审系统</source>
+        <translation>Nanning S&amp;T Project Review System</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="38"/>
+        <source>南宁市科学技术局 专家评审委员会 · 离线评审</source>
+        <translation>Nanning Science and Technology Bureau · Expert Review Committees · offline review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="48"/>
+        <source>开发版本（从源代码运行）</source>
+        <translation>development (running from source)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="54"/>
+        <source>打开文件夹</source>
+        <translation>Open Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="63"/>
+        <location filename="../../ui/about_dialog.py" line="70"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="64"/>
+        <source>构建日期</source>
+        <translation>Build date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="65"/>
+        <source>运行环境</source>
+        <translation>Runtime</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="66"/>
+        <source>存储位置</source>
+        <translation>Store location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="70"/>
+        <source>组件</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="70"/>
+        <source>许可证</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="103"/>
+        <source>本程序包含的开源组件及其许可证（许可证文件随程序一并提供）：</source>
+        <translation>Open-source components in this program and their licences (the licence files are shipped with the program):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="104"/>
+        <source>打开许可证文件夹</source>
+        <translation>Open Licence Folder</translation>
+    </message>
+</context>
+<context>
     <name>AddMembersDialog</name>
     <message>
         <location filename="../../ui/panel_dialogs.py" line="107"/>
@@ -20,84 +89,129 @@
     </message>
 </context>
 <context>
+    <name>ApplicationList</name>
+    <message>
+        <location filename="../../ui/expert/app_list.py" line="50"/>
+        <source>评审包</source>
+        <translation>Review bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/app_list.py" line="67"/>
+        <source>（材料已删除）</source>
+        <translation> (materials removed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/app_list.py" line="67"/>
+        <source>（已被新评审包取代）</source>
+        <translation> (superseded by a newer bundle)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/app_list.py" line="86"/>
+        <source>，截止 %1</source>
+        <translation>, due %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/app_list.py" line="87"/>
+        <source>%1
+专家 %2%3</source>
+        <translation>%1
+Expert %2%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/app_list.py" line="92"/>
+        <source>全部指南项目（%1）</source>
+        <translation>All guide items (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/app_list.py" line="96"/>
+        <source>项目%1 %2（%3）</source>
+        <translation>Item %1 %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/app_list.py" line="130"/>
+        <source>已完成 %1 / %2</source>
+        <translation>Completed %1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../../ui/apps_model.py" line="22"/>
+        <location filename="../../ui/apps_model.py" line="23"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="22"/>
+        <location filename="../../ui/apps_model.py" line="23"/>
         <source>指南项目</source>
         <translation>Guide Item</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="22"/>
+        <location filename="../../ui/apps_model.py" line="23"/>
         <source>项目名称</source>
         <translation>Project Title</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="22"/>
+        <location filename="../../ui/apps_model.py" line="23"/>
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="23"/>
+        <location filename="../../ui/apps_model.py" line="24"/>
         <source>申请资助</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="23"/>
+        <location filename="../../ui/apps_model.py" line="24"/>
         <source>自筹经费</source>
         <translation>Self-funding</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="23"/>
+        <location filename="../../ui/apps_model.py" line="24"/>
         <source>形式审查</source>
         <translation>Formal Check</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="40"/>
+        <location filename="../../ui/apps_model.py" line="41"/>
         <source>单位：万元</source>
         <translation>Unit: 10k CNY</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="45"/>
+        <location filename="../../ui/apps_model.py" line="46"/>
         <source>创新联合体认定</source>
         <translation>Consortium recognition</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="47"/>
+        <location filename="../../ui/apps_model.py" line="48"/>
         <source>创新联合体评估</source>
         <translation>Consortium evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="48"/>
+        <location filename="../../ui/apps_model.py" line="49"/>
         <source>项目%1</source>
         <translation>Item %1</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="50"/>
+        <location filename="../../ui/apps_model.py" line="51"/>
         <source>方向%1</source>
         <translation>Direction %1</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="54"/>
+        <location filename="../../ui/apps_model.py" line="55"/>
         <source>通过</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="54"/>
+        <location filename="../../ui/apps_model.py" line="55"/>
         <source>不通过</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="54"/>
+        <location filename="../../ui/apps_model.py" line="55"/>
         <source>待核实</source>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="55"/>
+        <location filename="../../ui/apps_model.py" line="56"/>
         <source>未审查</source>
         <translation>Not checked</translation>
     </message>
@@ -141,274 +255,485 @@
     </message>
 </context>
 <context>
+    <name>CriterionBox</name>
+    <message>
+        <location filename="../../ui/expert/criterion_box.py" line="67"/>
+        <source>%1. %2（权重 %3）</source>
+        <translation>%1. %2 (weight %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/criterion_box.py" line="80"/>
+        <source>%1 评为 %2</source>
+        <translation>%1 graded %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/criterion_box.py" line="91"/>
+        <source>分值</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/criterion_box.py" line="93"/>
+        <source> 分</source>
+        <translation> pts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/criterion_box.py" line="95"/>
+        <source>分段评分：在所选等级的分段内填写分值（填写分值会自动选中对应等级）</source>
+        <translation>Band scoring: enter points within the band of the chosen grade (entering points selects the matching grade)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/criterion_box.py" line="185"/>
+        <source>（分段 %1）</source>
+        <translation> (band %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/criterion_box.py" line="188"/>
+        <source>按 1–5 或 A–E 评定等级；指向或聚焦等级按钮可查看评分标准。</source>
+        <translation>Press 1–5 or A–E to grade; point at or focus a grade button to see its standard.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/criterion_box.py" line="193"/>
+        <source>必填：评为 %1 须写明理由</source>
+        <translation>Required: a grade of %1 needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/criterion_box.py" line="194"/>
+        <source>说明（可选；评为 D、E 时必填）</source>
+        <translation>Comment (optional; required for D and E)</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="48"/>
+        <location filename="../../ui/detail_pane.py" line="49"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="48"/>
+        <location filename="../../ui/detail_pane.py" line="49"/>
         <source>内容</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="57"/>
+        <location filename="../../ui/detail_pane.py" line="58"/>
         <source>结论</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="57"/>
+        <location filename="../../ui/detail_pane.py" line="58"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="57"/>
+        <location filename="../../ui/detail_pane.py" line="58"/>
         <source>说明（申报值与要求）</source>
         <translation>Details (declared vs. required)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="75"/>
-        <location filename="../../ui/detail_pane.py" line="88"/>
+        <location filename="../../ui/detail_pane.py" line="76"/>
+        <location filename="../../ui/detail_pane.py" line="89"/>
         <source>文档</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="75"/>
+        <location filename="../../ui/detail_pane.py" line="76"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="75"/>
+        <location filename="../../ui/detail_pane.py" line="76"/>
         <source>页数</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="75"/>
+        <location filename="../../ui/detail_pane.py" line="76"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="86"/>
+        <location filename="../../ui/detail_pane.py" line="87"/>
         <source>概要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="87"/>
+        <location filename="../../ui/detail_pane.py" line="88"/>
         <source>形式审查</source>
         <translation>Formal Check</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="115"/>
+        <location filename="../../ui/detail_pane.py" line="116"/>
         <source>选择左侧的申报包查看详情</source>
         <translation>Select an application package on the left to view its details</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="149"/>
+        <location filename="../../ui/detail_pane.py" line="150"/>
         <source>南宁</source>
         <translation>Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="149"/>
+        <location filename="../../ui/detail_pane.py" line="150"/>
         <source>非南宁</source>
         <translation>outside Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="154"/>
+        <location filename="../../ui/detail_pane.py" line="155"/>
         <source>科技计划项目</source>
         <translation>S&amp;T program project</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="154"/>
+        <location filename="../../ui/detail_pane.py" line="155"/>
         <source>创新联合体认定</source>
         <translation>Innovation consortium recognition</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="155"/>
+        <location filename="../../ui/detail_pane.py" line="156"/>
         <source>创新联合体三年评估</source>
         <translation>Innovation consortium 3-year evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="156"/>
+        <location filename="../../ui/detail_pane.py" line="157"/>
         <source>项目%1</source>
         <translation>Item %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="157"/>
+        <location filename="../../ui/detail_pane.py" line="158"/>
         <source>方向%1</source>
         <translation>Direction %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="158"/>
+        <location filename="../../ui/detail_pane.py" line="159"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="158"/>
+        <location filename="../../ui/detail_pane.py" line="159"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="158"/>
+        <location filename="../../ui/detail_pane.py" line="159"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="159"/>
+        <location filename="../../ui/detail_pane.py" line="160"/>
         <source>指南版本</source>
         <translation>Guide edition</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="159"/>
+        <location filename="../../ui/detail_pane.py" line="160"/>
         <source>指南项目</source>
         <translation>Guide item</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="160"/>
+        <location filename="../../ui/detail_pane.py" line="161"/>
         <source>项目名称</source>
         <translation>Project title</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="162"/>
+        <location filename="../../ui/detail_pane.py" line="163"/>
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="162"/>
+        <location filename="../../ui/detail_pane.py" line="163"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="162"/>
+        <location filename="../../ui/detail_pane.py" line="163"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="163"/>
+        <location filename="../../ui/detail_pane.py" line="164"/>
         <source>单位类型</source>
         <translation>Organization type</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="164"/>
+        <location filename="../../ui/detail_pane.py" line="165"/>
         <source>主营在南宁</source>
         <translation>Main business in Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="164"/>
-        <location filename="../../ui/detail_pane.py" line="195"/>
+        <location filename="../../ui/detail_pane.py" line="165"/>
+        <location filename="../../ui/detail_pane.py" line="197"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="164"/>
-        <location filename="../../ui/detail_pane.py" line="195"/>
+        <location filename="../../ui/detail_pane.py" line="165"/>
+        <location filename="../../ui/detail_pane.py" line="197"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="165"/>
+        <location filename="../../ui/detail_pane.py" line="166"/>
         <source>所在城区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="167"/>
+        <location filename="../../ui/detail_pane.py" line="168"/>
         <source>合作单位</source>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="172"/>
+        <location filename="../../ui/detail_pane.py" line="173"/>
         <source>项目负责人</source>
         <translation>Project leader</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="173"/>
+        <location filename="../../ui/detail_pane.py" line="174"/>
         <source>成员%1</source>
         <translation>Member %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="177"/>
+        <location filename="../../ui/detail_pane.py" line="178"/>
         <source>项目团队</source>
         <translation>Project team</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="179"/>
+        <location filename="../../ui/detail_pane.py" line="180"/>
         <source>实施期与经费</source>
         <translation>Period and funding</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="179"/>
+        <location filename="../../ui/detail_pane.py" line="180"/>
         <source>实施期</source>
         <translation>Implementation period</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="180"/>
+        <location filename="../../ui/detail_pane.py" line="181"/>
         <source>申请资助</source>
         <translation>Requested funding</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="181"/>
+        <location filename="../../ui/detail_pane.py" line="182"/>
         <source>自筹经费</source>
         <translation>Self-funding</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="188"/>
+        <location filename="../../ui/detail_pane.py" line="190"/>
         <source>考核指标（申报值）</source>
         <translation>Performance indicators (declared)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="191"/>
+        <location filename="../../ui/detail_pane.py" line="193"/>
         <source>牵头单位上年度营业收入</source>
         <translation>Lead organization&apos;s revenue last year</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="192"/>
+        <location filename="../../ui/detail_pane.py" line="194"/>
         <source>牵头单位全职研发人员</source>
         <translation>Lead organization&apos;s full-time R&amp;D staff</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="193"/>
+        <location filename="../../ui/detail_pane.py" line="195"/>
         <source>近三年年均研发投入</source>
         <translation>Avg. annual R&amp;D spending (last 3 years)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="194"/>
+        <location filename="../../ui/detail_pane.py" line="196"/>
         <source>近三年研发投入占比</source>
         <translation>R&amp;D spending ratio (last 3 years)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="195"/>
+        <location filename="../../ui/detail_pane.py" line="197"/>
         <source>已签订组建协议</source>
         <translation>Formation agreement signed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="197"/>
+        <location filename="../../ui/detail_pane.py" line="199"/>
         <source>创新联合体</source>
         <translation>Innovation consortium</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="198"/>
+        <location filename="../../ui/detail_pane.py" line="200"/>
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="198"/>
+        <location filename="../../ui/detail_pane.py" line="200"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="200"/>
+        <location filename="../../ui/detail_pane.py" line="202"/>
         <source>导入警告</source>
         <translation>Import warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="207"/>
+        <location filename="../../ui/detail_pane.py" line="209"/>
         <source>核对清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="220"/>
+        <location filename="../../ui/detail_pane.py" line="222"/>
         <source>依据：%1</source>
         <translation>Basis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPane</name>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="49"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="49"/>
+        <source>内容</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="55"/>
+        <source>已核对</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="55"/>
+        <source>形式审查</source>
+        <translation>Formal check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="55"/>
+        <source>指南要求与申报情况</source>
+        <translation>Guide requirement and what was declared</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="90"/>
+        <source>打开评审包后，在左侧选择申报</source>
+        <translation>Open a review bundle, then choose an application on the left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="100"/>
+        <source>指南项目%1</source>
+        <translation>Guide item %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="101"/>
+        <source> 方向%1</source>
+        <translation> direction %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="110"/>
+        <source>%1（%2 页）</source>
+        <translation>%1 (%2 pages)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="113"/>
+        <source>申报概要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="116"/>
+        <source>指南要求</source>
+        <translation>Guide requirements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="125"/>
+        <source>申请资助 %1 万元，自筹 %2 万元</source>
+        <translation>Requested %1 × 10k CNY, self-funded %2 × 10k CNY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="166"/>
+        <source>南宁</source>
+        <translation>Nanning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="166"/>
+        <source>非南宁</source>
+        <translation>outside Nanning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="174"/>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="174"/>
+        <source>申报编号</source>
+        <translation>Application ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="175"/>
+        <source>项目名称</source>
+        <translation>Project title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="176"/>
+        <source>指南项目</source>
+        <translation>Guide item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="176"/>
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="178"/>
+        <source>申报单位</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="178"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="179"/>
+        <source>所在城区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="181"/>
+        <source>合作单位</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="186"/>
+        <source>项目负责人</source>
+        <translation>Project leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="187"/>
+        <source>成员%1</source>
+        <translation>Member %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="191"/>
+        <source>项目团队</source>
+        <translation>Project team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="195"/>
+        <source>实施期</source>
+        <translation>Implementation period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="197"/>
+        <source>申请资助</source>
+        <translation>Requested funding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="198"/>
+        <source>自筹经费</source>
+        <translation>Self-funding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="200"/>
+        <source>实施期与经费</source>
+        <translation>Period and budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="203"/>
+        <source>考核指标（申报值）</source>
+        <translation>Indicators (declared)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="227"/>
+        <source>评审包中没有该指南项目的要求</source>
+        <translation>The bundle holds no requirements for this guide item</translation>
     </message>
 </context>
 <context>
@@ -632,6 +957,490 @@
     </message>
 </context>
 <context>
+    <name>ExpertSettingsDialog</name>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="225"/>
+        <source>设置与密钥</source>
+        <translation>Settings and keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="229"/>
+        <source>工作区文件夹</source>
+        <translation>Workspace folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="230"/>
+        <source>系统钥匙串（操作系统保管私钥和数据密钥）</source>
+        <translation>OS keyring (the operating system keeps the private key and the data key)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="231"/>
+        <source>口令加密的密钥文件（本机没有可用的系统钥匙串；每次启动需输入口令）</source>
+        <translation>Passphrase-encrypted key files (no OS keyring on this machine; the passphrase is asked at every start)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="232"/>
+        <source>密钥保存方式</source>
+        <translation>Key storage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="234"/>
+        <source>专家签名密钥指纹（评审秘书首次导入您的评分文件时登记；更换电脑后请告知秘书新指纹）：</source>
+        <translation>Expert signing key fingerprint (registered by the secretary at the first import of your score file; tell the secretary the new one after changing computers):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="238"/>
+        <source>%1（编号 %2）</source>
+        <translation>%1 (no. %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="244"/>
+        <source>尚未打开评审包：打开第一个评审包时生成签名密钥。</source>
+        <translation>No bundle opened yet: the signing key is created when the first bundle is opened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="245"/>
+        <source>已核对的秘书签名密钥：</source>
+        <translation>Checked secretary signing keys:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="246"/>
+        <source>（尚无）</source>
+        <translation>(none yet)</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertStatus</name>
+    <message>
+        <location filename="../../ui/expert/common.py" line="12"/>
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/common.py" line="13"/>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/common.py" line="14"/>
+        <source>已完成</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/common.py" line="15"/>
+        <source>回避</source>
+        <translation>Recused</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertWindow</name>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="37"/>
+        <source>专家评审 — 南宁市科技计划项目评审系统</source>
+        <translation>Expert review — Nanning S&amp;T Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="65"/>
+        <source>无法显示文档</source>
+        <translation>Cannot show the document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="95"/>
+        <source>打开评审包…</source>
+        <translation>Open review bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="96"/>
+        <source>打开秘书发来的 .nnrb 评审包（需任务通知书上的密码）</source>
+        <translation>Open the .nnrb review bundle from the secretary (needs the password on the assignment letter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="97"/>
+        <source>提交评分（导出评分文件）…</source>
+        <translation>Submit scores (export score file)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="98"/>
+        <source>校验全部申报，签名并导出 .nnscore 评分文件</source>
+        <translation>Check every application, sign and export the .nnscore score file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="99"/>
+        <source>打印个人评分表…</source>
+        <translation>Print personal score sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="100"/>
+        <source>保存个人评分表 PDF…</source>
+        <translation>Save personal score sheet as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="101"/>
+        <source>删除本评审包的材料…</source>
+        <translation>Remove this bundle&apos;s materials…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="102"/>
+        <source>导出后删除申报材料，只保留已签名的评分记录</source>
+        <translation>After export: delete the materials, keep only the signed score record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="103"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="104"/>
+        <source>撤销评分操作</source>
+        <translation>Undo grading action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="105"/>
+        <source>重做评分操作</source>
+        <translation>Redo grading action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="106"/>
+        <source>标记完成</source>
+        <translation>Mark complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="107"/>
+        <source>校验本申报的评分；完整时标记为已完成，否则列出所缺内容</source>
+        <translation>Check this review; mark it complete when nothing is missing, otherwise list what is missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="108"/>
+        <source>申请回避…</source>
+        <translation>Declare a conflict (recuse)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="109"/>
+        <source>下一个申报</source>
+        <translation>Next application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="110"/>
+        <source>上一个申报</source>
+        <translation>Previous application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="111"/>
+        <source>下一个未完成的申报</source>
+        <translation>Next unfinished application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="112"/>
+        <source>设置与密钥指纹…</source>
+        <translation>Settings and key fingerprint…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="113"/>
+        <location filename="../../ui/expert/main_window.py" line="459"/>
+        <source>键盘操作</source>
+        <translation>Keyboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="115"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="121"/>
+        <source>评分(&amp;G)</source>
+        <translation>&amp;Grading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="125"/>
+        <source>转到(&amp;N)</source>
+        <translation>&amp;Navigate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="127"/>
+        <source>设置(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="129"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="161"/>
+        <source>还没有评审包：请用“文件 → 打开评审包”（Ctrl+O）或把 .nnrb 文件拖到窗口中</source>
+        <translation>No review bundle yet: use File → Open review bundle (Ctrl+O) or drop a .nnrb file on the window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="171"/>
+        <source>此评审包的材料已在导出后删除，只保留了已签名的评分记录（r%1）。可打印个人评分表。</source>
+        <translation>This bundle&apos;s materials were removed after export; only the signed score record (r%1) is kept. The personal score sheet can still be printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="187"/>
+        <source>打开评审包</source>
+        <translation>Open review bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="188"/>
+        <source>评审包 (*.nnrb)</source>
+        <translation>Review bundles (*.nnrb)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="197"/>
+        <source>无法打开评审包</source>
+        <translation>Cannot open the review bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="201"/>
+        <source>评审包</source>
+        <translation>Review bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="201"/>
+        <source>此评审包已在工作区中，其材料已在导出后删除。</source>
+        <translation>This bundle is already in the workspace; its materials were removed after export.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="211"/>
+        <source>请核对秘书密钥指纹</source>
+        <translation>Please check the secretary&apos;s key fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="213"/>
+        <source>已打开评审包：%1，%2 项申报</source>
+        <translation>Bundle opened: %1, %2 applications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="296"/>
+        <source>全部申报均已完成或回避，可以提交评分（Ctrl+E）</source>
+        <translation>Every application is complete or recused: you can submit (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="302"/>
+        <source>已保存 %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="310"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="323"/>
+        <source>尚不能标记完成：还缺 %1 项（见评分表下方）</source>
+        <translation>Cannot mark complete yet: %1 item(s) missing (listed below the form)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="327"/>
+        <source>已标记完成（%1 / %2）</source>
+        <translation>Marked complete (%1 / %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="354"/>
+        <source>没有可撤销的评分操作</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="354"/>
+        <source>没有可重做的评分操作</source>
+        <translation>Nothing to redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="361"/>
+        <source>已撤销：%1 %2</source>
+        <translation>Undone: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="361"/>
+        <source>已重做：%1 %2</source>
+        <translation>Redone: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="369"/>
+        <source>“%1”的等级</source>
+        <translation>grade of “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="369"/>
+        <source>“%1”的说明</source>
+        <translation>comment on “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="370"/>
+        <source>专家意见</source>
+        <translation>overall opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="370"/>
+        <source>推荐意见</source>
+        <translation>recommendation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="371"/>
+        <source>回避</source>
+        <translation>recusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="387"/>
+        <source>尚未导出评分文件</source>
+        <translation>No score file exported yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="389"/>
+        <source>已导出 r%1，之后有修改未导出</source>
+        <translation>Exported r%1; changed since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="391"/>
+        <source>已导出 r%1</source>
+        <translation>Exported r%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="393"/>
+        <source>（部分交回）</source>
+        <translation> (partial return)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="414"/>
+        <source>无法生成个人评分表</source>
+        <translation>Cannot make the personal score sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="428"/>
+        <source>个人评分表-%1.pdf</source>
+        <translation>score-sheet-%1.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="429"/>
+        <source>保存个人评分表</source>
+        <translation>Save personal score sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="429"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="433"/>
+        <source>已保存个人评分表：%1</source>
+        <translation>Personal score sheet saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="441"/>
+        <source>删除本评审包的材料</source>
+        <translation>Remove this bundle&apos;s materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="442"/>
+        <source>将删除“%1”的全部申报材料和评分草稿，只保留已签名的评分记录（r%2）。此操作不可撤销。继续吗？</source>
+        <translation>All application materials and draft reviews of “%1” will be deleted; only the signed score record (r%2) is kept. This cannot be undone. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="449"/>
+        <source>不能删除</source>
+        <translation>Cannot remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/main_window.py" line="460"/>
+        <source>1–5 或 A–E：评定当前指标的等级并跳到下一指标
+← / →：在等级按钮间移动；空格：选中/取消当前等级
+Tab：下一个输入项
+Ctrl+Enter：标记完成（列出所缺内容）
+Ctrl+PgDn / Ctrl+PgUp：下一个 / 上一个申报
+Ctrl+Shift+PgDn：下一个未完成的申报
+Ctrl+Z / Ctrl+Shift+Z：撤销 / 重做评分操作
+PgUp / PgDn：文档翻页；Ctrl+F：在文档中查找
+Ctrl+E：提交评分；Ctrl+P：打印个人评分表</source>
+        <translation>1–5 or A–E: grade the current criterion and move to the next
+← / →: move between grade buttons; Space: select/clear the grade
+Tab: next field
+Ctrl+Enter: mark complete (lists what is missing)
+Ctrl+PgDn / Ctrl+PgUp: next / previous application
+Ctrl+Shift+PgDn: next unfinished application
+Ctrl+Z / Ctrl+Shift+Z: undo / redo grading actions
+PgUp / PgDn: turn document pages; Ctrl+F: find in the document
+Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
+    </message>
+</context>
+<context>
+    <name>FormPane</name>
+    <message>
+        <location filename="../../ui/expert/form_pane.py" line="52"/>
+        <source>撤销回避</source>
+        <translation>Withdraw recusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/form_pane.py" line="71"/>
+        <source>总体评价：立项必要性、创新性、可行性、团队、指标和经费的综合意见</source>
+        <translation>Overall assessment: need, innovation, feasibility, team, indicators and budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/form_pane.py" line="73"/>
+        <source>推荐意见</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/form_pane.py" line="78"/>
+        <source>申请回避…</source>
+        <translation>Recuse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/form_pane.py" line="79"/>
+        <source>与申报单位、合作单位或项目成员存在利害关系时申请回避，并写明理由</source>
+        <translation>Recuse when you have a conflict of interest with the applicant, a partner or a team member, and give the reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/form_pane.py" line="112"/>
+        <source>标记完成（Ctrl+Enter）</source>
+        <translation>Mark complete (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/form_pane.py" line="171"/>
+        <source>专家意见（不少于 %1 个汉字）</source>
+        <translation>Overall opinion (at least %1 Chinese characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/form_pane.py" line="194"/>
+        <source>已申请回避（不评分，不计入本人评分）。理由：%1</source>
+        <translation>Recused (not graded, not counted in your scores). Reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/form_pane.py" line="203"/>
+        <source>已写 %1 / %2 字</source>
+        <translation>%1 / %2 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/form_pane.py" line="206"/>
+        <source>回避</source>
+        <translation>Recused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/form_pane.py" line="209"/>
+        <source>合计 %1 分</source>
+        <translation>Total %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/form_pane.py" line="210"/>
+        <source>小计 %1（%2 项未评）</source>
+        <translation>Subtotal %1 (%2 not graded)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/form_pane.py" line="211"/>
+        <source>状态：%1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/form_pane.py" line="219"/>
+        <source>尚不能标记完成，还缺：</source>
+        <translation>Cannot mark complete yet; missing:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/form_pane.py" line="222"/>
+        <source>已完成：本申报的评分完整有效。</source>
+        <translation>Complete: this review is complete and valid.</translation>
+    </message>
+</context>
+<context>
     <name>ImportProgress</name>
     <message>
         <location filename="../../ui/import_dialogs.py" line="21"/>
@@ -801,7 +1610,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="139"/>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>重新形式审查</source>
         <translation>Re-run Formal Check</translation>
     </message>
@@ -817,175 +1626,175 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="142"/>
-        <location filename="../../ui/main_window.py" line="400"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>筛选</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>批次(&amp;S)</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>专家与评审(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>导入专家库…</source>
         <translation>Import Expert Roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>导出专家库…</source>
         <translation>Export Expert Roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>保存专家库导入模板…</source>
         <translation>Save Roster Import Template…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>新建评审组…</source>
         <translation>New Panel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>重新检测回避</source>
         <translation>Re-detect Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>导出评审包…</source>
         <translation>Export Review Bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>导入评分文件…</source>
         <translation>Import Score Files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>新建评审批次</source>
         <translation>New Review Session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>已创建评审批次：%1</source>
         <translation>Review session created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>共 %1 个申报包：通过 %2，不通过 %3，待核实 %4</source>
         <translation>%1 application packages: %2 pass, %3 fail, %4 to verify</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <location filename="../../ui/main_window.py" line="282"/>
-        <location filename="../../ui/main_window.py" line="290"/>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>导入申报包</source>
         <translation>Import Application Packages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>申报包 (*.nnpkg *.zip);;所有文件 (*)</source>
         <translation>Application packages (*.nnpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>导入文件夹中的申报包</source>
         <translation>Import Application Packages from Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>请先新建评审批次。</source>
         <translation>Please create a review session first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>上一次导入尚未完成。</source>
         <translation>The previous import has not finished yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>导入完成：%1</source>
         <translation>Import finished: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>重复的申报编号</source>
         <translation>Duplicate Application IDs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>%1 个申报包的申报编号在本批次中已存在。要用这些文件替换已导入的申报包吗？</source>
         <translation>The application IDs of %1 application package(s) already exist in this session. Replace the imported packages with these files?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>已重新完成形式审查</source>
         <translation>Formal check re-run finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
         <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>移除申报包</source>
         <translation>Remove Application Package</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>从本批次移除申报包 %1？此操作会记入审计日志。</source>
         <translation>Remove application package %1 from this session? This will be recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>已移除 %1</source>
         <translation>Removed %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>以下文件不是申报包（.nnpkg / .zip）或评分文件（.nnscore），已跳过：
 %1</source>
         <translation>The following files are not application packages (.nnpkg / .zip) or score files (.nnscore) and were skipped:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
-        <source>南宁市科技计划项目评审系统 %1
-
-存储位置：%2</source>
-        <translation>Nanning S&amp;T Project Review System %1
-
-Data location: %2</translation>
+        <location filename="../../ui/main_window.py" line="143"/>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="411"/>
+        <source>界面语言将在重新启动后生效</source>
+        <translation>The interface language changes when the program is restarted</translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1891,104 @@ Data location: %2</translation>
         <location filename="../../ui/session_dialog.py" line="50"/>
         <source>结束日期不能早于开始日期。</source>
         <translation>The end date cannot be earlier than the start date.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenBundleDialog</name>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="93"/>
+        <source>打开评审包</source>
+        <translation>Open review bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="97"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="98"/>
+        <source>评审批次</source>
+        <translation>Review session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="99"/>
+        <source>评审专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="100"/>
+        <source>制作时间</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="104"/>
+        <source>签发密钥指纹</source>
+        <translation>Signing key fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="108"/>
+        <source>✓ 签发密钥与此前核对过的秘书密钥一致。</source>
+        <translation>✓ Signed by the secretary key you checked before.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="111"/>
+        <source>⚠ 签发密钥与此前核对过的秘书密钥不同：请输入本次任务通知书上印的秘书密钥指纹。</source>
+        <translation>⚠ Signed by a different key than the secretary key you checked before: enter the fingerprint printed on this assignment letter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="114"/>
+        <source>首次使用：请核对上面的签发密钥指纹与任务通知书上印的一致，并在下方输入（强烈建议）。</source>
+        <translation>First use: check that the fingerprint above matches the one on the assignment letter, and enter it below (strongly recommended).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="121"/>
+        <source>如 8LM4X-WAJNN-84M4N-UMPTP（不区分大小写）</source>
+        <translation>e.g. 8LM4X-WAJNN-84M4N-UMPTP (not case-sensitive)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="122"/>
+        <source>评审包密码</source>
+        <translation>Bundle password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="123"/>
+        <source>显示密码</source>
+        <translation>Show password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="128"/>
+        <source>任务通知书上的秘书密钥指纹（可选）</source>
+        <translation>Secretary key fingerprint from the assignment letter (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="129"/>
+        <source>秘书密钥指纹</source>
+        <translation>Secretary key fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="137"/>
+        <source>正在验证签名并解密，请稍候…</source>
+        <translation>Verifying the signature and decrypting, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="141"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="153"/>
+        <source>✓ 与签发密钥一致</source>
+        <translation>✓ Matches the signing key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="154"/>
+        <source>✗ 与签发密钥不一致：请勿使用此评审包，并联系评审秘书</source>
+        <translation>✗ Does not match the signing key: do not use this bundle, contact the review secretary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="159"/>
+        <source>请输入任务通知书上的评审包密码</source>
+        <translation>Enter the bundle password from the assignment letter</translation>
     </message>
 </context>
 <context>
@@ -1433,6 +2340,54 @@ Dismissed because: %2</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="38"/>
+        <source>设置专家工作区口令</source>
+        <translation>Set the expert workspace passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="38"/>
+        <source>解锁专家工作区</source>
+        <translation>Unlock the expert workspace</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="42"/>
+        <source>为什么需要口令</source>
+        <translation>Why a passphrase is needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="49"/>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="49"/>
+        <source>设置口令（至少 %1 个字符）</source>
+        <translation>Passphrase (at least %1 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="54"/>
+        <source>再次输入</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="72"/>
+        <source>口令至少 %1 个字符</source>
+        <translation>The passphrase needs at least %1 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="74"/>
+        <source>两次输入的口令不一致</source>
+        <translation>The two passphrases differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="76"/>
+        <source>请输入口令</source>
+        <translation>Enter the passphrase</translation>
+    </message>
+</context>
+<context>
     <name>PasswordsDialog</name>
     <message>
         <location filename="../../ui/exchange_page.py" line="37"/>
@@ -1547,6 +2502,30 @@ Dismissed because: %2</translation>
     </message>
 </context>
 <context>
+    <name>RecusalDialog</name>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="194"/>
+        <location filename="../../ui/expert/dialogs.py" line="206"/>
+        <source>申请回避</source>
+        <translation>Recuse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="197"/>
+        <source>申报 %1“%2”</source>
+        <translation>Application %1 “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="199"/>
+        <source>与申报单位、合作单位或项目成员存在利害关系时应申请回避。回避后该申报不评分，在评分文件和评分表中显示为“回避”及理由，不计入本人评分。</source>
+        <translation>Recuse when you have a conflict of interest with the applicant, a partner or a team member. A recused application is not graded; the score file and score sheet show “recused” with the reason, and it does not count in your scores.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="202"/>
+        <source>回避理由（必填），如：本人在申报单位兼职</source>
+        <translation>Reason (required), e.g. I hold a part-time post at the applicant</translation>
+    </message>
+</context>
+<context>
     <name>RepinDialog</name>
     <message>
         <location filename="../../ui/exchange_page.py" line="340"/>
@@ -1562,6 +2541,383 @@ Dismissed because: %2</translation>
         <location filename="../../ui/exchange_page.py" line="344"/>
         <source>新密钥指纹（见专家软件“设置”或其个人评分表）</source>
         <translation>New key fingerprint (see “Settings” in the expert&apos;s software or their personal score sheet)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <location filename="../../ui/results_page.py" line="47"/>
+        <source>生成评审结果表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="49"/>
+        <source>每个申报项目的评审意见表、评审组汇总表与个人评分表（PDF，可数字签名）(Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="51"/>
+        <source>导出 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="53"/>
+        <location filename="../../ui/results_page.py" line="150"/>
+        <source>定稿…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="56"/>
+        <source>评审组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="67"/>
+        <location filename="../../ui/results_page.py" line="168"/>
+        <source>申报编号</source>
+        <translation type="unfinished">Application ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="67"/>
+        <source>类型</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="67"/>
+        <location filename="../../ui/results_page.py" line="68"/>
+        <source>说明</source>
+        <translation type="unfinished">Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="67"/>
+        <source>已处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="68"/>
+        <source>专家</source>
+        <translation type="unfinished">Expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="68"/>
+        <source>评分项目数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="68"/>
+        <source>平均偏差</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="83"/>
+        <source>专家组意见（组长执笔）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="86"/>
+        <source>最终结论与计算结论不同时必须写明理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="87"/>
+        <source>组长</source>
+        <translation type="unfinished">Leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="88"/>
+        <source>秘书代录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="93"/>
+        <source>保存专家组意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="99"/>
+        <source>意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="100"/>
+        <source>最终结论</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="101"/>
+        <source>理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="107"/>
+        <source>录入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="110"/>
+        <source>评分明细</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="111"/>
+        <location filename="../../ui/results_page.py" line="275"/>
+        <source>专家组意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="112"/>
+        <source>分歧提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="113"/>
+        <source>评审一致性</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="124"/>
+        <source>评审结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="148"/>
+        <source>本批次还没有评审组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="150"/>
+        <source>重新开启…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="151"/>
+        <location filename="../../ui/results_page.py" line="169"/>
+        <source>去高低平均</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="151"/>
+        <source>算术平均</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="152"/>
+        <source>%1 · 第 %2 版 · %3 · 数据摘要 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="153"/>
+        <source>已定稿</source>
+        <translation type="unfinished">Finalized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="153"/>
+        <source>评审中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="168"/>
+        <source>总排名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="168"/>
+        <source>项目内排名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="168"/>
+        <source>项目名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="169"/>
+        <source>平均分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="169"/>
+        <source>项目得分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="169"/>
+        <source>推荐</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="169"/>
+        <source>结论</source>
+        <translation type="unfinished">Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="170"/>
+        <source>分歧</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="198"/>
+        <source>分歧提示（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="203"/>
+        <source>肯德尔和谐系数 W：数据不足，无法计算（需至少 2 位专家共同评分 3 个以上项目）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="205"/>
+        <source>肯德尔和谐系数 W = %1（%2 位专家 × %3 个项目，χ² = %4，p = %5）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="209"/>
+        <source>未计入：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="235"/>
+        <source>评审指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="235"/>
+        <source>权重</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="244"/>
+        <source>总分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="249"/>
+        <source>计算结论：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="250"/>
+        <source>（专家组意见已过期：评分在其后有变化）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="278"/>
+        <source>已保存 %1 的专家组意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="285"/>
+        <source>重新开启评审批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="285"/>
+        <source>重新开启后可修改评分与意见；此后打印的评审表版本号加一。理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="288"/>
+        <source>重新开启</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="292"/>
+        <location filename="../../ui/results_page.py" line="294"/>
+        <location filename="../../ui/results_page.py" line="296"/>
+        <source>定稿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="292"/>
+        <source>还不能定稿：
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="294"/>
+        <source>定稿后本批次（%1 个申报项目）只读，修改须重新开启并说明理由。现在定稿？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="306"/>
+        <source>导出评审结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="311"/>
+        <source>导出 Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="312"/>
+        <source>已导出 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="315"/>
+        <source>选择存放评审结果表的文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="320"/>
+        <source>数字签名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="320"/>
+        <source>用秘书的签名证书对生成的 PDF 做数字签名？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="327"/>
+        <source>正在生成评审结果表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="327"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="328"/>
+        <location filename="../../ui/results_page.py" line="343"/>
+        <source>生成评审结果表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="351"/>
+        <source>已取消，未留下任何文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="355"/>
+        <source>评审结果表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="356"/>
+        <source>已生成 %1 个 PDF 文件%2。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="357"/>
+        <source>（已数字签名，签名人 %1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="359"/>
+        <source>打开文件夹</source>
+        <translation type="unfinished">Open Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="360"/>
+        <source>打印汇总表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="361"/>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
     </message>
 </context>
 <context>
@@ -1758,6 +3114,158 @@ Dismissed because: %2</translation>
         <location filename="../../ui/exchange_page.py" line="106"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="37"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="50"/>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="69"/>
+        <source>更改界面语言后，重新启动程序生效。命令行参数 --lang 优先于此设置。</source>
+        <translation>A new interface language takes effect when the program is restarted. The command-line option --lang takes precedence over this setting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="71"/>
+        <source>命令行参数 --lang 优先于此设置。</source>
+        <translation>The command-line option --lang takes precedence over this setting.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPrint</name>
+    <message>
+        <location filename="../../ui/expert/sheet_print.py" line="40"/>
+        <source>专家个人评分表</source>
+        <translation>Personal score sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/sheet_print.py" line="42"/>
+        <source>个人评分表 — 打印预览</source>
+        <translation>Personal score sheet — print preview</translation>
+    </message>
+</context>
+<context>
+    <name>StartupFiles</name>
+    <message>
+        <location filename="../../ui/open_files.py" line="140"/>
+        <source>打开文件</source>
+        <translation>Open Files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_files.py" line="140"/>
+        <source>找不到以下文件：
+%1</source>
+        <translation>These files were not found:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_files.py" line="144"/>
+        <source>此版本没有专家评审工作台，无法打开评审包：
+%1
+
+评审包（.nnrb）由评审专家在专家评审工作台中用一次性密码打开。</source>
+        <translation>This version has no expert workspace and cannot open the review bundle:
+%1
+
+Review bundles (.nnrb) are opened by the reviewing expert in the expert workspace with a one-time password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_files.py" line="149"/>
+        <source>打开评审包</source>
+        <translation>Open Review Bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_files.py" line="174"/>
+        <source>导入评分文件</source>
+        <translation>Import Score Files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_files.py" line="174"/>
+        <location filename="../../ui/open_files.py" line="185"/>
+        <source>请先新建评审批次。</source>
+        <translation>Please create a review session first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_files.py" line="185"/>
+        <source>导入申报包</source>
+        <translation>Import Application Packages</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitDialog</name>
+    <message>
+        <location filename="../../ui/expert/submit_dialog.py" line="28"/>
+        <source>提交评分：导出签名评分文件</source>
+        <translation>Submit: export the signed score file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/submit_dialog.py" line="34"/>
+        <source>%1 — 专家 %2</source>
+        <translation>%1 — expert %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/submit_dialog.py" line="37"/>
+        <source>已完成（含回避）%1 / %2 项。本次导出为修订 r%3</source>
+        <translation>Complete (incl. recused): %1 / %2. This export is revision r%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/submit_dialog.py" line="39"/>
+        <source>（此前已导出 r%1，评审秘书以最后导入的修订为准）</source>
+        <translation> (r%1 was exported before; the secretary keeps the last revision imported)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/submit_dialog.py" line="45"/>
+        <source>以下 %1 项尚未完成：</source>
+        <translation>%1 application(s) not complete:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/submit_dialog.py" line="50"/>
+        <source>部分交回：只交回已完成和已回避的 %1 项（文件名标注“部分”，之后可再导出完整的新修订）</source>
+        <translation>Partial return: only the %1 complete or recused applications (the file name says “部分”; a complete newer revision can follow)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/submit_dialog.py" line="59"/>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/submit_dialog.py" line="61"/>
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/submit_dialog.py" line="71"/>
+        <source>签名并导出</source>
+        <translation>Sign and export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/submit_dialog.py" line="83"/>
+        <source>选择保存评分文件的文件夹（如 U 盘）</source>
+        <translation>Choose the folder for the score file (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/submit_dialog.py" line="98"/>
+        <source>已导出修订 r%1（%2/%3 项%4）：
+%5
+专家签名密钥指纹：%6
+请将此文件交回评审秘书。</source>
+        <translation>Exported revision r%1 (%2/%3%4):
+%5
+Expert signing key fingerprint: %6
+Please hand this file to the review secretary.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/submit_dialog.py" line="100"/>
+        <source>，部分交回</source>
+        <translation>, partial return</translation>
     </message>
 </context>
 </TS>

@@ -361,3 +361,28 @@ def test_cli_bundles_writes_bundles_and_letters(world, tmp_path, capsys):
     assert code == 2 and "密码错误" in capsys.readouterr().err
     code = main(["--store", str(world.store.root), "session", "bundles", "--panel", "不存在的组", "--out", str(out)])
     assert code == 2 and "没有评审组" in capsys.readouterr().err
+
+
+def test_a_failing_letter_never_hides_the_passwords(world, tmp_path, capsys, monkeypatch):
+    """The bundles are committed before the letters: if a letter cannot be written the CLI
+    still prints every password, names the letter that failed and exits 1."""
+    from nn_review.exchange import handout
+
+    real = handout.write_assignment_letter
+    calls = []
+
+    def flaky(path, *a, **k):
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(path, *a, **k)
+
+    monkeypatch.setattr(handout, "write_assignment_letter", flaky)
+    world.store.close()
+    out = tmp_path / "usb"
+    code = main(["--store", str(world.store.root), "session", "bundles", "--panel", "信息技术组", "--out", str(out)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.out.count("密码 ") == 3
+    assert "任务通知书未能写入" in captured.err and "No space left" in captured.err
+    assert len(list(out.glob("*-任务通知书.pdf"))) == 2

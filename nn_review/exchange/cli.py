@@ -100,9 +100,7 @@ def _expert(store, ref: str):
 
 @_guarded
 def _bundles(args) -> int:
-    from ..services.sessions import get_session
-    from .bundles import export_panel_bundles
-    from .letter import write_assignment_letter
+    from .handout import prepare_handout
 
     store, sid = _ctx(args)
     panel_id = _panel_id(store, sid, args.panel)
@@ -111,23 +109,25 @@ def _bundles(args) -> int:
         if sys.stderr.isatty() and total:
             print(f"\r{done}/{total}  {name[:40]:<40}", end="", file=sys.stderr, flush=True)
 
-    infos = export_panel_bundles(store, panel_id, args.out, deadline=args.deadline, progress=progress)
+    # Same path as the GUI: bundles (all or nothing), then one letter each; a failed letter is
+    # reported per bundle, never at the cost of the passwords (they exist nowhere else).
+    items = prepare_handout(store, panel_id, args.out, deadline=args.deadline, progress=progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    # Passwords first: they exist nowhere else, so they must be out before anything else can fail.
-    _out(f"已为评审组“{args.panel}”制作 {len(infos)} 个评审包（{args.out}）：")
-    for i in infos:
+    _out(f"已为评审组“{args.panel}”制作 {len(items)} 个评审包（{args.out}）：")
+    for h in items:
+        i = h.bundle
         _out(f"  {i.expert_name}  {i.file_name}  {i.app_count} 项  密码 {i.password}")
-    _out(f"秘书签名密钥指纹：{infos[0].secretary_fingerprint}")
+    _out(f"秘书签名密钥指纹：{items[0].bundle.secretary_fingerprint}")
     _out("密码只显示这一次，并写在各专家的任务通知书中；存储中不保存密码。")
-    if infos[0].key_notice:
-        print(f"注意：{infos[0].key_notice}", file=sys.stderr)
-    session = get_session(store, sid)
-    for i in infos:
-        letter = args.out / f"{i.path.stem}-任务通知书.pdf"
-        write_assignment_letter(letter, i, _expert(store, str(i.expert_id)), session, args.deadline)
-        _out(f"  任务通知书：{letter.name}")
-    return 0
+    if items[0].bundle.key_notice:
+        print(f"注意：{items[0].bundle.key_notice}", file=sys.stderr)
+    for h in items:
+        if h.letter_error:
+            print(f"错误：{h.letter_error}", file=sys.stderr)
+        else:
+            _out(f"  任务通知书：{h.letter.name}")
+    return 1 if any(h.letter_error for h in items) else 0
 
 
 @_guarded

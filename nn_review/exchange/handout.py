@@ -25,6 +25,7 @@ from .letter import write_assignment_letter
 class Handout:
     bundle: BundleInfo
     letter: Path
+    letter_error: str = ""   # the letter could not be written: the password must still be shown
 
 
 def letter_path(info: BundleInfo) -> Path:
@@ -42,5 +43,11 @@ def prepare_handout(store: Store, panel_id: int, out_dir: str | Path, *, deadlin
         session_id = s.scalar(select(Panel.session_id).where(Panel.id == panel_id))
         experts = {e.id: e for e in s.scalars(select(Expert).where(Expert.id.in_([i.expert_id for i in infos])))}
     session = get_session(store, session_id)
-    return [Handout(i, write_assignment_letter(letter_path(i), i, experts[i.expert_id], session, deadline))
-            for i in infos]
+    out: list[Handout] = []
+    for i in infos:  # the bundles are committed: a failing letter must not hide the passwords
+        try:
+            out.append(Handout(i, write_assignment_letter(letter_path(i), i, experts[i.expert_id], session,
+                                                          deadline)))
+        except Exception as e:  # disk full, permissions on the USB stick, …
+            out.append(Handout(i, letter_path(i), f"任务通知书未能写入 {letter_path(i)}：{e}"))
+    return out

@@ -201,7 +201,7 @@ class ResultsPage(QWidget):
     def _fill_agreement(self, pr: R.PanelResults) -> None:
         k = pr.kendall
         if k.w is None:
-            text = self.tr("肯德尔和谐系数 W：数据不足，无法计算（需至少 2 位专家共同评分 3 个以上项目）")
+            text = self.tr("肯德尔和谐系数 W：数据不足，无法计算（需至少 2 位专家共同评分至少 2 个项目）")
         else:
             text = (self.tr("肯德尔和谐系数 W = %1（%2 位专家 × %3 个项目，χ² = %4，p = %5）")
                     .replace("%1", f"{k.w:.3f}").replace("%2", str(k.m)).replace("%3", str(k.n))

@@ -2548,376 +2548,377 @@ Dismissed because: %2</translation>
     <message>
         <location filename="../../ui/results_page.py" line="47"/>
         <source>生成评审结果表…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generate Result Sheets…</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="49"/>
         <source>每个申报项目的评审意见表、评审组汇总表与个人评分表（PDF，可数字签名）(Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opinion sheet for each application, panel summary sheet and personal score sheets (PDF, optionally digitally signed) (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="51"/>
         <source>导出 Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Excel…</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="53"/>
-        <location filename="../../ui/results_page.py" line="150"/>
+        <location filename="../../ui/results_page.py" line="151"/>
         <source>定稿…</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalize…</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="56"/>
         <source>评审组</source>
-        <translation type="unfinished"></translation>
+        <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="67"/>
-        <location filename="../../ui/results_page.py" line="168"/>
+        <location filename="../../ui/results_page.py" line="68"/>
+        <location filename="../../ui/results_page.py" line="169"/>
         <source>申报编号</source>
-        <translation type="unfinished">Application ID</translation>
+        <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="67"/>
+        <location filename="../../ui/results_page.py" line="68"/>
         <source>类型</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="67"/>
         <location filename="../../ui/results_page.py" line="68"/>
+        <location filename="../../ui/results_page.py" line="69"/>
         <source>说明</source>
-        <translation type="unfinished">Details</translation>
+        <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="67"/>
+        <location filename="../../ui/results_page.py" line="68"/>
         <source>已处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="68"/>
+        <location filename="../../ui/results_page.py" line="69"/>
         <source>专家</source>
-        <translation type="unfinished">Expert</translation>
+        <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="68"/>
+        <location filename="../../ui/results_page.py" line="69"/>
         <source>评分项目数</source>
-        <translation type="unfinished"></translation>
+        <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="68"/>
+        <location filename="../../ui/results_page.py" line="69"/>
         <source>平均偏差</source>
-        <translation type="unfinished"></translation>
+        <translation>Mean Deviation</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="83"/>
+        <location filename="../../ui/results_page.py" line="84"/>
         <source>专家组意见（组长执笔）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/results_page.py" line="86"/>
-        <source>最终结论与计算结论不同时必须写明理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Panel consensus (written by the leader)</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="87"/>
-        <source>组长</source>
-        <translation type="unfinished">Leader</translation>
+        <source>最终结论与计算结论不同时必须写明理由</source>
+        <translation>A reason is required when the final conclusion differs from the calculated one</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="88"/>
+        <source>组长</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="89"/>
         <source>秘书代录</source>
-        <translation type="unfinished"></translation>
+        <translation>Secretary (on behalf)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="93"/>
+        <location filename="../../ui/results_page.py" line="94"/>
         <source>保存专家组意见</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/results_page.py" line="99"/>
-        <source>意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Save Consensus</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="100"/>
-        <source>最终结论</source>
-        <translation type="unfinished"></translation>
+        <source>意见</source>
+        <translation>Opinion</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="101"/>
+        <source>最终结论</source>
+        <translation>Final conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="102"/>
         <source>理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="107"/>
+        <location filename="../../ui/results_page.py" line="108"/>
         <source>录入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/results_page.py" line="110"/>
-        <source>评分明细</source>
-        <translation type="unfinished"></translation>
+        <translation>Entered by</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="111"/>
-        <location filename="../../ui/results_page.py" line="275"/>
-        <source>专家组意见</source>
-        <translation type="unfinished"></translation>
+        <source>评分明细</source>
+        <translation>Score Details</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="112"/>
-        <source>分歧提示</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/results_page.py" line="276"/>
+        <source>专家组意见</source>
+        <translation>Panel Consensus</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="113"/>
+        <source>分歧提示</source>
+        <translation>Divergence Flags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="114"/>
         <source>评审一致性</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="124"/>
+        <location filename="../../ui/results_page.py" line="125"/>
         <source>评审结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="148"/>
+        <location filename="../../ui/results_page.py" line="149"/>
         <source>本批次还没有评审组</source>
-        <translation type="unfinished"></translation>
+        <translation>This session has no panels yet</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="150"/>
+        <location filename="../../ui/results_page.py" line="151"/>
         <source>重新开启…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/results_page.py" line="151"/>
-        <location filename="../../ui/results_page.py" line="169"/>
-        <source>去高低平均</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/results_page.py" line="151"/>
-        <source>算术平均</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen…</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="152"/>
+        <location filename="../../ui/results_page.py" line="170"/>
+        <source>去高低平均</source>
+        <translation>Trimmed Mean</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="152"/>
+        <source>算术平均</source>
+        <translation>Arithmetic Mean</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="153"/>
         <source>%1 · 第 %2 版 · %3 · 数据摘要 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · version %2 · %3 · data hash %4</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="153"/>
+        <location filename="../../ui/results_page.py" line="154"/>
         <source>已定稿</source>
-        <translation type="unfinished">Finalized</translation>
+        <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="153"/>
+        <location filename="../../ui/results_page.py" line="154"/>
         <source>评审中</source>
-        <translation type="unfinished"></translation>
+        <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="168"/>
+        <location filename="../../ui/results_page.py" line="169"/>
         <source>总排名</source>
-        <translation type="unfinished"></translation>
+        <translation>Overall Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="168"/>
+        <location filename="../../ui/results_page.py" line="169"/>
         <source>项目内排名</source>
-        <translation type="unfinished"></translation>
+        <translation>Rank in Item</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="168"/>
+        <location filename="../../ui/results_page.py" line="169"/>
         <source>项目名称</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/results_page.py" line="169"/>
-        <source>平均分</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/results_page.py" line="169"/>
-        <source>项目得分</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/results_page.py" line="169"/>
-        <source>推荐</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/results_page.py" line="169"/>
-        <source>结论</source>
-        <translation type="unfinished">Result</translation>
+        <translation>Project Title</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="170"/>
+        <source>平均分</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="170"/>
+        <source>项目得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="170"/>
+        <source>推荐</source>
+        <translation>Recommendations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="170"/>
+        <source>结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="171"/>
         <source>分歧</source>
-        <translation type="unfinished"></translation>
+        <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="198"/>
+        <location filename="../../ui/results_page.py" line="199"/>
         <source>分歧提示（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Divergence Flags (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="203"/>
-        <source>肯德尔和谐系数 W：数据不足，无法计算（需至少 2 位专家共同评分 3 个以上项目）</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/results_page.py" line="204"/>
+        <source>肯德尔和谐系数 W：数据不足，无法计算（需至少 2 位专家共同评分至少 2 个项目）</source>
+        <translation>Kendall&apos;s W: not enough data (needs at least 2 experts who scored at least 2 of the same applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="205"/>
+        <location filename="../../ui/results_page.py" line="206"/>
         <source>肯德尔和谐系数 W = %1（%2 位专家 × %3 个项目，χ² = %4，p = %5）</source>
-        <translation type="unfinished"></translation>
+        <translation>Kendall&apos;s W = %1 (%2 experts × %3 applications, χ² = %4, p = %5)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="209"/>
+        <location filename="../../ui/results_page.py" line="210"/>
         <source>未计入：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Left out: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="235"/>
+        <location filename="../../ui/results_page.py" line="236"/>
         <source>评审指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="235"/>
+        <location filename="../../ui/results_page.py" line="236"/>
         <source>权重</source>
-        <translation type="unfinished"></translation>
+        <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="244"/>
+        <location filename="../../ui/results_page.py" line="245"/>
         <source>总分</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/results_page.py" line="249"/>
-        <source>计算结论：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="250"/>
+        <source>计算结论：%1</source>
+        <translation>Calculated conclusion: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="251"/>
         <source>（专家组意见已过期：评分在其后有变化）</source>
-        <translation type="unfinished"></translation>
+        <translation> (panel consensus out of date: scores changed after it was saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="278"/>
+        <location filename="../../ui/results_page.py" line="279"/>
         <source>已保存 %1 的专家组意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Panel consensus for %1 saved</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="285"/>
+        <location filename="../../ui/results_page.py" line="286"/>
         <source>重新开启评审批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen Review Session</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="285"/>
+        <location filename="../../ui/results_page.py" line="286"/>
         <source>重新开启后可修改评分与意见；此后打印的评审表版本号加一。理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>After reopening, scores and opinions can be changed; sheets printed from then on get the next version number. Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="288"/>
+        <location filename="../../ui/results_page.py" line="289"/>
         <source>重新开启</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="292"/>
-        <location filename="../../ui/results_page.py" line="294"/>
-        <location filename="../../ui/results_page.py" line="296"/>
+        <location filename="../../ui/results_page.py" line="293"/>
+        <location filename="../../ui/results_page.py" line="295"/>
+        <location filename="../../ui/results_page.py" line="297"/>
         <source>定稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="292"/>
+        <location filename="../../ui/results_page.py" line="293"/>
         <source>还不能定稿：
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot finalize yet:
+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="294"/>
+        <location filename="../../ui/results_page.py" line="295"/>
         <source>定稿后本批次（%1 个申报项目）只读，修改须重新开启并说明理由。现在定稿？</source>
-        <translation type="unfinished"></translation>
+        <translation>Once finalized, this session (%1 applications) is read-only; changes require reopening it with a reason. Finalize now?</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="306"/>
+        <location filename="../../ui/results_page.py" line="307"/>
         <source>导出评审结果</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/results_page.py" line="311"/>
-        <source>导出 Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Results</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="312"/>
+        <source>导出 Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="313"/>
         <source>已导出 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="315"/>
+        <location filename="../../ui/results_page.py" line="316"/>
         <source>选择存放评审结果表的文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a Folder for the Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="320"/>
+        <location filename="../../ui/results_page.py" line="321"/>
         <source>数字签名</source>
-        <translation type="unfinished"></translation>
+        <translation>Digital Signature</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="320"/>
+        <location filename="../../ui/results_page.py" line="321"/>
         <source>用秘书的签名证书对生成的 PDF 做数字签名？</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/results_page.py" line="327"/>
-        <source>正在生成评审结果表…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/results_page.py" line="327"/>
-        <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Digitally sign the generated PDFs with the secretary&apos;s signing certificate?</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="328"/>
-        <location filename="../../ui/results_page.py" line="343"/>
+        <source>正在生成评审结果表…</source>
+        <translation>Generating result sheets…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="328"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="329"/>
+        <location filename="../../ui/results_page.py" line="344"/>
         <source>生成评审结果表</source>
-        <translation type="unfinished"></translation>
+        <translation>Generate Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="351"/>
+        <location filename="../../ui/results_page.py" line="352"/>
         <source>已取消，未留下任何文件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/results_page.py" line="355"/>
-        <source>评审结果表</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled; no files were left behind</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="356"/>
-        <source>已生成 %1 个 PDF 文件%2。</source>
-        <translation type="unfinished"></translation>
+        <source>评审结果表</source>
+        <translation>Result Sheets</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="357"/>
-        <source>（已数字签名，签名人 %1）</source>
-        <translation type="unfinished"></translation>
+        <source>已生成 %1 个 PDF 文件%2。</source>
+        <translation>Generated %1 PDF file(s)%2.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="359"/>
-        <source>打开文件夹</source>
-        <translation type="unfinished">Open Folder</translation>
+        <location filename="../../ui/results_page.py" line="358"/>
+        <source>（已数字签名，签名人 %1）</source>
+        <translation> (digitally signed by %1)</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="360"/>
-        <source>打印汇总表…</source>
-        <translation type="unfinished"></translation>
+        <source>打开文件夹</source>
+        <translation>Open Folder</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="361"/>
+        <source>打印汇总表…</source>
+        <translation>Print Summary Sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="362"/>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

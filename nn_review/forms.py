@@ -378,7 +378,7 @@ def validate_review(form: Form, review: Mapping[str, Any], band_mode: bool) -> l
     if ids:
         if rec in (None, ""):
             add("recommendation", "recommendation.missing",
-                f"必须给出推荐意见（{'、'.join(f'{r} {n}' for r, n in form.recommendations)}）")
+                f"必须给出推荐意见（{'、'.join(n for _r, n in form.recommendations)}）")
         elif rec not in ids:
             add("recommendation", "recommendation.invalid",
                 f"推荐意见应为 {'、'.join(ids)} 之一，实际为 {rec!r}")

@@ -48,6 +48,9 @@ class ResultsPage(QWidget):
         self.btn_reports.setShortcut("Ctrl+P")
         self.btn_reports.setToolTip(self.tr("每个申报项目的评审意见表、评审组汇总表与个人评分表（PDF，可数字签名）(Ctrl+P)"))
         self.btn_reports.clicked.connect(self.choose_reports)
+        self.btn_leader_sign = QPushButton(self.tr("组长加签…"), self)
+        self.btn_leader_sign.setToolTip(self.tr("在已生成（并由秘书签名）的评审结果表上加上组长的数字签名；原有签名保持有效"))
+        self.btn_leader_sign.clicked.connect(self.choose_leader_sign)
         self.btn_xlsx = QPushButton(self.tr("导出 Excel…"), self)
         self.btn_xlsx.clicked.connect(self.choose_xlsx)
         self.btn_finalise = QPushButton(self.tr("定稿…"), self)
@@ -56,7 +59,7 @@ class ResultsPage(QWidget):
         top.addWidget(QLabel(self.tr("评审组"), self))
         top.addWidget(self.panel, 1)
         top.addWidget(self.state, 2)
-        for b in (self.btn_reports, self.btn_xlsx, self.btn_finalise):
+        for b in (self.btn_reports, self.btn_leader_sign, self.btn_xlsx, self.btn_finalise):
             top.addWidget(b)
 
         self.table = ro_table(self, [], 0)
@@ -142,7 +145,7 @@ class ResultsPage(QWidget):
         pid = self.panel.currentData()
         self.results = R.panel_results(self.win.store, pid) if pid is not None else None
         pr = self.results
-        for b in (self.btn_reports, self.btn_xlsx, self.btn_finalise):
+        for b in (self.btn_reports, self.btn_leader_sign, self.btn_xlsx, self.btn_finalise):
             b.setEnabled(pr is not None)
         if pr is None:
             self.table.setRowCount(0)
@@ -357,14 +360,35 @@ class ResultsPage(QWidget):
         box.setText(self.tr("已生成 %1 个 PDF 文件%2。").replace("%1", str(n)).replace(
             "%2", self.tr("（已数字签名，签名人 %1）").replace("%1", res.signer) if res.signed else ""))
         box.setInformativeText(res.notice)
+        open_pdf = box.addButton(self.tr("打开汇总表"), QMessageBox.ActionRole)  # the system PDF reader
         open_dir = box.addButton(self.tr("打开文件夹"), QMessageBox.ActionRole)
         print_btn = box.addButton(self.tr("打印汇总表…"), QMessageBox.ActionRole)
         box.addButton(self.tr("关闭"), QMessageBox.RejectRole)
         self.report_box = box
         box.open()
-        box.buttonClicked.connect(lambda b: (QDesktopServices.openUrl(QUrl.fromLocalFile(str(res.out_dir)))
-                                             if b is open_dir else self.print_pdf(res.summaries[0])
-                                             if b is print_btn and res.summaries else None))
+        summary = res.summaries[0] if res.summaries else None
+
+        def clicked(b) -> None:
+            if b is open_dir:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(res.out_dir)))
+            elif b is open_pdf and summary:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(summary)))
+            elif b is print_btn and summary:
+                self.print_pdf(summary)
+
+        box.buttonClicked.connect(clicked)
+
+    def choose_leader_sign(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择要由组长加签的评审结果表"),
+                                                QSettings().value("results/last_dir", str(Path.home())), "PDF (*.pdf)")
+        if files:
+            self.leader_sign([Path(f) for f in files])
+
+    def leader_sign(self, paths: list[Path]) -> None:
+        pid = self.panel.currentData()
+        self._run(self.tr("组长加签"), partial(R.sign_existing, self.win.store, paths, as_role="leader", panel_id=pid),
+                  lambda ident: self.win.statusBar().showMessage(
+                      self.tr("已由 %1 加签 %2 个文件").replace("%1", ident.name).replace("%2", str(len(paths))), 15000))
 
     def print_pdf(self, path: Path) -> None:
         """Print a PDF through the system dialog: each page rendered at the printer's resolution."""

@@ -2557,368 +2557,398 @@ Dismissed because: %2</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="51"/>
+        <source>组长加签…</source>
+        <translation>Leader Countersign…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="52"/>
+        <source>在已生成（并由秘书签名）的评审结果表上加上组长的数字签名；原有签名保持有效</source>
+        <translation>Add the panel leader&apos;s digital signature to result sheets already written (and signed by the secretary); earlier signatures stay valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="54"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="53"/>
-        <location filename="../../ui/results_page.py" line="151"/>
+        <location filename="../../ui/results_page.py" line="56"/>
+        <location filename="../../ui/results_page.py" line="154"/>
         <source>定稿…</source>
         <translation>Finalize…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="56"/>
+        <location filename="../../ui/results_page.py" line="59"/>
         <source>评审组</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="68"/>
-        <location filename="../../ui/results_page.py" line="169"/>
+        <location filename="../../ui/results_page.py" line="71"/>
+        <location filename="../../ui/results_page.py" line="172"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="68"/>
+        <location filename="../../ui/results_page.py" line="71"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="68"/>
-        <location filename="../../ui/results_page.py" line="69"/>
+        <location filename="../../ui/results_page.py" line="71"/>
+        <location filename="../../ui/results_page.py" line="72"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="68"/>
+        <location filename="../../ui/results_page.py" line="71"/>
         <source>已处理</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="69"/>
+        <location filename="../../ui/results_page.py" line="72"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="69"/>
+        <location filename="../../ui/results_page.py" line="72"/>
         <source>评分项目数</source>
         <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="69"/>
+        <location filename="../../ui/results_page.py" line="72"/>
         <source>平均偏差</source>
         <translation>Mean Deviation</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="84"/>
+        <location filename="../../ui/results_page.py" line="87"/>
         <source>专家组意见（组长执笔）</source>
         <translation>Panel consensus (written by the leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="87"/>
+        <location filename="../../ui/results_page.py" line="90"/>
         <source>最终结论与计算结论不同时必须写明理由</source>
         <translation>A reason is required when the final conclusion differs from the calculated one</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="88"/>
+        <location filename="../../ui/results_page.py" line="91"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="89"/>
+        <location filename="../../ui/results_page.py" line="92"/>
         <source>秘书代录</source>
         <translation>Secretary (on behalf)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="94"/>
+        <location filename="../../ui/results_page.py" line="97"/>
         <source>保存专家组意见</source>
         <translation>Save Consensus</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="100"/>
+        <location filename="../../ui/results_page.py" line="103"/>
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="101"/>
+        <location filename="../../ui/results_page.py" line="104"/>
         <source>最终结论</source>
         <translation>Final conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="102"/>
+        <location filename="../../ui/results_page.py" line="105"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="108"/>
+        <location filename="../../ui/results_page.py" line="111"/>
         <source>录入</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="111"/>
+        <location filename="../../ui/results_page.py" line="114"/>
         <source>评分明细</source>
         <translation>Score Details</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="112"/>
-        <location filename="../../ui/results_page.py" line="276"/>
+        <location filename="../../ui/results_page.py" line="115"/>
+        <location filename="../../ui/results_page.py" line="279"/>
         <source>专家组意见</source>
         <translation>Panel Consensus</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="113"/>
+        <location filename="../../ui/results_page.py" line="116"/>
         <source>分歧提示</source>
         <translation>Divergence Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="114"/>
+        <location filename="../../ui/results_page.py" line="117"/>
         <source>评审一致性</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="125"/>
+        <location filename="../../ui/results_page.py" line="128"/>
         <source>评审结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="149"/>
+        <location filename="../../ui/results_page.py" line="152"/>
         <source>本批次还没有评审组</source>
         <translation>This session has no panels yet</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="151"/>
+        <location filename="../../ui/results_page.py" line="154"/>
         <source>重新开启…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="152"/>
-        <location filename="../../ui/results_page.py" line="170"/>
+        <location filename="../../ui/results_page.py" line="155"/>
+        <location filename="../../ui/results_page.py" line="173"/>
         <source>去高低平均</source>
         <translation>Trimmed Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="152"/>
+        <location filename="../../ui/results_page.py" line="155"/>
         <source>算术平均</source>
         <translation>Arithmetic Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="153"/>
+        <location filename="../../ui/results_page.py" line="156"/>
         <source>%1 · 第 %2 版 · %3 · 数据摘要 %4</source>
         <translation>%1 · version %2 · %3 · data hash %4</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="154"/>
+        <location filename="../../ui/results_page.py" line="157"/>
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="154"/>
+        <location filename="../../ui/results_page.py" line="157"/>
         <source>评审中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="169"/>
+        <location filename="../../ui/results_page.py" line="172"/>
         <source>总排名</source>
         <translation>Overall Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="169"/>
+        <location filename="../../ui/results_page.py" line="172"/>
         <source>项目内排名</source>
         <translation>Rank in Item</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="169"/>
+        <location filename="../../ui/results_page.py" line="172"/>
         <source>项目名称</source>
         <translation>Project Title</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="170"/>
+        <location filename="../../ui/results_page.py" line="173"/>
         <source>平均分</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="170"/>
+        <location filename="../../ui/results_page.py" line="173"/>
         <source>项目得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="170"/>
+        <location filename="../../ui/results_page.py" line="173"/>
         <source>推荐</source>
         <translation>Recommendations</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="170"/>
+        <location filename="../../ui/results_page.py" line="173"/>
         <source>结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="171"/>
+        <location filename="../../ui/results_page.py" line="174"/>
         <source>分歧</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="199"/>
+        <location filename="../../ui/results_page.py" line="202"/>
         <source>分歧提示（%1）</source>
         <translation>Divergence Flags (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="204"/>
+        <location filename="../../ui/results_page.py" line="207"/>
         <source>肯德尔和谐系数 W：数据不足，无法计算（需至少 2 位专家共同评分至少 2 个项目）</source>
         <translation>Kendall&apos;s W: not enough data (needs at least 2 experts who scored at least 2 of the same applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="206"/>
+        <location filename="../../ui/results_page.py" line="209"/>
         <source>肯德尔和谐系数 W = %1（%2 位专家 × %3 个项目，χ² = %4，p = %5）</source>
         <translation>Kendall&apos;s W = %1 (%2 experts × %3 applications, χ² = %4, p = %5)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="210"/>
+        <location filename="../../ui/results_page.py" line="213"/>
         <source>未计入：%1</source>
         <translation>Left out: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="236"/>
+        <location filename="../../ui/results_page.py" line="239"/>
         <source>评审指标</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="236"/>
+        <location filename="../../ui/results_page.py" line="239"/>
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="245"/>
+        <location filename="../../ui/results_page.py" line="248"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="250"/>
+        <location filename="../../ui/results_page.py" line="253"/>
         <source>计算结论：%1</source>
         <translation>Calculated conclusion: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="251"/>
+        <location filename="../../ui/results_page.py" line="254"/>
         <source>（专家组意见已过期：评分在其后有变化）</source>
         <translation> (panel consensus out of date: scores changed after it was saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="279"/>
+        <location filename="../../ui/results_page.py" line="282"/>
         <source>已保存 %1 的专家组意见</source>
         <translation>Panel consensus for %1 saved</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="286"/>
+        <location filename="../../ui/results_page.py" line="289"/>
         <source>重新开启评审批次</source>
         <translation>Reopen Review Session</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="286"/>
+        <location filename="../../ui/results_page.py" line="289"/>
         <source>重新开启后可修改评分与意见；此后打印的评审表版本号加一。理由：</source>
         <translation>After reopening, scores and opinions can be changed; sheets printed from then on get the next version number. Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="289"/>
+        <location filename="../../ui/results_page.py" line="292"/>
         <source>重新开启</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="293"/>
-        <location filename="../../ui/results_page.py" line="295"/>
-        <location filename="../../ui/results_page.py" line="297"/>
+        <location filename="../../ui/results_page.py" line="296"/>
+        <location filename="../../ui/results_page.py" line="298"/>
+        <location filename="../../ui/results_page.py" line="300"/>
         <source>定稿</source>
         <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="293"/>
+        <location filename="../../ui/results_page.py" line="296"/>
         <source>还不能定稿：
 %1</source>
         <translation>Cannot finalize yet:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="295"/>
+        <location filename="../../ui/results_page.py" line="298"/>
         <source>定稿后本批次（%1 个申报项目）只读，修改须重新开启并说明理由。现在定稿？</source>
         <translation>Once finalized, this session (%1 applications) is read-only; changes require reopening it with a reason. Finalize now?</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="307"/>
+        <location filename="../../ui/results_page.py" line="310"/>
         <source>导出评审结果</source>
         <translation>Export Results</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="312"/>
+        <location filename="../../ui/results_page.py" line="315"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="313"/>
+        <location filename="../../ui/results_page.py" line="316"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="316"/>
+        <location filename="../../ui/results_page.py" line="319"/>
         <source>选择存放评审结果表的文件夹</source>
         <translation>Choose a Folder for the Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="321"/>
+        <location filename="../../ui/results_page.py" line="324"/>
         <source>数字签名</source>
         <translation>Digital Signature</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="321"/>
+        <location filename="../../ui/results_page.py" line="324"/>
         <source>用秘书的签名证书对生成的 PDF 做数字签名？</source>
         <translation>Digitally sign the generated PDFs with the secretary&apos;s signing certificate?</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="328"/>
+        <location filename="../../ui/results_page.py" line="331"/>
         <source>正在生成评审结果表…</source>
         <translation>Generating result sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="328"/>
+        <location filename="../../ui/results_page.py" line="331"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="329"/>
-        <location filename="../../ui/results_page.py" line="344"/>
+        <location filename="../../ui/results_page.py" line="332"/>
+        <location filename="../../ui/results_page.py" line="347"/>
         <source>生成评审结果表</source>
         <translation>Generate Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="352"/>
+        <location filename="../../ui/results_page.py" line="355"/>
         <source>已取消，未留下任何文件</source>
         <translation>Cancelled; no files were left behind</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="356"/>
+        <location filename="../../ui/results_page.py" line="359"/>
         <source>评审结果表</source>
         <translation>Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="357"/>
+        <location filename="../../ui/results_page.py" line="360"/>
         <source>已生成 %1 个 PDF 文件%2。</source>
         <translation>Generated %1 PDF file(s)%2.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="358"/>
+        <location filename="../../ui/results_page.py" line="361"/>
         <source>（已数字签名，签名人 %1）</source>
         <translation> (digitally signed by %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="360"/>
+        <location filename="../../ui/results_page.py" line="363"/>
+        <source>打开汇总表</source>
+        <translation>Open Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="364"/>
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="361"/>
+        <location filename="../../ui/results_page.py" line="365"/>
         <source>打印汇总表…</source>
         <translation>Print Summary Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="362"/>
+        <location filename="../../ui/results_page.py" line="366"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="382"/>
+        <source>选择要由组长加签的评审结果表</source>
+        <translation>Choose the result sheets the leader countersigns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="389"/>
+        <source>组长加签</source>
+        <translation>Leader Countersign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="391"/>
+        <source>已由 %1 加签 %2 个文件</source>
+        <translation>%2 file(s) countersigned by %1</translation>
     </message>
 </context>
 <context>

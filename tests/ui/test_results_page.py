@@ -115,3 +115,18 @@ def test_reports_and_xlsx_in_the_background(qtbot, page, tmp_path, monkeypatch):
     wait_idle(qtbot, page.win)
     wb = load_workbook(out)
     assert len(wb.sheetnames) >= 3
+
+
+def test_leader_countersigns_signed_sheets(qtbot, page, tmp_path):
+    import shutil
+    import subprocess
+    page.write_reports(tmp_path / "out", sign=True)
+    wait_idle(qtbot, page.win)
+    page.report_box.close()
+    sheet = page.last_report.sheets[0]
+    page.leader_sign([sheet])
+    wait_idle(qtbot, page.win)
+    assert "王建国" in page.win.statusBar().currentMessage()
+    if shutil.which("pdfsig"):
+        out = subprocess.run(["pdfsig", str(sheet)], capture_output=True, text=True).stdout
+        assert out.count("Signature is Valid.") == 2, out

@@ -16,7 +16,7 @@ from . import m0001_core, m0002_review, m0003_panels, m0004_exchange, m0005_resu
 Step = Callable[[sqlite3.Connection], None]
 
 
-def _script(sql: str) -> Step:
+def sql_script(sql: str) -> Step:
     def run(conn: sqlite3.Connection) -> None:
         for stmt in (s.strip() for s in sql.split(";")):
             if stmt:
@@ -25,11 +25,11 @@ def _script(sql: str) -> Step:
 
 
 MIGRATIONS: list[tuple[int, str, Step]] = [
-    (1, "core", _script(m0001_core.SQL)),
-    (2, "review", _script(m0002_review.SQL)),
-    (3, "panels", _script(m0003_panels.SQL)),
-    (4, "exchange", _script(m0004_exchange.SQL)),
-    (5, "results", _script(m0005_results.SQL)),
+    (1, "core", sql_script(m0001_core.SQL)),
+    (2, "review", sql_script(m0002_review.SQL)),
+    (3, "panels", sql_script(m0003_panels.SQL)),
+    (4, "exchange", sql_script(m0004_exchange.SQL)),
+    (5, "results", sql_script(m0005_results.SQL)),
 ]
 LATEST = MIGRATIONS[-1][0]
 
@@ -44,12 +44,22 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 def migrate(db_path: Path, target: int = LATEST) -> tuple[int, int]:
     """Bring the database at ``db_path`` to ``target``; returns (from, to)."""
+    def too_new(version: int) -> Exception:
+        return MigrationError(
+            f"数据库 {db_path} 的结构版本为 {version}，高于本程序支持的 {LATEST}：请升级 nn-review 后再打开。")
+    return run_migrations(db_path, MIGRATIONS, target, too_new)
+
+
+def run_migrations(db_path: Path, migrations: list[tuple[int, str, Step]], target: int,
+                   too_new: Callable[[int], Exception]) -> tuple[int, int]:
+    """The runner shared by the secretary store and the expert workspace: refuse a newer
+    schema, back the database up before upgrading one that holds data, then one
+    transaction per version together with its ``user_version`` bump."""
     conn = sqlite3.connect(db_path, isolation_level=None)
     try:
         start = current_version(conn)
-        if start > LATEST:
-            raise MigrationError(
-                f"数据库 {db_path} 的结构版本为 {start}，高于本程序支持的 {LATEST}：请升级 nn-review 后再打开。")
+        if start > migrations[-1][0]:
+            raise too_new(start)
         conn.execute("PRAGMA journal_mode=WAL")  # persistent: set once, before any table exists
         conn.execute("PRAGMA foreign_keys=OFF")  # table rebuilds in later migrations need this
         if start == target:
@@ -60,7 +70,7 @@ def migrate(db_path: Path, target: int = LATEST) -> tuple[int, int]:
             with dest:
                 conn.backup(dest)
             dest.close()
-        for version, _name, step in MIGRATIONS:
+        for version, _name, step in migrations:
             if start < version <= target:
                 conn.execute("BEGIN IMMEDIATE")
                 try:

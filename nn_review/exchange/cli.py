@@ -6,10 +6,13 @@ building the parser stays cheap.
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from pathlib import Path
+
+from ..cli_support import guarded as _guarded
+from ..cli_support import out as _out
+from ..cli_support import session_context as _ctx
 
 
 def add_commands(top, session) -> None:
@@ -47,28 +50,7 @@ def _session_arg(p, handler) -> None:
     p.set_defaults(handler=handler)
 
 
-def _out(text: str = "") -> None:
-    print(text)
 
-
-def _guarded(fn):
-    """Key-store problems are user errors (exit 2), like StoreError in cli_commands.run."""
-    @functools.wraps(fn)
-    def run(args) -> int:
-        from ..keys import KeyStoreError
-        try:
-            return fn(args)
-        except KeyStoreError as e:
-            print(f"错误：{e}", file=sys.stderr)
-            return 2
-    return run
-
-
-def _ctx(args):
-    from ..cli_commands import _store
-    from ..services.sessions import resolve_session
-    store = _store(args)
-    return store, resolve_session(store, getattr(args, "session", None))
 
 
 def _panel_id(store, session_id: int, ref: str) -> int:

@@ -11,12 +11,14 @@ where other users could see it in the process list.
 from __future__ import annotations
 
 import argparse
-import functools
 import getpass
 import json
 import os
 import sys
 from pathlib import Path
+
+from ..cli_support import guarded as _guarded
+from ..cli_support import out as _out
 
 PASSPHRASE_ENV = "NN_REVIEW_EXPERT_PASSPHRASE"
 
@@ -53,20 +55,6 @@ def add_commands(top, _session) -> None:
     p = verb("key", "显示专家签名密钥指纹", _guarded(_key))
 
 
-def _out(text: str = "") -> None:
-    print(text)
-
-
-def _guarded(fn):
-    @functools.wraps(fn)
-    def run(args) -> int:
-        from ..keys import KeyStoreError
-        try:
-            return fn(args)
-        except KeyStoreError as e:
-            print(f"错误：{e}", file=sys.stderr)
-            return 2
-    return run
 
 
 def _passphrase(state) -> str | None:

@@ -12,6 +12,10 @@ import json
 import sys
 from pathlib import Path
 
+from ..cli_support import guarded as _guarded
+from ..cli_support import out as _out
+from ..cli_support import session_context as _ctx
+
 
 def add_commands(top, session) -> None:
     p = session.add_parser("merge", help="汇总专家评分：各项目得分、排名、推荐意见统计、分歧提示、评分者一致性")
@@ -62,28 +66,7 @@ def _session_arg(p, handler) -> None:
     p.set_defaults(handler=_guarded(handler))
 
 
-def _out(text: str = "") -> None:
-    print(text)
 
-
-def _guarded(fn):
-    """Key-store problems are user errors (exit 2), like StoreError in cli_commands.run."""
-    @functools.wraps(fn)
-    def run(args) -> int:
-        from ..keys import KeyStoreError
-        try:
-            return fn(args)
-        except KeyStoreError as e:
-            print(f"错误：{e}", file=sys.stderr)
-            return 2
-    return run
-
-
-def _ctx(args):
-    from ..cli_commands import _store
-    from ..services.sessions import resolve_session
-    store = _store(args)
-    return store, resolve_session(store, getattr(args, "session", None))
 
 
 def _panels(store, sid: int, ref: str | None) -> list[int] | None:

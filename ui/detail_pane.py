@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from nn_review.checks.engine import STATUS_ZH
 from nn_review.checks.facts import INDICATOR_KEYS
@@ -18,18 +18,11 @@ from nn_review.services.queries import AppDetail
 from nn_review.zhfmt import wan
 
 from .pdf_viewer import PdfViewer
+from .widgets import add_group, ro_item
 
 STATUS_ORDER = {"fail": 0, "not_declared": 1, "manual": 2, "pass": 3}
 STATUS_COLOURS = {"fail": "#c62828", "not_declared": "#b26a00", "manual": "#1565c0", "pass": "#1e7d32"}
 PLATFORM_ZH = {"national": "国家级", "autonomous_region": "自治区级", "municipal": "市级"}
-
-
-def _item(text: object, tooltip: str = "") -> QTableWidgetItem:
-    it = QTableWidgetItem(str(text))
-    it.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
-    if tooltip:
-        it.setToolTip(tooltip)
-    return it
 
 
 class DetailPane(QWidget):
@@ -120,29 +113,15 @@ class DetailPane(QWidget):
         self._fill_findings(detail)
         for i, d in enumerate(detail.documents):
             self.documents.insertRow(i)
-            self.documents.setItem(i, 0, _item(d.title, d.path))
-            self.documents.setItem(i, 1, _item(DOC_KINDS.get(d.kind, d.kind)))
-            self.documents.setItem(i, 2, _item(d.page_count))
-            self.documents.setItem(i, 3, _item(f"{d.size / 1024 / 1024:.2f} MB", f"sha256 {d.sha256}"))
+            self.documents.setItem(i, 0, ro_item(d.title, d.path))
+            self.documents.setItem(i, 1, ro_item(DOC_KINDS.get(d.kind, d.kind)))
+            self.documents.setItem(i, 2, ro_item(d.page_count))
+            self.documents.setItem(i, 3, ro_item(f"{d.size / 1024 / 1024:.2f} MB", f"sha256 {d.sha256}"))
         if detail.documents:
             self.documents.selectRow(0)
 
     def _group(self, title: str, rows: list[tuple[str, object]]) -> None:
-        t = self.summary
-        r = t.rowCount()
-        t.insertRow(r)
-        head = _item(title)
-        f = head.font()
-        f.setBold(True)
-        head.setFont(f)
-        head.setBackground(QBrush(QColor("#eef2f7")))
-        t.setItem(r, 0, head)
-        t.setSpan(r, 0, 1, 2)
-        for k, v in rows:
-            r = t.rowCount()
-            t.insertRow(r)
-            t.setItem(r, 0, _item(k))
-            t.setItem(r, 1, _item("" if v is None else v))
+        add_group(self.summary, title, rows)
 
     def _unit(self, u: dict, extra: str = "") -> str:
         parts = [u.get("name", ""), u.get("credit_code", ""), UNIT_KINDS.get(u.get("kind"), u.get("kind", ""))]
@@ -207,11 +186,11 @@ class DetailPane(QWidget):
         for i, f in enumerate(found):
             self.findings.insertRow(i)
             label = self.tr("核对清单") if f.severity == "info" and f.status == "manual" else STATUS_ZH[f.status]
-            status = _item(label, f.source_text)
+            status = ro_item(label, f.source_text)
             status.setForeground(QBrush(QColor(STATUS_COLOURS[f.status])))
             self.findings.setItem(i, 0, status)
-            self.findings.setItem(i, 1, _item(f.rule_id, f.source_text))
-            self.findings.setItem(i, 2, _item(f.message, f.source_text))
+            self.findings.setItem(i, 1, ro_item(f.rule_id, f.source_text))
+            self.findings.setItem(i, 2, ro_item(f.message, f.source_text))
         self._found = found
         if found:
             self.findings.selectRow(0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 
@@ -29,3 +30,21 @@ def ro_table(parent, headers: list[str], stretch: int) -> QTableWidget:
     h.setSectionResizeMode(QHeaderView.ResizeToContents)
     h.setSectionResizeMode(stretch, QHeaderView.Stretch)
     return t
+
+
+def add_group(table: QTableWidget, title: str, rows: list[tuple[str, object]]) -> None:
+    """A bold heading row spanning both columns of a two-column summary table, then its rows."""
+    r = table.rowCount()
+    table.insertRow(r)
+    head = ro_item(title)
+    f = head.font()
+    f.setBold(True)
+    head.setFont(f)
+    head.setBackground(QBrush(QColor("#eef2f7")))
+    table.setItem(r, 0, head)
+    table.setSpan(r, 0, 1, 2)
+    for k, v in rows:
+        r = table.rowCount()
+        table.insertRow(r)
+        table.setItem(r, 0, ro_item(k))
+        table.setItem(r, 1, ro_item("" if v is None else v))

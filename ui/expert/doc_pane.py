@@ -16,7 +16,7 @@ from nn_review.expert import WorkspaceError
 from nn_review.package.manifest import DOC_KINDS, ROLES, UNIT_KINDS
 
 from ..pdf_viewer import PdfViewer
-from ..widgets import ro_item
+from ..widgets import add_group, ro_item
 
 CHECK_COLOURS = {"pass": "#1e7d32", "fail": "#c62828", "not_declared": "#b26a00", "manual": "#1565c0"}
 PLATFORM_ZH = {"national": "国家级", "autonomous_region": "自治区级", "municipal": "市级"}
@@ -144,21 +144,7 @@ class DocumentPane(QWidget):
     # -- summary ---------------------------------------------------------------------------------
 
     def _group(self, title: str, rows: list[tuple[str, object]]) -> None:
-        t = self.summary
-        r = t.rowCount()
-        t.insertRow(r)
-        head = ro_item(title)
-        f = head.font()
-        f.setBold(True)
-        head.setFont(f)
-        head.setBackground(QBrush(QColor("#eef2f7")))
-        t.setItem(r, 0, head)
-        t.setSpan(r, 0, 1, 2)
-        for k, v in rows:
-            r = t.rowCount()
-            t.insertRow(r)
-            t.setItem(r, 0, ro_item(k))
-            t.setItem(r, 1, ro_item("" if v is None else v))
+        add_group(self.summary, title, rows)
 
     def _unit(self, u: dict, extra: str = "") -> str:
         parts = [u.get("name", ""), u.get("credit_code", ""), UNIT_KINDS.get(u.get("kind"), u.get("kind", ""))]

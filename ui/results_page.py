@@ -14,13 +14,31 @@ from PySide6.QtCore import QRect, QSettings, Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton, QRadioButton,
-                               QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nn_review import results as R
 from nn_review.results.agreement import signed
 from nn_review.results.merge import short_hash, shown
+from nn_review.roster import panels as panels_core
 from nn_review.store import StoreError
 
 from .panel_dialogs import ReasonDialog
@@ -134,9 +152,10 @@ class ResultsPage(QWidget):
         keep = self.panel.currentData()
         self.panel.blockSignals(True)
         self.panel.clear()
+        # Names only: merging every panel just to fill the chooser would do the heavy work twice.
+        names = {p.id: p.name for p in panels_core.list_panels(self.win.store, session_id)} if session_id else {}
         for pid in R.session_panels(self.win.store, session_id) if session_id else []:
-            pr = R.panel_results(self.win.store, pid)
-            self.panel.addItem(pr.panel_name, pid)
+            self.panel.addItem(names.get(pid, str(pid)), pid)
         self.panel.setCurrentIndex(max(self.panel.findData(keep), 0))
         self.panel.blockSignals(False)
         self.reload_results()

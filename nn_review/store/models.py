@@ -91,6 +91,11 @@ class Application(Base):
     source_size: Mapped[int] = mapped_column(Integer)
     check_status: Mapped[str] = mapped_column(String(16), default="unchecked")  # pass | fail | attention
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # v6: the secretary's formal-check decision: '' (none yet) | accepted (通过) | excluded (不予受理)
+    formal_decision: Mapped[str] = mapped_column(String(16), default="")
+    formal_reason: Mapped[str] = mapped_column(Text, default="")
+    formal_actor: Mapped[str] = mapped_column(String(100), default="")
+    formal_decided_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     session: Mapped[ReviewSession] = relationship(back_populates="applications")
     documents: Mapped[list[Document]] = relationship(
@@ -348,3 +353,67 @@ class KeyPin(Base):
     bundle_id: Mapped[str | None] = mapped_column(String(64))
     actor: Mapped[str] = mapped_column(String(100))
     pinned_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# -- v6: formal-check decisions, signer profiles, certificates, issued sheets ------------
+
+class ManualCheck(Base):
+    """A tick of the 核对清单: one manual requirement of one package, with the secretary's note."""
+    __tablename__ = "manual_checks"
+    __table_args__ = (UniqueConstraint("application_pk", "rule_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_pk: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    rule_id: Mapped[str] = mapped_column(String(64))
+    ticked: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SignerProfile(Base):
+    """The real name, title and unit a signer's certificate carries (per actor of this store)."""
+    __tablename__ = "signer_profiles"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(String(100), default="")
+    unit: Mapped[str] = mapped_column(String(200), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SigningCertificate(Base):
+    """A PDF-signing certificate: the secretary's own (created | pkcs11) or a leader's pin
+    (first_use | repin). The current one of (role, owner) has ``retired_at`` NULL; retired ones
+    stay to verify old sheets."""
+    __tablename__ = "signing_certificates"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))       # secretary | leader
+    owner: Mapped[str] = mapped_column(String(100))     # actor (secretary) or roster_key (leader)
+    expert_id: Mapped[int | None] = mapped_column(ForeignKey("experts.id"))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(Text)
+    cert_pem: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(16))     # created | pkcs11 | first_use | repin
+    reason: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class IssuedSheet(Base):
+    """A result sheet this store issued (SHA-256 of its bytes as written), and the countersigned
+    copy accepted back for it."""
+    __tablename__ = "issued_sheets"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("review_sessions.id", ondelete="CASCADE"), index=True)
+    panel_id: Mapped[int | None] = mapped_column(ForeignKey("panels.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(16))       # summary | opinion | personal
+    ref: Mapped[str] = mapped_column(String(64), default="")  # application id / roster key
+    file_name: Mapped[str] = mapped_column(String(260))
+    sheet_version: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    data_hash: Mapped[str] = mapped_column(String(64), default="")
+    issued_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    accepted_sha256: Mapped[str | None] = mapped_column(String(64))
+    accepted_file: Mapped[str | None] = mapped_column(String(260))
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from . import m0001_core, m0002_review, m0003_panels, m0004_exchange, m0005_results
+from . import m0001_core, m0002_review, m0003_panels, m0004_exchange, m0005_results, m0006_trust
 
 Step = Callable[[sqlite3.Connection], None]
 
@@ -30,6 +30,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (3, "panels", sql_script(m0003_panels.SQL)),
     (4, "exchange", sql_script(m0004_exchange.SQL)),
     (5, "results", sql_script(m0005_results.SQL)),
+    (6, "trust", sql_script(m0006_trust.SQL)),
 ]
 LATEST = MIGRATIONS[-1][0]
 

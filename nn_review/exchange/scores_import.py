@@ -266,11 +266,15 @@ class ExpertReturn:
 
 @dataclass(frozen=True)
 class AppReturn:
+    """Per application: ``returned`` counts only reviews actually received from experts who are
+    expected to review it (``assigned`` = assigned minus 回避); an expert's own 回避, or a review
+    made void by a conflict recorded later, is counted in ``recused`` and never as a return."""
     application_id: str
     title: str
-    assigned: int                # experts assigned, minus active conflicts
-    returned: int                # experts with a stored review (incl. 回避)
-    recused: int
+    assigned: int                # experts expected to review: assigned, minus 回避 (conflicts or declared)
+    returned: int                # of those, experts whose review was received
+    recused: int                 # assigned experts who recused or have an active conflict
+    missing: int = 0             # assigned − returned: expected reviews not received yet
 
 
 @dataclass(frozen=True)
@@ -320,11 +324,17 @@ def returns_overview(store: Store, session_id: int) -> ReturnsOverview:
                                      last.key_fingerprint if last else experts[eid].key_fingerprint))
         apps = s.scalars(select(Application).where(Application.session_id == session_id)
                          .order_by(Application.application_id)).all()
-        expected = Counter(pk for e, pk in set(assigned) if (e, pk) not in conflicts)
-        opinions = s.execute(select(Opinion.application_pk, Opinion.recused)
-                             .join(Application, Application.id == Opinion.application_pk)
-                             .where(Application.session_id == session_id)).all()
-        got, rec = Counter(pk for pk, _ in opinions), Counter(pk for pk, r in opinions if r)
-        app_rows = [AppReturn(a.application_id, a.title, expected[a.id], got[a.id], rec[a.id])
-                    for a in apps if expected[a.id] or got[a.id]]
+        opinions = {(e, pk): r for e, pk, r in s.execute(
+            select(Opinion.expert_id, Opinion.application_pk, Opinion.recused)
+            .join(Application, Application.id == Opinion.application_pk)
+            .where(Application.session_id == session_id)).all()}
+        pairs = set(assigned) | set(opinions)
+        # 回避 = an active conflict (the secretary's, or the expert's own declared one) or a recusal
+        recusing = {k for k in pairs if k in conflicts or opinions.get(k)}
+        expected = Counter(pk for k in pairs if k not in recusing for pk in [k[1]])
+        got = Counter(pk for k in pairs if k not in recusing and k in opinions for pk in [k[1]])
+        rec = Counter(pk for _, pk in recusing)
+        app_rows = [AppReturn(a.application_id, a.title, expected[a.id], got[a.id], rec[a.id],
+                              expected[a.id] - got[a.id])
+                    for a in apps if expected[a.id] or got[a.id] or rec[a.id]]
         return ReturnsOverview(session_id, rows, app_rows)

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Context, Decimal
+from fractions import Fraction
 
 from .errors import ResultsError
 
@@ -66,10 +67,19 @@ def divide(a: Decimal, b: int | Decimal) -> Decimal:
     return DIVISION.divide(Decimal(a), Decimal(b))
 
 
+def quantise(x: Fraction) -> Decimal:
+    """An exact rational as a Decimal, rounded once to the 40 significant digits of :data:`DIVISION`.
+    Figures derived from other quotients (deviations, differences) are computed as fractions and
+    quantised here once, so no intermediate rounding leaks into their digits."""
+    return DIVISION.divide(Decimal(x.numerator), Decimal(x.denominator))
+
+
 def dec_str(d: Decimal | None) -> str | None:
     """An exact decimal as a plain string without exponent or trailing zeros (``80``, ``80.005``), or None."""
     if d is None:
         return None
+    if d == 0:
+        return "0"
     text = format(d, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
 
@@ -94,6 +104,7 @@ class Score:
     value: Decimal | None            # the project score under the rule
     dropped_high: Decimal | None = None
     dropped_low: Decimal | None = None
+    exact: Fraction | None = None    # ``value`` before its one rounding (deviations are computed from it)
 
 
 def project_score(totals: Sequence[Decimal], rule: Rule) -> Score:
@@ -102,9 +113,11 @@ def project_score(totals: Sequence[Decimal], rule: Rule) -> Score:
         return Score(0, None, None, None, None)
     m, t = mean(totals), trimmed_mean(totals)
     method = rule.method(n)
+    total = sum((Fraction(x) for x in totals), Fraction(0))
     if method == TRIMMED:
-        return Score(n, m, t, method, t, max(totals), min(totals))
-    return Score(n, m, t, method, m)
+        exact = (total - Fraction(max(totals)) - Fraction(min(totals))) / (n - 2)
+        return Score(n, m, t, method, t, max(totals), min(totals), exact)
+    return Score(n, m, t, method, m, exact=total / n)
 
 
 # -- recommendations ----------------------------------------------------------------------

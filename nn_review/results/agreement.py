@@ -28,7 +28,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..forms import display
-from .aggregate import divide
+from .aggregate import dec_str, quantise
 
 
 # -- severity ------------------------------------------------------------------------------
@@ -44,8 +44,7 @@ class Severity:
 
     def to_json(self) -> dict:
         return {"expert_id": self.expert_id, "name": self.name, "n": self.n,
-                "mean_deviation": None if self.mean_deviation is None else str(self.mean_deviation),
-                "mean_abs_deviation": None if self.mean_abs_deviation is None else str(self.mean_abs_deviation),
+                "mean_deviation": dec_str(self.mean_deviation), "mean_abs_deviation": dec_str(self.mean_abs_deviation),
                 "explanation": self.explanation}
 
 
@@ -54,13 +53,15 @@ def signed(d: Decimal) -> str:
     return text if text.startswith("-") or text == "0.00" else "+" + text
 
 
-def severity(expert_id: int, name: str, deviations: Sequence[Decimal]) -> Severity:
+def severity(expert_id: int, name: str, deviations: Sequence[Decimal | Fraction]) -> Severity:
+    """``deviations``: exact (expert total − exact project score); the means are rounded once."""
     n = len(deviations)
     if not n:
         return Severity(expert_id, name, 0, None, None,
                         f"{name}：没有可比较的评分（需有至少两位专家评分的项目），无法计算宽严度。")
-    md = divide(sum(deviations, Decimal(0)), n)
-    mad = divide(sum((abs(d) for d in deviations), Decimal(0)), n)
+    exact = [Fraction(d) for d in deviations]
+    md = quantise(sum(exact, Fraction(0)) / n)
+    mad = quantise(sum((abs(d) for d in exact), Fraction(0)) / n)
     shown = display(md)
     if shown == "0.00":
         tendency = "与专家组得分基本一致"

@@ -10,7 +10,11 @@
 * :func:`finalise` locks the session (``state = 'finalised'``): every write service of the
   store refuses to change a finalised session (imports, checks, panels, conflicts,
   assignments, bundles, score imports, consensus). It refuses while any application of a
-  panel still lacks returns, scores or a current consensus, listing them.
+  panel still lacks returns, scores or a current consensus, and while anything computed is
+  stale — a consensus recorded on scores that have changed since (a late import, a conflict
+  recorded or dismissed after the scores came in, a formal-check exclusion) — naming the
+  applications and what changed. An application excluded at formal check (不予受理) needs
+  neither returns nor a consensus: it is not ranked.
 * :func:`reopen` needs a reason, is audited, and increments ``sheet_version``: every sheet
   printed after reopening carries the new version number.
 """
@@ -79,6 +83,9 @@ def set_consensus(store: Store, session_id: int, application: str | int, *, opin
         require_open(s, session_id, "修改专家组意见")
     current = panel_results(store, panel_id).application(application)
     form = current.form
+    if current.formally_excluded:
+        raise ResultsError(f"申报 {current.application_id} 形式审查{current.formal_text}，不参加评审排名，"
+                           f"不能录入专家组意见", "consensus.excluded")
     if current.score.n == 0:
         raise ResultsError(f"申报 {current.application_id} 还没有有效评分，不能形成专家组意见", "consensus.no_scores")
     if form.levels and recommendation not in (None, ""):
@@ -174,6 +181,8 @@ def finalise_problems(store: Store, session_id: int) -> tuple[list[str], dict[st
                 continue  # not reviewed by anyone (e.g. post-award items): nothing to finalise
             count += 1
             where = f"{pr.panel_name} / {a.application_id}"
+            if a.formally_excluded:
+                continue  # 不予受理: its reviews are not counted and it is not ranked; nothing to decide
             if a.missing:
                 problems.append(f"{where}：{'、'.join(c.name for c in a.missing)} 尚未交回评分")
             invalid = [c for c in a.experts if c.status == "invalid"]
@@ -184,7 +193,9 @@ def finalise_problems(store: Store, session_id: int) -> tuple[list[str], dict[st
             elif a.consensus is None:
                 problems.append(f"{where}：尚未录入专家组意见和最终{'等次' if a.form.levels else '推荐意见'}")
             elif a.consensus.stale:
-                problems.append(f"{where}：专家组意见录入后评分有变化，须重新确认")
+                why = "；".join(f"{c.name} {c.exclusion_mark}，评分不计入（{c.reason}）" for c in a.excluded)
+                problems.append(f"{where}：专家组意见录入后评分依据有变化（如补录的回避、新导入的评分）"
+                                + (f"，现为：{why}" if why else "") + "，须由专家组重新确认")
     return problems, hashes, count
 
 

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..forms import GRADE_LETTERS, display
-from .aggregate import dec_str, divide, has_two_thirds
+from fractions import Fraction
+
+from .aggregate import dec_str, has_two_thirds, quantise
 
 TOTAL_LIMIT = Decimal(15)
 STEP_LIMIT = 3
@@ -61,11 +63,12 @@ def total_flags(application_id: str, experts: Sequence[ScoredExpert]) -> list[Fl
     out = []
     if len(experts) < 2:
         return out
-    grand = sum((e.total for e in experts), Decimal(0))
+    grand = sum((Fraction(e.total) for e in experts), Fraction(0))
     for e in experts:
-        others = divide(grand - e.total, len(experts) - 1)
-        diff = e.total - others
-        if abs(diff) > TOTAL_LIMIT:
+        exact_others = (grand - Fraction(e.total)) / (len(experts) - 1)
+        exact_diff = Fraction(e.total) - exact_others
+        others, diff = quantise(exact_others), quantise(exact_diff)  # each rounded once, from exact values
+        if abs(exact_diff) > TOTAL_LIMIT:
             word = "高出" if diff > 0 else "低于"
             out.append(Flag("total", f"total:{e.expert_id}", application_id,
                             [{"expert_id": e.expert_id, "name": e.name, "total": dec_str(e.total)}],
@@ -112,7 +115,7 @@ def split_flag(application_id: str, counts: Mapping[str, int], names: Mapping[st
                  [{"expert_id": e.expert_id, "name": e.name, "recommendation": e.recommendation}
                   for e in experts if e.recommendation],
                  {"counts": dict(counts), "votes": n, "largest": top, "needed": -(-2 * n // 3)},
-                 f"推荐意见分歧：{parts}，没有一种意见达到三分之二（{n} 票中至少需 {-(-2 * n // 3)} 票）")]
+                 f"{parts}，没有一种意见达到三分之二（{n} 票中至少需 {-(-2 * n // 3)} 票）")]
 
 
 def application_flags(application_id: str, experts: Sequence[ScoredExpert], criteria: Sequence[tuple[str, str]],

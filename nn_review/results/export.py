@@ -2,7 +2,8 @@
 
 The workbook has one sheet per panel with exactly the figures of the 评审结果汇总表 (same
 rows in the same order, numbers rounded half-up to 2 decimals as printed, 回避 / 未交回 as
-text), a sheet of every grade of every expert (全部评分), a sheet of the divergence flags
+text, a review that is not counted as “回避（不计入）” / “不予受理（不计入）”, and the 形式审查结论),
+a sheet of every grade of every expert (全部评分), a sheet of the divergence flags
 (分歧提示), the inter-rater statistics (一致性) and a sheet of notes with the rules and
 data hashes (说明). The JSON carries the exact figures as decimal strings.
 """
@@ -46,7 +47,7 @@ def panel_rows(pr: PanelResults) -> tuple[list[str], list[list]]:
     head += ["有效份数", "算术平均分", "去高低平均分", "项目得分", "计分方法"]
     levels = bool(pr.form.levels)
     head += ["计算等次"] if levels else [n for _, n in pr.form.recommendations]
-    head += ["专家组结论", "分歧提示"]
+    head += ["专家组结论", "形式审查结论", "分歧提示"]
     rows = []
     for g in pr.items:
         for a in g.applications:
@@ -54,7 +55,7 @@ def panel_rows(pr: PanelResults) -> tuple[list[str], list[list]]:
             row += [_num(c.total) if c.status == "scored" else c.cell for c in a.experts]
             row += [a.score.n, _num(a.score.mean), _num(a.score.trimmed_mean), _num(a.score.value), a.method_zh]
             row += [a.level_zh(a.computed_level)] if levels else [a.rec_counts.get(r, 0) for r in pr.form.recommendation_ids]
-            row += [a.conclusion_text, "；".join(f"{f.kind_zh}：{f.message}" for f in a.flags)]
+            row += [a.conclusion_text, a.formal_text, "；".join(f"{f.kind_zh}：{f.message}" for f in a.flags)]
             rows.append(row)
     return head, rows
 
@@ -95,11 +96,11 @@ def write_xlsx(store: Store, session_id: int, path: str | Path, panel_ids: list[
         ws.append([f"数据校验码 {short_hash(pr.data_hash)}（{pr.data_hash}）"])
         ws["A1"].font = Font(bold=True, size=13)
         head, rows = panel_rows(pr)
-        table(ws, head, rows, 5, {4: 18, 5: 40, 6: 28, len(head) - 1: 22, len(head): 50})
+        table(ws, head, rows, 5, {4: 18, 5: 40, 6: 28, len(head) - 2: 22, len(head) - 1: 30, len(head): 50})
 
     ws = wb.create_sheet(_sheet_name("全部评分", used))
-    head = ["评审组", "申报编号", "项目名称", "专家", "专家编号", "状态", "指标", "指标名称", "权重", "等级", "百分比",
-            "指标得分", "说明", "专家总分", "推荐意见", "回避/无效原因"]
+    head = ["评审组", "申报编号", "项目名称", "专家", "专家编号", "状态", "计入", "指标", "指标名称", "权重", "等级",
+            "百分比", "指标得分", "说明", "专家总分", "推荐意见", "回避/不计入/无效原因"]
     rows = []
     for pr in panels:
         keys = {e.expert_id: e.roster_key for e in pr.experts}
@@ -107,15 +108,18 @@ def write_xlsx(store: Store, session_id: int, path: str | Path, panel_ids: list[
             for c in a.experts:
                 if c.status == "not_assigned":
                     continue
-                base = [pr.panel_name, a.application_id, a.title, c.name, keys[c.expert_id], STATUS_ZH[c.status]]
-                if c.status == "scored":
+                status = f"{c.exclusion_mark}（不计入）" if c.status == "excluded" else STATUS_ZH[c.status]
+                base = [pr.panel_name, a.application_id, a.title, c.name, keys[c.expert_id], status,
+                        "是" if c.counted else "否"]
+                if c.grades:  # scored, or excluded: the grades stay on record, marked 否 (not counted)
                     for cr in a.form.criteria:
                         g = c.grades[cr.id]
                         rows.append(base + [cr.id, cr.name, cr.weight, g.grade, _num(g.points), _num(g.score),
-                                            g.comment, _num(c.total), a.recommendation_zh(c.recommendation), ""])
+                                            g.comment, _num(c.total), a.recommendation_zh(c.recommendation),
+                                            c.reason if not c.counted else ""])
                 else:
                     rows.append(base + [None] * 9 + [c.reason])
-    table(ws, head, rows, 1, {3: 36, 8: 28, 13: 36, 16: 30})
+    table(ws, head, rows, 1, {3: 36, 9: 28, 14: 36, 17: 40})
 
     ws = wb.create_sheet(_sheet_name("分歧提示", used))
     rows = [[pr.panel_name, a.application_id, f.kind_zh, "、".join(e["name"] for e in f.experts), f.message,
@@ -132,6 +136,8 @@ def write_xlsx(store: Store, session_id: int, path: str | Path, panel_ids: list[
     ws = wb.create_sheet(_sheet_name("说明", used))
     for line in ["所有分数由专家的等级按评审表计算；表中数字为显示值：保留两位小数，四舍五入（与评审结果汇总表一致）。",
                  "“回避”的专家不计入平均分（不按 0 分计）；“未交回”表示已分配但尚未导入其评分文件。",
+                 "“回避（不计入）”：评分交回后登记了回避，该评分保留备查（见“全部评分”，计入=否），不计入任何统计；"
+                 "“不予受理（不计入）”：申报经形式审查不予受理，其评分不计入，也不排名。",
                  "排名：按项目得分从高到低；得分相同时依次比较“建议支持”票数、指标 2 的平均得分、申报编号。"]:
         ws.append([line])
     for pr in panels:

@@ -12,10 +12,16 @@ Read-only; the UI calls :func:`panel_results`, :func:`session_results` and
 * The form of an application is the one embedded in the newest bundle that carried it
   (what the expert graded with); without any bundle, the session's form.
 * An expert's cell of an application, in this order: a review marked 回避 → ``recused``
-  (with the expert's reason); a review → ``scored``; an active conflict → ``recused`` (the
+  (with the expert's reason); a review while an active (not dismissed) conflict exists,
+  whenever it was recorded → ``excluded`` (回避, not counted); a review of an application
+  the secretary excluded at formal check (``formal_decision == 'excluded'``) →
+  ``excluded`` (不予受理); a review → ``scored``; an active conflict → ``recused`` (the
   conflict's reason: the package was never sent); assigned → ``missing`` (未交回);
   otherwise ``not_assigned``. A review whose total cannot be computed (e.g. the form
-  changed after the bundle) is ``invalid`` and excluded, with the reason.
+  changed after the bundle) is ``invalid`` and excluded, with the reason. An excluded
+  review keeps its grades and total for the record (sheets strike them through); only
+  ``scored`` cells count anywhere (score, votes, flags, ranks, severity, Kendall's W).
+* An application excluded at formal check has no score and no rank.
 * Ranks are within the panel: per guide item (consortium applications form one group)
   and overall; ties as in :mod:`.aggregate`.
 * The computed recommendation is the most frequent one (ties → the more cautious); the
@@ -40,6 +46,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from fractions import Fraction
 
 from sqlalchemy import select
 
@@ -56,7 +63,9 @@ from .agreement import KendallW, Severity, panel_kendall, severity
 from .divergence import Flag, ScoredExpert, application_flags
 from .errors import ResultsError
 
-STATUS_ZH = {"scored": "已评分", "recused": "回避", "missing": "未交回", "not_assigned": "未分配", "invalid": "无效"}
+STATUS_ZH = {"scored": "已评分", "recused": "回避", "missing": "未交回", "not_assigned": "未分配", "invalid": "无效",
+             "excluded": "不计入"}
+FORMAL_EXCLUDED_ZH = "不予受理（形式审查）"
 STATE_ZH = {"open": "进行中", "finalised": "已定稿"}
 CONSORTIUM_GROUP = "创新联合体"
 
@@ -105,25 +114,41 @@ class GradeCell:
 class ExpertScore:
     expert_id: int
     name: str
-    status: str                          # scored | recused | missing | not_assigned | invalid
-    total: Decimal | None = None
+    status: str                          # scored | recused | missing | not_assigned | invalid | excluded
+    total: Decimal | None = None         # excluded: the total it would have had (never counted)
     grades: dict[str, GradeCell] = field(default_factory=dict)
     recommendation: str | None = None
     opinion: str = ""
     reason: str = ""                     # recusal reason / why invalid
     revision: int | None = None
     updated_at: datetime | None = None
+    excluded_by: str = ""                # excluded: conflict (回避) | formal (不予受理)
+
+    @property
+    def counted(self) -> bool:
+        return self.status == "scored"
+
+    @property
+    def exclusion_mark(self) -> str:
+        """回避 / 不予受理 — what an excluded review is marked with; '' otherwise."""
+        if self.status != "excluded":
+            return ""
+        return "回避" if self.excluded_by == "conflict" else "不予受理"
 
     @property
     def cell(self) -> str:
-        """What a results table shows: the total, 回避, 未交回 or —."""
+        """What a results table shows: the total, 回避, 未交回, 回避（不计入） or —."""
         if self.status == "scored":
             return display(self.total)
+        if self.status == "excluded":
+            return f"{self.exclusion_mark}（不计入）"
         return {"recused": "回避", "missing": "未交回", "invalid": "无效"}.get(self.status, "—")
 
     def to_json(self) -> dict:
-        return {"expert_id": self.expert_id, "name": self.name, "status": self.status,
-                "total": dec_str(self.total), "total_display": self.cell,
+        return {"expert_id": self.expert_id, "name": self.name, "status": self.status, "counted": self.counted,
+                "total": dec_str(self.total) if self.counted else None,
+                "excluded_total": dec_str(self.total) if self.status == "excluded" else None,
+                "excluded_by": self.excluded_by or None, "total_display": self.cell,
                 "grades": {k: g.to_json() for k, g in self.grades.items()},
                 "recommendation": self.recommendation, "opinion": self.opinion, "reason": self.reason,
                 "revision": self.revision}
@@ -173,6 +198,8 @@ class AppResult:
     check_status: str
     check_summary: list[str]
     basis_hash: str
+    formal_decision: str = ""            # '' | accepted | excluded (the secretary's 形式审查结论)
+    formal_reason: str = ""
     rank_item: int | None = None
     rank_overall: int | None = None
     data_hash: str = ""
@@ -189,6 +216,20 @@ class AppResult:
     @property
     def missing(self) -> list[ExpertScore]:
         return [e for e in self.experts if e.status == "missing"]
+
+    @property
+    def excluded(self) -> list[ExpertScore]:
+        """Reviews received but not counted (回避 recorded, or the application 不予受理)."""
+        return [e for e in self.experts if e.status == "excluded"]
+
+    @property
+    def formally_excluded(self) -> bool:
+        return self.formal_decision == "excluded"
+
+    @property
+    def formal_text(self) -> str:
+        """形式审查结论 as printed on the sheets and in the exports."""
+        return formal_text(self.formal_decision, self.formal_reason, self.check_status)
 
     @property
     def method_zh(self) -> str:
@@ -219,6 +260,8 @@ class AppResult:
     @property
     def conclusion_text(self) -> str:
         """专家组结论 as printed: the final recommendation / 等次, '（待定）' before a consensus."""
+        if self.formally_excluded:
+            return FORMAL_EXCLUDED_ZH
         if self.form.levels:
             text = self.level_zh(self.final_level)
         else:
@@ -249,6 +292,7 @@ class AppResult:
             "final_recommendation": self.final_recommendation if not self.form.levels else None,
             "final_level": self.final_level if self.form.levels else None,
             "check_status": self.check_status, "check_summary": self.check_summary,
+            "formal": {"decision": self.formal_decision, "reason": self.formal_reason, "text": self.formal_text},
             "basis_hash": self.basis_hash, "data_hash": self.data_hash,
         }
 
@@ -362,8 +406,18 @@ def _form_basis(form: Form) -> dict:
             "levels": [[lv.id, dec_str(lv.min)] for lv in form.levels]}
 
 
-def _check_summary(status: str, findings: list[Finding]) -> list[str]:
-    lines = [f"形式审查结论：{VERDICT_ZH.get(status, status)}"]
+def formal_text(decision: str, reason: str, machine_status: str) -> str:
+    """The 形式审查结论: the secretary's decision, or the machine verdict marked as unconfirmed."""
+    reason = (reason or "").strip()
+    if decision == "accepted":
+        return "通过" + (f"（{reason}）" if reason else "")
+    if decision == "excluded":
+        return "不予受理：" + (reason or "（未写明理由）")
+    return f"机器审查：{VERDICT_ZH.get(machine_status, machine_status)}（秘书未确认）"
+
+
+def _check_summary(status: str, findings: list[Finding], decision: str = "", reason: str = "") -> list[str]:
+    lines = [f"形式审查结论：{formal_text(decision, reason, status)}"]
     fails = [f for f in findings if f.status == "fail" and f.severity == "error"]
     other = [f for f in findings if f.status in ("fail", "not_declared") and f.severity != "error"]
     manual = [f for f in findings if f.status == "manual"]
@@ -428,9 +482,14 @@ def _load_panel(s, panel: Panel, guide_cache: dict) -> PanelResults:
         order = {c.id: i for i, c in enumerate(form.criteria)}
         weights = {c.id: c.weight for c in form.criteria}
         cells: list[ExpertScore] = []
+        excluded_app = app.formal_decision == "excluded"
         for e in experts:
             k = (e.expert_id, app.id)
             op = opinions.get(k)
+            # A review stays in the store for the record but is not counted when a conflict is active
+            # (whenever it was recorded) or the application was excluded at formal check.
+            why_not, by = ("；".join(conflicts[k]), "conflict") if k in conflicts else \
+                (f"{FORMAL_EXCLUDED_ZH}：{app.formal_reason or '（未写明理由）'}", "formal") if excluded_app else ("", "")
             if op is not None and op.recused:
                 cells.append(ExpertScore(e.expert_id, e.name, "recused", reason=op.recusal_reason or "专家声明回避",
                                          revision=op.revision, updated_at=op.updated_at))
@@ -439,8 +498,9 @@ def _load_panel(s, panel: Panel, guide_cache: dict) -> PanelResults:
                 try:
                     total = expert_total(form, entries, sess.band_mode)
                 except ValueError as err:
-                    cells.append(ExpertScore(e.expert_id, e.name, "invalid", reason=str(err), opinion=op.text,
-                                             revision=op.revision, updated_at=op.updated_at))
+                    cells.append(ExpertScore(e.expert_id, e.name, "excluded" if by else "invalid",
+                                             reason=why_not or str(err), opinion=op.text, revision=op.revision,
+                                             updated_at=op.updated_at, excluded_by=by))
                     continue
                 gc = {}
                 for g in sorted(grades.get(k, []), key=lambda g: order[g.criterion]):
@@ -448,8 +508,9 @@ def _load_panel(s, panel: Panel, guide_cache: dict) -> PanelResults:
                     value = pts / 100 if sess.band_mode and pts is not None else form.grade(g.grade).value
                     gc[g.criterion] = GradeCell(g.criterion, g.grade, pts if sess.band_mode else None, value,
                                                 weights[g.criterion] * value, g.comment)
-                cells.append(ExpertScore(e.expert_id, e.name, "scored", total, gc, recs.get(k), op.text,
-                                         revision=op.revision, updated_at=op.updated_at))
+                cells.append(ExpertScore(e.expert_id, e.name, "excluded" if by else "scored", total, gc, recs.get(k),
+                                         op.text, reason=why_not, revision=op.revision, updated_at=op.updated_at,
+                                         excluded_by=by))
             elif k in conflicts:
                 cells.append(ExpertScore(e.expert_id, e.name, "recused", reason="；".join(conflicts[k])))
             elif k in assigned:
@@ -472,6 +533,8 @@ def _load_panel(s, panel: Panel, guide_cache: dict) -> PanelResults:
                               "grades": {k2: [g.grade, dec_str(g.points)] for k2, g in c.grades.items()},
                               "recommendation": c.recommendation,
                               "reason": c.reason if c.status == "recused" else ""} for c in cells]}
+        if excluded_app:  # only when set, so the basis of every other application stays as it was
+            basis["formal"] = "excluded"
         basis_hash = sha256_json(basis)
         row = consensus.get(app.id)
         cons = None
@@ -489,7 +552,9 @@ def _load_panel(s, panel: Panel, guide_cache: dict) -> PanelResults:
             item.title if item else ("" if app.guide_item is not None else CONSORTIUM_GROUP), app.direction,
             direction.title if direction else "", Decimal(repr(app.requested)), form, cells, score, counts,
             computed_recommendation(counts, options), level.id if level else None, c2_mean, flags, cons,
-            app.check_status, _check_summary(app.check_status, findings.get(app.id, [])), basis_hash))
+            app.check_status, _check_summary(app.check_status, findings.get(app.id, []), app.formal_decision,
+                                             app.formal_reason), basis_hash, app.formal_decision or "",
+            app.formal_reason or ""))
 
     # ranks: overall within the panel and per guide item
     keys = {a.application_id: RankKey(a.application_id, a.score.value, a.rec_counts.get("support", 0), a.criterion2)
@@ -517,14 +582,14 @@ def _load_panel(s, panel: Panel, guide_cache: dict) -> PanelResults:
             "checks": a.check_summary, "ranks": [a.rank_item, a.rank_overall]})
 
     # inter-rater statistics
-    dev: dict[int, list[Decimal]] = defaultdict(list)
+    dev: dict[int, list[Fraction]] = defaultdict(list)
     by_expert: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for a in results:
         sc = a.scored
         for c in sc:
             by_expert[c.expert_id][a.application_id] = c.total
             if len(sc) >= 2:
-                dev[c.expert_id].append(c.total - a.score.value)
+                dev[c.expert_id].append(Fraction(c.total) - a.score.exact)  # exact; rounded once in severity
     sev = [severity(e.expert_id, e.name, dev.get(e.expert_id, [])) for e in experts]
     kw = panel_kendall({e.expert_id: by_expert.get(e.expert_id, {}) for e in experts}, names,
                        [a.application_id for a in sorted(results, key=lambda a: a.application_id)])

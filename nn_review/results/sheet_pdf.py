@@ -2,7 +2,9 @@
 
 Session, panel, guide item and direction, application id, title, applicant and requested
 funds; the criteria (weights) × experts table of grades and points (回避 columns say so with
-the reason; more than 7 experts continue in a second table); totals, mean / trimmed mean and
+the reason; a review that is not counted — 回避 recorded after it came in, or the application
+不予受理 — keeps its grades struck through and marked 不计入; more than 7 experts continue in
+a second table); totals, mean / trimmed mean and
 the rule; ranks and recommendation counts; divergence flags; the formal-check summary; the
 panel's consensus with the final recommendation / 等次 (and the reason when it differs from
 the computed one); a line for each expert's handwritten signature and the leader's; boxes
@@ -11,15 +13,17 @@ for the PDF signatures. Footer: short data hash, sheet version, “第 x 页 共
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..forms import display
 from ..roster.common import local_time
 from .aggregate import dec_str
-from .merge import AppResult, PanelResults, short_hash, shown
+from .merge import FORMAL_EXCLUDED_ZH, AppResult, PanelResults, short_hash, shown
 from .pdfkit import (PORTRAIT, SIG_LEADER, SIG_SECRETARY, Footer, SignatureSlots, SlotSink, build_pdf,
-                     frame_width, grid_table, kv_table, money, p)
+                     frame_width, grid_table, kv_table, money, p, styles)
 
 MAX_EXPERT_COLS = 7
 
@@ -48,6 +52,14 @@ def _grade_cell(g, band: bool) -> str:
     return f"{g.grade}　{display(g.score)}"
 
 
+def struck(text: str, style: str, mark: str = "") -> Paragraph:
+    """A figure that is on record but not counted: struck through, with the mark (回避（不计入）) below."""
+    t = f"<strike>{escape(text)}</strike>".replace("\n", "<br/>")
+    if mark:
+        t += f'<br/><font color="#a23b00">{escape(mark)}</font>'
+    return Paragraph(t, styles()[style])
+
+
 def _rec_short(a: AppResult, rid: str | None) -> str:
     return a.recommendation_zh(rid) if rid else "—"
 
@@ -67,7 +79,10 @@ def grades_tables(a: AppResult, width: float, band: bool) -> list:
             row = [p(f"{c.id}　{c.name}（{c.weight}）", "cell")]
             for e in chunk:
                 g = e.grades.get(c.id)
-                row.append(p(_grade_cell(g, band), "cell_c") if g else "")
+                if g and e.status == "excluded":
+                    row.append(struck(_grade_cell(g, band), "cell_c"))
+                else:
+                    row.append(p(_grade_cell(g, band), "cell_c") if g else "")
             rows.append(row)
         total_row = [p("总分", "cell")]
         rec_row = [p("推荐意见", "cell")] if a.form.recommendations else None
@@ -76,9 +91,14 @@ def grades_tables(a: AppResult, width: float, band: bool) -> list:
                 total_row.append(p(display(e.total), "cell_c"))
                 if rec_row is not None:
                     rec_row.append(p(_rec_short(a, e.recommendation), "small_c"))
+            elif e.status == "excluded" and e.grades:
+                total_row.append(struck(display(e.total), "cell_c", e.cell))
+                if rec_row is not None:
+                    rec_row.append(struck(_rec_short(a, e.recommendation), "small_c"))
             else:
-                label = {"recused": "回避", "missing": "未交回", "not_assigned": "未分配", "invalid": "无效"}[e.status]
-                note = f"\n{e.reason}" if e.status in ("recused", "invalid") and e.reason else ""
+                label = {"recused": "回避", "missing": "未交回", "not_assigned": "未分配", "invalid": "无效"}.get(
+                    e.status, e.cell)
+                note = f"\n{e.reason}" if e.status in ("recused", "invalid", "excluded") and e.reason else ""
                 rows[1][j] = p(label + note, "small_c", color="#a23b00" if e.status != "not_assigned" else None)
                 if len(a.form.criteria) > 1:
                     spans.append(("SPAN", (j, 1), (j, len(a.form.criteria))))
@@ -91,13 +111,16 @@ def grades_tables(a: AppResult, width: float, band: bool) -> list:
         t = grid_table(rows, [crit_w] + [col_w] * len(chunk), extra=spans + [
             ("BACKGROUND", (0, len(a.form.criteria) + 1), (-1, -1), (0.96, 0.97, 0.98))])
         out += [t, Spacer(1, 4)]
+    for e in a.excluded:  # why each struck-through review is not counted
+        out.append(p(f"{e.name} 的评分不计入（{e.exclusion_mark}）：{e.reason}", "note", color="#a23b00"))
     return out
 
 
 def _score_pairs(pr: PanelResults, a: AppResult) -> list[tuple[str, str]]:
     sc = a.score
-    counts = {s: sum(1 for e in a.experts if e.status == s) for s in ("recused", "missing")}
+    counts = {s: sum(1 for e in a.experts if e.status == s) for s in ("recused", "missing", "excluded")}
     extra = "，".join(t for t in (f"回避 {counts['recused']} 位" if counts["recused"] else "",
+                                  f"评分不计入 {counts['excluded']} 位" if counts["excluded"] else "",
                                   f"未交回 {counts['missing']} 位" if counts["missing"] else "") if t)
     pairs = [("有效评分", f"{sc.n} 份" + (f"（{extra}）" if extra else "")),
              ("算术平均分", shown(sc.mean))]
@@ -111,7 +134,9 @@ def _score_pairs(pr: PanelResults, a: AppResult) -> list[tuple[str, str]]:
     group_n = next((len(g.applications) for g in pr.items if g.guide_item == a.guide_item), 0)
     scored_n = sum(1 for x in pr.applications if x.rank_overall is not None)
     item_n = sum(1 for g in pr.items if g.guide_item == a.guide_item for x in g.applications if x.rank_item is not None)
-    if a.rank_overall is not None:
+    if a.formally_excluded:
+        pairs.append(("排名", f"不排名（{a.formal_text}）"))
+    elif a.rank_overall is not None:
         pairs.append(("排名", f"{a.group}内第 {a.rank_item} 名（共 {item_n} 项）；本组第 {a.rank_overall} 名（共 {scored_n} 项）"))
     else:
         pairs.append(("排名", f"未排名（无有效评分；{a.group}共 {group_n} 项）"))
@@ -148,21 +173,27 @@ def application_story(pr: PanelResults, a: AppResult, sink: SlotSink) -> list:
     else:
         story.append(p("无（各专家总分、各指标等级及推荐意见均未触发分歧提示）", "body"))
     story.append(p("四、形式审查", "h1"))
-    story += [p(line, "body") for line in a.check_summary]
+    story.append(kv_table([("形式审查结论", a.formal_text)], width, label_w=3.6 * cm))
+    story += [p(line, "body") for line in a.check_summary[1:]]
     story += [CondPageBreak(3 * cm), p("五、专家组意见", "h1_loose")]
     c = a.consensus
-    if c is None:
+    if a.formally_excluded:
+        story.append(p(f"{FORMAL_EXCLUDED_ZH}：{a.formal_reason or '（未写明理由）'}。本项目不参加评审排名，"
+                       "已交回的专家评分不计入。", "body", color="#a23b00"))
+    elif c is None:
         story.append(p("（尚未形成专家组意见）", "body", color="#a23b00"))
     else:
         story.append(p(c.text, "opinion"))
         if c.stale:
             story.append(p("注意：该意见录入后专家评分有变化，须由专家组重新确认。", "body", color="#a23b00"))
-    if a.form.levels:
+    if a.formally_excluded:
+        final = f"结论：{FORMAL_EXCLUDED_ZH}"
+    elif a.form.levels:
         final = f"最终等次：{a.level_zh(a.final_level)}（按得分 {shown(a.score.value)} 计算为“{a.level_zh(a.computed_level)}”）"
     else:
         final = (f"最终推荐意见：{a.recommendation_zh(a.final_recommendation)}"
                  f"（专家多数意见：{a.recommendation_zh(a.computed_recommendation)}）")
-    if c is None:
+    if c is None and not a.formally_excluded:
         final += "　［待专家组确认］"
     story.append(p(final, "h2"))
     if c is not None and c.override_reason:
@@ -173,7 +204,7 @@ def application_story(pr: PanelResults, a: AppResult, sink: SlotSink) -> list:
 
     # handwritten signatures + PDF signature boxes stay together on the last page
     sign_rows = [[p(f"评审专家：{e.name}", "sign"), p("签字：＿＿＿＿＿＿＿＿", "sign"), p("日期：＿＿＿＿＿＿", "sign")]
-                 for e in a.experts if e.status in ("scored", "recused")]
+                 for e in a.experts if e.status in ("scored", "recused", "excluded")]
     leader = pr.leader
     sign_rows.append([p(f"专家组组长：{leader.name if leader else '＿＿＿＿'}", "sign"), p("签字：＿＿＿＿＿＿＿＿", "sign"),
                       p("日期：＿＿＿＿＿＿", "sign")])

@@ -1,7 +1,8 @@
 """评审结果汇总表: one landscape A4 document per panel.
 
 A ranked table per guide item (header row repeated on every page): ranks within the item
-and in the panel, application, requested funds, every expert's total (回避 / 未交回 as such),
+and in the panel, application (with its 形式审查结论), requested funds, every expert's total
+(回避 / 未交回 as such; a review not counted is struck through and marked 回避（不计入）),
 number of scores, mean, trimmed mean, project score, recommendation votes, the panel's
 conclusion and the divergence flags with their state. Then the list of flags and how they
 were handled, the inter-rater statistics (severity per expert, Kendall's W), and the
@@ -23,7 +24,7 @@ from .divergence import KIND_ZH
 from .merge import AppResult, PanelResults, short_hash, shown
 from .pdfkit import (LANDSCAPE, SIG_LEADER, SIG_SECRETARY, Footer, SignatureSlots, SlotSink, build_pdf, frame_width,
                      grid_table, kv_table, p)
-from .sheet_pdf import version_text
+from .sheet_pdf import struck, version_text
 
 MARGINS = (1.2 * cm, 1.2 * cm, 1.5 * cm, 1.8 * cm)
 MAX_INLINE_EXPERTS = 9
@@ -71,11 +72,9 @@ def _ranked_table(pr: PanelResults, apps: list[AppResult], width: float, inline:
     for i, a in enumerate(apps, 1):
         ranks = f"{a.rank_item} / {a.rank_overall}" if a.rank_overall is not None else "—"
         row = [p(ranks, "small_c"), p(a.application_id, "small"),
-               p(f"{a.title}\n{a.applicant}", "small"), p(display(a.requested), "small_r")]
+               p(f"{a.title}\n{a.applicant}\n形式审查：{a.formal_text}", "small"), p(display(a.requested), "small_r")]
         if inline:
-            for c in a.experts:
-                row.append(p(c.cell, "small_c", color="#a23b00" if c.status in ("recused", "missing", "invalid")
-                             else None))
+            row += [_expert_cell(c) for c in a.experts]
         row += [p(str(a.score.n), "small_c"), p(shown(a.score.mean), "small_r"),
                 p(shown(a.score.trimmed_mean), "small_r"), p(shown(a.score.value), "small_r"),
                 p(_votes(a), "small_c"), p(a.conclusion_text, "small_c"),
@@ -88,6 +87,23 @@ def _ranked_table(pr: PanelResults, apps: list[AppResult], width: float, inline:
     return grid_table(rows, widths, zebra=True, extra=extra, pad=(2.5, 3.5))
 
 
+def _expert_cell(c):
+    if c.status == "excluded" and c.total is not None:
+        return struck(display(c.total), "small_c", c.cell)
+    return p(c.cell, "small_c", color="#a23b00" if c.status in ("recused", "missing", "invalid", "excluded") else None)
+
+
+def _excluded_rows(pr: PanelResults) -> list:
+    """Every review on record that is not counted, and why (the audit trail of the struck figures)."""
+    rows = [[p(x, "small_head") for x in ("申报编号", "专家", "原总分（不计入）", "不计入原因")]]
+    for a in pr.applications:
+        for c in a.excluded:
+            rows.append([p(a.application_id, "small"), p(c.name, "small"),
+                         struck(display(c.total), "small_c", c.cell) if c.total is not None else p("—", "small_c"),
+                         p(c.reason, "small")])
+    return rows
+
+
 def _expert_totals_tables(pr: PanelResults, apps: list[AppResult], width: float) -> list:
     """Totals of every expert when there are too many experts for the ranked table."""
     out = []
@@ -98,7 +114,7 @@ def _expert_totals_tables(pr: PanelResults, apps: list[AppResult], width: float)
         w = (width - id_w) / len(chunk)
         rows = [[p("申报编号", "small_head")] + [p(e.name, "small_head") for e in chunk]]
         for a in apps:
-            rows.append([p(a.application_id, "small")] + [p(a.experts[i + j].cell, "small_c")
+            rows.append([p(a.application_id, "small")] + [_expert_cell(a.experts[i + j])
                                                         for j in range(len(chunk))])
         out += [grid_table(rows, [id_w] + [w] * len(chunk), zebra=True), Spacer(1, 4)]
     return out
@@ -139,6 +155,13 @@ def summary_story(pr: PanelResults, annexes: Annexes, sink: SlotSink) -> list:
         if not inline:
             story += [p("各专家总分", "h2"), *_expert_totals_tables(pr, g.applications, width)]
 
+    ex = _excluded_rows(pr)
+    if len(ex) > 1:
+        story += [CondPageBreak(4 * cm), p("不计入的评分", "h1_loose"),
+                  p("以下评分已交回并保留备查，但因回避（含交回后登记的回避）或申报不予受理，不计入任何得分、排名、"
+                    "推荐票数、分歧提示和一致性统计（表中以删除线标出）。", "note"),
+                  grid_table(ex, [2.6 * cm, 3.0 * cm, 3.0 * cm, width - 8.6 * cm], zebra=True)]
+
     story += [CondPageBreak(4 * cm), p("分歧提示及处理", "h1_loose")]
     fr = _flag_rows(pr)
     if len(fr) > 1:
@@ -168,8 +191,12 @@ def summary_story(pr: PanelResults, annexes: Annexes, sink: SlotSink) -> list:
     story += [CondPageBreak(4 * cm), p("附件三　回避情况", "h1_loose")]
     if annexes.conflicts:
         rows = [[p(x, "small_head") for x in ("申报编号", "专家", "来源", "原因", "状态", "登记时间")]]
+        keys = {e.roster_key: e.expert_id for e in pr.experts}
+        struck_out = {(a.application_id, c.expert_id) for a in pr.applications for c in a.excluded}
         for c in annexes.conflicts:
             state = c["state"] + (f"（{c['note']}）" if c["note"] else "")
+            if c["state"] == "回避" and (c["application_id"], keys.get(c["roster_key"])) in struck_out:
+                state += "；已交回的评分不计入"
             rows.append([p(c["application_id"], "small"), p(f"{c['expert']}（{c['roster_key']}）", "small"),
                          p(c["source"], "small_c"), p(c["reason"], "small"), p(state, "small"), p(c["at"], "small")])
         story.append(grid_table(rows, [2.6 * cm, 3.2 * cm, 2.0 * cm, width - 15.0 * cm, 4.0 * cm, 3.2 * cm],

@@ -240,8 +240,12 @@ def _conflicts(args) -> int:
     if summary is None:
         print("评审批次已定稿：以下为定稿时的回避记录，未重新检测")
     else:
+        # Count what is listed below (panel members, or everyone with --all), and say how many more exist.
+        listed, ldis = len(m["conflicts"]), len(m["dismissed"])
+        rest = summary.active - listed + summary.dismissed - ldis
         print(f"回避检测：新增 {summary.added}，移除 {summary.removed}；"
-              f"有效回避 {summary.active} 条，已撤销 {summary.dismissed} 条")
+              f"下列专家有效回避 {listed} 条，已撤销 {ldis} 条"
+              + (f"（另有 {rest} 条涉及未入组的专家，加 --all 列出）" if rest > 0 else ""))
     print(f"专家 {len(m['experts'])} 位 × 申报项目 {len(m['applications'])} 个：")
     for e, row in zip(m["experts"], m["matrix"], strict=True):
         hit = [a["application_id"] for a, cell in zip(m["applications"], row, strict=True) if cell]

@@ -2,7 +2,10 @@
 the panel's consensus, finalise/reopen, signed PDF result sheets and the xlsx export.
 
 Every figure comes from nn_review.results (exact Decimals, rounded only by its ``shown``); the
-page never computes a score itself.
+page never computes a score itself. A review that is on record but not counted (a conflict
+recorded after it came in, or the application 不予受理) is shown struck through and marked
+回避/不计入; the page reloads whenever it is shown, so a conflict recorded on another page is
+reflected at once.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings, Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QPainter
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -46,6 +49,15 @@ from .widgets import ro_item, ro_table
 from .worker import Task
 
 FLAG_BG = QColor("#fff3cd")
+NOT_COUNTED_FG = QColor("#a23b00")
+
+
+def _strike(item) -> None:
+    """Mark a figure on record that is not counted: struck through, in the warning colour."""
+    font = QFont(item.font())
+    font.setStrikeOut(True)
+    item.setFont(font)
+    item.setForeground(QBrush(NOT_COUNTED_FG))
 
 
 class ResultsPage(QWidget):
@@ -145,6 +157,13 @@ class ResultsPage(QWidget):
     def title(self) -> str:
         return self.tr("评审结果")
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        # Conflicts, dismissals and formal decisions are recorded on other pages: show them here at once.
+        super().showEvent(event)
+        if self.results is not None and not event.spontaneous():
+            a = self.current_app()
+            self.reload_results(keep_app=a.application_id if a else None)
+
     # -- loading ---------------------------------------------------------------------------
 
     def set_session(self, session_id: int | None) -> None:
@@ -204,6 +223,12 @@ class ResultsPage(QWidget):
                       a.conclusion_text, len([f for f in a.flags if not f.resolved]) or ""]
             for c, v in enumerate(cells):
                 t.setItem(r, c, ro_item(v, str(v) if c in (3, len(cells) - 3, len(cells) - 2) else ""))
+            for c, e in enumerate(pr.experts, 4):
+                x = by_id.get(e.expert_id)
+                if x is not None and x.status == "excluded":
+                    t.item(r, c).setForeground(QBrush(NOT_COUNTED_FG))
+                    t.item(r, c).setToolTip(self.tr("原总分 %1，不计入：%2").replace(
+                        "%1", shown(x.total)).replace("%2", x.reason))
             t.item(r, len(cells) - 4).setToolTip(a.method_zh)
             if any(not f.resolved for f in a.flags):
                 t.item(r, len(cells) - 1).setBackground(QBrush(FLAG_BG))
@@ -255,7 +280,10 @@ class ResultsPage(QWidget):
         detail = R.application_detail(self.win.store, self.session_id, a.application_id)
         table = detail.grade_table
         self.grades.setColumnCount(2 + len(a.experts))
-        self.grades.setHorizontalHeaderLabels([self.tr("评审指标"), self.tr("权重")] + [e.name for e in a.experts])
+        self.grades.setHorizontalHeaderLabels(
+            [self.tr("评审指标"), self.tr("权重")]
+            + [e.name + (self.tr("（%1，不计入）").replace("%1", e.exclusion_mark) if e.status == "excluded" else "")
+               for e in a.experts])
         self.grades.setRowCount(len(table) + 1)
         for r, row in enumerate(table):
             self.grades.setItem(r, 0, ro_item(row["name"]))
@@ -263,15 +291,24 @@ class ResultsPage(QWidget):
             for c, cell in enumerate(row["cells"]):
                 text = "" if cell is None else f"{cell['grade']}  {cell['score']}"
                 self.grades.setItem(r, 2 + c, ro_item(text, "" if cell is None else cell.get("comment", "")))
+                if cell is not None and not cell["counted"]:
+                    _strike(self.grades.item(r, 2 + c))
         last = len(table)
         self.grades.setItem(last, 0, ro_item(self.tr("总分")))
         for c, e in enumerate(a.experts):
-            self.grades.setItem(last, 2 + c, ro_item(e.cell, e.reason))
+            if e.status == "excluded" and e.total is not None:
+                self.grades.setItem(last, 2 + c, ro_item(shown(e.total), self.tr("不计入：%1").replace("%1", e.reason)))
+                _strike(self.grades.item(last, 2 + c))
+            else:
+                self.grades.setItem(last, 2 + c, ro_item(e.cell, e.reason))
         self.grades.resizeColumnsToContents()
         # consensus editor
         self.cons_head.setText(f"{a.application_id}  {a.title}\n" + self.tr("计算结论：%1").replace(
             "%1", a.conclusion_text) + (self.tr("（专家组意见已过期：评分在其后有变化）") if a.consensus and a.consensus.stale
-                                        else ""))
+                                        else "")
+            + "\n" + self.tr("形式审查结论：%1").replace("%1", a.formal_text)
+            + "".join("\n" + self.tr("%1 的评分不计入：%2").replace("%1", e.name).replace("%2", e.reason)
+                      for e in a.excluded))
         self.final.clear()
         options = ([(lv.id, lv.name) for lv in a.form.levels] if a.form.levels else list(a.form.recommendations))
         for oid, name in options:

@@ -652,7 +652,8 @@ class ApplicationDetail:
             for e in self.result.experts:
                 g = e.grades.get(c.id)
                 cells.append(None if g is None else {"expert_id": e.expert_id, "name": e.name, "grade": g.grade,
-                                                     "points": g.points, "score": g.score, "comment": g.comment})
+                                                     "points": g.points, "score": g.score, "comment": g.comment,
+                                                     "counted": e.counted})
             rows.append({"criterion": c.id, "name": c.name, "weight": c.weight, "cells": cells})
         return rows
 

@@ -2546,6 +2546,31 @@ Dismissed because: %2</translation>
 <context>
     <name>ResultsPage</name>
     <message>
+        <location filename="../../ui/results_page.py" line="1"/>
+        <source>原总分 %1，不计入：%2</source>
+        <translation>Total on record %1, not counted: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="1"/>
+        <source>（%1，不计入）</source>
+        <translation> (%1, not counted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="1"/>
+        <source>不计入：%1</source>
+        <translation>Not counted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="1"/>
+        <source>形式审查结论：%1</source>
+        <translation>Formal check decision: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="1"/>
+        <source>%1 的评分不计入：%2</source>
+        <translation>Review by %1 not counted: %2</translation>
+    </message>
+    <message>
         <location filename="../../ui/results_page.py" line="47"/>
         <source>生成评审结果表…</source>
         <translation>Generate Result Sheets…</translation>

@@ -130,3 +130,44 @@ def test_leader_countersigns_signed_sheets(qtbot, page, tmp_path):
     if shutil.which("pdfsig"):
         out = subprocess.run(["pdfsig", str(sheet)], capture_output=True, text=True).stdout
         assert out.count("Signature is Valid.") == 2, out
+
+
+def test_late_conflict_marks_the_cell_and_the_page_refreshes(page):
+    """A conflict recorded on the 专家组与回避 page after the scores came in: the results page,
+    shown again, marks 王建国's total on a1 回避（不计入）, strikes his grades through and
+    recomputes the figures without him; dismissing the conflict brings his review back."""
+    from nn_review.roster import conflicts as conflicts_core
+    from ui.panels_page import PanelsPage
+    a1, _ = page.world.app_ids
+    win = page.win
+    r = row_of(page, a1)
+    assert page.table.item(r, col(page, "王建国")).text() == "100.00"
+    panels = next(p for p in win.extra_pages if isinstance(p, PanelsPage))
+    win.pages.setCurrentWidget(panels)
+    panels.add_conflict(page.world.experts["王建国"], a1, "评分后发现与申报单位有合作关系")
+    win.pages.setCurrentWidget(page)  # shown again: reloads
+    r = row_of(page, a1)
+    cell = page.table.item(r, col(page, "王建国"))
+    assert cell.text() == "回避（不计入）" and "评分后发现" in cell.toolTip() and "100.00" in cell.toolTip()
+    # totals 80, 80, 60, 20 remain: 4 scores → plain mean 60.00
+    assert page.table.item(r, col(page, "平均分")).text() == "60.00"
+    assert page.table.item(r, col(page, "项目得分")).text() == "60.00"
+    page.table.selectRow(r)
+    g = page.grades
+    heads = [g.horizontalHeaderItem(c).text() for c in range(g.columnCount())]
+    c = next(i for i, h in enumerate(heads) if h.startswith("王建国"))
+    assert heads[c] == "王建国（回避，不计入）"
+    assert g.item(0, c).text().startswith("A") and g.item(0, c).font().strikeOut()
+    assert g.item(6, c).text() == "100.00" and g.item(6, c).font().strikeOut()
+    assert "王建国 的评分不计入" in page.cons_head.text()
+    other = next(i for i, h in enumerate(heads) if h == "李秀英")
+    assert not g.item(0, other).font().strikeOut()
+    # dismissal on the other page → counted again
+    cid = next(x["id"] for x in conflicts_core.conflict_matrix(win.store, win.session_id)["conflicts"]
+               if x["application_id"] == a1)
+    win.pages.setCurrentWidget(panels)
+    panels.dismiss(cid, "核实后确无利害关系")
+    win.pages.setCurrentWidget(page)
+    r = row_of(page, a1)
+    assert page.table.item(r, col(page, "王建国")).text() == "100.00"
+    assert page.table.item(r, col(page, "项目得分")).text() == "73.33"

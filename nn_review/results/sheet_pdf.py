@@ -56,7 +56,8 @@ def struck(text: str, style: str, mark: str = "") -> Paragraph:
     """A figure that is on record but not counted: struck through, with the mark (回避（不计入）) below."""
     t = f"<strike>{escape(text)}</strike>".replace("\n", "<br/>")
     if mark:
-        t += f'<br/><font color="#a23b00">{escape(mark)}</font>'
+        lines = "<br/>".join(escape(x) for x in mark.split("\n"))
+        t += f'<br/><font color="#a23b00">{lines}</font>'
     return Paragraph(t, styles()[style])
 
 
@@ -92,7 +93,7 @@ def grades_tables(a: AppResult, width: float, band: bool) -> list:
                 if rec_row is not None:
                     rec_row.append(p(_rec_short(a, e.recommendation), "small_c"))
             elif e.status == "excluded" and e.grades:
-                total_row.append(struck(display(e.total), "cell_c", e.cell))
+                total_row.append(struck(display(e.total), "cell_c", f"{e.exclusion_mark}\n不计入"))
                 if rec_row is not None:
                     rec_row.append(struck(_rec_short(a, e.recommendation), "small_c"))
             else:
@@ -111,8 +112,11 @@ def grades_tables(a: AppResult, width: float, band: bool) -> list:
         t = grid_table(rows, [crit_w] + [col_w] * len(chunk), extra=spans + [
             ("BACKGROUND", (0, len(a.form.criteria) + 1), (-1, -1), (0.96, 0.97, 0.98))])
         out += [t, Spacer(1, 4)]
-    for e in a.excluded:  # why each struck-through review is not counted
-        out.append(p(f"{e.name} 的评分不计入（{e.exclusion_mark}）：{e.reason}", "note", color="#a23b00"))
+    why: dict[tuple[str, str], list[str]] = {}  # why each struck-through review is not counted, once per reason
+    for e in a.excluded:
+        why.setdefault((e.exclusion_mark, e.reason), []).append(e.name)
+    for (mark, reason), names in why.items():
+        out.append(p(f"{'、'.join(names)} 的评分不计入（{mark}）：{reason}", "note", color="#a23b00"))
     return out
 
 
@@ -173,7 +177,7 @@ def application_story(pr: PanelResults, a: AppResult, sink: SlotSink) -> list:
     else:
         story.append(p("无（各专家总分、各指标等级及推荐意见均未触发分歧提示）", "body"))
     story.append(p("四、形式审查", "h1"))
-    story.append(kv_table([("形式审查结论", a.formal_text)], width, label_w=3.6 * cm))
+    story += [kv_table([("形式审查结论", a.formal_text)], width, label_w=3.6 * cm), Spacer(1, 3)]
     story += [p(line, "body") for line in a.check_summary[1:]]
     story += [CondPageBreak(3 * cm), p("五、专家组意见", "h1_loose")]
     c = a.consensus
@@ -196,6 +200,8 @@ def application_story(pr: PanelResults, a: AppResult, sink: SlotSink) -> list:
     if c is None and not a.formally_excluded:
         final += "　［待专家组确认］"
     story.append(p(final, "h2"))
+    if a.formally_excluded:
+        c = None  # a consensus recorded before the exclusion no longer applies
     if c is not None and c.override_reason:
         story.append(p(f"与计算结果不同的理由：{c.override_reason}", "body", color="#a23b00"))
     if c is not None:

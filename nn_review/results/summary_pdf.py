@@ -88,9 +88,13 @@ def _ranked_table(pr: PanelResults, apps: list[AppResult], width: float, inline:
 
 
 def _expert_cell(c):
+    # narrow columns: the mark on two short lines (回避 / 不计入) rather than wrapped mid-word
+    mark = "回避\n不计入" if c.excluded_by == "conflict" else "不计入"  # the row itself says 不予受理
     if c.status == "excluded" and c.total is not None:
-        return struck(display(c.total), "small_c", c.cell)
-    return p(c.cell, "small_c", color="#a23b00" if c.status in ("recused", "missing", "invalid", "excluded") else None)
+        return struck(display(c.total), "small_c", mark)
+    if c.status == "excluded":
+        return p(mark, "small_c", color="#a23b00")
+    return p(c.cell, "small_c", color="#a23b00" if c.status in ("recused", "missing", "invalid") else None)
 
 
 def _excluded_rows(pr: PanelResults) -> list:
@@ -99,7 +103,8 @@ def _excluded_rows(pr: PanelResults) -> list:
     for a in pr.applications:
         for c in a.excluded:
             rows.append([p(a.application_id, "small"), p(c.name, "small"),
-                         struck(display(c.total), "small_c", c.cell) if c.total is not None else p("—", "small_c"),
+                         struck(display(c.total), "small_c", c.cell) if c.total is not None
+                         else p("—", "small_c"),
                          p(c.reason, "small")])
     return rows
 

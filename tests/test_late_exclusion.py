@@ -18,6 +18,7 @@ import pytest
 from openpyxl import load_workbook
 
 from nn_review.cli import main
+from nn_review.forms import display
 from nn_review.results import panel_results, results_json, set_consensus, write_reports, write_xlsx
 from nn_review.results.aggregate import dec_str, parse_rule, project_score, quantise
 from nn_review.results.consensus import finalise_problems
@@ -63,7 +64,8 @@ def test_late_conflict_via_cli_reaches_merge_finalise_sheet_and_exports(world, t
     assert before.score.n == 7 and totals["王建国"] == D(100)
     assert finalise_problems(world.store, world.sid)[0] == []  # ready before the late conflict
 
-    roster_key = world.store.read().__enter__().get(M.Expert, world.experts["王建国"]).roster_key
+    with world.store.read() as s:
+        roster_key = s.get(M.Expert, world.experts["王建国"]).roster_key
     assert main(base + ["session", "conflict", "add", "--expert", roster_key, "--app", a1,
                         "--reason", "评分后发现与申报单位有合作关系"]) == 0
     capsys.readouterr()
@@ -90,15 +92,23 @@ def test_late_conflict_via_cli_reaches_merge_finalise_sheet_and_exports(world, t
     assert a1 in err and "王建国 回避" in err and "重新确认" in err
     assert world.app_ids[1] not in err
 
-    # the sheets: struck-through figure marked 回避（不计入）, the counted figures without it
-    rep = write_reports(world.store, world.sid, tmp_path / "rep", personal=False)
-    summary = pdf_text(rep.summaries[0])
+    # the signed sheets: struck-through figure marked 回避 不计入, the counted figures without it
+    assert main(base + ["session", "report", "--out", str(tmp_path / "rep"), "--sign"]) == 0
+    capsys.readouterr()
+    summary_pdf = next((tmp_path / "rep").rglob("*评审结果汇总表.pdf"))
+    if shutil.which("pdfsig"):
+        out = subprocess.run(["pdfsig", str(summary_pdf)], capture_output=True, text=True).stdout
+        assert "Signature is Valid." in out
+    summary = pdf_text(summary_pdf)
     assert "100.00回避不计入" in summary  # the table cell: struck figure, then the mark on two lines
     assert "不计入的评分" in summary and "评分后发现与申报单位有合作关系" in summary
     assert "已交回的评分不计入" in summary  # the annex agrees with the table
-    assert f"{after.score.n}" in summary
-    sheet = pdf_text(next(p for p in rep.sheets if a1 in p.name))
+    # the a1 row: 6 counted scores, then mean, trimmed mean and score computed without 王建国
+    assert f"6{display(after.score.mean)}{display(after.score.trimmed_mean)}{display(after.score.value)}" in summary
+    sheet = pdf_text(next((tmp_path / "rep").rglob(f"{a1}.pdf")))
     assert "王建国的评分不计入（回避）" in sheet and "有效评分6份（评分不计入1位）" in sheet
+    personal = pdf_text(next((tmp_path / "rep").rglob("*王建国*.pdf")))
+    assert "评分不计入1项" in personal and "本项评分不计入（回避）" in personal
 
     # exports
     data = json.loads(json.dumps(results_json(world.store, world.sid)))

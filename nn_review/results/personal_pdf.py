@@ -15,7 +15,7 @@ from ..forms import display
 from .aggregate import dec_str
 from .merge import PanelExpert, PanelResults, sha256_json, short_hash
 from .pdfkit import PORTRAIT, Footer, build_pdf, frame_width, grid_table, kv_table, p
-from .sheet_pdf import version_text
+from .sheet_pdf import struck, version_text
 
 TITLE = "专家个人评分表"
 
@@ -26,12 +26,17 @@ def expert_data_hash(pr: PanelResults, expert: PanelExpert) -> str:
     return sha256_json({"panel": pr.data_hash, "expert": expert.expert_id, "cells": cells})
 
 
+def _cell(c, text: str, mark: str = ""):
+    """A figure of the expert's review: struck through with its mark when the review is not counted."""
+    return struck(text, "small_c", mark) if c.status == "excluded" else p(text, "small_c")
+
+
 def personal_story(pr: PanelResults, expert: PanelExpert) -> list:
     width = frame_width(PORTRAIT)
     apps = sorted(pr.applications, key=lambda a: a.application_id)
     cells = [(a, next(c for c in a.experts if c.expert_id == expert.expert_id)) for a in apps]
     cells = [(a, c) for a, c in cells if c.status != "not_assigned"]
-    counts = {s: sum(1 for _, c in cells if c.status == s) for s in ("scored", "recused", "missing")}
+    counts = {s: sum(1 for _, c in cells if c.status == s) for s in ("scored", "recused", "missing", "excluded")}
     revision = max((c.revision for _, c in cells if c.revision), default=None)
     story: list = [
         p("南宁市科学技术局　科技计划项目评审", "org"),
@@ -41,13 +46,15 @@ def personal_story(pr: PanelResults, expert: PanelExpert) -> list:
                   ("职称", expert.title or "—"), ("评审表", pr.form.title),
                   ("签名密钥指纹", expert.key_fingerprint or "（尚未导入其评分文件）"),
                   ("评分文件修订号", str(revision) if revision else "—"),
-                  ("评审情况", f"已评分 {counts['scored']} 项，回避 {counts['recused']} 项，未交回 {counts['missing']} 项")],
+                  ("评审情况", f"已评分 {counts['scored']} 项，回避 {counts['recused']} 项，未交回 {counts['missing']} 项"
+                               + (f"，评分不计入 {counts['excluded']} 项" if counts["excluded"] else ""))],
                  width, label_w=3.2 * cm),
         Spacer(1, 6),
     ]
     for a, c in cells:
         block = [p(f"{a.application_id}　{a.title}", "h2"), p(f"申报单位：{a.applicant}", "note")]
-        if c.status == "scored":
+        if c.status in ("scored", "excluded") and c.grades:
+            # an excluded review (回避 recorded later, or 不予受理) stays on the sheet, struck through
             crit = a.form.criteria
             cw = (width - 3.2 * cm) / len(crit)
             head = [p(f"{x.id}（{x.weight}）", "small_head") for x in crit] + [p("总分", "small_head"),
@@ -57,11 +64,14 @@ def personal_story(pr: PanelResults, expert: PanelExpert) -> list:
                 g = c.grades.get(x.id)
                 text = "" if g is None else (f"{g.grade}（{dec_str(g.points)}%）{display(g.score)}"
                                              if g.points is not None else f"{g.grade}　{display(g.score)}")
-                row.append(p(text, "small_c"))
-            row += [p(display(c.total), "small_c"), p(a.recommendation_zh(c.recommendation), "small_c")]
+                row.append(_cell(c, text))
+            row += [_cell(c, display(c.total), f"{c.exclusion_mark}\n不计入"),
+                    _cell(c, a.recommendation_zh(c.recommendation))]
             block += [grid_table([head, row], [cw] * len(crit) + [1.3 * cm, 1.9 * cm]), Spacer(1, 3)]
             comments = [f"{x.id}（{c.grades[x.id].grade}）：{c.grades[x.id].comment}" for x in crit
                         if x.id in c.grades and c.grades[x.id].comment.strip()]
+            if c.status == "excluded":
+                block.append(p(f"本项评分不计入（{c.exclusion_mark}）：{c.reason}", "note", color="#a23b00"))
             story.append(KeepTogether(block))
             if comments:
                 story.append(p("评分说明：" + "；".join(comments), "body"))

@@ -136,6 +136,16 @@ class ExpertScore:
         return "回避" if self.excluded_by == "conflict" else "不予受理"
 
     @property
+    def exclusion_note(self) -> str:
+        """What follows “…的评分不计入”: （回避）：the conflict, or ：不予受理（形式审查）：the reason."""
+        return f"（回避）：{self.reason}" if self.excluded_by == "conflict" else f"：{self.reason}"
+
+    @property
+    def narrow_mark(self) -> str:
+        """The mark under a struck-through figure in a narrow PDF column (the reason is printed beside)."""
+        return "回避\n不计入" if self.excluded_by == "conflict" else "不计入"
+
+    @property
     def cell(self) -> str:
         """What a results table shows: the total, 回避, 未交回, 回避（不计入） or —."""
         if self.status == "scored":

@@ -65,13 +65,13 @@ def personal_story(pr: PanelResults, expert: PanelExpert) -> list:
                 text = "" if g is None else (f"{g.grade}（{dec_str(g.points)}%）{display(g.score)}"
                                              if g.points is not None else f"{g.grade}　{display(g.score)}")
                 row.append(_cell(c, text))
-            row += [_cell(c, display(c.total), f"{c.exclusion_mark}\n不计入"),
+            row += [_cell(c, display(c.total), c.narrow_mark),
                     _cell(c, a.recommendation_zh(c.recommendation))]
             block += [grid_table([head, row], [cw] * len(crit) + [1.3 * cm, 1.9 * cm]), Spacer(1, 3)]
             comments = [f"{x.id}（{c.grades[x.id].grade}）：{c.grades[x.id].comment}" for x in crit
                         if x.id in c.grades and c.grades[x.id].comment.strip()]
             if c.status == "excluded":
-                block.append(p(f"本项评分不计入（{c.exclusion_mark}）：{c.reason}", "note", color="#a23b00"))
+                block.append(p(f"本项评分不计入{c.exclusion_note}", "note", color="#a23b00"))
             story.append(KeepTogether(block))
             if comments:
                 story.append(p("评分说明：" + "；".join(comments), "body"))

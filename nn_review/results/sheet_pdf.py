@@ -93,7 +93,7 @@ def grades_tables(a: AppResult, width: float, band: bool) -> list:
                 if rec_row is not None:
                     rec_row.append(p(_rec_short(a, e.recommendation), "small_c"))
             elif e.status == "excluded" and e.grades:
-                total_row.append(struck(display(e.total), "cell_c", f"{e.exclusion_mark}\n不计入"))
+                total_row.append(struck(display(e.total), "cell_c", e.narrow_mark))
                 if rec_row is not None:
                     rec_row.append(struck(_rec_short(a, e.recommendation), "small_c"))
             else:
@@ -112,11 +112,11 @@ def grades_tables(a: AppResult, width: float, band: bool) -> list:
         t = grid_table(rows, [crit_w] + [col_w] * len(chunk), extra=spans + [
             ("BACKGROUND", (0, len(a.form.criteria) + 1), (-1, -1), (0.96, 0.97, 0.98))])
         out += [t, Spacer(1, 4)]
-    why: dict[tuple[str, str], list[str]] = {}  # why each struck-through review is not counted, once per reason
+    why: dict[str, list[str]] = {}  # why each struck-through review is not counted, once per reason
     for e in a.excluded:
-        why.setdefault((e.exclusion_mark, e.reason), []).append(e.name)
-    for (mark, reason), names in why.items():
-        out.append(p(f"{'、'.join(names)} 的评分不计入（{mark}）：{reason}", "note", color="#a23b00"))
+        why.setdefault(e.exclusion_note, []).append(e.name)
+    for note, names in why.items():
+        out.append(p(f"{'、'.join(names)} 的评分不计入{note}", "note", color="#a23b00"))
     return out
 
 

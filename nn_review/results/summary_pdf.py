@@ -89,7 +89,7 @@ def _ranked_table(pr: PanelResults, apps: list[AppResult], width: float, inline:
 
 def _expert_cell(c):
     # narrow columns: the mark on two short lines (回避 / 不计入) rather than wrapped mid-word
-    mark = "回避\n不计入" if c.excluded_by == "conflict" else "不计入"  # the row itself says 不予受理
+    mark = c.narrow_mark  # the row itself says 不予受理
     if c.status == "excluded" and c.total is not None:
         return struck(display(c.total), "small_c", mark)
     if c.status == "excluded":
@@ -103,7 +103,7 @@ def _excluded_rows(pr: PanelResults) -> list:
     for a in pr.applications:
         for c in a.excluded:
             rows.append([p(a.application_id, "small"), p(c.name, "small"),
-                         struck(display(c.total), "small_c", c.cell) if c.total is not None
+                         struck(display(c.total), "small_c", c.narrow_mark) if c.total is not None
                          else p("—", "small_c"),
                          p(c.reason, "small")])
     return rows

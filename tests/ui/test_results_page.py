@@ -132,7 +132,7 @@ def test_leader_countersigns_signed_sheets(qtbot, page, tmp_path):
         assert out.count("Signature is Valid.") == 2, out
 
 
-def test_late_conflict_marks_the_cell_and_the_page_refreshes(page):
+def test_late_conflict_marks_the_cell_and_the_page_refreshes(page, monkeypatch):
     """A conflict recorded on the 专家组与回避 page after the scores came in: the results page,
     shown again, marks 王建国's total on a1 回避（不计入）, strikes his grades through and
     recomputes the figures without him; dismissing the conflict brings his review back."""
@@ -162,6 +162,19 @@ def test_late_conflict_marks_the_cell_and_the_page_refreshes(page):
     assert "王建国 的评分不计入" in page.cons_head.text()
     other = next(i for i, h in enumerate(heads) if h == "李秀英")
     assert not g.item(0, other).font().strikeOut()
+    # finalise from the page is refused, naming the application whose consensus is now stale
+    from nn_review.results import panel_results, set_consensus
+    for aid in page.world.app_ids:
+        x = panel_results(win.store, page.world.panel_id).application(aid)
+        set_consensus(win.store, win.session_id, aid, opinion="专家组一致同意按多数意见处理。",
+                      recommendation=x.computed_recommendation, reason="专家组讨论决定")
+    late = conflicts_core.add_conflict(win.store, win.session_id, page.world.experts["李秀英"], a1, "再补录的回避")
+    page.reload_results(keep_app=a1)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]) or QMessageBox.Ok)
+    page.finalise_dialog()
+    assert warned and a1 in warned[-1] and "李秀英 回避" in warned[-1] and "重新确认" in warned[-1]
+    conflicts_core.dismiss_conflict(win.store, late, "登记错误")
     # dismissal on the other page → counted again
     cid = next(x["id"] for x in conflicts_core.conflict_matrix(win.store, win.session_id)["conflicts"]
                if x["application_id"] == a1)
@@ -171,3 +184,4 @@ def test_late_conflict_marks_the_cell_and_the_page_refreshes(page):
     r = row_of(page, a1)
     assert page.table.item(r, col(page, "王建国")).text() == "100.00"
     assert page.table.item(r, col(page, "项目得分")).text() == "73.33"
+

@@ -165,7 +165,7 @@ def _plan(store: Store, session_id: int, expert_id: int, deadline: date | None) 
             "guide": _guide_extract(json.loads(sess.guide_edition.content_json), apps),
             "applications": entries,
         }
-        notes = tuple([excluded_message(a, where) + "，已跳过" for a in excluded]
+        notes = tuple([excluded_message(a, "放入评审包") + "，已跳过" for a in excluded]
                       + [w for a in apps if (w := undecided_warning(a))])
         return _Plan(session_id, expert_id, expert.name, tuple(pks), rows, bundle, docs, bool(sess.band_mode), notes)
 

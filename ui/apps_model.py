@@ -62,9 +62,9 @@ class ApplicationsModel(QAbstractTableModel):
 
     def decision_text(self, r: AppRow) -> str:
         if r.formal_decision == "excluded":
-            return self.tr("不予受理")
+            return self.tr("不予受理", "decision")
         if r.formal_decision == "accepted":
-            return self.tr("通过") if r.check_status == "pass" else self.tr("通过（已核实）")
+            return self.tr("通过", "decision") if r.check_status == "pass" else self.tr("通过（已核实）")
         return self.tr("未确认")
 
     def status_tip(self, r: AppRow) -> str:

@@ -36,10 +36,10 @@ class FormalBox(QGroupBox):
         self.reason = QLineEdit(self)
         self.reason.setClearButtonEnabled(True)
         self.reason.returnPressed.connect(self._enter)
-        self.btn_accept = QPushButton(self.tr("通过"), self)
+        self.btn_accept = QPushButton(self.tr("通过", "button"), self)
         self.btn_accept.setToolTip(self.tr("确认形式审查通过（机器结论不是“通过”时须填写理由）"))
         self.btn_accept.clicked.connect(lambda: self.request("accepted"))
-        self.btn_exclude = QPushButton(self.tr("不予受理"), self)
+        self.btn_exclude = QPushButton(self.tr("不予受理", "button"), self)
         self.btn_exclude.setToolTip(self.tr("形式审查不予受理：不进入评审组和评审包，已交回的评分不计入（须填写理由）"))
         self.btn_exclude.clicked.connect(lambda: self.request("excluded"))
         self.btn_clear = QPushButton(self.tr("撤销结论"), self)
@@ -64,14 +64,14 @@ class FormalBox(QGroupBox):
         self.show_state(None)
 
     def verdict_text(self, verdict: str) -> str:
-        return {"pass": self.tr("通过"), "fail": self.tr("不通过"), "attention": self.tr("待核实"),
+        return {"pass": self.tr("通过", "verdict"), "fail": self.tr("不通过"), "attention": self.tr("待核实"),
                 "unchecked": self.tr("未审查")}.get(verdict, verdict)
 
     def decision_text(self, st: FormalState) -> str:
         if st.decision == "excluded":
-            return self.tr("不予受理")
+            return self.tr("不予受理", "decision")
         if st.decision == "accepted":
-            return self.tr("通过") if st.verdict == "pass" else self.tr("通过（已核实）")
+            return self.tr("通过", "decision") if st.verdict == "pass" else self.tr("通过（已核实）")
         return self.tr("未确认")
 
     def show_state(self, st: FormalState | None, *, keep_reason: bool = False) -> None:
@@ -125,7 +125,7 @@ class ManualChecklist(QWidget):
         self.title = QLabel(self)
         self.title.setStyleSheet("font-weight: bold; padding: 2px;")
         self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels([self.tr("已核对"), self.tr("要求"), self.tr("核对备注（双击填写）")])
+        self.table.setHorizontalHeaderLabels([self.tr("已核对"), self.tr("要求"), self.tr("备注（双击填写）")])
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)

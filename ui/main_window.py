@@ -264,8 +264,15 @@ class MainWindow(QMainWindow):
     def _size_columns(self) -> None:
         self.table.resizeColumnsToContents()
         h = self.table.horizontalHeader()
-        for col, cap in ((2, 200), (3, 130)):  # the 形式审查结论 column must stay in view
+        for col, cap in ((2, 200), (3, 130)):
             h.resizeSection(col, min(h.sectionSize(col), cap))
+        # The 形式审查结论 column (last) must stay in view: take the overflow from title, then applicant.
+        over = h.length() - self.table.viewport().width()
+        for col, floor in ((2, 110), (3, 90)):
+            if over > 0:
+                cut = min(over, max(0, h.sectionSize(col) - floor))
+                h.resizeSection(col, h.sectionSize(col) - cut)
+                over -= cut
 
     def current_application_id(self) -> str | None:
         idx = self.table.currentIndex()
@@ -308,8 +315,7 @@ class MainWindow(QMainWindow):
         if undoable:
             self.formal_undo.append((sid, application_id, old.decision, old.reason))
         self._refresh_formal(application_id)
-        self.statusBar().showMessage(self.tr("%1：%2").replace("%1", application_id)
-                                     .replace("%2", self.model.status_text(self._row_of(application_id))), 10000)
+        self.statusBar().showMessage(f"{application_id}：{self.model.status_text(self._row_of(application_id))}", 10000)
         return True
 
     def manual_check(self, application_id: str, rule_id: str, ticked: bool, note: str) -> bool:
@@ -357,7 +363,7 @@ class MainWindow(QMainWindow):
             if sid != self.session_id:
                 continue
             self.select_application(app_id)
-            if self.decide(app_id, old, self.tr("撤销"), undoable=False):
+            if self.decide(app_id, old, formal_service.UNDO_REASON, undoable=False):  # the record stays Chinese
                 self.statusBar().showMessage(self.tr("已撤销 %1 的上一次形式审查结论").replace("%1", app_id), 10000)
             return
         self.statusBar().showMessage(self.tr("没有可撤销的形式审查结论"), 5000)

@@ -29,6 +29,7 @@ from ..store.models import Application, Finding, ManualCheck, ReviewSession, utc
 ACCEPTED, EXCLUDED = "accepted", "excluded"
 DECISION_ZH = {ACCEPTED: "通过", EXCLUDED: "不予受理", "": "未确认"}
 FORMAT = "nn-review/formal-decisions/1"
+UNDO_REASON = "撤销"  # the reason recorded when the GUI's Ctrl+Z reverses the last decision
 
 
 @dataclass(frozen=True)

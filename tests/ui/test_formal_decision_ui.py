@@ -138,7 +138,14 @@ def test_context_menu_keyboard_and_undo(qtbot, win, monkeypatch):
     win.act_exclude.trigger()
     assert asked and FAILING in asked[0]
     assert stored(win, FAILING).formal_decision == "excluded"
-    # Ctrl+Z on the applications page records the reverse, with the reason 撤销.
+    # Ctrl+Z on another page does nothing here …
+    roster = win.extra_pages[0]
+    win.pages.setCurrentWidget(roster)
+    roster.table.setFocus()
+    qtbot.keyClick(roster.table, Qt.Key_Z, Qt.ControlModifier)
+    assert stored(win, FAILING).formal_decision == "excluded"
+    win.pages.setCurrentIndex(0)
+    # … on the applications page it records the reverse, with the reason 撤销.
     win.activateWindow()
     win.table.setFocus()
     qtbot.keyClick(win.table, Qt.Key_Z, Qt.ControlModifier)

@@ -115,6 +115,7 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         _formal_decisions(win)
         win.select_application("NNKJ-2025-0106")
         win.detail.tabs.setCurrentIndex(1)
+        win.statusBar().clearMessage()
         win.decide("NNKJ-2025-0106", "excluded", "")  # refused: the reason is missing (shown in the box)
         shot("formal_decision")
         win.select_application("NNKJ-2025-0104")

@@ -15,6 +15,8 @@ from nn_review.services import formal
 from nn_review.services.importer import import_packages
 from nn_review.store import models as M
 
+from ..exchange_fixtures import no_real_keyring  # noqa: F401  (autouse: keys under tmp_path, never a keyring)
+
 FAILING = "NNKJ-2025-0106"     # 不通过: requested 260 > 200 万元; 核对清单 I11.R1, I11.R2
 ATTENTION = "NNKJ-2025-0107"   # 待核实
 
@@ -196,3 +198,31 @@ def test_panels_page_refuses_an_excluded_package(qtbot, win, tmp_path, monkeypat
     qtbot.addWidget(dlg)
     texts = [dlg.items.item(i).text() for i in range(dlg.items.count())]
     assert any(t.startswith(FAILING) and "不予受理" in t for t in texts)
+
+
+def test_bundle_export_leaves_out_an_excluded_package_and_says_so(qtbot, win, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    from nn_review.demo.roster import build_demo_roster
+    from nn_review.exchange.bundles import open_bundle
+    from nn_review.roster.panels import list_panels
+
+    from .conftest import wait_idle
+    build_demo_roster(win.store, win.session_id)
+    first = list_panels(win.store, win.session_id)[0]
+    gone, *kept = [a.application_id for a in first.applications]
+    formal.decide(win.store, win.session_id, gone, "excluded", "重复申报")  # after assignment: allowed
+    win.reload_sessions()
+    page = next(p for p in win.extra_pages if p.title() == "评审包与评分回收")
+    win.pages.setCurrentWidget(page)
+    page.panel.setCurrentIndex(0)
+    page.export(tmp_path / "usb")
+    wait_idle(qtbot, win)
+    dlg = page.passwords_dialog
+    notes = "\n".join(lb.text() for lb in dlg.findChildren(QLabel))
+    assert f"申报 {gone}" in notes and "不予受理" in notes and "已跳过" in notes
+    h = page.last_handout[0]
+    with open_bundle(h.bundle.path, h.bundle.password) as b:
+        ids = [a["application_id"] for a in b.applications]
+    assert gone not in ids and set(ids) <= set(kept)
+    dlg.accept()

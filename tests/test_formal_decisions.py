@@ -266,3 +266,17 @@ def test_cli_bundles_says_which_packages_were_left_out_or_undecided(tmp_path, ca
     assert f"申报 {a2} 形式审查为“待核实”" in err
     assert err.count(f"申报 {a1}") == 1  # once, not once per expert
     assert "2 项" in out
+
+
+def test_acceptance_goes_back_to_undecided_when_the_machine_verdict_changes(env, tmp_path):
+    store, sid = env
+    formal.decide(store, sid, "P-1", "accepted")
+    formal.decide(store, sid, "F-1", "excluded", "新增营业收入不足")
+    # A package imported later carries the same title as P-1: the cross check now fails P-1.
+    twin = dict(passing("P-9", 9), title=passing("P-1", 1)["title"])
+    import_apps(store, sid, tmp_path / "pk2", [twin])
+    a = app_row(store, "P-1")
+    assert a.check_status == "fail" and a.formal_decision == ""
+    assert app_row(store, "F-1").formal_decision == "excluded"  # an exclusion stands
+    [ev] = audit(store, "formal.reset")
+    assert ev["application_id"] == "P-1" and ev["old"]["decision"] == "accepted" and "pass" in ev["reason"]

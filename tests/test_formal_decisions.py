@@ -18,7 +18,7 @@ from nn_review.store import StoreError
 from nn_review.store import models as M
 
 from .exchange_fixtures import build_world, no_real_keyring, table_counts  # noqa: F401
-from .helpers import manifest, unique_code
+from .helpers import manifest, unique_code, write_package
 from .test_roster import add_expert, import_apps, new_store
 
 
@@ -280,3 +280,18 @@ def test_acceptance_goes_back_to_undecided_when_the_machine_verdict_changes(env,
     assert app_row(store, "F-1").formal_decision == "excluded"  # an exclusion stands
     [ev] = audit(store, "formal.reset")
     assert ev["application_id"] == "P-1" and ev["old"]["decision"] == "accepted" and "pass" in ev["reason"]
+
+
+def test_replaced_package_is_decided_afresh(env, tmp_path, capsys):
+    store, sid = env
+    formal.decide(store, sid, "F-1", "excluded", "新增营业收入不足")
+    formal.set_manual_check(store, sid, "P-1", "I15.R3", True, "已核对")
+    fixed = dict(failing("F-1", 3), indicators={"invention_patent_applications": 4, "new_revenue": 8000})
+    (tmp_path / "pk3").mkdir()
+    code, out, _ = cli(capsys, store, "session", "import", "--replace", write_package(tmp_path / "pk3", fixed))
+    assert code == 0 and "已替换" in out
+    a = app_row(store, "F-1")
+    assert a.check_status == "pass" and a.formal_decision == "" and a.formal_reason == ""
+    [ev] = audit(store, "formal.reset")
+    assert ev["old"]["decision"] == "excluded" and "替换" in ev["reason"]
+    assert formal.formal_state(store, sid, "P-1").ticks_done == 1  # other packages untouched

@@ -148,6 +148,8 @@ def _print_report(rep: dict, verbose: bool) -> None:
         _out(f"    文件：{p['file']}")
         for w in p["warnings"]:
             _out(f"    ! {w}")
+        if p.get("decision"):
+            _out(f"    形式审查结论：{_decision_line(p['verdict'], p['decision'])}")
         for f in p["findings"]:
             if verbose or f["status"] != "pass" and f["severity"] != "info":
                 _out(f"    {MARK[f['status']]} [{f['rule_id']}] {STATUS_ZH[f['status']]}：{f['message']}")
@@ -179,6 +181,8 @@ def _session(args) -> int:
         remove_application(store, sid, args.application_id)
         _out(f"已移除 {args.application_id}")
         return 0
+    if args.action in ("decide", "manual-check", "decisions"):
+        return _formal(store, sid, args)
     from .checks.engine import FindingData
     from .services.check_report import exit_code, package_entry, report
     from .services.checks import run_checks
@@ -188,8 +192,9 @@ def _session(args) -> int:
     entries = []
     for row in list_applications(store, sid):
         d = application_detail(store, sid, row.application_id)
-        entries.append(package_entry(d.source_name, d.manifest, [FindingData(**f.__dict__) for f in d.findings],
-                                     d.warnings))
+        entry = package_entry(d.source_name, d.manifest, [FindingData(**f.__dict__) for f in d.findings], d.warnings)
+        entry["decision"] = d.formal.decision_json()  # the secretary's 形式审查结论 (added field)
+        entries.append(entry)
     rep = report(guide_for_session(store, sid), entries)
     if args.json:
         _out(json.dumps(rep, ensure_ascii=False, indent=2))
@@ -215,3 +220,50 @@ def _import(store, sid: int, args) -> int:
             _out(f"    ! {w}")
     _out(rep.summary_zh())
     return 2 if rep.counts["refused"] or rep.counts["failed"] else 0
+
+
+# -- formal-check decisions ----------------------------------------------------------------
+
+def _decision_line(verdict: str, d: dict) -> str:
+    text = d["label"]
+    if d["reason"]:
+        text += f"（理由：{d['reason']}）"
+    mc = d["manual_checks"]
+    if mc["total"]:
+        text += f"  核对清单 {mc['done']}/{mc['total']}"
+    return text
+
+
+def _formal(store, sid: int, args) -> int:
+    from .services import formal
+    if args.action == "decide":
+        st = formal.decide(store, sid, args.application_id, args.decision, args.reason)
+        if args.decision:
+            _out(f"已登记 {st.application_id} 形式审查结论：{st.label}" + (f"（理由：{st.reason}）" if st.reason else ""))
+            if args.decision == formal.ACCEPTED and st.ticks_done < st.ticks_total:
+                print(f"提示：核对清单尚有 {st.ticks_total - st.ticks_done} 项未勾选"
+                      f"（nn-review session manual-check {st.application_id} RULE_ID --tick）", file=sys.stderr)
+        else:
+            _out(f"已撤销 {st.application_id} 的形式审查结论（理由：{args.reason.strip()}），现为：{st.label}")
+        return 0
+    if args.action == "manual-check":
+        item = formal.set_manual_check(store, sid, args.application_id, args.rule_id, args.ticked, args.note)
+        mark = "☑ 已核对" if item.ticked else "☐ 未核对"
+        _out(f"{args.application_id} [{item.rule_id}] {mark}" + (f"（备注：{item.note}）" if item.note else ""))
+        return 0
+    rep = formal.decisions_report(store, sid)
+    if args.json:
+        _out(json.dumps(rep, ensure_ascii=False, indent=2))
+        return 0
+    for p in rep["packages"]:
+        mc = p["manual_checks"]
+        ticks = f"  核对清单 {mc['done']}/{mc['total']}" if mc["total"] else ""
+        reason = f"  理由：{p['reason']}" if p["reason"] else ""
+        _out(f"{p['application_id']}  {p['label']}{reason}{ticks}  {p['title']}")
+        for m in mc["items"] if args.verbose else ():
+            _out(f"    {'☑' if m['ticked'] else '☐'} [{m['rule_id']}] {m['message']}"
+                 + (f"（备注：{m['note']}）" if m["note"] else ""))
+    s = rep["summary"]
+    _out(f"\n共 {s['total']} 个：通过 {s['accepted']}，不予受理 {s['excluded']}，未确认 {s['undecided']}"
+         f"（其中机器结论未通过、待确认 {s['needs_decision']}）")
+    return 0

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
+from nn_review.roster.common import local_time
 from nn_review.services.queries import AppRow
 from nn_review.zhfmt import wan
 
 STATUS_COLOURS = {"pass": "#1e7d32", "fail": "#c62828", "attention": "#b26a00", "unchecked": "#666666"}
+DECISION_COLOURS = {"accepted": "#1e7d32", "excluded": "#6d4c41"}
 SORT_ROLE = Qt.UserRole + 1
 
 
@@ -21,7 +23,7 @@ class ApplicationsModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("申报编号"), self.tr("指南项目"), self.tr("项目名称"), self.tr("申报单位"),
-                self.tr("申请资助"), self.tr("自筹经费"), self.tr("形式审查")]
+                self.tr("申请资助"), self.tr("自筹经费"), self.tr("形式审查结论")]
 
     def set_rows(self, rows: list[AppRow]) -> None:
         self.beginResetModel()
@@ -52,15 +54,52 @@ class ApplicationsModel(QAbstractTableModel):
         return text
 
     def status_text(self, r: AppRow) -> str:
+        """Machine verdict → the secretary's decision, e.g. 不通过（1） → 不予受理."""
         base = {"pass": self.tr("通过"), "fail": self.tr("不通过"), "attention": self.tr("待核实"),
                 "unchecked": self.tr("未审查")}[r.check_status]
-        return f"{base}（{r.failed_rules}）" if r.check_status == "fail" else base
+        verdict = f"{base}（{r.failed_rules}）" if r.check_status == "fail" else base
+        return f"{verdict} → {self.decision_text(r)}"
+
+    def decision_text(self, r: AppRow) -> str:
+        if r.formal_decision == "excluded":
+            return self.tr("不予受理", "decision")
+        if r.formal_decision == "accepted":
+            return self.tr("通过", "decision") if r.check_status == "pass" else self.tr("通过（已核实）")
+        return self.tr("未确认")
+
+    def status_tip(self, r: AppRow) -> str:
+        if not r.formal_decision:
+            return self.status_text(r) + ("" if r.check_status == "pass" else "\n" + self.tr("尚未确认形式审查结论"))
+        when = local_time(r.formal_decided_at)
+        tip = self.status_text(r) + "\n" + self.tr("%1 于 %2 确认").replace("%1", r.formal_actor).replace("%2", when)
+        return tip + ("\n" + self.tr("理由：%1").replace("%1", r.formal_reason) if r.formal_reason else "")
+
+    @staticmethod
+    def status_rank(r: AppRow) -> tuple:
+        """Sort: what still needs a decision first, then excluded, verified, passed."""
+        if r.formal_decision == "excluded":
+            first = 1
+        elif r.formal_decision == "accepted":
+            first = 2 if r.check_status != "pass" else 4
+        else:
+            first = 3 if r.check_status == "pass" else 0
+        return first, ("fail", "attention", "unchecked", "pass").index(r.check_status)
+
+    def replace_row(self, row: AppRow) -> None:
+        """One row changed (a formal decision): update it in place, keeping the selection."""
+        for i, r in enumerate(self.rows):
+            if r.pk == row.pk:
+                self.rows[i] = row
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
+                return
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if not index.isValid():
             return None
         r = self.rows[index.row()]
         col = self.COLUMNS[index.column()]
+        if role == Qt.ToolTipRole and col == "status":
+            return self.status_tip(r)
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             return {"id": r.application_id, "item": self.item_text(r), "title": r.title, "applicant": r.applicant,
                     "requested": wan(r.requested), "self_funded": wan(r.self_funded),
@@ -68,19 +107,23 @@ class ApplicationsModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return {"id": r.application_id, "item": (r.guide_item or 99, r.direction or 0, r.kind),
                     "title": r.title, "applicant": r.applicant, "requested": r.requested,
-                    "self_funded": r.self_funded, "status": ("fail", "attention", "unchecked", "pass").index(
-                        r.check_status)}[col]
+                    "self_funded": r.self_funded, "status": self.status_rank(r)}[col]
         if role == Qt.TextAlignmentRole and col in ("requested", "self_funded"):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ForegroundRole and col == "status":
-            return QBrush(QColor(STATUS_COLOURS[r.check_status]))
+            return QBrush(QColor(DECISION_COLOURS.get(r.formal_decision) or STATUS_COLOURS[r.check_status]))
+        if role == Qt.FontRole and col == "status" and not r.formal_decision and r.check_status != "pass":
+            f = QFont()
+            f.setBold(True)  # still to be decided
+            return f
         if role == Qt.UserRole:
             return r
         return None
 
 
 class ApplicationsFilter(QSortFilterProxyModel):
-    """Text filter over id, item, title, applicant (case-insensitive) plus a status filter."""
+    """Text filter over id, item, title, applicant (case-insensitive) plus a status filter: a machine
+    verdict, or ``undecided`` (not passed, no decision yet) / ``excluded`` (不予受理)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -114,7 +157,13 @@ class ApplicationsFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         model: ApplicationsModel = self.sourceModel()
         r = model.rows[source_row]
-        if self._status and r.check_status != self._status:
+        if self._status == "undecided":
+            if r.formal_decision or r.check_status == "pass":
+                return False
+        elif self._status == "excluded":
+            if r.formal_decision != "excluded":
+                return False
+        elif self._status and r.check_status != self._status:
             return False
         if not self._text:
             return True

@@ -1,4 +1,5 @@
-"""The detail pane of one application: summary, formal-check findings, documents + PDF viewer.
+"""The detail pane of one application: summary, formal-check findings with the 形式审查结论 box
+and the 核对清单, documents + PDF viewer.
 
 Manifest text is always shown as plain text (item models / PlainText labels), never as rich
 text: a title like "<b>…</b>" must appear literally.
@@ -14,9 +15,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter
 from nn_review.checks.engine import STATUS_ZH
 from nn_review.checks.facts import INDICATOR_KEYS
 from nn_review.package.manifest import DOC_KINDS, LAYERS, ROLES, UNIT_KINDS
+from nn_review.services.formal import FormalState
 from nn_review.services.queries import AppDetail
 from nn_review.zhfmt import wan
 
+from .formal_box import FormalBox, ManualChecklist
 from .pdf_viewer import PdfViewer
 from .widgets import add_group, ro_item
 
@@ -27,6 +30,8 @@ PLATFORM_ZH = {"national": "国家级", "autonomous_region": "自治区级", "mu
 
 class DetailPane(QWidget):
     document_opened = Signal(str)  # sha256 of the document now shown
+    decision_requested = Signal(str, str, str)        # application id, accepted|excluded|'', reason
+    manual_check_requested = Signal(str, str, bool, str)  # application id, rule id, ticked, note
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -59,11 +64,27 @@ class DetailPane(QWidget):
         self.source.setWordWrap(True)
         self.source.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.source.setStyleSheet("background: #f6f6f6; padding: 6px;")
+        self.formal = FormalBox(self)
+        self.formal.decision_requested.connect(
+            lambda d, r: self.detail and self.decision_requested.emit(self.detail.row.application_id, d, r))
+        self.checklist = ManualChecklist(self)
+        self.checklist.check_requested.connect(
+            lambda rule, on, note: self.detail and self.manual_check_requested.emit(
+                self.detail.row.application_id, rule, on, note))
+        found = QWidget(self)
+        fl = QVBoxLayout(found)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.addWidget(self.findings, 1)
+        fl.addWidget(self.source)
+        self.checks_split = QSplitter(Qt.Vertical, self)
+        self.checks_split.addWidget(found)
+        self.checks_split.addWidget(self.checklist)
+        self.checks_split.setSizes([320, 200])
         checks = QWidget(self)
         cl = QVBoxLayout(checks)
         cl.setContentsMargins(0, 0, 0, 0)
-        cl.addWidget(self.findings, 1)
-        cl.addWidget(self.source)
+        cl.addWidget(self.formal)
+        cl.addWidget(self.checks_split, 1)
 
         self.documents = QTableWidget(0, 4, self)
         self.documents.setHorizontalHeaderLabels([self.tr("文档"), self.tr("类型"), self.tr("页数"), self.tr("大小")])
@@ -105,6 +126,7 @@ class DetailPane(QWidget):
         self.source.setText("")
         self.documents.setRowCount(0)
         self.viewer.clear()
+        self.show_formal(detail.formal if detail else None)
         if detail is None:
             self.header.setText(self.tr("选择左侧的申报包查看详情"))
             return
@@ -119,6 +141,11 @@ class DetailPane(QWidget):
             self.documents.setItem(i, 3, ro_item(f"{d.size / 1024 / 1024:.2f} MB", f"sha256 {d.sha256}"))
         if detail.documents:
             self.documents.selectRow(0)
+
+    def show_formal(self, state: FormalState | None, *, keep_reason: bool = False) -> None:
+        """Only the decision box and the 核对清单 (after a decision or a tick: no PDF reload)."""
+        self.formal.show_state(state, keep_reason=keep_reason)
+        self.checklist.show_state(state)
 
     def _group(self, title: str, rows: list[tuple[str, object]]) -> None:
         add_group(self.summary, title, rows)

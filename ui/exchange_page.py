@@ -54,7 +54,9 @@ class PasswordsDialog(QDialog):
             self.table.item(r, 2).setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
         fpr = QLabel(self.tr("秘书签名密钥指纹：%1").replace("%1", items[0].bundle.secretary_fingerprint), self)
         fpr.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        notice = "\n".join([items[0].bundle.key_notice] + [h.letter_error for h in items if h.letter_error]).strip()
+        notes = list(dict.fromkeys(n for h in items for n in h.bundle.notes))  # formal check, once each
+        notice = "\n".join([items[0].bundle.key_notice] + notes
+                           + [h.letter_error for h in items if h.letter_error]).strip()
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
         copy = buttons.addButton(self.tr("复制全部"), QDialogButtonBox.ActionRole)

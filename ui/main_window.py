@@ -8,11 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMainWindow, QMessageBox, QSplitter, QTableView, QTabWidget,
-                               QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog,
+                               QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox, QSplitter, QTableView,
+                               QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from nn_review.services import checks as checks_service
+from nn_review.services import formal as formal_service
 from nn_review.services import importer, queries, sessions
 from nn_review.services.guides import list_editions
 from nn_review.store import Store, StoreError
@@ -50,7 +51,8 @@ class MainWindow(QMainWindow):
         self.filter.setClearButtonEnabled(True)
         self.status_filter = QComboBox(self)
         for label, key in ((self.tr("全部"), None), (self.tr("通过"), "pass"), (self.tr("不通过"), "fail"),
-                           (self.tr("待核实"), "attention")):
+                           (self.tr("待核实"), "attention"), (self.tr("未确认结论"), "undecided"),
+                           (self.tr("不予受理"), "excluded")):
             self.status_filter.addItem(label, key)
 
         self.model = ApplicationsModel(self)
@@ -72,7 +74,12 @@ class MainWindow(QMainWindow):
         h.setSectionResizeMode(QHeaderView.Interactive)
         h.setStretchLastSection(False)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_selected(cur))
+        self.table.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
         self.detail = DetailPane(self)
+        self.detail.decision_requested.connect(self.decide)
+        self.detail.manual_check_requested.connect(self.manual_check)
+        self.formal_undo: list[tuple[int, str, str, str]] = []  # (session, application, old decision, old reason)
 
         left = QWidget(self)
         ll = QVBoxLayout(left)
@@ -151,8 +158,21 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_settings)
         m.addSeparator()
         m.addAction(self.act_quit)
+        # 形式审查结论 of the selected package: menu, table context menu, keyboard; Ctrl+Z on the page.
+        self.act_accept = self._action(self.tr("形式审查：通过…"), lambda: self.decide_selected("accepted"),
+                                       "Ctrl+Shift+A", self.tr("确认所选申报包形式审查通过"))
+        self.act_exclude = self._action(self.tr("形式审查：不予受理…"), lambda: self.decide_selected("excluded"),
+                                        "Ctrl+Shift+X", self.tr("所选申报包形式审查不予受理（须填写理由）"))
+        self.act_withdraw = self._action(self.tr("撤销形式审查结论…"), lambda: self.decide_selected(""),
+                                         tip=self.tr("撤销所选申报包已登记的形式审查结论（须填写理由）"))
+        self.act_undo_formal = self._action(self.tr("撤销上一次形式审查结论"), self.undo_decision, QKeySequence.Undo)
+        for a in (self.act_accept, self.act_exclude, self.act_undo_formal):
+            a.setShortcutContext(Qt.WidgetWithChildrenShortcut)  # only on the applications page
+            self.splitter.addAction(a)
         m = mb.addMenu(self.tr("批次(&S)"))
         m.addActions([self.act_new, self.act_checks, self.act_remove])
+        m.addSeparator()
+        m.addActions([self.act_accept, self.act_exclude, self.act_withdraw, self.act_undo_formal])
         roster, panels, exchange = (next(p for p in self.extra_pages if isinstance(p, cls))
                                     for cls in (RosterPage, PanelsPage, ExchangePage))
 
@@ -224,20 +244,35 @@ class MainWindow(QMainWindow):
         rows = queries.list_applications(self.store, self.session_id) if self.session_id else []
         self.model.set_rows(rows)
         self._size_columns()
-        c = Counter(r.check_status for r in rows)
-        self.counts.setText(self.tr("共 %1 个申报包：通过 %2，不通过 %3，待核实 %4")
-                            .replace("%1", str(len(rows))).replace("%2", str(c["pass"]))
-                            .replace("%3", str(c["fail"])).replace("%4", str(c["attention"])))
+        self._update_counts()
         if keep:
             self.select_application(keep)
         if not self.table.selectionModel().hasSelection():
             self.detail.show_detail(None)
 
+    def _update_counts(self) -> None:
+        rows = self.model.rows
+        c = Counter(r.check_status for r in rows)
+        d = Counter(r.formal_decision for r in rows)
+        open_ = sum(1 for r in rows if not r.formal_decision and r.check_status != "pass")
+        self.counts.setText(self.tr("共 %1 个申报包：通过 %2，不通过 %3，待核实 %4")
+                            .replace("%1", str(len(rows))).replace("%2", str(c["pass"]))
+                            .replace("%3", str(c["fail"])).replace("%4", str(c["attention"]))
+                            + self.tr("；不予受理 %1，未确认 %2").replace("%1", str(d["excluded"]))
+                            .replace("%2", str(open_)))
+
     def _size_columns(self) -> None:
         self.table.resizeColumnsToContents()
         h = self.table.horizontalHeader()
-        for col, cap in ((2, 240), (3, 160)):
+        for col, cap in ((2, 200), (3, 130)):
             h.resizeSection(col, min(h.sectionSize(col), cap))
+        # The 形式审查结论 column (last) must stay in view: take the overflow from title, then applicant.
+        over = h.length() - self.table.viewport().width()
+        for col, floor in ((2, 110), (3, 90)):
+            if over > 0:
+                cut = min(over, max(0, h.sectionSize(col) - floor))
+                h.resizeSection(col, h.sectionSize(col) - cut)
+                over -= cut
 
     def current_application_id(self) -> str | None:
         idx = self.table.currentIndex()
@@ -260,6 +295,90 @@ class MainWindow(QMainWindow):
             return
         row = self.proxy.data(idx, Qt.UserRole)
         self.detail.show_detail(queries.application_detail(self.store, self.session_id, row.application_id))
+
+    # -- formal-check decisions ------------------------------------------------------------------
+
+    def decide(self, application_id: str, decision: str, reason: str, *, undoable: bool = True) -> bool:
+        """One decision = one core call; a refusal (e.g. reason missing) is shown in the detail pane."""
+        if self.session_id is None:
+            return False
+        sid = self.session_id
+        try:
+            old = formal_service.formal_state(self.store, sid, application_id)
+            formal_service.decide(self.store, sid, application_id, decision, reason)
+        except StoreError as e:
+            if self.current_application_id() == application_id:
+                self.detail.formal.show_error(str(e))
+            else:
+                QMessageBox.warning(self, self.tr("形式审查结论"), str(e))
+            return False
+        if undoable:
+            self.formal_undo.append((sid, application_id, old.decision, old.reason))
+        self._refresh_formal(application_id)
+        self.statusBar().showMessage(f"{application_id}：{self.model.status_text(self._row_of(application_id))}", 10000)
+        return True
+
+    def manual_check(self, application_id: str, rule_id: str, ticked: bool, note: str) -> bool:
+        if self.session_id is None:
+            return False
+        try:
+            formal_service.set_manual_check(self.store, self.session_id, application_id, rule_id, ticked, note)
+        except StoreError as e:
+            self.detail.formal.show_error(str(e))
+            self._refresh_formal(application_id)
+            return False
+        self._refresh_formal(application_id, keep_reason=True)
+        return True
+
+    def _row_of(self, application_id: str):
+        return next(r for r in self.model.rows if r.application_id == application_id)
+
+    def _refresh_formal(self, application_id: str, *, keep_reason: bool = False) -> None:
+        d = queries.application_detail(self.store, self.session_id, application_id)
+        self.model.replace_row(d.row)
+        self._update_counts()
+        if self.current_application_id() == application_id:
+            self.detail.show_formal(d.formal, keep_reason=keep_reason)
+
+    def decide_selected(self, decision: str) -> None:
+        """Menu, context menu and keyboard: ask for the reason where one is needed."""
+        app_id = self.current_application_id()
+        if app_id is None or self.session_id is None:
+            return
+        row = self._row_of(app_id)
+        reason = ""
+        if not (decision == "accepted" and row.check_status == "pass"):
+            label = {"accepted": self.tr("确认 %1 形式审查通过。机器审查未通过：请填写核实情况。"),
+                     "excluded": self.tr("%1 形式审查不予受理。请填写理由（写入审计记录和结果表）："),
+                     "": self.tr("撤销 %1 的形式审查结论。请填写理由：")}[decision].replace("%1", app_id)
+            reason, ok = QInputDialog.getText(self, self.tr("形式审查结论"), label)
+            if not ok:
+                return
+        self.decide(app_id, decision, reason)
+
+    def undo_decision(self) -> None:
+        """Ctrl+Z: record the reverse of the last decision made here, with the reason 撤销."""
+        while self.formal_undo:
+            sid, app_id, old, _old_reason = self.formal_undo.pop()
+            if sid != self.session_id:
+                continue
+            self.select_application(app_id)
+            if self.decide(app_id, old, formal_service.UNDO_REASON, undoable=False):  # the record stays Chinese
+                self.statusBar().showMessage(self.tr("已撤销 %1 的上一次形式审查结论").replace("%1", app_id), 10000)
+            return
+        self.statusBar().showMessage(self.tr("没有可撤销的形式审查结论"), 5000)
+
+    def _table_menu(self, pos) -> None:
+        idx = self.table.indexAt(pos)
+        if not idx.isValid():
+            return
+        self.table.setCurrentIndex(idx)
+        menu = QMenu(self)
+        menu.addActions([self.act_accept, self.act_exclude, self.act_withdraw])
+        menu.addSeparator()
+        menu.addAction(self.act_remove)
+        self.table_menu = menu  # kept for tests
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     # -- imports ---------------------------------------------------------------------------------
 

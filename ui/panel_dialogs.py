@@ -47,7 +47,8 @@ class NewPanelDialog(QDialog):
         head.setFlags(Qt.NoItemFlags)
         self.items.addItem(head)
         for a in sorted(apps, key=lambda a: a.application_id):  # hand-picked (consortium packages have no item)
-            it = QListWidgetItem(f"{a.application_id}  {a.title}")
+            mark = "  " + self.tr("［形式审查：不予受理］") if a.formal_decision == "excluded" else ""
+            it = QListWidgetItem(f"{a.application_id}  {a.title}{mark}")
             it.setData(Qt.UserRole, ("app", a.application_id))
             it.setFlags(it.flags() | Qt.ItemIsUserCheckable)
             it.setCheckState(Qt.Unchecked)

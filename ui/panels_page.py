@@ -222,8 +222,8 @@ class PanelsPage(QWidget):
                                 .replace("%3", str(len(p.applications))).replace("%4", str(p.assignments))
                                 .replace("%5", mode))
         check = panels_core.validate_panel(self.win.store, p.id)
-        self.panel_warn.setText("\n".join(check.errors + check.warnings))
-        self.panel_warn.setVisible(bool(check.errors or check.warnings))
+        self.panel_warn.setText("\n".join(check.errors + check.warnings + check.formal))
+        self.panel_warn.setVisible(bool(check.errors or check.warnings or check.formal))
         self.members.setRowCount(len(p.members))
         for i, m in enumerate(p.members):
             for j, v in enumerate((m.roster_key, m.name, m.unit, self.tr("组长") if m.is_leader else "",
@@ -274,10 +274,13 @@ class PanelsPage(QWidget):
             self.create_panel(*dlg.values())
 
     def create_panel(self, name: str, items: list[int], application_ids: list[str]) -> int | None:
+        notes: list[str] = []  # formal check: excluded packages skipped, undecided ones let in
         pid = self._call(self.tr("新建评审组"), panels_core.create_panel, self.win.store, self.session_id, name,
-                         items=items or None, application_ids=application_ids or None)
+                         items=items or None, application_ids=application_ids or None, notes=notes)
         if pid is not None:
             self.reload(keep_panel=pid)
+            if notes:
+                QMessageBox.information(self, self.tr("新建评审组"), "\n".join(notes))
         return pid
 
     def delete_panel(self) -> None:

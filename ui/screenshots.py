@@ -112,6 +112,14 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         shot("results_flags")
         results.tabs.setCurrentIndex(0)
         win.pages.setCurrentIndex(0)
+        _formal_decisions(win)
+        win.select_application("NNKJ-2025-0106")
+        win.detail.tabs.setCurrentIndex(1)
+        win.statusBar().clearMessage()
+        win.decide("NNKJ-2025-0106", "excluded", "")  # refused: the reason is missing (shown in the box)
+        shot("formal_decision")
+        win.select_application("NNKJ-2025-0104")
+        shot("formal_decision_detail", win.detail)
         dlg = NewSessionDialog([], win)
         dlg.show()
         shot("new_session_dialog", dlg)
@@ -121,6 +129,18 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return shots
+
+
+def _formal_decisions(win) -> None:
+    """形式审查结论 as a secretary would record them (after the hand-out: the panels are made)."""
+    from nn_review.services import formal
+    sid = win.session_id
+    formal.decide(win.store, sid, "NNKJ-2025-0103", "excluded", "知识产权指标不满足指南要求")
+    formal.decide(win.store, sid, "NNKJ-2025-0104", "accepted", "已核实临床研究批件（附件5）")
+    formal.set_manual_check(win.store, sid, "NNKJ-2025-0104", "I08.R1", True, "IND 批件已核对")
+    formal.decide(win.store, sid, "NNKJ-2025-0101", "accepted")
+    formal.set_manual_check(win.store, sid, "NNKJ-2025-0106", "I11.R1", True, "园区管委会证明已核对")
+    win.reload_applications()
 
 
 def _return_scores(exchange, tmp: Path) -> None:

@@ -1,7 +1,8 @@
 """Review bundles (``.nnrb``): one per expert per session, made on the secretary's machine.
 
 A bundle holds exactly the packages assigned to the expert minus every active conflict
-(a conflicted package never leaves this machine for that expert), the form, the guide text
+(a conflicted package never leaves this machine for that expert) and minus every package
+excluded at formal check (不予受理; skipped with a note, refused when nothing else is left), the form, the guide text
 of the items concerned, and a per-bundle secret that returned score files must carry.
 Files are written under temporary names and renamed only when every bundle of the action
 is complete; the database rows are added in one transaction with the audit event.
@@ -28,6 +29,7 @@ from sqlalchemy import select, update
 
 from ..forms import Form, FormError, builtin_form, parse_form
 from ..keys import SigningKey, load_or_create_key
+from ..services.formal import EXCLUDED, excluded_message, undecided_warning
 from ..store import Store
 from ..store.models import (Application, Assignment, Bundle, Conflict, Expert, Panel, ReviewSession, utcnow)
 from .common import (MIN_CUSTOM_PASSWORD, ExchangeError, ExportCancelled, b64d, b64e, canonical_json,
@@ -52,6 +54,7 @@ class BundleInfo:
     application_ids: tuple[str, ...]
     secretary_fingerprint: str
     key_notice: str = ""   # set when the secretary key is not in the OS keyring
+    notes: tuple[str, ...] = ()  # formal check: excluded packages left out, undecided ones put in
 
     @property
     def file_name(self) -> str:
@@ -75,6 +78,7 @@ class _Plan:
     bundle: dict[str, Any]                # bundle.json
     docs: list[tuple[str, Path, str]]     # (tar name, blob path, sha256)
     band_mode: bool
+    notes: tuple[str, ...] = ()
 
 
 def _bundle_app_pks(s, session_id: int, expert_id: int) -> tuple[list[int], set[int]]:
@@ -82,7 +86,13 @@ def _bundle_app_pks(s, session_id: int, expert_id: int) -> tuple[list[int], set[
                              .where(Panel.session_id == session_id, Assignment.expert_id == expert_id)))
     conflicted = set(s.scalars(select(Conflict.application_pk).where(
         Conflict.session_id == session_id, Conflict.expert_id == expert_id, Conflict.dismissed.is_(False))))
-    return sorted(assigned - conflicted), assigned
+    return sorted(assigned - conflicted - set(_excluded(s, assigned))), assigned
+
+
+def _excluded(s, pks) -> dict[int, Application]:
+    """Packages among ``pks`` excluded at formal check (不予受理): they never go into a bundle."""
+    return {a.id: a for a in s.scalars(select(Application).where(Application.id.in_(pks),
+                                                                 Application.formal_decision == EXCLUDED))}
 
 
 def _guide_extract(content: dict[str, Any], apps: list[Application]) -> dict[str, Any]:
@@ -111,7 +121,12 @@ def _plan(store: Store, session_id: int, expert_id: int, deadline: date | None) 
         if not assigned:
             raise ExchangeError(f"专家“{expert.name}”在批次“{sess.name}”中没有分配任何申报，不能制作评审包",
                                 "bundle.no_assignments")
+        excluded = sorted(_excluded(s, assigned).values(), key=lambda a: a.application_id)
+        where = f"放入专家“{expert.name}”的评审包"
         if not pks:
+            if excluded:
+                raise ExchangeError("；".join(excluded_message(a, where) for a in excluded)
+                                    + f"。专家“{expert.name}”没有其他可评审的申报", "bundle.all_excluded")
             raise ExchangeError(f"专家“{expert.name}”的 {len(assigned)} 个分配申报均需回避，没有可评审的申报",
                                 "bundle.all_conflicted")
         apps = s.scalars(select(Application).where(Application.id.in_(pks))
@@ -150,7 +165,9 @@ def _plan(store: Store, session_id: int, expert_id: int, deadline: date | None) 
             "guide": _guide_extract(json.loads(sess.guide_edition.content_json), apps),
             "applications": entries,
         }
-        return _Plan(session_id, expert_id, expert.name, tuple(pks), rows, bundle, docs, bool(sess.band_mode))
+        notes = tuple([excluded_message(a, "放入评审包") + "，已跳过" for a in excluded]
+                      + [w for a in apps if (w := undecided_warning(a))])
+        return _Plan(session_id, expert_id, expert.name, tuple(pks), rows, bundle, docs, bool(sess.band_mode), notes)
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -249,6 +266,10 @@ def _commit(store: Store, built: list[_Built], action: str, **audit) -> None:
                 p = b.plan
                 # Re-check inside the write lock: a conflict recorded meanwhile must not slip through.
                 pks, _ = _bundle_app_pks(s, p.session_id, p.expert_id)
+                if late := sorted(_excluded(s, p.app_pks).values(), key=lambda a: a.application_id):
+                    raise ExchangeError("；".join(excluded_message(a, f"放入专家“{p.expert_name}”的评审包")
+                                                 for a in late) + "（制作期间登记了不予受理），请重新制作评审包",
+                                        "bundle.excluded")
                 if tuple(pks) != p.app_pks:
                     raise ExchangeError(f"专家“{p.expert_name}”的分配或回避关系在制作期间发生了变化，请重新制作评审包",
                                         "bundle.changed")
@@ -277,7 +298,7 @@ def _commit(store: Store, built: list[_Built], action: str, **audit) -> None:
 def _info(b: _Built, notice: str) -> BundleInfo:
     return BundleInfo(b.final, b.bundle_id, b.password, len(b.plan.apps), b.sha256, b.plan.expert_id,
                       b.plan.expert_name, tuple(a["application_id"] for a in b.plan.apps), b.secretary_fingerprint,
-                      notice)
+                      notice, b.plan.notes)
 
 
 def _out_dir(out_dir: str | Path) -> Path:
@@ -320,6 +341,7 @@ def export_panel_bundles(store: Store, panel_id: int, out_dir: str | Path, *, pr
     key = secretary_key or secretary_signing_key(store)
     built: list[_Built] = []
     try:
+        skipped: list[ExchangeError] = []
         for i, (eid, name) in enumerate(experts):
             if cancel and cancel():
                 raise ExportCancelled()
@@ -328,13 +350,18 @@ def export_panel_bundles(store: Store, panel_id: int, out_dir: str | Path, *, pr
             try:
                 plan = _plan(store, session_id, eid, deadline)
             except ExchangeError as e:
-                if e.code == "bundle.all_conflicted":
+                if e.code in ("bundle.all_conflicted", "bundle.all_excluded"):
+                    skipped.append(e)
                     continue
                 raise
             built.append(_write(plan, out, None, key, cancel))
         if cancel and cancel():
             raise ExportCancelled()
         if not built:
+            if any(e.code == "bundle.all_excluded" for e in skipped):
+                raise ExchangeError(f"评审组“{panel_name}”没有可放入评审包的申报（其余均需回避）："
+                                    + next(str(e) for e in skipped if e.code == "bundle.all_excluded"),
+                                    "bundle.all_excluded")
             raise ExchangeError(f"评审组“{panel_name}”的专家对所分配的申报均需回避，没有生成评审包",
                                 "bundle.all_conflicted")
         _commit(store, built, "bundle.create", panel=panel_name)

@@ -104,6 +104,8 @@ def _bundles(args) -> int:
     _out("密码只显示这一次，并写在各专家的任务通知书中；存储中不保存密码。")
     if items[0].bundle.key_notice:
         print(f"注意：{items[0].bundle.key_notice}", file=sys.stderr)
+    for note in dict.fromkeys(n for h in items for n in h.bundle.notes):  # formal check, once each
+        print(f"注意：{note}", file=sys.stderr)
     for h in items:
         if h.letter_error:
             print(f"错误：{h.letter_error}", file=sys.stderr)

@@ -149,10 +149,12 @@ def _roster_list(args) -> int:
 def _panel_create(args) -> int:
     from .panels import create_panel, get_panel
     store = _store(args)
-    pid = create_panel(store, _sid(store, args), args.name, items=args.items, application_ids=args.apps)
+    notes: list[str] = []
+    pid = create_panel(store, _sid(store, args), args.name, items=args.items, application_ids=args.apps, notes=notes)
     info = get_panel(store, pid)
     print(f"已创建评审组 {pid}：{info.name}（{len(info.applications)} 个申报项目："
           f"{'、'.join(a.application_id for a in info.applications)}）")
+    _warn(notes)  # formal-check: excluded packages skipped, undecided ones let in
     return 0
 
 
@@ -169,7 +171,7 @@ def _panel_list(args) -> int:
         members = "、".join(f"{m.roster_key} {m.name}" + ("（组长）" if m.is_leader else "") for m in p.members)
         print(f"  成员：{members or '无'}")
         check = validate_panel(store, p.id)
-        _warn(check.errors + check.warnings)
+        _warn(check.errors + check.warnings + check.formal)
     if not panels:
         print("本批次还没有评审组")
     return 0

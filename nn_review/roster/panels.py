@@ -13,6 +13,11 @@ Assignment (``assign``):
 Auto conflicts are re-detected first, in the same transaction. The panel's previous
 assignments are replaced atomically. Applications with fewer than 3 eligible reviewers are
 returned in ``short`` (the panel should be enlarged or the conflict reviewed).
+
+Formal-check decisions (nn_review.services.formal): a package excluded at formal check (不予受理)
+is refused when named for a panel and skipped (with a note) when chosen by guide item; one
+excluded after it joined a panel keeps its membership but gets no assignment. A package the
+machine did not pass and nobody has decided on yet is let in with a warning.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from sqlalchemy import delete, select
 from ..store import Store, StoreError
 from ..store.models import (Application, Assignment, Conflict, Expert, Panel, PanelApplication,
                             PanelMember)
+from ..services.formal import EXCLUDED, excluded_in, excluded_message, undecided_warning
 from .common import application_row, panel_applications, panel_row, session_row
 from .conflicts import active_conflicts, refresh_auto_conflicts
 
@@ -67,6 +73,7 @@ class PanelInfo:
 class PanelCheck:
     errors: list[str]    # block assignment
     warnings: list[str]
+    formal: list[str] = field(default_factory=list)  # excluded / undecided packages of the panel
 
 
 @dataclass
@@ -84,8 +91,11 @@ class AssignResult:
 # -- panels -------------------------------------------------------------------------------
 
 def create_panel(store: Store, session_id: int, name: str, *, items: list[int] | None = None,
-                 application_ids: list[str] | None = None) -> int:
-    """A panel reviewing the session's applications of guide ``items`` and/or the given 申报编号."""
+                 application_ids: list[str] | None = None, notes: list[str] | None = None) -> int:
+    """A panel reviewing the session's applications of guide ``items`` and/or the given 申报编号.
+
+    ``notes`` (when given) receives the formal-check warnings: packages skipped as excluded,
+    packages let in without a formal-check decision."""
     name = (name or "").strip()
     if not name:
         raise StoreError("评审组名称不能为空")
@@ -96,37 +106,50 @@ def create_panel(store: Store, session_id: int, name: str, *, items: list[int] |
         panel = Panel(session_id=session_id, name=name, draw_json="{}")
         s.add(panel)
         s.flush()
-        apps = _set_apps(s, panel, items, application_ids)
+        apps = _set_apps(s, panel, items, application_ids, notes)
         store.audit(s, "panel.create", session_id, panel=name, applications=apps)
         return panel.id
 
 
 def set_panel_applications(store: Store, panel_id: int, *, items: list[int] | None = None,
-                           application_ids: list[str] | None = None) -> list[str]:
+                           application_ids: list[str] | None = None, notes: list[str] | None = None) -> list[str]:
     """Replace the panel's applications (its assignments of dropped applications go too)."""
     with store.write() as s:
         panel = panel_row(s, panel_id)
-        apps = _set_apps(s, panel, items, application_ids)
+        apps = _set_apps(s, panel, items, application_ids, notes)
         keep = select(PanelApplication.application_pk).where(PanelApplication.panel_id == panel_id)
         s.execute(delete(Assignment).where(Assignment.panel_id == panel_id, Assignment.application_pk.not_in(keep)))
         store.audit(s, "panel.applications", panel.session_id, panel=panel.name, applications=apps)
         return apps
 
 
-def _set_apps(s, panel: Panel, items, application_ids) -> list[str]:
+def _set_apps(s, panel: Panel, items, application_ids, notes: list[str] | None = None) -> list[str]:
     if not items and not application_ids:
         raise StoreError("请指定评审组的申报项目：指南项目编号（如 14 15）或申报编号")
+    notes = [] if notes is None else notes
+    # Already members keep their place (an exclusion decided later does not rewrite the panel).
+    present = set(s.scalars(select(PanelApplication.application_pk).where(PanelApplication.panel_id == panel.id)))
+    where = f"加入评审组“{panel.name}”"
     chosen: dict[int, Application] = {}
     if items:
-        rows = s.scalars(select(Application).where(Application.session_id == panel.session_id,
-                                                   Application.guide_item.in_(items)))
-        chosen.update((a.id, a) for a in rows)
-        found = {a.guide_item for a in chosen.values()}
+        rows = list(s.scalars(select(Application).where(Application.session_id == panel.session_id,
+                                                        Application.guide_item.in_(items))))
+        found = {a.guide_item for a in rows}
         if missing := [str(i) for i in items if i not in found]:
             raise StoreError(f"本批次没有指南项目{'、'.join(missing)}的申报项目")
+        for a in rows:
+            if a.formal_decision == EXCLUDED and a.id not in present:
+                notes.append(excluded_message(a, where) + "，已跳过")
+            else:
+                chosen[a.id] = a
     for ref in application_ids or []:
         a = application_row(s, panel.session_id, ref)
+        if a.formal_decision == EXCLUDED and a.id not in present:
+            raise StoreError(excluded_message(a, where))
         chosen[a.id] = a
+    if not chosen:
+        raise StoreError(f"评审组“{panel.name}”没有可评审的申报项目（所选申报形式审查结论均为不予受理）")
+    notes += [w for a in sorted(chosen.values(), key=lambda a: a.application_id) if (w := undecided_warning(a))]
     taken = s.execute(select(Application.application_id, Panel.name)
                       .join(PanelApplication, PanelApplication.application_pk == Application.id)
                       .join(Panel, Panel.id == PanelApplication.panel_id)
@@ -248,9 +271,15 @@ def _check(s, panel: Panel) -> PanelCheck:
         warnings.append(f"评审组“{panel.name}”为偶数（{n} 人），表决可能出现平票，建议奇数")
     if n and panel.leader_expert_id is None:
         warnings.append(f"评审组“{panel.name}”尚未指定组长")
-    if not panel_applications(s, panel.id):
+    apps = panel_applications(s, panel.id)
+    if not apps:
         errors.append(f"评审组“{panel.name}”还没有申报项目")
-    return PanelCheck(errors, warnings)
+    elif len(excluded_in(apps)) == len(apps):
+        errors.append(f"评审组“{panel.name}”的申报项目形式审查结论均为不予受理，没有可评审的申报项目")
+    formal = [f"申报 {a.application_id} 形式审查结论为不予受理（{a.formal_reason}）：保留在评审组中，"
+              "但不再分配评审任务、不放入评审包" for a in excluded_in(apps)]
+    formal += [w for a in apps if (w := undecided_warning(a))]
+    return PanelCheck(errors, warnings, formal)
 
 
 # -- assignment ---------------------------------------------------------------------------
@@ -277,7 +306,9 @@ def assign(store: Store, panel_id: int, reviewers_per_app: int | None = None,
         refresh_auto_conflicts(s, panel.session_id)
         conflicts = active_conflicts(s, panel.session_id)
         apps = panel_applications(s, panel_id)
-        result = AssignResult(panel_id, k, seed, {}, {m.id: 0 for m in members}, warnings=list(check.warnings))
+        result = AssignResult(panel_id, k, seed, {}, {m.id: 0 for m in members},
+                              warnings=list(check.warnings) + list(check.formal))
+        apps = [a for a in apps if a.formal_decision != EXCLUDED]  # kept in the panel, never assigned
         eligible = {a.id: [m for m in members if (m.id, a.id) not in conflicts] for a in apps}
         order = list(apps)
         rng = random.Random(seed)
@@ -326,11 +357,14 @@ def panel_assignments(store: Store, panel_id: int) -> dict[str, list[int]]:
 
 def expert_assignments(store: Store, session_id: int, expert_id: int) -> list[str]:
     """申报编号 of the applications this expert reviews in the session, minus any with an active
-    conflict (also one recorded after the assignment): what a bundle for the expert may contain."""
+    conflict (also one recorded after the assignment) and any excluded at formal check: what a
+    bundle for the expert may contain."""
     with store.read() as s:
         assigned = s.execute(select(Application.id, Application.application_id)
                              .join(Assignment, Assignment.application_pk == Application.id)
                              .where(Application.session_id == session_id, Assignment.expert_id == expert_id)).all()
         blocked = set(s.scalars(select(Conflict.application_pk).where(
             Conflict.session_id == session_id, Conflict.expert_id == expert_id, Conflict.dismissed.is_(False))))
+        blocked |= set(s.scalars(select(Application.id).where(Application.session_id == session_id,
+                                                              Application.formal_decision == EXCLUDED)))
         return sorted(app_id for pk, app_id in assigned if pk not in blocked)

@@ -39,10 +39,24 @@ def run_checks(store: Store, session_id: int) -> Counter:
                 s.add(Finding(application_pk=app.id, position=i, rule_id=f.rule_id, scope=f.scope,
                               severity=f.severity, status=f.status, declared=f.declared,
                               threshold=f.threshold, message=f.message, source_text=f.source_text))
-            app.check_status = verdict(found)
+            old, app.check_status = app.check_status, verdict(found)
             tally[app.check_status] += 1
+            reset_stale_acceptance(store, s, app, old)
         store.audit(s, "session.checks", session_id, **tally)
         return tally
+
+
+def reset_stale_acceptance(store: Store, s, app: Application, old_status: str) -> None:
+    """An acceptance (通过) was decided on the machine verdict of its time: when the verdict changes
+    (a package imported later duplicates it, the guide changed), it goes back to 未确认 so the
+    secretary decides again. Exclusions stand (their reason does not rest on the verdict)."""
+    if app.formal_decision != "accepted" or old_status in ("unchecked", app.check_status):
+        return
+    before = {"decision": app.formal_decision, "reason": app.formal_reason, "actor": app.formal_actor}
+    app.formal_decision, app.formal_reason, app.formal_actor, app.formal_decided_at = "", "", "", None
+    store.audit(s, "formal.reset", app.session_id, application_id=app.application_id, old=before,
+                new={"decision": "", "reason": ""},
+                reason=f"机器审查结论由 {old_status} 变为 {app.check_status}，原“通过”结论需重新确认")
 
 
 def ensure_checked(store: Store, session_id: int) -> None:

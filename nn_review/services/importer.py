@@ -137,6 +137,11 @@ def _import_one(store: Store, session_id: int, path: Path, replace: bool, on_byt
                 if old is not None:
                     _refuse_if_reviewed(s, old)
                     carried = _Carried.take(s, old)
+                    if old.formal_decision:  # a new file is decided on afresh; the audit keeps the old decision
+                        store.audit(s, "formal.reset", session_id, application_id=app_id,
+                                    old={"decision": old.formal_decision, "reason": old.formal_reason,
+                                         "actor": old.formal_actor}, new={"decision": "", "reason": ""},
+                                    reason="申报包文件已替换，形式审查结论需重新确认")
                     old_blobs = {d.blob for d in old.documents}
                     s.delete(old)
                     s.flush()

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from ..store import Store, StoreError
 from ..store.models import Application, Finding
+from .formal import FormalState, state_of
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,10 @@ class AppRow:
     check_status: str   # pass | fail | attention | unchecked
     failed_rules: int   # findings with status fail
     imported_at: datetime
+    formal_decision: str = ""   # '' | accepted | excluded (the secretary's 形式审查结论)
+    formal_reason: str = ""
+    formal_actor: str = ""
+    formal_decided_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -61,11 +66,13 @@ class AppDetail:
     warnings: list[str]
     source_name: str
     source_sha256: str
+    formal: FormalState | None = None  # decision and 核对清单
 
 
 def _row(a: Application, failed: int) -> AppRow:
     return AppRow(a.id, a.application_id, a.kind, a.guide_item, a.direction, a.title, a.applicant_name,
-                  a.requested, a.self_funded, a.check_status, failed, a.imported_at)
+                  a.requested, a.self_funded, a.check_status, failed, a.imported_at, a.formal_decision or "",
+                  a.formal_reason or "", a.formal_actor or "", a.formal_decided_at)
 
 
 def list_applications(store: Store, session_id: int) -> list[AppRow]:
@@ -89,4 +96,5 @@ def application_detail(store: Store, session_id: int, application_id: str) -> Ap
                 for d in a.documents]
         finds = [FindingInfo(f.rule_id, f.scope, f.severity, f.status, f.declared, f.threshold, f.message,
                              f.source_text) for f in a.findings]
-        return AppDetail(_row(a, sum(f.status == "fail" for f in a.findings)), a.manifest, docs, finds, a.warnings or [], a.source_name, a.source_sha256)
+        return AppDetail(_row(a, sum(f.status == "fail" for f in a.findings)), a.manifest, docs, finds,
+                         a.warnings or [], a.source_name, a.source_sha256, state_of(s, a))

@@ -30,7 +30,7 @@ from .errors import ResultsError
 from .merge import session_results
 from .personal_pdf import render_personal
 from .sheet_pdf import render_application_sheet
-from .signing import SigningIdentity, leader_identity, prepare_unsigned, secretary_identity, sign_file, sign_pdf
+from .signing import LEADER_SIGNS_ELSEWHERE, SigningIdentity, prepare_unsigned, secretary_identity, sign_file, sign_pdf
 from .summary_pdf import TITLE as SUMMARY_TITLE
 from .summary_pdf import render_summary
 
@@ -159,12 +159,6 @@ def sign_existing(store: Store, paths: list[str | Path], *, as_role: str = "lead
 
 
 def panel_leader_identity(store: Store, panel_id: int | None) -> SigningIdentity:
-    from ..store.models import Expert, Panel
-    if panel_id is None:
-        raise ResultsError("组长签名须指明评审组", "sign.panel")
-    with store.read() as s:
-        panel = s.get(Panel, panel_id)
-        leader = s.get(Expert, panel.leader_expert_id) if panel and panel.leader_expert_id else None
-        if leader is None:
-            raise ResultsError(f"评审组“{panel.name if panel else panel_id}”尚未指定组长", "sign.no_leader")
-        return leader_identity(leader.roster_key, leader.name)
+    """Refused: the leader signs on the leader's own machine (expert workspace) or with a token;
+    no leader key is made on the secretary's machine."""
+    raise ResultsError(LEADER_SIGNS_ELSEWHERE, "sign.leader_elsewhere")

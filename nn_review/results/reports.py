@@ -64,13 +64,13 @@ def write_reports(store: Store, session_id: int, out_dir: str | Path, *, sign: b
                   cancel: Callable[[], bool] | None = None, identity: SigningIdentity | None = None,
                   personal: bool = True) -> ReportResult:
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     panels = session_results(store, session_id, panel_ids)
     if not panels:
         raise ResultsError("本批次还没有评审组，没有可打印的评审结果", "report.no_panels")
     ident = None
-    if sign:
+    if sign:  # before anything is written: no signer profile / key → nothing on disk
         ident = identity or secretary_identity(store)
+    out.mkdir(parents=True, exist_ok=True)
     total = sum(1 + len(pr.applications) + (len(pr.experts) if personal else 0) for pr in panels)
     done = 0
     result = ReportResult(out, signed=sign, signer=ident.name if ident else "",

@@ -295,3 +295,12 @@ def test_profile_validation(world):
     assert get_profile(world.store) is None
     with world.store.read() as s:
         assert s.scalars(select(SigningCertificate)).all() == []
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+def test_times_on_the_sheet_are_local_with_offset(world, tmp_path):
+    from nn_review.roster.conflicts import add_conflict
+    add_conflict(world.store, world.sid, world.experts["李秀英"], world.app_ids[0], "与申报单位存在合作关系")
+    res = write_reports(world.store, world.sid, tmp_path / "rep", personal=False)
+    text = subprocess.run(["pdftotext", str(res.summaries[0]), "-"], capture_output=True, text=True).stdout
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s*\(UTC\+08:00\)", text), text[-800:]

@@ -67,6 +67,12 @@ def spki_fingerprint(public_key) -> str:
     return " ".join(h[i:i + 4] for i in range(0, 32, 4))
 
 
+def subject_text(name: x509.Name) -> str:
+    """A certificate subject as text, with ``title`` named (pdfsig prints it the same way)."""
+    from cryptography.x509.oid import NameOID
+    return name.rfc4514_string({NameOID.TITLE: "title"})
+
+
 # -- the passphrase ------------------------------------------------------------------------
 
 def _scope(store) -> str:
@@ -380,10 +386,10 @@ def key_report(store, *, keyring_backend=None) -> list[KeyInfo]:
         obj = _read_json(pdf_file(store))
         details = []
         if obj.get("certificate"):
-            details.append(f"当前证书：{_load_pem(obj['certificate']).subject.rfc4514_string()}")
+            details.append(f"当前证书：{subject_text(_load_pem(obj['certificate']).subject)}")
         for p in obj.get("retired", []):
             c = _load_pem(p)
-            details.append(f"已停用证书：{c.subject.rfc4514_string()}（{c.not_valid_before_utc:%Y-%m-%d}）")
+            details.append(f"已停用证书：{subject_text(c.subject)}（{c.not_valid_before_utc:%Y-%m-%d}）")
         where = str(pdf_file(store)) if obj.get("storage") != "keyring" else \
             f"系统钥匙串 {SERVICE} / {_pdf_user(store)}（加密文件 {pdf_file(store)}）"
         out.append(KeyInfo("PDF 签名私钥（RSA-3072，评审结果表的数字签名）", storage_zh.get(obj.get("storage"), "?"),

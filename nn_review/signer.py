@@ -114,8 +114,8 @@ def certificates(store, role: str = "secretary", owner: str | None = None) -> li
 def _fp_subject(cert):
     from cryptography.hazmat.primitives import serialization
 
-    from .secretary_keys import spki_fingerprint
-    return (spki_fingerprint(cert.public_key()), cert.subject.rfc4514_string(),
+    from .secretary_keys import spki_fingerprint, subject_text
+    return (spki_fingerprint(cert.public_key()), subject_text(cert.subject),
             cert.public_bytes(serialization.Encoding.PEM).decode("ascii"))
 
 

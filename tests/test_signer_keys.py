@@ -99,6 +99,11 @@ def test_cli_profile_sign_reissue_and_leader_refused(world, tmp_path, capsys):
     # no profile: signing refused with what to do, nothing written
     assert main(base + ["session", "report", "--out", str(out), "--sign", "--no-personal"]) == 2
     assert "nn-review signer set" in capsys.readouterr().err and not out.exists()
+    assert main(base + ["session", "report", "--out", str(tmp_path / "plain"), "--no-personal"]) == 0
+    plain = next((tmp_path / "plain").rglob("*评审结果汇总表.pdf"))
+    before = plain.read_bytes()
+    assert main(base + ["session", "sign", str(plain)]) == 2
+    assert "nn-review signer set" in capsys.readouterr().err and plain.read_bytes() == before
     assert main(base + ["signer", "show"]) == 0
     assert "尚未填写签名人资料" in capsys.readouterr().out
     assert main(base + ["signer", "set", "--name", "root", "--title", "科员", "--unit", "科技局"]) == 2

@@ -8,6 +8,11 @@ where the key lives so the UI/CLI can tell the user. Tests pass ``keyring_backen
 
 Callers that must never keep a plaintext key (the expert's laptop) pass ``passphrase``: the
 fallback is then a passphrase-protected key file (``nn-key/1``: scrypt + AES-256-GCM).
+
+The secretary's keys (:mod:`nn_review.secretary_keys`) are always kept that way or in the
+keyring; their passphrase is asked through :func:`ask_passphrase` (GUI dialog installed with
+:func:`set_passphrase_provider`, else the terminal, or ``$NN_REVIEW_SECRETARY_PASSPHRASE``),
+once per run, and never stored.
 """
 
 from __future__ import annotations

@@ -91,13 +91,17 @@ def passphrase(store) -> str:
     prompt = ("请设置评审秘书密钥口令（至少 8 个字符；口令不会保存，遗失则无法再用这些密钥签名）" if new
               else f"请输入评审秘书密钥口令（{key_dir(store)}）")
     value = ask_passphrase(_scope(store), prompt, confirm=new)
-    if not new:
+    if not new and (_scope(store), value) not in _verified:
         try:
             _check(store, value)
         except KeyStoreError:
             forget_passphrase(_scope(store))
             raise
+        _verified.add((_scope(store), value))
     return value
+
+
+_verified: set[tuple[str, str]] = set()  # (key folder, passphrase) already checked in this run
 
 
 def _check(store, value: str) -> None:

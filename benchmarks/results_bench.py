@@ -43,7 +43,7 @@ from nn_review.exchange.scores_import import import_score_files  # noqa: E402
 from nn_review.keys import ephemeral_key, public_key_from_b64  # noqa: E402
 from nn_review.package.builder import build_package  # noqa: E402
 from nn_review.results import panel_results, write_reports  # noqa: E402
-from nn_review.results.signing import load_or_create_identity  # noqa: E402
+from nn_review.results.signing import memory_identity  # noqa: E402
 from nn_review.services.guides import ensure_builtin_guides  # noqa: E402
 from nn_review.services.importer import import_packages  # noqa: E402
 from nn_review.services.sessions import create_session  # noqa: E402
@@ -231,7 +231,7 @@ def main() -> int:
         print(f"  bare loop (json.loads + Ed25519 verify)        {bare:7.2f} s "
               f"→ the full pipeline costs {(t_import + t_merge) / bare:,.0f}× the bare loop")
 
-        ident = load_or_create_identity("secretary", "bench", "基准测试秘书", key_dir=root / "keys")
+        ident = memory_identity("secretary", "基准测试秘书", title="科员", unit="基准测试", key_size=3072)
         t = time.perf_counter()
         rep = write_reports(store, sid, root / "reports", sign=True, personal=False, identity=ident)
         t_rep = time.perf_counter() - t

@@ -18,7 +18,7 @@ def _date(s: str) -> date:
 
 
 # Modules under nn_review/ with add_commands(top_level_subparsers, session_subparsers).
-PLUGINS: list[str] = ["roster.cli", "exchange.cli", "expert.cli", "results.cli", "demo.cli"]
+PLUGINS: list[str] = ["roster.cli", "exchange.cli", "expert.cli", "results.cli", "demo.cli", "keys_cli"]
 
 
 def build_parser() -> argparse.ArgumentParser:

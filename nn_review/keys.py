@@ -8,6 +8,11 @@ where the key lives so the UI/CLI can tell the user. Tests pass ``keyring_backen
 
 Callers that must never keep a plaintext key (the expert's laptop) pass ``passphrase``: the
 fallback is then a passphrase-protected key file (``nn-key/1``: scrypt + AES-256-GCM).
+
+The secretary's keys (:mod:`nn_review.secretary_keys`) are always kept that way or in the
+keyring; their passphrase is asked through :func:`ask_passphrase` (GUI dialog installed with
+:func:`set_passphrase_provider`, else the terminal, or ``$NN_REVIEW_SECRETARY_PASSPHRASE``),
+once per run, and never stored.
 """
 
 from __future__ import annotations
@@ -244,23 +249,45 @@ def load_or_create_protected_key(role: str, owner_id: str, directory: str | Path
             raise KeyStoreError(f"私钥文件 {path} 已被改动（公钥与私钥不符）")
         return SigningKey(key, role, owner_id, "passphrase", str(path), False, notice)
     key = Ed25519PrivateKey.generate()
+    try:
+        write_protected_key(key, role, owner_id, directory, passphrase)
+    except FileExistsError:  # another process created it just now: use theirs
+        return load_or_create_protected_key(role, owner_id, directory, passphrase, reason)
+    return SigningKey(key, role, owner_id, "passphrase", str(path), True, notice)
+
+
+def write_protected_key(key: Ed25519PrivateKey, role: str, owner_id: str, directory: str | Path,
+                        passphrase: str, *, replace: bool = False) -> Path:
+    """Seal ``key`` under ``passphrase`` into its ``nn-key/1`` file (FileExistsError unless ``replace``)."""
+    path = protected_key_file(role, owner_id, Path(directory))
     pub = public_key_b64(key.public_key())
     raw = key.private_bytes(_RAW, serialization.PrivateFormat.Raw, serialization.NoEncryption())
     obj = {"format": PROTECTED_FORMAT, "role": role, "owner": owner_id, "public_key": pub,
            "fingerprint": fingerprint(key.public_key()),
            "sealed": seal_with_passphrase(raw, passphrase, _protected_aad(role, owner_id, pub))}
+    write_private_text(path, json.dumps(obj, ensure_ascii=False, indent=1) + "\n", replace=replace)
+    return path
+
+
+def write_private_text(path: Path, text: str, *, replace: bool = False) -> None:
+    """A 0600 file written whole (O_EXCL, or via a temporary file and rename when ``replace``)."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    target = path.with_name(f".{path.name}.part") if replace else path
+    if replace:
+        target.unlink(missing_ok=True)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process created it just now: use theirs
-        return load_or_create_protected_key(role, owner_id, directory, passphrase, reason)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise
     except OSError as e:
         raise KeyStoreError(f"无法保存私钥文件 {path}：{e}") from e
     with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(json.dumps(obj, ensure_ascii=False, indent=1) + "\n")
+        f.write(text)
         f.flush()
         os.fsync(f.fileno())
-    return SigningKey(key, role, owner_id, "passphrase", str(path), True, notice)
+    if replace:
+        os.replace(target, path)
 
 
 def load_or_create_key(role: str, owner_id: str, *, keyring_backend=None,
@@ -328,3 +355,53 @@ def load_or_create_key(role: str, owner_id: str, *, keyring_backend=None,
     except OSError as e:
         raise KeyStoreError(f"无法保存私钥文件 {path}：{e}") from e
     return file_key(key, True)
+
+
+# -- the secretary's passphrase: asked once per run, never stored -------------------------
+
+PASSPHRASE_ENV = "NN_REVIEW_SECRETARY_PASSPHRASE"
+_passphrase_provider = None
+_passphrase_cache: dict[str, str] = {}
+
+
+def set_passphrase_provider(fn) -> None:
+    """How to ask the user: ``fn(prompt: str, confirm: bool) -> str | None`` (None = cancelled).
+
+    The GUI installs a dialog; without one the CLI asks on the terminal (getpass)."""
+    global _passphrase_provider
+    _passphrase_provider = fn
+
+
+def forget_passphrases() -> None:
+    _passphrase_cache.clear()
+
+
+def ask_passphrase(scope: str, prompt: str, *, confirm: bool = False, env: str = PASSPHRASE_ENV) -> str:
+    """The passphrase for ``scope`` (e.g. a key folder): ``$env``, this run's earlier answer, or asked.
+
+    ``confirm``: a new passphrase is being chosen, so it is asked twice. The answer is kept in
+    memory for this process only."""
+    if os.environ.get(env):
+        return os.environ[env]
+    if scope in _passphrase_cache:
+        return _passphrase_cache[scope]
+    if _passphrase_provider is not None:
+        value = _passphrase_provider(prompt, confirm)
+        if value is None:
+            raise KeyStoreError("已取消：未输入口令")
+    elif sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+        value = getpass.getpass(f"{prompt}：")
+        if confirm and getpass.getpass("请再输入一次：") != value:
+            raise KeyStoreError("两次输入的口令不一致")
+    else:
+        raise KeyStoreError(f"需要口令（{prompt}）：请在终端中运行，或用环境变量 {env} 提供口令")
+    if len(value or "") < MIN_PASSPHRASE:
+        raise KeyStoreError(f"口令至少 {MIN_PASSPHRASE} 个字符")
+    _passphrase_cache[scope] = value
+    return value
+
+
+def forget_passphrase(scope: str) -> None:
+    """Drop a cached answer (it turned out wrong)."""
+    _passphrase_cache.pop(scope, None)

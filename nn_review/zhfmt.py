@@ -82,3 +82,17 @@ def date_time(value: datetime | None) -> str:
     if value.tzinfo is not None:
         value = value.astimezone()
     return value.strftime("%Y-%m-%d %H:%M")
+
+
+def local_time_with_offset(value: datetime | None) -> str:
+    """Local time to the second with its UTC offset: ``2026-12-01 14:03:22 (UTC+08:00)``.
+
+    Naive values are stored UTC (as the store keeps them)."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        from datetime import timezone
+        value = value.replace(tzinfo=timezone.utc)
+    value = value.astimezone()
+    off = value.strftime("%z") or "+0000"
+    return f"{value:%Y-%m-%d %H:%M:%S} (UTC{off[:3]}:{off[3:]})"

@@ -27,6 +27,8 @@ def no_real_keyring(monkeypatch, tmp_path):
     """Never touch the developer's keyring: keys go to files under tmp_path."""
     monkeypatch.setenv("NN_REVIEW_KEYRING", "file")
     monkeypatch.setenv("NN_REVIEW_KEY_DIR", str(tmp_path / "keys"))
+    # The secretary's keys are sealed under this passphrase (asked once per run outside tests).
+    monkeypatch.setenv("NN_REVIEW_SECRETARY_PASSPHRASE", "test-secretary-passphrase")
 
 
 @dataclass

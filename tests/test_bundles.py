@@ -350,7 +350,9 @@ def test_cli_bundles_writes_bundles_and_letters(world, tmp_path, capsys):
     assert "密码只显示这一次" in text
     pairs = {line.split()[1]: line.split("密码 ")[1] for line in text.splitlines() if ".nnrb" in line and "密码 " in line}
     assert sorted(pairs) == sorted(p.name for p in out.glob("*.nnrb"))
-    assert (tmp_path / "keys").is_dir()  # the secretary key went to the test key folder, not a keyring
+    # the secretary key went to the store's key folder, sealed (not a keyring, not the home folder)
+    assert (world.store.root / "keys" / "secretary-test-secretary.nnkey").is_file()
+    assert not (tmp_path / "keys").exists()
 
     name, pw = sorted(pairs.items())[0]
     code = main(["bundle", "open", str(out / name), "--password", pw, "--out", str(tmp_path / "opened")])

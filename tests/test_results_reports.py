@@ -17,7 +17,8 @@ from nn_review.results import (panel_results, results_json, set_consensus, sign_
 from nn_review.results.annexes import panel_annexes
 from nn_review.results.export import panel_rows
 from nn_review.results.merge import short_hash
-from nn_review.results.signing import existing_fields
+from nn_review.results.signing import existing_fields, memory_identity
+from nn_review.signer import set_profile
 from nn_review.results.summary_pdf import render_summary
 from nn_review.store import models as M
 
@@ -50,6 +51,7 @@ def signatures(path: Path) -> list[str]:
 @pytest.fixture
 def world(tmp_path):
     w = make_world(tmp_path, n_apps=3, leader="王建国")
+    set_profile(w.store, "韦秘书", "科员", "南宁市科学技术局")
     a1, a2, a3 = w.app_ids
     retitle(w, {a1: LONG_TITLE, a2: "东盟小语种智能翻译关键技术研究", a3: "边境口岸智能通关系统研发"})
     grades = ["AAAAAA", "ABBBBB", "BBBBBB", "BBBBBC", "CCCCCC", "BCCCCC", "DDDDDD"]
@@ -91,16 +93,17 @@ def test_application_sheet_text_wraps_and_numbers(world, tmp_path):
 @needs_poppler
 def test_signatures_valid_then_tampered(world, tmp_path):
     res = write_reports(world.store, world.sid, tmp_path / "out", sign=True)
-    assert res.signed and res.fingerprint and "NN_REVIEW_KEYRING=file" in res.notice
+    assert res.signed and res.fingerprint and "NN_REVIEW_KEYRING=file" in res.notice and res.signer == "韦秘书"
     summary = res.summaries[0]
     assert signatures(summary) == ["Signature is Valid."]
-    sign_existing(world.store, [summary, res.sheets[0]], as_role="leader", panel_id=world.panel_id)
+    leader = memory_identity("leader", "王建国")  # stands for the leader's own key (expert workspace / UKey)
+    sign_existing(world.store, [summary, res.sheets[0]], identity=leader)
     assert signatures(summary) == ["Signature is Valid.", "Signature is Valid."]  # the first stays valid
     out = subprocess.run(["pdfsig", str(summary)], capture_output=True, text=True).stdout
     assert "王建国" in out and "ETSI.CAdES.detached" in out
     # the visible boxes name signer, time and fingerprint
     with pytest.raises(Exception, match="不能重复签名"):
-        sign_existing(world.store, [summary], as_role="leader", panel_id=world.panel_id)
+        sign_existing(world.store, [summary], identity=leader)
 
     data = bytearray(summary.read_bytes())
     m = re.search(rb"/Producer", data) or re.search(rb"stream\r?\n", data)
@@ -123,7 +126,7 @@ def test_unsigned_sheets_can_be_signed_later_by_both(world, tmp_path):
     assert "Signature" not in subprocess.run(["pdfsig", str(sheet)], capture_output=True, text=True).stdout or \
         signatures(sheet) == []
     sign_existing(world.store, [sheet], as_role="secretary")
-    sign_existing(world.store, [sheet], as_role="leader", panel_id=world.panel_id)
+    sign_existing(world.store, [sheet], identity=memory_identity("leader", "王建国"))
     assert signatures(sheet) == ["Signature is Valid.", "Signature is Valid."]
     assert existing_fields(sheet.read_bytes()) == {"SigSecretary": True, "SigLeader": True}
 
@@ -220,9 +223,10 @@ def test_cli_merge_consensus_finalise_report_export(world, tmp_path, capsys):
     assert (tmp_path / "r.xlsx").exists() and json.loads((tmp_path / "r.json").read_text("utf-8"))["session"]["state"] \
         == "finalised"
     summary = next((tmp_path / "rep").rglob("*评审结果汇总表.pdf"))
-    assert main(base + ["session", "sign", str(summary), "--as", "leader"]) == 0
+    assert main(base + ["session", "sign", str(summary), "--as", "leader"]) == 2  # no leader key on this machine
+    assert "expert countersign" in capsys.readouterr().err
     if PDFSIG:
-        assert signatures(summary) == ["Signature is Valid.", "Signature is Valid."]
+        assert signatures(summary) == ["Signature is Valid."]
     assert main(base + ["session", "reopen", "--reason", "复核申报资格"]) == 0
     assert "第 2 版" in capsys.readouterr().out
     with world.store.read() as s:

@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
         self.last_report = None
         self.setWindowTitle(self.tr("南宁市科技计划项目评审系统") + f" — {store.root}")
         self.setAcceptDrops(True)
+        from .signer_dialogs import install_passphrase_dialog
+        install_passphrase_dialog(self)  # the secretary's key passphrase: a dialog, once per run
 
         self.sessions = QComboBox(self)
         self.sessions.setMinimumWidth(360)
@@ -154,6 +156,12 @@ class MainWindow(QMainWindow):
         mb = self.menuBar()
         m = mb.addMenu(self.tr("文件(&F)"))
         m.addActions([self.act_import, self.act_import_dir])
+        m.addSeparator()
+        from .signer_dialogs import backup_keys, restore_keys
+        m.addAction(self._action(self.tr("备份密钥…"), lambda: backup_keys(self, self.store),
+                                 tip=self.tr("把评审秘书的签名密钥与证书备份到口令保护的文件（换电脑用）")))
+        m.addAction(self._action(self.tr("恢复密钥…"), lambda: restore_keys(self, self.store),
+                                 tip=self.tr("在新电脑上从备份恢复评审秘书的密钥（指纹不变）")))
         m.addSeparator()
         m.addAction(self.act_settings)
         m.addSeparator()
@@ -525,7 +533,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
-        dlg = SettingsDialog(self)
+        dlg = SettingsDialog(self, store=self.store)
         if dlg.exec() == SettingsDialog.Accepted and dlg.restart_needed():
             self.statusBar().showMessage(self.tr("界面语言将在重新启动后生效"), 10000)
 

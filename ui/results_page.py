@@ -384,6 +384,9 @@ class ResultsPage(QWidget):
     def write_reports(self, folder: Path, sign: bool) -> None:
         if self.win.task is not None or self.session_id is None:
             return
+        from .signer_dialogs import ensure_signer_profile
+        if sign and not ensure_signer_profile(self, self.win.store):  # asked once, before the first signature
+            return
         progress = QProgressDialog(self.tr("正在生成评审结果表…"), self.tr("取消"), 0, 1000, self)
         progress.setWindowTitle(self.tr("生成评审结果表"))
         progress.setWindowModality(Qt.WindowModal)

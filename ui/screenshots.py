@@ -89,6 +89,7 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         # Bundles for the first panel, one expert's scores back, one tampered copy refused.
         os.environ.setdefault("NN_REVIEW_KEYRING", "file")  # never the real keyring from a screenshot run
         os.environ.setdefault("NN_REVIEW_KEY_DIR", str(tmp / "keys"))
+        os.environ.setdefault("NN_REVIEW_SECRETARY_PASSPHRASE", "screenshot-passphrase")  # no dialog mid-run
         exchange = win.extra_pages[2]
         win.pages.setCurrentWidget(exchange)
         exchange.panel.setCurrentIndex(0)

@@ -1,11 +1,12 @@
-"""Settings (设置): the UI language, kept in QSettings and applied at the next start.
+"""Settings (设置): the UI language, kept in QSettings and applied at the next start; the signer
+profile (name, title, unit of the signing certificate), kept in the store.
 
 ``--lang`` on the command line still wins over the stored choice."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout
 
 LANGUAGE_KEY = "ui/language"
 DEFAULT_LANGUAGE = "zh_CN"
@@ -32,8 +33,9 @@ def set_preferred_language(lang: str) -> None:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, parent=None, current_language: str | None = None):
+    def __init__(self, parent=None, current_language: str | None = None, store=None):
         super().__init__(parent)
+        self.store = store
         self.setWindowTitle(self.tr("设置"))
         # The language this process runs in (QLocale default is set from it at start, --lang included).
         self.running_language = current_language or ("zh_CN" if QLocale().language() == QLocale.Chinese else "en")
@@ -54,6 +56,21 @@ class SettingsDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(self.form)
         lay.addWidget(self.note)
+        self.signer = None
+        if store is not None:  # the signer profile of this store's secretary (the certificate's subject)
+            from nn_review.signer import get_profile
+
+            from .signer_dialogs import SignerFields
+            self.profile = get_profile(store)
+            box = QGroupBox(self.tr("签名人（写入数字签名证书）"), self)
+            inner = QVBoxLayout(box)
+            self.signer = SignerFields(box, self.profile)
+            hint = QLabel(self.tr("更改后，下次签名时重新签发签名证书；旧证书保留，已签名的评审表仍可核验。"), box)
+            hint.setWordWrap(True)
+            hint.setStyleSheet("color: #666;")
+            inner.addWidget(self.signer)
+            inner.addWidget(hint)
+            lay.addWidget(box)
         lay.addStretch(1)
         lay.addWidget(buttons)
         self.setMinimumWidth(420)
@@ -72,5 +89,7 @@ class SettingsDialog(QDialog):
         self.adjustSize()
 
     def accept(self) -> None:
+        if self.signer is not None and self.signer.changed_from(self.profile) and not self.signer.save(self.store):
+            return  # the refusal was shown; the dialog stays open
         set_preferred_language(self.chosen_language())
         super().accept()

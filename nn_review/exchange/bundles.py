@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from ..forms import Form, FormError, builtin_form, parse_form
-from ..keys import SigningKey, load_or_create_key
+from ..keys import SigningKey
 from ..services.formal import EXCLUDED, excluded_message, undecided_warning
 from ..store import Store
 from ..store.models import (Application, Assignment, Bundle, Conflict, Expert, Panel, ReviewSession, utcnow)
@@ -62,8 +62,10 @@ class BundleInfo:
 
 
 def secretary_signing_key(store: Store, **kw) -> SigningKey:
-    """The signing key of the secretary using this store (per OS user / NN_REVIEW_ACTOR)."""
-    return load_or_create_key("secretary", store.actor, **kw)
+    """The signing key of the secretary using this store (per OS user / NN_REVIEW_ACTOR), kept
+    with the store (nn_review/secretary_keys.py)."""
+    from ..secretary_keys import secretary_ed25519
+    return secretary_ed25519(store, **kw)
 
 
 # -- planning: everything read from the store, detached from the DB session ---------------

@@ -43,7 +43,8 @@ def add_commands(top, session) -> None:
 
     p = session.add_parser("report", help="生成评审结果汇总表、项目评审意见表和个人评分表（PDF）")
     p.add_argument("--out", type=Path, required=True, help="输出文件夹")
-    p.add_argument("--sign", action="store_true", help="由评审秘书加 PDF 数字签名（证书首次使用时自动生成）")
+    p.add_argument("--sign", action="store_true", help="由评审秘书加 PDF 数字签名（须先用 nn-review signer set "
+                                                       "填写签名人资料；证书首次使用时自动生成）")
     p.add_argument("--panel", help="只生成该评审组（名称或编号）")
     p.add_argument("--no-personal", action="store_true", help="不生成专家个人评分表")
     _session_arg(p, _report)
@@ -54,9 +55,11 @@ def add_commands(top, session) -> None:
     p.add_argument("--panel", help="只导出该评审组（名称或编号）")
     _session_arg(p, _export)
 
-    p = session.add_parser("sign", help="为已生成的评审结果 PDF 追加数字签名（组长或秘书），原有签名保持有效")
+    p = session.add_parser("sign", help="为已生成的评审结果 PDF 追加评审秘书的数字签名，原有签名保持有效"
+                                        "（组长在本人电脑上用 nn-review expert countersign 加签）")
     p.add_argument("files", nargs="+", type=Path)
-    p.add_argument("--as", dest="role", choices=["leader", "secretary"], default="leader")
+    p.add_argument("--as", dest="role", choices=["leader", "secretary"], default="secretary",
+                   help="secretary（默认）；leader 仅限组长本人的 UKey（--pkcs11-lib）")
     p.add_argument("--panel", help="组长签名时：评审组名称或编号")
     _session_arg(p, _sign)
 
@@ -198,6 +201,10 @@ def _sign(args) -> int:
     from .reports import sign_existing
     store, sid = _ctx(args)
     pid = None
+    if args.role == "leader" and not getattr(args, "pkcs11_lib", None):
+        from .signing import LEADER_SIGNS_ELSEWHERE
+        print(f"错误：{LEADER_SIGNS_ELSEWHERE}", file=sys.stderr)
+        return 2
     if args.role == "leader":
         from .merge import session_panels
         pids = _panels(store, sid, args.panel) or session_panels(store, sid)

@@ -30,7 +30,7 @@ from .errors import ResultsError
 from .merge import session_results
 from .personal_pdf import render_personal
 from .sheet_pdf import render_application_sheet
-from .signing import SigningIdentity, leader_identity, prepare_unsigned, secretary_identity, sign_file, sign_pdf
+from .signing import LEADER_SIGNS_ELSEWHERE, SigningIdentity, prepare_unsigned, secretary_identity, sign_file, sign_pdf
 from .summary_pdf import TITLE as SUMMARY_TITLE
 from .summary_pdf import render_summary
 
@@ -64,13 +64,13 @@ def write_reports(store: Store, session_id: int, out_dir: str | Path, *, sign: b
                   cancel: Callable[[], bool] | None = None, identity: SigningIdentity | None = None,
                   personal: bool = True) -> ReportResult:
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     panels = session_results(store, session_id, panel_ids)
     if not panels:
         raise ResultsError("本批次还没有评审组，没有可打印的评审结果", "report.no_panels")
     ident = None
-    if sign:
+    if sign:  # before anything is written: no signer profile / key → nothing on disk
         ident = identity or secretary_identity(store)
+    out.mkdir(parents=True, exist_ok=True)
     total = sum(1 + len(pr.applications) + (len(pr.experts) if personal else 0) for pr in panels)
     done = 0
     result = ReportResult(out, signed=sign, signer=ident.name if ident else "",
@@ -159,12 +159,6 @@ def sign_existing(store: Store, paths: list[str | Path], *, as_role: str = "lead
 
 
 def panel_leader_identity(store: Store, panel_id: int | None) -> SigningIdentity:
-    from ..store.models import Expert, Panel
-    if panel_id is None:
-        raise ResultsError("组长签名须指明评审组", "sign.panel")
-    with store.read() as s:
-        panel = s.get(Panel, panel_id)
-        leader = s.get(Expert, panel.leader_expert_id) if panel and panel.leader_expert_id else None
-        if leader is None:
-            raise ResultsError(f"评审组“{panel.name if panel else panel_id}”尚未指定组长", "sign.no_leader")
-        return leader_identity(leader.roster_key, leader.name)
+    """Refused: the leader signs on the leader's own machine (expert workspace) or with a token;
+    no leader key is made on the secretary's machine."""
+    raise ResultsError(LEADER_SIGNS_ELSEWHERE, "sign.leader_elsewhere")

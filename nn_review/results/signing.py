@@ -1,100 +1,106 @@
 """PAdES signatures of the result sheets (pyHanko), with a visible signature box.
 
-Signing identities: the secretary's (one per OS user / ``NN_REVIEW_ACTOR``, like the
-Ed25519 bundle key) and each panel leader's (per roster key), created on first use: an
-RSA-3072 key and a self-signed X.509 certificate naming the signer. The key is kept in
-a PKCS#8 file encrypted with a random passphrase; the passphrase lives in the OS keyring
-(service ``nn-review``, user ``pdf-<role>:<owner>``). Without a usable keyring (or with
-``NN_REVIEW_KEYRING=file``) the passphrase goes to a 0600 file beside the key, and the
-identity carries a Chinese notice saying so — as :mod:`nn_review.keys` does. The files
-live in :func:`nn_review.keys.default_key_dir` (``$NN_REVIEW_KEY_DIR``).
+Signing identities (:class:`SigningIdentity`) carry the signer's name, certificate, fingerprint
+and role and make the pyHanko signer (:meth:`SigningIdentity.make_signer`); a token-backed
+identity (PKCS#11) only needs the same attributes and its own ``make_signer()``.
+
+The secretary's identity (:func:`secretary_identity`): the RSA-3072 key kept by
+:mod:`nn_review.secretary_keys` (OS keyring or sealed under the secretary's passphrase, in
+``<store>/keys/``) and a self-signed X.509 certificate whose subject is the signer profile of
+:mod:`nn_review.signer` (CN = real name, title, O = unit). A changed profile gets a new
+certificate for the same key; the old one is retired, never deleted. The panel leader never
+signs with a key made on the secretary's machine: the leader countersigns in the expert
+workspace (``nn-review expert countersign``) or with a hardware token.
 
 A sheet is signed in an incremental update, so a later signature (the panel leader's)
 leaves the earlier one valid: the first signing also creates both empty signature fields
 (secretary and leader) at the boxes the layout reserved. Signatures are approval
-signatures (``ETSI.CAdES.detached``, SHA-256). The box shows the role, the signer, the
-signing time and the key fingerprint (SHA-256 of the public key, first 16 bytes).
-``pdfsig`` reports every signature "Signature is Valid."; the certificate is self-signed,
-so readers report it as not (yet) trusted until the bureau's readers trust it.
+signatures (``ETSI.CAdES.detached``, SHA-256). The box shows the role, the signer (name, title,
+unit), the signing time in local time with its UTC offset and the key fingerprint (SHA-256 of
+the public key, first 16 bytes). ``pdfsig`` reports every signature "Signature is Valid."; the
+certificate is self-signed, so readers report it as not (yet) trusted until the bureau's
+readers trust it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
-import secrets
-import sys
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import quote
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
-from ..keys import SERVICE, KeyStoreError, _usable, default_key_dir
+from ..keys import KeyStoreError
+from ..zhfmt import local_time_with_offset
 from .pdfkit import SIG_LABELS, SIG_LEADER, SIG_SECRETARY, SlotSink
 
 ROLE_ZH = {"secretary": "评审秘书", "leader": "专家组组长"}
 FIELD_OF_ROLE = {"secretary": SIG_SECRETARY, "leader": SIG_LEADER}
-ORG = "南宁市科学技术局 评审专家委员会"
+
+LEADER_SIGNS_ELSEWHERE = ("组长不能在秘书电脑上用本机生成的密钥签名（那不能证明组长本人签署）：请组长在本人电脑的"
+                          "专家工作台中加签（nn-review expert countersign 文件），秘书再用 session accept-signed "
+                          "接收；或由组长携带本人的 UKey 在本机签名（--pkcs11-lib）")
 
 
 @dataclass(frozen=True)
 class SigningIdentity:
     role: str                 # secretary | leader
     owner_id: str
-    name: str                 # the signer's name as in the certificate
+    name: str                 # the signer's real name, as in the certificate (CN)
     private_key: rsa.RSAPrivateKey
     certificate: x509.Certificate
-    storage: str              # where the passphrase is: keyring | file
+    storage: str              # where the key is: keyring | passphrase | pkcs11 | memory
     location: str
     created: bool
     notice: str = ""
+    title: str = ""
+    unit: str = ""
 
     @property
     def fingerprint(self) -> str:
-        spki = self.certificate.public_key().public_bytes(serialization.Encoding.DER,
-                                                          serialization.PublicFormat.SubjectPublicKeyInfo)
-        h = hashlib.sha256(spki).hexdigest()[:32].upper()
-        return " ".join(h[i:i + 4] for i in range(0, 32, 4))
+        from ..secretary_keys import spki_fingerprint
+        return spki_fingerprint(self.certificate.public_key())
 
     @property
     def role_zh(self) -> str:
         return ROLE_ZH.get(self.role, self.role)
 
-
-def _paths(role: str, owner_id: str, directory: Path) -> tuple[Path, Path, Path]:
-    stem = f"pdf-{role}-{quote(owner_id, safe='')}"
-    return directory / f"{stem}.key.pem", directory / f"{stem}.crt.pem", directory / f"{stem}.pass"
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
+    def make_signer(self):
+        """The pyHanko signer for this identity (a token-backed identity returns a PKCS#11 signer)."""
+        from asn1crypto import keys as asn1_keys
+        from asn1crypto import x509 as asn1_x509
+        from pyhanko_certvalidator.registry import SimpleCertificateStore
+        der_key = self.private_key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                                 serialization.NoEncryption())
+        return _LoadedKeySigner(
+            self.private_key,
+            signing_cert=asn1_x509.Certificate.load(self.certificate.public_bytes(serialization.Encoding.DER)),
+            signing_key=asn1_keys.PrivateKeyInfo.load(der_key), cert_registry=SimpleCertificateStore())
 
 
-def _check_mode(path: Path) -> None:
-    if sys.platform != "win32" and path.stat().st_mode & 0o077:
-        raise KeyStoreError(f"文件 {path} 的权限过宽（其他用户可读）；请执行 chmod 600 后重试")
+def certificate_subject(name: str, title: str, unit: str, role: str) -> x509.Name:
+    """CN = the signer's name, title = their title, O = their unit, OU = the role in this review."""
+    attrs = [x509.NameAttribute(NameOID.COMMON_NAME, name)]
+    if title:
+        attrs.append(x509.NameAttribute(NameOID.TITLE, title))
+    if unit:
+        attrs.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, unit))
+    attrs += [x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, ROLE_ZH.get(role, role)),
+              x509.NameAttribute(NameOID.COUNTRY_NAME, "CN")]
+    return x509.Name(attrs)
 
 
-def _new_certificate(key: rsa.RSAPrivateKey, name: str, role: str) -> x509.Certificate:
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name),
-                         x509.NameAttribute(NameOID.ORGANIZATION_NAME, ORG),
-                         x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, ROLE_ZH.get(role, role)),
-                         x509.NameAttribute(NameOID.COUNTRY_NAME, "CN")])
+def new_certificate(key: rsa.RSAPrivateKey, subject: x509.Name, days: int = 3650) -> x509.Certificate:
+    """A self-signed document-signing certificate for ``key`` (ten years)."""
     now = datetime.now(timezone.utc) - timedelta(minutes=5)
     return (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(now)
-            .not_valid_after(now + timedelta(days=3650))
+            .not_valid_after(now + timedelta(days=days))
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
             .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
                                          data_encipherment=False, key_agreement=False, key_cert_sign=False,
@@ -103,92 +109,36 @@ def _new_certificate(key: rsa.RSAPrivateKey, name: str, role: str) -> x509.Certi
             .sign(key, hashes.SHA256()))
 
 
-def load_or_create_identity(role: str, owner_id: str, name: str, *, keyring_backend=None,
-                            key_dir: str | Path | None = None) -> SigningIdentity:
-    """The PDF signing identity of ``role`` for ``owner_id``; created on first use."""
-    if role not in ROLE_ZH or not owner_id:
-        raise KeyStoreError(f"无效的签名身份：{role!r} / {owner_id!r}")
-    directory = Path(key_dir) if key_dir else default_key_dir()
-    key_path, cert_path, pass_path = _paths(role, owner_id, directory)
-    user = f"pdf-{role}:{owner_id}"
-    entry = f"系统钥匙串 {SERVICE} / {user}"
-
-    backend, reason = None, ""
-    if os.environ.get("NN_REVIEW_KEYRING", "").lower() == "file":
-        reason = "按设置（NN_REVIEW_KEYRING=file）不使用系统钥匙串"
-    else:
-        if keyring_backend is None:
-            import keyring
-            keyring_backend = keyring.get_keyring()
-        if _usable(keyring_backend):
-            backend = keyring_backend
-        else:
-            reason = "本机没有可用的系统钥匙串"
-
-    def file_notice(why: str) -> str:
-        return (f"{why}：签名私钥 {key_path} 的口令保存在文件 {pass_path}（仅本用户可读，权限 0600），"
-                f"请妥善备份并防止泄露。")
-
-    if key_path.exists() and cert_path.exists():
-        passphrase, storage, location, notice = None, "", "", ""
-        if backend is not None:
-            try:
-                stored = backend.get_password(SERVICE, user)
-            except Exception as e:  # locked keyring daemon: try the file
-                stored, reason = None, f"系统钥匙串不可用（{e}）"
-            if stored:
-                passphrase, storage, location = stored.encode("ascii"), "keyring", entry
-        if passphrase is None and pass_path.exists():
-            _check_mode(pass_path)
-            passphrase = pass_path.read_bytes().strip()
-            storage, location = "file", str(pass_path)
-            notice = file_notice(reason or "系统钥匙串中没有该口令，沿用此前保存的文件")
-        if passphrase is None:
-            raise KeyStoreError(f"找不到签名私钥 {key_path} 的口令（{entry}）：无法签名。若口令确已丢失，"
-                                f"请将 {key_path.name} 与 {cert_path.name} 移走后重试，系统会生成新的签名证书。")
-        _check_mode(key_path)
-        try:
-            key = serialization.load_pem_private_key(key_path.read_bytes(), passphrase)
-            cert = x509.load_pem_x509_certificate(cert_path.read_bytes())
-        except (ValueError, TypeError) as e:
-            raise KeyStoreError(f"签名私钥或证书无法读取（{key_path}）：{e}") from None
-        return SigningIdentity(role, owner_id, cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value,
-                               key, cert, storage, location, False, notice)
-
-    # first use: a new key, certificate and passphrase
-    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
-    cert = _new_certificate(key, name, role)
-    passphrase = secrets.token_urlsafe(32)
-    storage, location, notice = "", "", ""
-    if backend is not None:
-        try:
-            backend.set_password(SERVICE, user, passphrase)
-            if backend.get_password(SERVICE, user) == passphrase:
-                storage, location = "keyring", entry
-            else:
-                reason = "系统钥匙串未能保存口令"
-        except Exception as e:
-            reason = f"系统钥匙串拒绝保存口令（{e}）"
-    for stale in (key_path, cert_path, pass_path):
-        stale.unlink(missing_ok=True)  # a half-created identity (e.g. the certificate was lost)
-    try:
-        if not storage:
-            _write_private(pass_path, passphrase.encode("ascii") + b"\n")
-            storage, location, notice = "file", str(pass_path), file_notice(reason)
-        _write_private(key_path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                                   serialization.BestAvailableEncryption(passphrase.encode("ascii"))))
-        cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    except OSError as e:
-        raise KeyStoreError(f"无法保存签名私钥或证书（{directory}）：{e}") from e
-    return SigningIdentity(role, owner_id, name, key, cert, storage, location, True, notice)
+def memory_identity(role: str, name: str, *, title: str = "", unit: str = "", owner_id: str = "memory",
+                    key_size: int = 2048) -> SigningIdentity:
+    """A fresh identity held only in memory (tests, one-off tools)."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=key_size)
+    cert = new_certificate(key, certificate_subject(name, title, unit, role))
+    return SigningIdentity(role, owner_id, name, key, cert, "memory", "内存", True, "", title, unit)
 
 
-def secretary_identity(store, **kw) -> SigningIdentity:
-    return load_or_create_identity("secretary", store.actor, store.actor, **kw)
+def secretary_identity(store, *, keyring_backend=None) -> SigningIdentity:
+    """The secretary's PDF signing identity: refused without a signer profile; the certificate is
+    issued (first use) or re-issued (profile changed, the old one retired) here."""
+    from ..secretary_keys import secretary_pdf_key, set_pdf_certificate
+    from ..signer import require_profile, use_certificate
+    profile = require_profile(store)
+    pk = secretary_pdf_key(store, keyring_backend=keyring_backend)
+    subject = certificate_subject(profile.name, profile.title, profile.unit, "secretary")
+    cert = pk.certificate
+    if cert is not None:
+        use_certificate(store, cert)  # e.g. a certificate of an earlier version not yet recorded
+    if cert is None or cert.subject != subject:
+        cert = new_certificate(pk.private_key, subject)
+        set_pdf_certificate(store, cert)
+        use_certificate(store, cert)
+    return SigningIdentity("secretary", store.actor, profile.name, pk.private_key, cert, pk.storage, pk.location,
+                           pk.created, pk.notice, profile.title, profile.unit)
 
 
-def leader_identity(roster_key: str, name: str, **kw) -> SigningIdentity:
-    return load_or_create_identity("leader", roster_key, name, **kw)
+def leader_identity(*_args, **_kw) -> SigningIdentity:
+    """Refused: no leader key is ever made on the secretary's machine."""
+    raise KeyStoreError(LEADER_SIGNS_ELSEWHERE)
 
 
 # -- signing ------------------------------------------------------------------------------
@@ -207,21 +157,32 @@ def _stamp_pdf(identity: SigningIdentity, when: datetime, width: float, height: 
     c.rect(1, 1, width - 2, height - 2, fill=1, stroke=1)
     c.setFillColor(colors.HexColor("#1f3864"))
     size = 7.6
+    name = identity.name + (f"（{identity.title}）" if getattr(identity, "title", "") else "")
     lines = [(f"数字签名 · {identity.role_zh}", size + 1.2),
-             (f"签名人：{identity.name}", size),
-             (f"时间：{when.astimezone():%Y-%m-%d %H:%M:%S %z}", size),
-             (f"密钥指纹：{identity.fingerprint[:19]}", size),
-             (f"　　　　　{identity.fingerprint[20:]}", size),
-             ("证书：自签名（南宁市科技局评审系统）", size - 0.8)]
+             (f"签名人：{name}", size)]
+    if getattr(identity, "unit", ""):
+        lines.append((f"单位：{identity.unit}", size))
+    lines += [(f"时间：{local_time_with_offset(when)}", size),
+              (f"密钥指纹：{identity.fingerprint}", size - 0.8),
+              (f"证书：{_issuer_text(identity.certificate)}", size - 0.8)]
     step = min(3.2, (height - 12 - sum(sz for _, sz in lines)) / (len(lines) - 1))  # fit the box height
     y = height - 6 - lines[0][1]
     for text, sz in lines:
+        while sz > 4.5 and c.stringWidth(text, font, sz) > width - 12:  # shrink a long line to the box width
+            sz -= 0.2
         c.setFont(font, sz)
         c.drawString(7, y, text)
         y -= sz + step
     c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def _issuer_text(cert: x509.Certificate) -> str:
+    if cert.issuer == cert.subject:
+        return "自签名（南宁市科技局评审系统）"
+    cn = cert.issuer.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return f"{cn[0].value if cn else cert.issuer.rfc4514_string()} 签发"
 
 
 def add_signature_fields(writer, slots: SlotSink) -> None:
@@ -259,8 +220,6 @@ def sign_pdf(pdf: bytes, identity: SigningIdentity, *, slots: SlotSink | None = 
     ``slots`` (from the layout) creates the two signature fields when the PDF has none yet.
     A PDF whose field of that role is already signed is refused.
     """
-    from asn1crypto import keys as asn1_keys
-    from asn1crypto import x509 as asn1_x509
     from pyhanko.pdf_utils import layout
     from pyhanko.pdf_utils.content import ImportedPdfPage
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -268,7 +227,6 @@ def sign_pdf(pdf: bytes, identity: SigningIdentity, *, slots: SlotSink | None = 
     from pyhanko.sign import signers
     from pyhanko.sign.fields import SigSeedSubFilter
     from pyhanko.stamp import StaticStampStyle
-    from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     field = FIELD_OF_ROLE[identity.role]
     fields = existing_fields(pdf)
@@ -300,12 +258,7 @@ def sign_pdf(pdf: bytes, identity: SigningIdentity, *, slots: SlotSink | None = 
                              background_layout=layout.SimpleBoxLayoutRule(
                                  x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MID,
                                  margins=layout.Margins.uniform(0)))
-    der_key = identity.private_key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                                                 serialization.NoEncryption())
-    signer = _LoadedKeySigner(
-        identity.private_key,
-        signing_cert=asn1_x509.Certificate.load(identity.certificate.public_bytes(serialization.Encoding.DER)),
-        signing_key=asn1_keys.PrivateKeyInfo.load(der_key), cert_registry=SimpleCertificateStore())
+    signer = identity.make_signer()
     meta = signers.PdfSignatureMetadata(field_name=field, md_algorithm="sha256", subfilter=SigSeedSubFilter.PADES,
                                         reason=reason or f"{identity.role_zh}签署评审结果", location=location,
                                         name=identity.name)

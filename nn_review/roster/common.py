@@ -46,10 +46,12 @@ def session_applications(s, session_id: int) -> list[Application]:
 
 
 def local_time(at: datetime | None) -> str:
-    """A stored naive-UTC time as the secretary's local time, for printed records."""
+    """A stored naive-UTC time as the secretary's local time with its UTC offset, for printed records:
+    ``2026-12-01 14:03:22 (UTC+08:00)`` (a sheet read elsewhere must not be ambiguous)."""
+    from ..zhfmt import local_time_with_offset
     if at is None:
         return ""
-    return at.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return local_time_with_offset(at.replace(tzinfo=timezone.utc))
 
 
 def panel_applications(s, panel_id: int) -> list[Application]:

@@ -36,10 +36,10 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from ..keys import SERVICE, KeyStoreError, _usable, default_key_dir
-from .pdfkit import SIG_LABELS, SIG_LEADER, SIG_SECRETARY, SlotSink
+from .pdfkit import SIG_EXPERT, SIG_LABELS, SIG_LEADER, SIG_SECRETARY, SlotSink
 
-ROLE_ZH = {"secretary": "评审秘书", "leader": "专家组组长"}
-FIELD_OF_ROLE = {"secretary": SIG_SECRETARY, "leader": SIG_LEADER}
+ROLE_ZH = {"secretary": "评审秘书", "leader": "专家组组长", "expert": "评审专家"}
+FIELD_OF_ROLE = {"secretary": SIG_SECRETARY, "leader": SIG_LEADER, "expert": SIG_EXPERT}
 ORG = "南宁市科学技术局 评审专家委员会"
 
 
@@ -57,14 +57,18 @@ class SigningIdentity:
 
     @property
     def fingerprint(self) -> str:
-        spki = self.certificate.public_key().public_bytes(serialization.Encoding.DER,
-                                                          serialization.PublicFormat.SubjectPublicKeyInfo)
-        h = hashlib.sha256(spki).hexdigest()[:32].upper()
-        return " ".join(h[i:i + 4] for i in range(0, 32, 4))
+        return certificate_fingerprint(self.certificate)
 
     @property
     def role_zh(self) -> str:
         return ROLE_ZH.get(self.role, self.role)
+
+
+def certificate_fingerprint(cert: x509.Certificate) -> str:
+    """First 16 bytes of SHA-256 over the SubjectPublicKeyInfo DER, upper hex in groups of 4."""
+    spki = cert.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    h = hashlib.sha256(spki).hexdigest()[:32].upper()
+    return " ".join(h[i:i + 4] for i in range(0, 32, 4))
 
 
 def _paths(role: str, owner_id: str, directory: Path) -> tuple[Path, Path, Path]:
@@ -227,7 +231,7 @@ def _stamp_pdf(identity: SigningIdentity, when: datetime, width: float, height: 
 def add_signature_fields(writer, slots: SlotSink) -> None:
     """Create the empty signature fields at the reserved boxes (in the writer's next revision)."""
     from pyhanko.sign.fields import SigFieldSpec, append_signature_field
-    for name in (SIG_SECRETARY, SIG_LEADER):
+    for name in (SIG_SECRETARY, SIG_LEADER, SIG_EXPERT):
         if name in slots.slots:
             page, box = slots.slots[name]
             append_signature_field(writer, SigFieldSpec(sig_field_name=name, on_page=page,

@@ -236,20 +236,19 @@ def test_cli_countersign_accept_and_repin(lw, tmp_path, capsys, monkeypatch):
     assert "已有签名" in text and "评审秘书：测试秘书" in text and "已由 王建国（专家组组长）签署" in text
     assert pdfsig(out).count("Signature is Valid.") == 2
     store = ["--store", str(w.store.root)]
-    assert main(["session", "accept-signed", str(out), *store]) == 0
+    assert main([*store, "session", "accept-signed", str(out)]) == 0
     assert "[已入档]" in capsys.readouterr().out
-    assert main(["session", "accept-signed", str(rep.sheets[0]), *store]) == 2  # no leader signature
+    assert main([*store, "session", "accept-signed", str(rep.sheets[0])]) == 2  # no leader signature
     assert "不是组长签名位置" in capsys.readouterr().out
 
     # repin: the old pin is retired, the new fingerprint current, audited
     new_key = load_or_create_identity("leader", "x", "x", key_dir=tmp_path / "other")
-    assert main(["session", "repin-cert", LEADER, "--fingerprint", new_key.fingerprint.replace(" ", ""),
-                 "--reason", "组长更换了电脑（电话核实）", *store]) == 0
+    assert main([*store, "session", "repin-cert", LEADER, "--fingerprint", new_key.fingerprint.replace(" ", ""),
+                 "--reason", "组长更换了电脑（电话核实）"]) == 0
     pins = _pins(w.store)
     assert [(p.source, p.retired_at is None) for p in pins] == [("first_use", False), ("repin", True)]
     assert pins[1].fingerprint == new_key.fingerprint and pins[1].reason == "组长更换了电脑（电话核实）"
-    assert main(["session", "repin-cert", LEADER, "--fingerprint", new_key.fingerprint, "--reason", " ",
-                 *store]) == 2
+    assert main([*store, "session", "repin-cert", LEADER, "--fingerprint", new_key.fingerprint, "--reason", " "]) == 2
     # the old workspace certificate is no longer the leader's
     again = tmp_path / "after-repin.pdf"
     lw.ws = open_workspace(lw.ws.root, passphrase=PASSPHRASE)

@@ -10,8 +10,13 @@ Layout of ``out_dir`` (existing files of the same name are replaced: a reprint):
 Files are written to a temporary folder inside ``out_dir`` and moved into place at the
 end, so cancelling (``cancel()`` returning True) or an error leaves no partial set. The
 summary and the per-application sheets always carry the two empty signature fields
-(secretary, leader), so they can be signed later (:func:`sign_existing`); with
-``sign=True`` the secretary signs them now.
+(secretary, leader), so they can be signed later (:func:`sign_existing`); the personal
+sheets carry the secretary's field. With ``sign=True`` the secretary signs them all now.
+
+Every sheet written is recorded in ``issued_sheets`` (SHA-256 of the bytes as written, kind
+``summary|opinion|personal``, ref, panel, sheet version, data hash), so a copy the panel
+leader countersigned on the leader's own machine can be checked to be that very sheet
+(:mod:`.accept`, ``session accept-signed``).
 """
 
 from __future__ import annotations

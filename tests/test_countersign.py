@@ -299,3 +299,22 @@ def test_expert_sheet_carries_the_experts_signature(lw, tmp_path):
     from nn_review.results.sigcheck import inspect_signatures
     sig = inspect_signatures(pdf).signatures[0]
     assert sig.signer == LEADER and sig.fingerprint == lw.ws.pdf_identity(lw.expert_id).fingerprint
+
+
+def test_pdf_identity_in_the_os_keyring(tmp_path, monkeypatch):
+    """Keyring storage: the sealing key is in the keyring, the file holds no usable key without it."""
+    from nn_review.expert.pdf_identity import load_or_create_pdf_identity
+    from nn_review.expert.vault import Vault
+
+    from .expert_fixtures import MemoryKeyring
+    monkeypatch.delenv("NN_REVIEW_KEYRING", raising=False)
+    ring = MemoryKeyring()
+    vault = Vault(tmp_path / "ws", "wid", "keyring", os.urandom(32), ring)
+    a = load_or_create_pdf_identity(vault, 7, "赵明", "广西第3研究院")
+    assert a.created and ("nn-review", "expert-pdf:7") in ring.items
+    assert a.certificate.subject.rfc4514_string() == "C=CN,OU=评审专家,O=广西第3研究院,CN=赵明"
+    b = load_or_create_pdf_identity(Vault(tmp_path / "ws", "wid", "keyring", os.urandom(32), ring), 7, "x")
+    assert not b.created and b.fingerprint == a.fingerprint and b.name == "赵明"
+    ring.items.clear()
+    with pytest.raises(WorkspaceError, match="系统钥匙串中没有专家 PDF 签名私钥"):
+        load_or_create_pdf_identity(Vault(tmp_path / "ws", "wid", "keyring", os.urandom(32), ring), 7, "x")

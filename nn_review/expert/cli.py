@@ -199,12 +199,10 @@ def _key(args) -> int:
         storage = {"keyring": "系统钥匙串", "passphrase": "口令加密的密钥文件（工作区内）"}[ws.key_storage]
         _out(f"工作区：{ws.root}")
         _out(f"密钥保存方式：{storage}")
-        from .pdf_identity import load_certificate
-        from ..results.signing import certificate_fingerprint
+        pdf = {eid: fpr for eid, _name, fpr in ws.pdf_fingerprints()}
         for eid, name, fpr in ws.fingerprints():
             _out(f"  专家 {name}（编号 {eid}）：{fpr}")
-            cert = load_certificate(ws.vault, eid)
-            _out(f"    PDF 签名证书指纹：{certificate_fingerprint(cert) if cert else '（尚未生成）'}")
+            _out(f"    PDF 签名证书指纹：{pdf.get(eid, '（尚未生成）')}")
         if not ws.fingerprints():
             _out("  尚未打开评审包：打开第一个评审包时生成签名密钥")
     finally:

@@ -226,6 +226,16 @@ class Workspace:
             rows = q(c, "SELECT expert_id, MAX(expert_name) FROM bundles GROUP BY expert_id ORDER BY expert_id").all()
         return [(eid, name, self.vault.known_fingerprint(eid) or "（尚未生成）") for eid, name in rows]
 
+    def pdf_fingerprints(self) -> list[tuple[int, str, str]]:
+        """(expert id, name, PDF certificate fingerprint) without creating an identity."""
+        from ..results.signing import certificate_fingerprint
+        from .pdf_identity import load_certificate
+        out = []
+        for eid, name in self.experts():
+            cert = load_certificate(self.vault, eid)
+            out.append((eid, name, certificate_fingerprint(cert) if cert else "（尚未生成）"))
+        return out
+
     def trusted_secretaries(self) -> list[str]:
         with self.db.read() as c:
             return list(get_meta(c, "trusted_secretaries", []))

@@ -990,6 +990,7 @@ Expert %2%3</translation>
     </message>
     <message>
         <location filename="../../ui/expert/dialogs.py" line="238"/>
+        <location filename="../../ui/expert/dialogs.py" line="249"/>
         <source>%1（编号 %2）</source>
         <translation>%1 (no. %2)</translation>
     </message>
@@ -999,12 +1000,17 @@ Expert %2%3</translation>
         <translation>No bundle opened yet: the signing key is created when the first bundle is opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/dialogs.py" line="245"/>
+        <location filename="../../ui/expert/dialogs.py" line="246"/>
+        <source>PDF 签名证书指纹（签署个人评分表和组长签署结果表；随评分文件交给秘书登记）：</source>
+        <translation>PDF certificate fingerprints (sign the personal score sheet and, as panel leader, the result sheets; registered by the secretary from your score file):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="253"/>
         <source>已核对的秘书签名密钥：</source>
         <translation>Checked secretary signing keys:</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/dialogs.py" line="246"/>
+        <location filename="../../ui/expert/dialogs.py" line="254"/>
         <source>（尚无）</source>
         <translation>(none yet)</translation>
     </message>
@@ -1082,7 +1088,7 @@ Expert %2%3</translation>
     <message>
         <location filename="../../ui/expert/main_window.py" line="102"/>
         <source>专家组组长：核对秘书签名后，用本机的组长证书签署评审结果表 PDF</source>
-        <translation>Panel leader: check the secretary's signature, then sign the result sheet PDF with the leader's certificate kept on this computer</translation>
+        <translation>Panel leader: check the secretary&apos;s signature, then sign the result sheet PDF with the leader&apos;s certificate kept on this computer</translation>
     </message>
     <message>
         <location filename="../../ui/expert/main_window.py" line="103"/>
@@ -3014,7 +3020,7 @@ Dismissed because: %2</translation>
     <message>
         <location filename="../../ui/results_page.py" line="417"/>
         <source>组长在本人电脑上签署后交回的结果表：核验组长证书、原有签名和发出的结果表后入档</source>
-        <translation>Result sheets the panel leader signed on the leader's own computer: checks the leader's certificate, the earlier signatures and the issued sheet, then files them</translation>
+        <translation>Result sheets the panel leader signed on the leader&apos;s own computer: checks the leader&apos;s certificate, the earlier signatures and the issued sheet, then files them</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="427"/>

@@ -318,3 +318,28 @@ def test_pdf_identity_in_the_os_keyring(tmp_path, monkeypatch):
     ring.items.clear()
     with pytest.raises(WorkspaceError, match="系统钥匙串中没有专家 PDF 签名私钥"):
         load_or_create_pdf_identity(Vault(tmp_path / "ws", "wid", "keyring", os.urandom(32), ring), 7, "x")
+
+
+def test_sheet_signed_by_the_secretary_later_is_still_matched(lw, tmp_path):
+    """report without --sign, then `session sign --as secretary`: the signed form is issued too."""
+    from nn_review.results.reports import sign_existing
+
+    from .countersign_fixtures import secretary
+    w = lw.world
+    rep = report(tmp_path, w, sign=False)
+    sheet = rep.sheets[0]
+    sign_existing(w.store, [sheet], as_role="secretary", identity=secretary(tmp_path))
+    signed = countersign_file(lw.ws, sheet, tmp_path / "later.pdf").path
+    got = accept_signed(w.store, w.sid, signed)
+    assert got.outcome == "accepted" and got.kind == "opinion" and got.ref == w.app_ids[0]
+
+
+def test_refused_when_the_signer_leads_another_panel(lw, tmp_path):
+    """王建国's pinned certificate on a sheet of a panel led by someone else: wrong panel."""
+    w = lw.world
+    rep = report(tmp_path, w)
+    with w.store.write() as s:  # the panel's leader is now 李秀英 (王建国 leads no panel of this sheet)
+        s.get(M.Panel, w.panel_id).leader_expert_id = w.experts["李秀英"]
+    signed = countersign_file(lw.ws, rep.summaries[0], tmp_path / "wrong-panel.pdf").path
+    with pytest.raises(ResultsError, match="未登记为组长 李秀英 的证书.*登记给专家“王建国”，不是评审组“信息技术组”的组长"):
+        accept_signed(w.store, w.sid, signed)

@@ -165,12 +165,30 @@ def sign_existing(store: Store, paths: list[str | Path], *, as_role: str = "lead
             identity = panel_leader_identity(store, panel_id)
         else:
             raise ResultsError(f"签名身份应为 leader 或 secretary，实际为 {as_role!r}", "sign.role")
+    resigned = []
     for path in paths:
+        before = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         sign_file(path, identity)
+        resigned.append((before, hashlib.sha256(Path(path).read_bytes()).hexdigest()))
     with store.write() as s:
+        _record_resigned(s, resigned)
         store.audit(s, "results.sign", None, role=identity.role, signer=identity.name,
                     fingerprint=identity.fingerprint, files=[str(p) for p in paths])
     return identity
+
+
+def _record_resigned(s, pairs: list[tuple[str, str]]) -> None:
+    """A sheet signed after it was written is issued anew in its signed form (same kind, ref,
+    version and data), so the countersigned copy of it can still be matched."""
+    from sqlalchemy import select
+
+    from ..store.models import IssuedSheet
+    for before, after in pairs:
+        old = s.scalar(select(IssuedSheet).where(IssuedSheet.sha256 == before).order_by(IssuedSheet.id.desc()).limit(1))
+        if old is not None and before != after:
+            s.add(IssuedSheet(session_id=old.session_id, panel_id=old.panel_id, kind=old.kind, ref=old.ref,
+                              file_name=old.file_name, sheet_version=old.sheet_version, sha256=after,
+                              data_hash=old.data_hash))
 
 
 def panel_leader_identity(store: Store, panel_id: int | None) -> SigningIdentity:

@@ -152,8 +152,7 @@ def score_sheet_pdf(ws, bundle_id: str) -> bytes:
     for i, e in enumerate(entries, 1):
         story.append(KeepTogether(_section(i, e, b.band_mode, st, rec_names)))  # one application per block
     story.append(CondPageBreak(5 * cm))
-    story += [
-        Spacer(1, 14),
+    story += [Spacer(1, 14), KeepTogether([  # the pledge, both signatures and the PDF signature box on one page
         _p("本人承诺：以上评分和意见系本人独立、客观、公正作出，与所评申报不存在应回避而未回避的利害关系。", st["body"]),
         _p(f"电子签名密钥指纹：{fpr}", st["body"]),
         _p(f"PDF 签名证书指纹：{ident.fingerprint}", st["body"]),
@@ -161,7 +160,7 @@ def score_sheet_pdf(ws, bundle_id: str) -> bytes:
         _p("专家签名（手写）：＿＿＿＿＿＿＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日", st["sign"]),
         Spacer(1, 8),
         SignatureSlots([SIG_EXPERT], sink),
-    ]
+    ])]
 
     def footer(canvas, doc) -> None:
         canvas.saveState()

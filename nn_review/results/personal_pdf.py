@@ -85,7 +85,8 @@ def render_personal_signable(pr: PanelResults, expert: PanelExpert) -> tuple[byt
     sink = SlotSink()
     h = expert_data_hash(pr, expert)
     footer = Footer(f"数据校验码 {short_hash(h)} · 第 {pr.sheet_version} 版", f"{expert.name} {TITLE}")
-    story = personal_story(pr, expert) + [Spacer(1, 8), SignatureSlots([SIG_SECRETARY], sink)]
+    story = personal_story(pr, expert)
+    story[-1] = KeepTogether([story[-1], Spacer(1, 8), SignatureSlots([SIG_SECRETARY], sink)])  # with the signing lines
     pdf = build_pdf(story, pagesize=PORTRAIT, title=f"{TITLE} {expert.name} {pr.panel_name}",
                     subject=f"data:{h} version:{pr.sheet_version}", footer=footer)
     return pdf, sink

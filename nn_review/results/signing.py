@@ -57,18 +57,14 @@ class SigningIdentity:
 
     @property
     def fingerprint(self) -> str:
-        return certificate_fingerprint(self.certificate)
+        spki = self.certificate.public_key().public_bytes(serialization.Encoding.DER,
+                                                          serialization.PublicFormat.SubjectPublicKeyInfo)
+        h = hashlib.sha256(spki).hexdigest()[:32].upper()
+        return " ".join(h[i:i + 4] for i in range(0, 32, 4))
 
     @property
     def role_zh(self) -> str:
         return ROLE_ZH.get(self.role, self.role)
-
-
-def certificate_fingerprint(cert: x509.Certificate) -> str:
-    """First 16 bytes of SHA-256 over the SubjectPublicKeyInfo DER, upper hex in groups of 4."""
-    spki = cert.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-    h = hashlib.sha256(spki).hexdigest()[:32].upper()
-    return " ".join(h[i:i + 4] for i in range(0, 32, 4))
 
 
 def _paths(role: str, owner_id: str, directory: Path) -> tuple[Path, Path, Path]:
@@ -361,3 +357,11 @@ def sign_file(path: str | Path, identity: SigningIdentity, *, reason: str = "") 
     tmp.write_bytes(signed)
     os.replace(tmp, path)
     return path
+
+
+def certificate_fingerprint(cert: x509.Certificate) -> str:
+    """A certificate's fingerprint as :attr:`SigningIdentity.fingerprint` prints it (first 16 bytes of
+    SHA-256 over the SubjectPublicKeyInfo DER, upper hex in groups of 4): for pins and verification."""
+    spki = cert.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    h = hashlib.sha256(spki).hexdigest()[:32].upper()
+    return " ".join(h[i:i + 4] for i in range(0, 32, 4))

@@ -343,3 +343,37 @@ def test_refused_when_the_signer_leads_another_panel(lw, tmp_path):
     signed = countersign_file(lw.ws, rep.summaries[0], tmp_path / "wrong-panel.pdf").path
     with pytest.raises(ResultsError, match="未登记为组长 李秀英 的证书.*登记给专家“王建国”，不是评审组“信息技术组”的组长"):
         accept_signed(w.store, w.sid, signed)
+
+
+def test_refused_when_the_leader_revision_changes_the_content(lw, tmp_path):
+    """An issued (unsigned) sheet whose page content is replaced in the same revision as the
+    leader's signature: the prefix matches, the signature is valid, but the sheet was changed."""
+    import io
+
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives import serialization
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+    w = lw.world
+    issued = report(tmp_path, w, sign=False).summaries[0].read_bytes()
+    ident = leader_identity(lw.ws)
+    writer = IncrementalPdfFileWriter(io.BytesIO(issued))
+    page = writer.root["/Pages"]["/Kids"][0].get_object()
+    page["/Contents"] = writer.add_object(generic.StreamObject(stream_data=b"BT /F1 24 Tf 100 500 Td (99.00) Tj ET"))
+    writer.update_container(page)
+    der = ident.private_key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                          serialization.NoEncryption())
+    signer = signers.SimpleSigner(
+        signing_cert=asn1_x509.Certificate.load(ident.certificate.public_bytes(serialization.Encoding.DER)),
+        signing_key=asn1_keys.PrivateKeyInfo.load(der), cert_registry=SimpleCertificateStore())
+    out = io.BytesIO()
+    signers.sign_pdf(writer, signers.PdfSignatureMetadata(field_name="SigLeader"), signer=signer, output=out)
+    path = tmp_path / "changed.pdf"
+    path.write_bytes(out.getvalue())
+    assert "Signature is Valid." in pdfsig(path)
+    with pytest.raises(ResultsError, match="改动了结果表的内容") as e:
+        accept_signed(w.store, w.sid, path)
+    assert e.value.code == "accept.modified"

@@ -2,7 +2,8 @@
 
 A sheet is accepted only when
 
-1. its last signature is in the leader's field, covers the whole file and holds;
+1. its last signature is in the leader's field, covers the whole file and holds, and its revision
+   only fills in the signature (pyHanko's difference analysis: nothing the sheet shows changed);
 2. every earlier signature still holds (later revisions only filled in signature fields);
 3. the bytes before the leader's revision are exactly a sheet this store issued (``issued_sheets``,
    SHA-256 as written by ``session report``) of the session's current sheet version;
@@ -31,7 +32,7 @@ from ..store import Store
 from ..store.models import Expert, IssuedSheet, Panel, ReviewSession, utcnow
 from .errors import ResultsError
 from .pdfkit import SIG_LABELS, SIG_LEADER
-from .sigcheck import inspect_signatures, revision_prefixes
+from .sigcheck import inspect_signatures, only_form_filling_since, revision_prefixes
 
 MAX_SHEET = 64 * 1024 * 1024
 KIND_ZH = {"summary": "评审结果汇总表", "opinion": "项目评审意见表", "personal": "专家个人评分表"}
@@ -102,6 +103,8 @@ def accept_signed(store: Store, session_id: int, path: str | Path) -> AcceptResu
     broken = [sig for sig in sheet.signatures[:-1] if not sig.holds]
     if broken:
         raise _refuse("accept.earlier_invalid", f"{name} 中较早的签名已失效：{broken[0].describe()}")
+    if not only_form_filling_since(pdf, last.revision - 1):
+        raise _refuse("accept.modified", f"{name} 在组长签署的同时改动了结果表的内容（不只是填写签名），拒绝导入")
     hashes = [hashlib.sha256(p).hexdigest() for p in revision_prefixes(pdf, last.revision)]
     with store.write() as s:
         sess = s.get(ReviewSession, session_id)

@@ -145,3 +145,15 @@ def revision_prefixes(pdf: bytes, revision: int) -> list[bytes]:
             out.append(pdf[:end + len(eol)])
             break
     return out
+
+
+def only_form_filling_since(pdf: bytes, base_revision: int) -> bool:
+    """True when every revision after ``base_revision`` only fills in form fields / signatures
+    (pyHanko's difference analysis): the countersignature did not change what the sheet shows."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.diff_analysis import DEFAULT_DIFF_POLICY, DiffResult, ModificationLevel
+    try:
+        res = DEFAULT_DIFF_POLICY.review_file(PdfFileReader(io.BytesIO(pdf), strict=False), base_revision)
+    except Exception:  # unreadable history counts as a change
+        return False
+    return isinstance(res, DiffResult) and res.modification_level.value <= ModificationLevel.FORM_FILLING.value

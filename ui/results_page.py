@@ -91,6 +91,7 @@ class ResultsPage(QWidget):
         top.addWidget(self.state, 2)
         for b in (self.btn_reports, self.btn_leader_sign, self.btn_xlsx, self.btn_finalise):
             top.addWidget(b)
+        self._add_accept_signed(top)
 
         self.table = ro_table(self, [], 0)
         self.table.setWordWrap(False)
@@ -448,6 +449,33 @@ class ResultsPage(QWidget):
         self._run(self.tr("组长加签"), partial(R.sign_existing, self.win.store, paths, as_role="leader", panel_id=pid),
                   lambda ident: self.win.statusBar().showMessage(
                       self.tr("已由 %1 加签 %2 个文件").replace("%1", ident.name).replace("%2", str(len(paths))), 15000))
+
+    # -- countersigned sheets coming back from the leader ------------------------------------
+
+    def _add_accept_signed(self, layout) -> None:
+        self.btn_accept_signed = QPushButton(self.tr("导入组长签署的结果表…"), self)
+        self.btn_accept_signed.setToolTip(self.tr("组长在本人电脑上签署后交回的结果表：核验组长证书、原有签名和发出的结果表后入档"))
+        self.btn_accept_signed.clicked.connect(lambda: self.accept_signed())
+        layout.addWidget(self.btn_accept_signed)
+
+    def accept_signed(self, paths: list[Path] | None = None) -> list:
+        """Check countersigned sheets (same core as ``session accept-signed``) and report each outcome."""
+        from nn_review.results.accept import accept_signed_files
+        if not self.session_id:
+            return []
+        if paths is None:
+            files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择组长签署后交回的结果表"),
+                                                    QSettings().value("results/last_dir", str(Path.home())),
+                                                    "PDF (*.pdf)")
+            paths = [Path(f) for f in files]
+        if not paths:
+            return []
+        results = accept_signed_files(self.win.store, self.session_id, paths)
+        lines = [(self.tr("已入档：") if r.outcome == "accepted" else self.tr("拒收：")) + f"{Path(r.file).name}  {r.message}"
+                 for r in results]
+        ok = all(r.outcome == "accepted" for r in results)
+        (QMessageBox.information if ok else QMessageBox.warning)(self, self.tr("导入组长签署的结果表"), "\n\n".join(lines))
+        return results
 
     def print_pdf(self, path: Path) -> None:
         """Print a PDF through the system dialog: each page rendered at the printer's resolution."""

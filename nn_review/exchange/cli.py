@@ -35,6 +35,11 @@ def add_commands(top, session) -> None:
     p.add_argument("--fingerprint", required=True, help="专家端显示的新密钥指纹")
     p.add_argument("--reason", required=True, help="重新登记的理由（记入审计）")
     p.set_defaults(handler=_repin)
+    p = session.add_parser("repin-cert", help="与专家核实后，为其重新登记 PDF 签名证书（更换电脑等）")
+    p.add_argument("expert", help="专家编号、专家库编号或姓名")
+    p.add_argument("--fingerprint", required=True, help="专家端显示的新 PDF 证书指纹")
+    p.add_argument("--reason", required=True, help="重新登记的理由（记入审计）")
+    p.set_defaults(handler=_repin_cert)
 
     b = top.add_parser("bundle", help="评审包（专家端辅助）").add_subparsers(dest="action", required=True)
     p = b.add_parser("open", help="验证签名、解密评审包并取出申报材料")
@@ -163,6 +168,17 @@ def _repin(args) -> int:
     e = _expert(store, args.expert)
     fpr = repin_expert_key(store, e.id, args.fingerprint, args.reason)
     _out(f"已为专家“{e.name}”重新登记签名密钥 {fpr}（原密钥 {e.key_fingerprint or '未登记'}）")
+    return 0
+
+
+@_guarded
+def _repin_cert(args) -> int:
+    from ..cli_commands import _store
+    from .cert_pins import repin_certificate
+    store = _store(args)
+    e = _expert(store, args.expert)
+    fpr = repin_certificate(store, e.id, args.fingerprint, args.reason)
+    _out(f"已为专家“{e.name}”重新登记 PDF 签名证书 {fpr}；原证书已停用（仍用于核验旧的签署）")
     return 0
 
 

@@ -32,6 +32,10 @@ SUFFIX = ".nnscore"
 SIG_CONTEXT = b"nnscore/1 signature\n"
 MAX_SIZE = 16 * 1024 * 1024
 BODY_KEYS = ("format", "bundle_id", "session_id", "expert_id", "revision", "created_at", "reviews")
+# Optional body fields (signed like the rest when present; files without them stay valid):
+# ``pdf_certificate`` — PEM of the expert's PDF-signing X.509 certificate (pinned at import).
+OPTIONAL_BODY_KEYS = ("pdf_certificate",)
+MAX_CERT_PEM = 16 * 1024
 TRAILER_KEYS = ("hmac", "expert_public_key", "signature")
 REVIEW_TYPES = {"application_id": str, "recused": bool, "recusal_reason": str, "grades": dict, "opinion": str,
                 "recommendation": (str, type(None)), "updated_at": str}
@@ -68,6 +72,10 @@ class ScoreFile:
     @property
     def reviews(self) -> list[dict[str, Any]]:
         return self.body["reviews"]
+
+    @property
+    def pdf_certificate(self) -> str | None:
+        return self.body.get("pdf_certificate")
 
 
 @dataclass(frozen=True)
@@ -122,7 +130,7 @@ def read_score_file(raw: bytes, name: str = "评分文件") -> ScoreFile:
         got = obj.get("format") if isinstance(obj, dict) else type(obj).__name__
         raise ExchangeError(f"{name} 不是评分文件（format 应为 {FORMAT!r}，实际为 {got!r}）", "scores.not_score_file",
                             "format")
-    unknown = sorted(set(obj) - set(BODY_KEYS) - set(TRAILER_KEYS))
+    unknown = sorted(set(obj) - set(BODY_KEYS) - set(OPTIONAL_BODY_KEYS) - set(TRAILER_KEYS))
     if unknown:
         raise _malformed(name, unknown[0], "是未知字段")
     _typed(name, obj, "bundle_id", str, "")
@@ -175,9 +183,24 @@ def read_score_file(raw: bytes, name: str = "评分文件") -> ScoreFile:
             _typed(name, g, "comment", str, gw)
             if g.get("points") is not None and not _POINTS.fullmatch(_typed(name, g, "points", str, gw)):
                 raise _malformed(name, f"{gw}.points", f"应为十进制数字文本（如 \"87.5\"），实际为 {g['points']!r}")
-    body = {k: obj[k] for k in BODY_KEYS}
+    if "pdf_certificate" in obj:
+        _check_certificate(name, _typed(name, obj, "pdf_certificate", str, ""))
+    body = {k: obj[k] for k in BODY_KEYS + OPTIONAL_BODY_KEYS if k in obj}
     return ScoreFile(body, obj["hmac"], obj["expert_public_key"], obj["signature"], fingerprint(pub),
                      hashlib.sha256(raw).hexdigest(), name)
+
+
+def _check_certificate(name: str, pem: str) -> None:
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    if len(pem) > MAX_CERT_PEM or "-----BEGIN CERTIFICATE-----" not in pem:
+        raise _malformed(name, "pdf_certificate", "应为一个 PEM 格式的 X.509 证书")
+    try:
+        cert = x509.load_pem_x509_certificate(pem.encode("ascii"))
+    except (ValueError, UnicodeEncodeError):
+        raise _malformed(name, "pdf_certificate", "不是有效的 PEM 格式 X.509 证书") from None
+    if not isinstance(cert.public_key(), rsa.RSAPublicKey) or cert.public_key().key_size < 2048:
+        raise _malformed(name, "pdf_certificate", "应为至少 2048 位的 RSA 证书")
 
 
 def check_mac(sf: ScoreFile, secret: bytes) -> None:
@@ -233,7 +256,7 @@ def normalize_review(review: Mapping[str, Any], now: str) -> dict[str, Any]:
 
 def write_score_file(path: str | Path, opened_bundle, expert_private_key: Ed25519PrivateKey | SigningKey,
                      revision: int, reviews: list[Mapping[str, Any]], *, check: bool = True,
-                     created_at: datetime | None = None) -> ScoreFileInfo:
+                     created_at: datetime | None = None, pdf_certificate: str | None = None) -> ScoreFileInfo:
     """Write a signed score file for an opened bundle (atomically: temp file, then rename).
 
     With ``check`` (the default) reviews of applications outside the bundle or with
@@ -255,6 +278,8 @@ def write_score_file(path: str | Path, opened_bundle, expert_private_key: Ed2551
                                     "scores.invalid_review", problems[0].field)
     body = {"format": FORMAT, "bundle_id": opened_bundle.bundle_id, "session_id": opened_bundle.session["id"],
             "expert_id": opened_bundle.expert["id"], "revision": revision, "created_at": now, "reviews": norm}
+    if pdf_certificate:
+        body["pdf_certificate"] = pdf_certificate
     data = canonical_json(seal(body, opened_bundle.secret, key))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,7 @@ from ..keys import normalize_fingerprint
 from ..store import Store
 from ..store.models import (Application, Assignment, Bundle, Conflict, Expert, Grade, KeyPin, Opinion, Panel,
                             Recommendation, ReviewSession, ScoreImport)
+from .cert_pins import check_and_pin
 from .common import ExchangeError, b64d, parse_stamp
 from .scorefile import MAX_SIZE, SUFFIX, ScoreFile, check_mac, check_signature, read_score_file
 
@@ -111,6 +112,7 @@ def _import_one(store: Store, session_id: int, path: Path) -> ScoreImportResult:
             raise _refuse("scores.superseded",
                           f"{name} 对应的评审包已被重新制作的评审包取代，请让专家“{expert.name}”用新评审包重新提交", "bundle_id")
         _check_key(s, store, expert, sf, b.bundle_id)
+        check_and_pin(s, store, expert, sf.pdf_certificate, name)
         last = s.scalar(select(func.max(ScoreImport.revision)).where(ScoreImport.bundle_id == b.bundle_id))
         if s.scalar(select(ScoreImport.revision).where(ScoreImport.bundle_id == b.bundle_id,
                                                        ScoreImport.file_sha256 == sf.sha256)) is not None:

@@ -53,6 +53,10 @@ def add_commands(top, _session) -> None:
     p = verb("remove", "导出后删除评审包的材料，只保留已签名的评分记录", _guarded(_remove))
     p.add_argument("--bundle", required=True)
     p = verb("key", "显示专家签名密钥指纹", _guarded(_key))
+    p = verb("countersign", "组长签署评审结果表：核对秘书签名后，用本机的组长证书加 PDF 数字签名", _guarded(_countersign))
+    p.add_argument("file", type=Path, help="评审秘书发来的结果表 PDF（已有秘书签名）")
+    p.add_argument("--out", type=Path, help="签署后的 PDF（默认：原文件名加“-组长签署”）")
+    p.add_argument("--expert", type=int, help="组长本人的专家编号（工作区有多位专家时）")
 
 
 
@@ -164,6 +168,20 @@ def _sheet(args) -> int:
     return 0
 
 
+def _countersign(args) -> int:
+    from .countersign import countersign_file
+    ws = _workspace(args)
+    try:
+        r = countersign_file(ws, args.file, args.out, expert_id=args.expert)
+        for line in r.check.particulars:
+            _out(line)
+        _out(f"已由 {r.identity.name}（专家组组长）签署：{r.path}")
+        _out(f"组长证书指纹：{r.identity.fingerprint}")
+    finally:
+        ws.close()
+    return 0
+
+
 def _remove(args) -> int:
     ws = _workspace(args)
     try:
@@ -181,8 +199,10 @@ def _key(args) -> int:
         storage = {"keyring": "系统钥匙串", "passphrase": "口令加密的密钥文件（工作区内）"}[ws.key_storage]
         _out(f"工作区：{ws.root}")
         _out(f"密钥保存方式：{storage}")
+        pdf = {eid: fpr for eid, _name, fpr in ws.pdf_fingerprints()}
         for eid, name, fpr in ws.fingerprints():
             _out(f"  专家 {name}（编号 {eid}）：{fpr}")
+            _out(f"    PDF 签名证书指纹：{pdf.get(eid, '（尚未生成）')}")
         if not ws.fingerprints():
             _out("  尚未打开评审包：打开第一个评审包时生成签名密钥")
     finally:

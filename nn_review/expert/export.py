@@ -98,6 +98,8 @@ def export_scores(ws: Workspace, bundle_id: str, out_dir: str | Path, *, partial
     except OSError as e:
         raise WorkspaceError(f"无法使用文件夹 {out}：{e}", "scores.io") from e
     key = ws.signing_key(b.expert_id)
+    from .pdf_identity import certificate_pem
+    cert = certificate_pem(ws.pdf_identity(b.expert_id))  # travels signed, pinned by the secretary
     with ws.db.write() as c:
         revision = (q(c, "SELECT MAX(revision) FROM exports WHERE bundle_id = :b", b=bundle_id).scalar() or 0) + 1
         seq = q(c, "SELECT edit_seq FROM bundles WHERE bundle_id = :b", b=bundle_id).scalar()
@@ -109,7 +111,7 @@ def export_scores(ws: Workspace, bundle_id: str, out_dir: str | Path, *, partial
               b=bundle_id, a=aid)
     path = out / score_file_name(b.expert_name, bundle_id, revision, bool(r.missing))
     try:
-        info = write_score_file(path, ws.opened_bundle(bundle_id), key, revision, reviews)
+        info = write_score_file(path, ws.opened_bundle(bundle_id), key, revision, reviews, pdf_certificate=cert)
     except OSError as e:
         raise WorkspaceError(f"无法写入评分文件 {path}：{e}（修订号 r{revision} 已作废，下次导出使用 r{revision + 1}）",
                              "scores.io") from e

@@ -1,5 +1,6 @@
 """The personal score sheet (个人评分表): every application with its grades, total, opinion and
-recommendation, the expert's key fingerprint, and a line for the handwritten signature.
+recommendation, the expert's key fingerprint, and a line for the handwritten signature. The PDF
+carries the expert's own PAdES signature (the workspace's PDF identity, field ``SigExpert``).
 
 A4 PDF with the shipped CJK font embedded (reportlab). Built from the current drafts, or —
 once the bundle's data was removed — from the last signed score file kept in the workspace.
@@ -24,6 +25,8 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDoc
 
 from ..demo.pdfs import register_font
 from ..forms import Form, display, grade_value
+from ..results.pdfkit import SIG_EXPERT, SignatureSlots, SlotSink
+from ..results.signing import sign_pdf
 from .db import q
 from .drafts import COMPLETE, RECUSED, STATUS_ZH
 from .errors import WorkspaceError
@@ -113,6 +116,8 @@ def score_sheet_pdf(ws, bundle_id: str) -> bytes:
     entries, extra = _entries(ws, bundle_id)
     st = _styles()
     fpr = ws.vault.known_fingerprint(b.expert_id) or ws.signing_key(b.expert_id).fingerprint
+    ident = ws.pdf_identity(b.expert_id)  # the sheet carries the expert's own PDF signature
+    sink = SlotSink()
     records = [e for e in ws.exports(bundle_id) if e.state == "written"]
     if records:
         r = records[-1]
@@ -147,13 +152,15 @@ def score_sheet_pdf(ws, bundle_id: str) -> bytes:
     for i, e in enumerate(entries, 1):
         story.append(KeepTogether(_section(i, e, b.band_mode, st, rec_names)))  # one application per block
     story.append(CondPageBreak(5 * cm))
-    story += [
-        Spacer(1, 14),
+    story += [Spacer(1, 14), KeepTogether([  # the pledge, both signatures and the PDF signature box on one page
         _p("本人承诺：以上评分和意见系本人独立、客观、公正作出，与所评申报不存在应回避而未回避的利害关系。", st["body"]),
         _p(f"电子签名密钥指纹：{fpr}", st["body"]),
+        _p(f"PDF 签名证书指纹：{ident.fingerprint}", st["body"]),
         Spacer(1, 18),
         _p("专家签名（手写）：＿＿＿＿＿＿＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日", st["sign"]),
-    ]
+        Spacer(1, 8),
+        SignatureSlots([SIG_EXPERT], sink),
+    ])]
 
     def footer(canvas, doc) -> None:
         canvas.saveState()
@@ -168,7 +175,7 @@ def score_sheet_pdf(ws, bundle_id: str) -> bytes:
                             bottomMargin=2 * cm, title=f"专家个人评分表 - {b.expert_name}", author=b.expert_name,
                             creator="nn_review", invariant=1)
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return buf.getvalue()
+    return sign_pdf(buf.getvalue(), ident, slots=sink, reason="评审专家签署个人评分表")
 
 
 def _section(i: int, e: _Entry, band: bool, st, rec_names: dict[str, str]) -> list[Any]:

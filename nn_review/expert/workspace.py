@@ -166,6 +166,7 @@ class Workspace:
         self.last_saved: datetime | None = None
         self._data: dict[str, dict[str, Any]] = {}
         self._forms: dict[str, dict[str, Form]] = {}
+        self._pdf_ids: dict[int, Any] = {}
 
     def close(self) -> None:
         self.db.close()
@@ -198,11 +199,42 @@ class Workspace:
     def signing_key(self, expert_id: int) -> SigningKey:
         return self.vault.signing_key(expert_id)
 
+    def pdf_identity(self, expert_id: int):
+        """The expert's PDF signing identity (RSA + X.509 naming the expert), created on first use."""
+        if expert_id not in self._pdf_ids:
+            from .pdf_identity import load_or_create_pdf_identity
+            with self.db.read() as c:
+                row = q(c, "SELECT bundle_id, expert_name FROM bundles WHERE expert_id = :e AND removed_at IS NULL "
+                           "ORDER BY added_at DESC LIMIT 1", e=expert_id).first() or \
+                    q(c, "SELECT NULL AS bundle_id, expert_name FROM bundles WHERE expert_id = :e LIMIT 1",
+                      e=expert_id).first()
+            if row is None:
+                raise WorkspaceError(f"工作区中没有专家 {expert_id} 的评审包", "workspace.no_bundle")
+            unit = (self.bundle_data(row.bundle_id)["expert"].get("unit") or "") if row.bundle_id else ""
+            self._pdf_ids[expert_id] = load_or_create_pdf_identity(self.vault, expert_id, row.expert_name, unit)
+        return self._pdf_ids[expert_id]
+
+    def experts(self) -> list[tuple[int, str]]:
+        """(expert id, name) of every expert identity held here."""
+        with self.db.read() as c:
+            return [tuple(r) for r in q(c, "SELECT expert_id, MAX(expert_name) FROM bundles GROUP BY expert_id "
+                                           "ORDER BY expert_id").all()]
+
     def fingerprints(self) -> list[tuple[int, str, str]]:
         """(expert id, expert name, key fingerprint) of every expert identity held here."""
         with self.db.read() as c:
             rows = q(c, "SELECT expert_id, MAX(expert_name) FROM bundles GROUP BY expert_id ORDER BY expert_id").all()
         return [(eid, name, self.vault.known_fingerprint(eid) or "（尚未生成）") for eid, name in rows]
+
+    def pdf_fingerprints(self) -> list[tuple[int, str, str]]:
+        """(expert id, name, PDF certificate fingerprint) without creating an identity."""
+        from ..results.signing import certificate_fingerprint
+        from .pdf_identity import load_certificate
+        out = []
+        for eid, name in self.experts():
+            cert = load_certificate(self.vault, eid)
+            out.append((eid, name, certificate_fingerprint(cert) if cert else "（尚未生成）"))
+        return out
 
     def trusted_secretaries(self) -> list[str]:
         with self.db.read() as c:

@@ -1,4 +1,4 @@
-"""CLI verbs of the results: ``session merge|consensus|finalise|reopen|report|export|sign``.
+"""CLI verbs of the results: ``session merge|consensus|finalise|reopen|report|export|accept-signed|sign``.
 
 Registered through ``nn_review.cli.PLUGINS``; services are imported inside the handlers so
 building the parser stays cheap. Refusals are ``ResultsError`` (a ``StoreError``): the
@@ -54,6 +54,11 @@ def add_commands(top, session) -> None:
     p.add_argument("--json", type=Path, dest="json_file", help="JSON 文件（nn-results/1）")
     p.add_argument("--panel", help="只导出该评审组（名称或编号）")
     _session_arg(p, _export)
+
+    p = session.add_parser("accept-signed", help="导入组长在本人电脑上签署的结果表：核验组长证书、原有签名和发出的结果表后入档")
+    p.add_argument("files", nargs="+", type=Path, help="组长签署后的结果表 PDF")
+    p.add_argument("--json", action="store_true")
+    _session_arg(p, _accept_signed)
 
     p = session.add_parser("sign", help="为已生成的评审结果 PDF 追加评审秘书的数字签名，原有签名保持有效"
                                         "（组长在本人电脑上用 nn-review expert countersign 加签）")
@@ -195,6 +200,22 @@ def _export(args) -> int:
     if args.json_file:
         _out(f"已导出 JSON：{write_json(store, sid, args.json_file, pids)}")
     return 0
+
+
+def _accept_signed(args) -> int:
+    from .accept import accept_signed_files
+    store, sid = _ctx(args)
+    results = accept_signed_files(store, sid, args.files)
+    if args.json:
+        _out(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2))
+    else:
+        for r in results:
+            _out(f"[{'已入档' if r.outcome == 'accepted' else '拒收'}] {r.file}  {r.message}")
+            if r.filed:
+                _out(f"  存档：{r.filed}（只读）")
+        n = sum(r.outcome == "accepted" for r in results)
+        _out(f"已入档 {n}，拒收 {len(results) - n}")
+    return 0 if results and all(r.outcome == "accepted" for r in results) else 2
 
 
 def _sign(args) -> int:

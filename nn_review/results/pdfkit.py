@@ -42,7 +42,8 @@ ISSUER = "南宁市科学技术局"
 
 SIG_SECRETARY = "SigSecretary"
 SIG_LEADER = "SigLeader"
-SIG_LABELS = {SIG_SECRETARY: "电子签名：评审秘书", SIG_LEADER: "电子签名：专家组组长"}
+SIG_EXPERT = "SigExpert"   # the expert's own printed sheet (expert workspace)
+SIG_LABELS = {SIG_SECRETARY: "电子签名：评审秘书", SIG_LEADER: "电子签名：专家组组长", SIG_EXPERT: "电子签名：评审专家"}
 
 
 # reportlab's CJK wrapping keeps listed characters off the start of a line (kinsoku), but its

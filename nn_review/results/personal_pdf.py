@@ -14,7 +14,8 @@ from reportlab.platypus import KeepTogether, Spacer
 from ..forms import display
 from .aggregate import dec_str
 from .merge import PanelExpert, PanelResults, sha256_json, short_hash
-from .pdfkit import PORTRAIT, Footer, build_pdf, frame_width, grid_table, kv_table, p
+from .pdfkit import (PORTRAIT, SIG_SECRETARY, Footer, SignatureSlots, SlotSink, build_pdf, frame_width, grid_table,
+                     kv_table, p)
 from .sheet_pdf import struck, version_text
 
 TITLE = "专家个人评分表"
@@ -87,6 +88,18 @@ def personal_story(pr: PanelResults, expert: PanelExpert) -> list:
         p("本人确认以上评分与意见为本人独立作出，与所评项目不存在应回避的利害关系。", "body"),
         p("专家签字：＿＿＿＿＿＿＿＿＿＿　　日期：＿＿＿＿＿＿＿＿", "sign")])]
     return story
+
+
+def render_personal_signable(pr: PanelResults, expert: PanelExpert) -> tuple[bytes, SlotSink]:
+    """The sheet with a box for the secretary's PDF signature (signed like the other sheets)."""
+    sink = SlotSink()
+    h = expert_data_hash(pr, expert)
+    footer = Footer(f"数据校验码 {short_hash(h)} · 第 {pr.sheet_version} 版", f"{expert.name} {TITLE}")
+    story = personal_story(pr, expert)
+    story[-1] = KeepTogether([story[-1], Spacer(1, 8), SignatureSlots([SIG_SECRETARY], sink)])  # with the signing lines
+    pdf = build_pdf(story, pagesize=PORTRAIT, title=f"{TITLE} {expert.name} {pr.panel_name}",
+                    subject=f"data:{h} version:{pr.sheet_version}", footer=footer)
+    return pdf, sink
 
 
 def render_personal(pr: PanelResults, expert: PanelExpert) -> bytes:

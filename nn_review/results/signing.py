@@ -24,6 +24,7 @@ readers trust it.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 from dataclasses import dataclass
@@ -37,10 +38,10 @@ from cryptography.x509.oid import NameOID
 
 from ..keys import KeyStoreError
 from ..zhfmt import local_time_with_offset
-from .pdfkit import SIG_LABELS, SIG_LEADER, SIG_SECRETARY, SlotSink
+from .pdfkit import SIG_EXPERT, SIG_LABELS, SIG_LEADER, SIG_SECRETARY, SlotSink
 
-ROLE_ZH = {"secretary": "评审秘书", "leader": "专家组组长"}
-FIELD_OF_ROLE = {"secretary": SIG_SECRETARY, "leader": SIG_LEADER}
+ROLE_ZH = {"secretary": "评审秘书", "leader": "专家组组长", "expert": "评审专家"}
+FIELD_OF_ROLE = {"secretary": SIG_SECRETARY, "leader": SIG_LEADER, "expert": SIG_EXPERT}
 
 LEADER_SIGNS_ELSEWHERE = ("组长不能在秘书电脑上用本机生成的密钥签名（那不能证明组长本人签署）：请组长在本人电脑的"
                           "专家工作台中加签（nn-review expert countersign 文件），秘书再用 session accept-signed "
@@ -188,7 +189,7 @@ def _issuer_text(cert: x509.Certificate) -> str:
 def add_signature_fields(writer, slots: SlotSink) -> None:
     """Create the empty signature fields at the reserved boxes (in the writer's next revision)."""
     from pyhanko.sign.fields import SigFieldSpec, append_signature_field
-    for name in (SIG_SECRETARY, SIG_LEADER):
+    for name in (SIG_SECRETARY, SIG_LEADER, SIG_EXPERT):
         if name in slots.slots:
             page, box = slots.slots[name]
             append_signature_field(writer, SigFieldSpec(sig_field_name=name, on_page=page,
@@ -310,3 +311,11 @@ def sign_file(path: str | Path, identity: SigningIdentity, *, reason: str = "") 
     tmp.write_bytes(signed)
     os.replace(tmp, path)
     return path
+
+
+def certificate_fingerprint(cert: x509.Certificate) -> str:
+    """A certificate's fingerprint as :attr:`SigningIdentity.fingerprint` prints it (first 16 bytes of
+    SHA-256 over the SubjectPublicKeyInfo DER, upper hex in groups of 4): for pins and verification."""
+    spki = cert.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    h = hashlib.sha256(spki).hexdigest()[:32].upper()
+    return " ".join(h[i:i + 4] for i in range(0, 32, 4))

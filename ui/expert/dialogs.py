@@ -242,6 +242,14 @@ class ExpertSettingsDialog(QDialog):
             lay.addWidget(lb)
         if not self.fingerprints:
             lay.addWidget(_label(self.tr("尚未打开评审包：打开第一个评审包时生成签名密钥。"), self))
+        else:
+            lay.addWidget(_label(self.tr("PDF 签名证书指纹（签署个人评分表和组长签署结果表；随评分文件交给秘书登记）："),
+                                 self, "font-weight: bold;"))
+            for eid, name, fpr in ws.pdf_fingerprints():
+                lb = _label(self.tr("%1（编号 %2）").replace("%1", name).replace("%2", str(eid)) + f"  {fpr}", self)
+                lb.setFont(_mono())
+                lb.setTextInteractionFlags(Qt.TextSelectableByMouse)
+                lay.addWidget(lb)
         lay.addWidget(_label(self.tr("已核对的秘书签名密钥："), self, "font-weight: bold;"))
         for f in ws.trusted_secretaries() or [self.tr("（尚无）")]:
             lb = _label(f, self)

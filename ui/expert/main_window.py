@@ -98,6 +98,8 @@ class ExpertWindow(QMainWindow):
                                        self.tr("校验全部申报，签名并导出 .nnscore 评分文件"))
         self.act_preview = self._action(self.tr("打印个人评分表…"), self.print_sheet, [QKeySequence.Print])
         self.act_save_sheet = self._action(self.tr("保存个人评分表 PDF…"), self.save_sheet)
+        self.act_countersign = self._action(self.tr("组长签署结果表…"), self.countersign,
+                                            tip=self.tr("专家组组长：核对秘书签名后，用本机的组长证书签署评审结果表 PDF"))
         self.act_remove = self._action(self.tr("删除本评审包的材料…"), self.remove_data,
                                        tip=self.tr("导出后删除申报材料，只保留已签名的评分记录"))
         self.act_quit = self._action(self.tr("退出"), self.close, [QKeySequence.Quit])
@@ -116,6 +118,8 @@ class ExpertWindow(QMainWindow):
         m.addActions([self.act_open, self.act_submit])
         m.addSeparator()
         m.addActions([self.act_preview, self.act_save_sheet])
+        m.addSeparator()
+        m.addAction(self.act_countersign)
         m.addSeparator()
         m.addActions([self.act_remove, self.act_quit])
         m = mb.addMenu(self.tr("评分(&G)"))
@@ -432,6 +436,41 @@ class ExpertWindow(QMainWindow):
         Path(path).write_bytes(data)
         self.statusBar().showMessage(self.tr("已保存个人评分表：%1").replace("%1", str(path)), 8000)
         return Path(path)
+
+    def countersign(self, path: str | None = None) -> Path | None:
+        """文件 → 组长签署结果表…: choose the sheet, show what is signed and by whom before, sign."""
+        from nn_review.expert.countersign import check_sheet, countersign_file, default_out, leader_expert, read_sheet
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("选择评审秘书发来的结果表"), str(Path.home()),
+                                                  self.tr("PDF 文件 (*.pdf)"))
+            if not path:
+                return None
+        src = Path(path)
+        eid = self.ws.bundle(self.bundle_id).expert_id if self.bundle_id else None
+        try:
+            chk = check_sheet(read_sheet(src), src.name)
+            _eid, name = leader_expert(self.ws, eid)
+        except WorkspaceError as e:
+            QMessageBox.warning(self, self.tr("不能签署"), e.message)
+            return None
+        text = "\n".join(chk.particulars) + "\n\n" + self.tr(
+            "您将以专家组组长“{0}”的身份，用本机保存的证书对以上结果表加 PDF 数字签名。"
+            "请先打开文件核对内容，确认无误后再签署。是否签署？").format(name)
+        if QMessageBox.question(self, self.tr("组长签署结果表"), text) != QMessageBox.Yes:
+            return None
+        out, _ = QFileDialog.getSaveFileName(self, self.tr("保存签署后的结果表"), str(default_out(src)),
+                                             self.tr("PDF 文件 (*.pdf)"))
+        if not out:
+            return None
+        try:
+            res = countersign_file(self.ws, src, out, expert_id=eid)
+        except WorkspaceError as e:
+            QMessageBox.warning(self, self.tr("签署失败"), e.message)
+            return None
+        QMessageBox.information(self, self.tr("已签署"), self.tr(
+            "已签署并保存到 {0}。\n组长证书指纹：{1}\n请将此文件交回评审秘书。").format(str(res.path),
+                                                                             res.identity.fingerprint))
+        return res.path
 
     def remove_data(self) -> None:
         if self.bundle_id is None:

@@ -66,6 +66,18 @@ class SigningIdentity:
     def role_zh(self) -> str:
         return ROLE_ZH.get(self.role, self.role)
 
+    def make_signer(self):
+        """The pyHanko signer of this identity (a token identity gives its PKCS#11 signer)."""
+        from asn1crypto import keys as asn1_keys
+        from asn1crypto import x509 as asn1_x509
+        from pyhanko_certvalidator.registry import SimpleCertificateStore
+        der_key = self.private_key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                                 serialization.NoEncryption())
+        return _LoadedKeySigner(
+            self.private_key,
+            signing_cert=asn1_x509.Certificate.load(self.certificate.public_bytes(serialization.Encoding.DER)),
+            signing_key=asn1_keys.PrivateKeyInfo.load(der_key), cert_registry=SimpleCertificateStore())
+
 
 def _paths(role: str, owner_id: str, directory: Path) -> tuple[Path, Path, Path]:
     stem = f"pdf-{role}-{quote(owner_id, safe='')}"
@@ -212,7 +224,7 @@ def _stamp_pdf(identity: SigningIdentity, when: datetime, width: float, height: 
              (f"时间：{when.astimezone():%Y-%m-%d %H:%M:%S %z}", size),
              (f"密钥指纹：{identity.fingerprint[:19]}", size),
              (f"　　　　　{identity.fingerprint[20:]}", size),
-             ("证书：自签名（南宁市科技局评审系统）", size - 0.8)]
+             (getattr(identity, "stamp_note", "证书：自签名（南宁市科技局评审系统）"), size - 0.8)]
     step = min(3.2, (height - 12 - sum(sz for _, sz in lines)) / (len(lines) - 1))  # fit the box height
     y = height - 6 - lines[0][1]
     for text, sz in lines:
@@ -259,8 +271,6 @@ def sign_pdf(pdf: bytes, identity: SigningIdentity, *, slots: SlotSink | None = 
     ``slots`` (from the layout) creates the two signature fields when the PDF has none yet.
     A PDF whose field of that role is already signed is refused.
     """
-    from asn1crypto import keys as asn1_keys
-    from asn1crypto import x509 as asn1_x509
     from pyhanko.pdf_utils import layout
     from pyhanko.pdf_utils.content import ImportedPdfPage
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -268,7 +278,6 @@ def sign_pdf(pdf: bytes, identity: SigningIdentity, *, slots: SlotSink | None = 
     from pyhanko.sign import signers
     from pyhanko.sign.fields import SigSeedSubFilter
     from pyhanko.stamp import StaticStampStyle
-    from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     field = FIELD_OF_ROLE[identity.role]
     fields = existing_fields(pdf)
@@ -300,12 +309,7 @@ def sign_pdf(pdf: bytes, identity: SigningIdentity, *, slots: SlotSink | None = 
                              background_layout=layout.SimpleBoxLayoutRule(
                                  x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MID,
                                  margins=layout.Margins.uniform(0)))
-    der_key = identity.private_key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                                                 serialization.NoEncryption())
-    signer = _LoadedKeySigner(
-        identity.private_key,
-        signing_cert=asn1_x509.Certificate.load(identity.certificate.public_bytes(serialization.Encoding.DER)),
-        signing_key=asn1_keys.PrivateKeyInfo.load(der_key), cert_registry=SimpleCertificateStore())
+    signer = identity.make_signer()  # file key or PKCS#11 token (pkcs11_signer.TokenIdentity)
     meta = signers.PdfSignatureMetadata(field_name=field, md_algorithm="sha256", subfilter=SigSeedSubFilter.PADES,
                                         reason=reason or f"{identity.role_zh}签署评审结果", location=location,
                                         name=identity.name)
@@ -313,7 +317,8 @@ def sign_pdf(pdf: bytes, identity: SigningIdentity, *, slots: SlotSink | None = 
     out = io.BytesIO()
     # A fixed reservation skips pyHanko's dummy signing run that estimates the size (an RSA-3072
     # CMS with the certificate is ~3 KB; PDF viewers accept the zero padding).
-    pdf_signer.sign_pdf(w, existing_fields_only=True, output=out, bytes_reserved=8192)
+    chain = sum(len(c.public_bytes(serialization.Encoding.DER)) for c in getattr(identity, "chain", ()))
+    pdf_signer.sign_pdf(w, existing_fields_only=True, output=out, bytes_reserved=8192 + chain)
     return out.getvalue()
 
 

@@ -220,3 +220,22 @@ def test_locked_pin_is_a_clear_error():
     with pytest.raises(TokenError, match="UKey“组长UKey”的 PIN 已被锁定.*SO PIN") as e:
         _login(_LockedToken(), "123456")
     assert e.value.code == "pkcs11.pin_locked"
+
+
+def test_certificate_algorithm_pdf_readers_cannot_verify_is_refused():
+    """Ed25519 here stands for what PAdES readers cannot take (SM2 国密 certificates likewise)."""
+    from datetime import datetime, timedelta, timezone
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+    from cryptography.x509.oid import NameOID
+
+    from nn_review.results.pkcs11_signer import _check_algorithm
+    key = ed25519.Ed25519PrivateKey.generate()
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "张秘书")])
+    now = datetime.now(timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(1).not_valid_before(now).not_valid_after(now + timedelta(days=1)).sign(key, None))
+    with pytest.raises(TokenError, match="使用的密钥算法不能用于 PDF 签名.*RSA 或 ECDSA") as e:
+        _check_algorithm(cert, "秘书UKey")
+    assert e.value.code == "pkcs11.algorithm"

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from ..keys import KeyStoreError
@@ -294,6 +295,22 @@ def _issuer_chain(cert: x509.Certificate, certs: list[x509.Certificate]) -> list
     return chain
 
 
+def _check_algorithm(cert: x509.Certificate, label: str) -> None:
+    """PDF (PAdES) signatures and their readers take RSA and ECDSA keys; SM2 (国密) ones are refused here
+    rather than as an obscure failure inside the signing."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+    try:
+        key = cert.public_key()
+        ok = isinstance(key, rsa.RSAPublicKey) or (isinstance(key, ec.EllipticCurvePublicKey)
+                                                   and key.curve.name in ("secp256r1", "secp384r1", "secp521r1"))
+    except Exception:  # an algorithm cryptography does not know (e.g. SM2)
+        ok = False
+    if not ok:
+        raise TokenError(f"UKey“{label}”中的证书（{common_name(cert.subject)}）使用的密钥算法不能用于 PDF 签名"
+                         f"（如 SM2 国密证书）；请使用 RSA 或 ECDSA（P-256/384/521）证书，可向发证机构申请",
+                         "pkcs11.algorithm")
+
+
 # -- the identity ------------------------------------------------------------------------------
 
 @dataclass(eq=False)
@@ -336,7 +353,8 @@ class TokenIdentity:
         """The last line of the visible signature box."""
         if self.certificate.issuer == self.certificate.subject:
             return "证书：UKey 自签名证书"
-        return f"证书：{self.issuer} 签发（UKey）"
+        issuer = self.issuer if len(self.issuer) <= 18 else self.issuer[:17] + "…"  # fits the box
+        return f"证书：{issuer} 签发（UKey）"
 
     @property
     def cert_pem(self) -> str:
@@ -403,6 +421,7 @@ def open_token_identity(spec: TokenSpec, role: str, owner_id: str, *, pin: Pin =
             raise TokenError(f"UKey“{label}”中的证书（{common_name(cert.subject)}）自 "
                              f"{cert.not_valid_before_utc.astimezone():%Y-%m-%d %H:%M} 起才生效；请检查本机时间",
                              "pkcs11.cert_not_yet_valid")
+        _check_algorithm(cert, label)
         chain = _issuer_chain(cert, [c for _o, c in certs])
     except TokenError:
         session.close()

@@ -116,7 +116,9 @@ def list_tokens(library: str) -> list[TokenInfo]:
     lib = _load(library)
     out = []
     try:
-        for i, slot in enumerate(lib.get_slots(token_present=True)):
+        for i, slot in enumerate(lib.get_slots()):  # i: the position pkcs11-tool -L shows
+            if not slot.flags & pkcs11.SlotFlag.TOKEN_PRESENT:
+                continue
             try:
                 t = slot.get_token()
             except pkcs11.PKCS11Error:
@@ -139,7 +141,7 @@ def _describe(tokens: list[TokenInfo]) -> str:
 def _find_token(lib, spec: TokenSpec):
     import pkcs11
     tokens = list_tokens(spec.library)
-    slots = lib.get_slots(token_present=True)
+    slots = lib.get_slots()
     chosen = None
     if spec.slot is not None:
         for t in tokens:

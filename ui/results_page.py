@@ -44,6 +44,7 @@ from nn_review.results.merge import short_hash, shown
 from nn_review.roster import panels as panels_core
 from nn_review.store import StoreError
 
+from . import token_dialog
 from .panel_dialogs import ReasonDialog
 from .widgets import ro_item, ro_table
 from .worker import Task
@@ -378,12 +379,16 @@ class ResultsPage(QWidget):
         if not folder:
             return
         QSettings().setValue("results/last_dir", folder)
-        sign = QMessageBox.question(self, self.tr("数字签名"), self.tr("用秘书的签名证书对生成的 PDF 做数字签名？")) \
-            == QMessageBox.Yes
-        self.write_reports(Path(folder), sign)
+        how = token_dialog.choose_signing(self, self.tr("用秘书的签名证书对生成的 PDF 做数字签名？"))
+        identity = token_dialog.open_token(self, "secretary", self.win.store.actor) if how == "token" else None
+        if how is not None and (how != "token" or identity is not None):
+            self.write_reports(Path(folder), how != "none", identity)
 
-    def write_reports(self, folder: Path, sign: bool) -> None:
+    def write_reports(self, folder: Path, sign: bool, identity=None) -> None:
+        """``identity``: an open UKey (token_dialog.open_token), closed when the task ends."""
         if self.win.task is not None or self.session_id is None:
+            if identity is not None:
+                identity.close()
             return
         from .signer_dialogs import ensure_signer_profile
         if sign and not ensure_signer_profile(self, self.win.store):  # asked once, before the first signature
@@ -394,8 +399,9 @@ class ResultsPage(QWidget):
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
-        task = Task(partial(R.write_reports, self.win.store, self.session_id, folder, sign=sign,
-                            panel_ids=[self.panel.currentData()]))
+        job = partial(R.write_reports, self.win.store, self.session_id, folder, sign=sign,
+                      panel_ids=[self.panel.currentData()], identity=identity)
+        task = Task(token_dialog.secretary_job(self.win.store, job, identity) if identity else job)
 
         def step(done, total, name):
             progress.setValue(done * 1000 // total if total else 0)
@@ -441,8 +447,23 @@ class ResultsPage(QWidget):
     def choose_leader_sign(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择要由组长加签的评审结果表"),
                                                 QSettings().value("results/last_dir", str(Path.home())), "PDF (*.pdf)")
-        if files:
+        how = token_dialog.choose_signing(self, self.tr("组长在本机用自己的 UKey 签名？"), allow_none=False) \
+            if files else None
+        if how == "token":
+            self.leader_sign_token([Path(f) for f in files])
+        elif how == "file":
             self.leader_sign([Path(f) for f in files])
+
+    def leader_sign_token(self, paths: list[Path]) -> None:
+        """The leader signs in person with the leader's own UKey (certificate pinned on first use)."""
+        pid = self.panel.currentData()
+        opened = token_dialog.open_leader_token(self, self.win.store, pid) if self.win.task is None else None
+        if opened:
+            ident, reason = opened
+            self._run(self.tr("组长加签"), token_dialog.leader_job(self.win.store, paths, ident, pid, reason),
+                      lambda res: self.win.statusBar().showMessage(
+                          self.tr("已由 %1 加签 %2 个文件").replace("%1", res.identity.name)
+                          .replace("%2", str(len(paths))), 15000))
 
     def leader_sign(self, paths: list[Path]) -> None:
         pid = self.panel.currentData()

@@ -47,6 +47,7 @@ def add_commands(top, session) -> None:
                                                        "填写签名人资料；证书首次使用时自动生成）")
     p.add_argument("--panel", help="只生成该评审组（名称或编号）")
     p.add_argument("--no-personal", action="store_true", help="不生成专家个人评分表")
+    _token_args(p)
     _session_arg(p, _report)
 
     p = session.add_parser("export", help="导出评审结果：Excel（.xlsx）和/或 JSON")
@@ -66,7 +67,20 @@ def add_commands(top, session) -> None:
     p.add_argument("--as", dest="role", choices=["leader", "secretary"], default="secretary",
                    help="secretary（默认）；leader 仅限组长本人的 UKey（--pkcs11-lib）")
     p.add_argument("--panel", help="组长签名时：评审组名称或编号")
+    _token_args(p)
+    p.add_argument("--repin-reason", default="", help="组长 UKey 证书与已登记的不同时：重新登记的理由")
     _session_arg(p, _sign)
+
+
+def _token_args(p) -> None:
+    g = p.add_argument_group("UKey（PKCS#11）签名", "用 UKey 中 CA 签发的证书签名；PIN 在找到 UKey 后询问"
+                             "（脚本运行时取环境变量 NN_REVIEW_PKCS11_PIN），不会保存")
+    g.add_argument("--pkcs11-lib", metavar="PATH", help="UKey 驱动的 PKCS#11 库文件（.dll / .so / .dylib）")
+    which = g.add_mutually_exclusive_group()
+    which.add_argument("--token-label", metavar="L", help="UKey（令牌）标签")
+    which.add_argument("--slot", type=int, metavar="N", help="槽位序号（或槽位 ID）")
+    g.add_argument("--key-label", metavar="K", help="私钥/证书标签（UKey 中只有一个签名私钥时可省略）")
+    g.add_argument("--key-id", metavar="HEX", help="私钥/证书编号（十六进制）")
 
 
 def _session_arg(p, handler) -> None:
@@ -173,8 +187,23 @@ def _reopen(args) -> int:
 def _report(args) -> int:
     from .reports import write_reports
     store, sid = _ctx(args)
-    res = write_reports(store, sid, args.out, sign=args.sign, panel_ids=_panels(store, sid, args.panel),
-                        progress=_progress, personal=not args.no_personal)
+    token = None
+    if args.pkcs11_lib:
+        if not args.sign:
+            print("错误：--pkcs11-lib 用于签名，请同时给出 --sign", file=sys.stderr)
+            return 2
+        from .pkcs11_signer import record_secretary_certificate
+        token = _open_token(args, "secretary", store.actor)
+    try:
+        if token is not None:
+            _out(f"使用 UKey“{token.token_label}”中的证书签名：{token.subject}（{token.issuer} 签发），"
+                 f"指纹 {token.fingerprint}")
+            record_secretary_certificate(store, token)
+        res = write_reports(store, sid, args.out, sign=args.sign, panel_ids=_panels(store, sid, args.panel),
+                            progress=_progress, personal=not args.no_personal, identity=token)
+    finally:
+        if token is not None:
+            token.close()
     if _bar():
         print(file=sys.stderr)
     _out(f"已生成 {len(res.summaries)} 份评审结果汇总表、{len(res.sheets)} 份项目评审意见表、"
@@ -233,8 +262,66 @@ def _sign(args) -> int:
             print("错误：本批次有多个评审组，组长签名请用 --panel 指明评审组", file=sys.stderr)
             return 2
         pid = pids[0]
+    if args.pkcs11_lib:
+        return _sign_token(args, store, pid)
     ident = sign_existing(store, args.files, as_role=args.role, panel_id=pid)
     _out(f"已由 {ident.name}（{ident.role_zh}）为 {len(args.files)} 个文件加签，密钥指纹 {ident.fingerprint}")
     if ident.notice:
         print(f"注意：{ident.notice}", file=sys.stderr)
+    return 0
+
+
+# -- UKey (PKCS#11) -----------------------------------------------------------------------------
+
+def _open_token(args, role: str, owner: str):
+    from .pkcs11_signer import PIN_ENV, TokenError, TokenSpec, open_token_identity
+    try:
+        key_id = bytes.fromhex(args.key_id) if args.key_id else None
+    except ValueError:
+        raise TokenError(f"--key-id 应为十六进制编号（如 01 或 a1b2），实际为 {args.key_id!r}", "pkcs11.key_id") from None
+    spec = TokenSpec(str(args.pkcs11_lib), args.token_label, args.slot, args.key_label, key_id)
+
+    def ask(label: str) -> str:
+        import os
+        if os.environ.get(PIN_ENV):
+            return os.environ[PIN_ENV]
+        if not sys.stdin.isatty():
+            raise TokenError(f"需要 UKey“{label}”的 PIN：请在终端中运行，或设置环境变量 {PIN_ENV}", "pkcs11.no_pin")
+        import getpass
+        return getpass.getpass(f"请输入 UKey“{label}”的 PIN（不回显）：")
+    return open_token_identity(spec, role, owner, pin=ask)
+
+
+def _confirm_leader(check, ident) -> bool:
+    """Show the certificate that is about to be pinned as the leader's; ask when interactive."""
+    first = check.status == "new"
+    _out(f"{'首次登记' if first else '重新登记'}组长 {check.leader_name}（{check.roster_key}）的 UKey 证书：")
+    _out(f"  证书主体：{ident.subject}")
+    _out(f"  签发机构：{ident.issuer}")
+    _out(f"  有效期至：{ident.certificate.not_valid_after_utc.astimezone():%Y-%m-%d}")
+    _out(f"  证书指纹：{ident.fingerprint}")
+    if not first:
+        _out(f"  原登记证书：{check.pinned_subject}，指纹 {check.pinned_fingerprint}")
+    if not check.name_matches:
+        print(f"注意：证书姓名“{ident.name}”与组长姓名“{check.leader_name}”不一致", file=sys.stderr)
+    if sys.stdin.isatty():
+        answer = input("请与组长核对以上证书信息。确认登记并签名？[y/N] ").strip().lower()
+        return answer in ("y", "yes", "是")
+    if not check.name_matches:
+        print("错误：非交互运行时不登记姓名不一致的组长证书", file=sys.stderr)
+        return False
+    return True
+
+
+def _sign_token(args, store, pid) -> int:
+    from .pkcs11_signer import panel_leader, sign_with_token
+    owner = panel_leader(store, pid)[0] if args.role == "leader" else store.actor
+    with _open_token(args, args.role, owner) as ident:
+        res = sign_with_token(store, args.files, ident, panel_id=pid, repin_reason=args.repin_reason,
+                              confirm=_confirm_leader)
+        _out(f"已由 {ident.name}（{ident.role_zh}，UKey“{ident.token_label}”）为 {len(res.files)} 个文件加签，"
+             f"证书指纹 {ident.fingerprint}")
+        if res.pinned:
+            _out(f"已登记组长 {res.check.leader_name} 的证书"
+                 f"{'（首次使用）' if res.check.status == 'new' else '（重新登记，理由已记入审计）'}")
     return 0

@@ -165,7 +165,7 @@ def _stamp_pdf(identity: SigningIdentity, when: datetime, width: float, height: 
         lines.append((f"单位：{identity.unit}", size))
     lines += [(f"时间：{local_time_with_offset(when)}", size),
               (f"密钥指纹：{identity.fingerprint}", size - 0.8),
-              (f"证书：{_issuer_text(identity.certificate)}", size - 0.8)]
+              (getattr(identity, "stamp_note", "") or f"证书：{_issuer_text(identity.certificate)}", size - 0.8)]
     step = min(3.2, (height - 12 - sum(sz for _, sz in lines)) / (len(lines) - 1))  # fit the box height
     y = height - 6 - lines[0][1]
     for text, sz in lines:
@@ -183,7 +183,8 @@ def _issuer_text(cert: x509.Certificate) -> str:
     if cert.issuer == cert.subject:
         return "自签名（南宁市科技局评审系统）"
     cn = cert.issuer.get_attributes_for_oid(NameOID.COMMON_NAME)
-    return f"{cn[0].value if cn else cert.issuer.rfc4514_string()} 签发"
+    issuer = cn[0].value if cn else cert.issuer.rfc4514_string()
+    return f"{issuer if len(issuer) <= 18 else issuer[:17] + '…'} 签发"  # fits the signature box
 
 
 def add_signature_fields(writer, slots: SlotSink) -> None:
@@ -267,7 +268,8 @@ def sign_pdf(pdf: bytes, identity: SigningIdentity, *, slots: SlotSink | None = 
     out = io.BytesIO()
     # A fixed reservation skips pyHanko's dummy signing run that estimates the size (an RSA-3072
     # CMS with the certificate is ~3 KB; PDF viewers accept the zero padding).
-    pdf_signer.sign_pdf(w, existing_fields_only=True, output=out, bytes_reserved=8192)
+    chain = sum(len(c.public_bytes(serialization.Encoding.DER)) for c in getattr(identity, "chain", ()))
+    pdf_signer.sign_pdf(w, existing_fields_only=True, output=out, bytes_reserved=8192 + chain)
     return out.getvalue()
 
 

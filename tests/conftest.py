@@ -78,5 +78,6 @@ def real_home_untouched():
     yield
     after = _state(GUARDED)
     changed = sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p))
-    assert not changed, ("测试写入了真实的用户目录（应只写入临时目录 "
-                         f"{TEST_HOME}）：" + "、".join(changed))
+    assert not changed, ("测试期间真实的用户目录被写入（测试应只写入临时目录 "
+                         f"{TEST_HOME}）：" + "、".join(changed) +
+                         "。若同一用户同时运行着其他不隔离的程序或旧版测试，也会触发此检查")

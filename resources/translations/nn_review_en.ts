@@ -305,270 +305,270 @@ Expert %2%3</translation>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="49"/>
+        <location filename="../../ui/detail_pane.py" line="42"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="49"/>
+        <location filename="../../ui/detail_pane.py" line="42"/>
         <source>内容</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="58"/>
+        <location filename="../../ui/detail_pane.py" line="51"/>
         <source>结论</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="58"/>
+        <location filename="../../ui/detail_pane.py" line="51"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="58"/>
+        <location filename="../../ui/detail_pane.py" line="51"/>
         <source>说明（申报值与要求）</source>
         <translation>Details (declared vs. required)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="76"/>
-        <location filename="../../ui/detail_pane.py" line="89"/>
+        <location filename="../../ui/detail_pane.py" line="69"/>
+        <location filename="../../ui/detail_pane.py" line="82"/>
         <source>文档</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="76"/>
+        <location filename="../../ui/detail_pane.py" line="69"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="76"/>
+        <location filename="../../ui/detail_pane.py" line="69"/>
         <source>页数</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="76"/>
+        <location filename="../../ui/detail_pane.py" line="69"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="87"/>
+        <location filename="../../ui/detail_pane.py" line="80"/>
         <source>概要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="88"/>
+        <location filename="../../ui/detail_pane.py" line="81"/>
         <source>形式审查</source>
         <translation>Formal Check</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="116"/>
+        <location filename="../../ui/detail_pane.py" line="109"/>
         <source>选择左侧的申报包查看详情</source>
         <translation>Select an application package on the left to view its details</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="150"/>
+        <location filename="../../ui/detail_pane.py" line="129"/>
         <source>南宁</source>
         <translation>Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="150"/>
+        <location filename="../../ui/detail_pane.py" line="129"/>
         <source>非南宁</source>
         <translation>outside Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="155"/>
+        <location filename="../../ui/detail_pane.py" line="134"/>
         <source>科技计划项目</source>
         <translation>S&amp;T program project</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="155"/>
+        <location filename="../../ui/detail_pane.py" line="134"/>
         <source>创新联合体认定</source>
         <translation>Innovation consortium recognition</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="156"/>
+        <location filename="../../ui/detail_pane.py" line="135"/>
         <source>创新联合体三年评估</source>
         <translation>Innovation consortium 3-year evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="157"/>
+        <location filename="../../ui/detail_pane.py" line="136"/>
         <source>项目%1</source>
         <translation>Item %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="158"/>
+        <location filename="../../ui/detail_pane.py" line="137"/>
         <source>方向%1</source>
         <translation>Direction %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="159"/>
+        <location filename="../../ui/detail_pane.py" line="138"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="159"/>
+        <location filename="../../ui/detail_pane.py" line="138"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="159"/>
+        <location filename="../../ui/detail_pane.py" line="138"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="160"/>
+        <location filename="../../ui/detail_pane.py" line="139"/>
         <source>指南版本</source>
         <translation>Guide edition</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="160"/>
+        <location filename="../../ui/detail_pane.py" line="139"/>
         <source>指南项目</source>
         <translation>Guide item</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="161"/>
+        <location filename="../../ui/detail_pane.py" line="140"/>
         <source>项目名称</source>
         <translation>Project title</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="163"/>
+        <location filename="../../ui/detail_pane.py" line="142"/>
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="163"/>
+        <location filename="../../ui/detail_pane.py" line="142"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="163"/>
+        <location filename="../../ui/detail_pane.py" line="142"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="164"/>
+        <location filename="../../ui/detail_pane.py" line="143"/>
         <source>单位类型</source>
         <translation>Organization type</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="165"/>
+        <location filename="../../ui/detail_pane.py" line="144"/>
         <source>主营在南宁</source>
         <translation>Main business in Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="165"/>
-        <location filename="../../ui/detail_pane.py" line="197"/>
+        <location filename="../../ui/detail_pane.py" line="144"/>
+        <location filename="../../ui/detail_pane.py" line="176"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="165"/>
-        <location filename="../../ui/detail_pane.py" line="197"/>
+        <location filename="../../ui/detail_pane.py" line="144"/>
+        <location filename="../../ui/detail_pane.py" line="176"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="166"/>
+        <location filename="../../ui/detail_pane.py" line="145"/>
         <source>所在城区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="168"/>
+        <location filename="../../ui/detail_pane.py" line="147"/>
         <source>合作单位</source>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="173"/>
+        <location filename="../../ui/detail_pane.py" line="152"/>
         <source>项目负责人</source>
         <translation>Project leader</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="174"/>
+        <location filename="../../ui/detail_pane.py" line="153"/>
         <source>成员%1</source>
         <translation>Member %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="178"/>
+        <location filename="../../ui/detail_pane.py" line="157"/>
         <source>项目团队</source>
         <translation>Project team</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="180"/>
+        <location filename="../../ui/detail_pane.py" line="159"/>
         <source>实施期与经费</source>
         <translation>Period and funding</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="180"/>
+        <location filename="../../ui/detail_pane.py" line="159"/>
         <source>实施期</source>
         <translation>Implementation period</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="181"/>
+        <location filename="../../ui/detail_pane.py" line="160"/>
         <source>申请资助</source>
         <translation>Requested funding</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="182"/>
+        <location filename="../../ui/detail_pane.py" line="161"/>
         <source>自筹经费</source>
         <translation>Self-funding</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="190"/>
+        <location filename="../../ui/detail_pane.py" line="169"/>
         <source>考核指标（申报值）</source>
         <translation>Performance indicators (declared)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="193"/>
+        <location filename="../../ui/detail_pane.py" line="172"/>
         <source>牵头单位上年度营业收入</source>
         <translation>Lead organization&apos;s revenue last year</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="194"/>
+        <location filename="../../ui/detail_pane.py" line="173"/>
         <source>牵头单位全职研发人员</source>
         <translation>Lead organization&apos;s full-time R&amp;D staff</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="195"/>
+        <location filename="../../ui/detail_pane.py" line="174"/>
         <source>近三年年均研发投入</source>
         <translation>Avg. annual R&amp;D spending (last 3 years)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="196"/>
+        <location filename="../../ui/detail_pane.py" line="175"/>
         <source>近三年研发投入占比</source>
         <translation>R&amp;D spending ratio (last 3 years)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="197"/>
+        <location filename="../../ui/detail_pane.py" line="176"/>
         <source>已签订组建协议</source>
         <translation>Formation agreement signed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="199"/>
+        <location filename="../../ui/detail_pane.py" line="178"/>
         <source>创新联合体</source>
         <translation>Innovation consortium</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="200"/>
+        <location filename="../../ui/detail_pane.py" line="179"/>
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="200"/>
+        <location filename="../../ui/detail_pane.py" line="179"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="202"/>
+        <location filename="../../ui/detail_pane.py" line="181"/>
         <source>导入警告</source>
         <translation>Import warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="209"/>
+        <location filename="../../ui/detail_pane.py" line="188"/>
         <source>核对清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="222"/>
+        <location filename="../../ui/detail_pane.py" line="201"/>
         <source>依据：%1</source>
         <translation>Basis: %1</translation>
     </message>
@@ -636,102 +636,102 @@ Expert %2%3</translation>
         <translation>Requested %1 × 10k CNY, self-funded %2 × 10k CNY</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="166"/>
+        <location filename="../../ui/expert/doc_pane.py" line="152"/>
         <source>南宁</source>
         <translation>Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="166"/>
+        <location filename="../../ui/expert/doc_pane.py" line="152"/>
         <source>非南宁</source>
         <translation>outside Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="174"/>
+        <location filename="../../ui/expert/doc_pane.py" line="160"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="174"/>
+        <location filename="../../ui/expert/doc_pane.py" line="160"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="175"/>
+        <location filename="../../ui/expert/doc_pane.py" line="161"/>
         <source>项目名称</source>
         <translation>Project title</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="176"/>
+        <location filename="../../ui/expert/doc_pane.py" line="162"/>
         <source>指南项目</source>
         <translation>Guide item</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="176"/>
+        <location filename="../../ui/expert/doc_pane.py" line="162"/>
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="178"/>
+        <location filename="../../ui/expert/doc_pane.py" line="164"/>
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="178"/>
+        <location filename="../../ui/expert/doc_pane.py" line="164"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="179"/>
+        <location filename="../../ui/expert/doc_pane.py" line="165"/>
         <source>所在城区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="181"/>
+        <location filename="../../ui/expert/doc_pane.py" line="167"/>
         <source>合作单位</source>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="186"/>
+        <location filename="../../ui/expert/doc_pane.py" line="172"/>
         <source>项目负责人</source>
         <translation>Project leader</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="187"/>
+        <location filename="../../ui/expert/doc_pane.py" line="173"/>
         <source>成员%1</source>
         <translation>Member %1</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="191"/>
+        <location filename="../../ui/expert/doc_pane.py" line="177"/>
         <source>项目团队</source>
         <translation>Project team</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="195"/>
+        <location filename="../../ui/expert/doc_pane.py" line="181"/>
         <source>实施期</source>
         <translation>Implementation period</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="197"/>
+        <location filename="../../ui/expert/doc_pane.py" line="183"/>
         <source>申请资助</source>
         <translation>Requested funding</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="198"/>
+        <location filename="../../ui/expert/doc_pane.py" line="184"/>
         <source>自筹经费</source>
         <translation>Self-funding</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="200"/>
+        <location filename="../../ui/expert/doc_pane.py" line="186"/>
         <source>实施期与经费</source>
         <translation>Period and budget</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="203"/>
+        <location filename="../../ui/expert/doc_pane.py" line="189"/>
         <source>考核指标（申报值）</source>
         <translation>Indicators (declared)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="227"/>
+        <location filename="../../ui/expert/doc_pane.py" line="213"/>
         <source>评审包中没有该指南项目的要求</source>
         <translation>The bundle holds no requirements for this guide item</translation>
     </message>
@@ -1610,7 +1610,7 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="139"/>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>重新形式审查</source>
         <translation>Re-run Formal Check</translation>
     </message>
@@ -1719,7 +1719,7 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <location filename="../../ui/main_window.py" line="282"/>
         <location filename="../../ui/main_window.py" line="285"/>
         <location filename="../../ui/main_window.py" line="293"/>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>导入申报包</source>
         <translation>Import Application Packages</translation>
     </message>
@@ -1759,28 +1759,48 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <translation>The application IDs of %1 application package(s) already exist in this session. Replace the imported packages with these files?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>已重新完成形式审查</source>
         <translation>Formal check re-run finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
         <location filename="../../ui/main_window.py" line="345"/>
+        <source>只读复核形式审查</source>
+        <translation>Read-only formal re-check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="351"/>
+        <source>本批次已定稿，形式审查结果已冻结（评审表所载为定稿时的结果）；本次只读复核，未写入任何数据。</source>
+        <translation>This session is finalised: its formal-check findings are frozen (the sheets show them as they were at finalisation). This re-check is read-only; nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="353"/>
+        <source>复核结果与定稿时不同的申报：%1</source>
+        <translation>Applications whose re-check differs from the findings at finalisation: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="355"/>
+        <source>复核结果与定稿时一致。</source>
+        <translation>The re-check agrees with the findings at finalisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>移除申报包</source>
         <translation>Remove Application Package</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>从本批次移除申报包 %1？此操作会记入审计日志。</source>
         <translation>Remove application package %1 from this session? This will be recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>已移除 %1</source>
         <translation>Removed %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>以下文件不是申报包（.nnpkg / .zip）或评分文件（.nnscore），已跳过：
 %1</source>
         <translation>The following files are not application packages (.nnpkg / .zip) or score files (.nnscore) and were skipped:
@@ -1792,7 +1812,7 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>界面语言将在重新启动后生效</source>
         <translation>The interface language changes when the program is restarted</translation>
     </message>
@@ -2546,407 +2566,407 @@ Dismissed because: %2</translation>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../ui/results_page.py" line="47"/>
+        <location filename="../../ui/results_page.py" line="65"/>
         <source>生成评审结果表…</source>
         <translation>Generate Result Sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="49"/>
+        <location filename="../../ui/results_page.py" line="67"/>
         <source>每个申报项目的评审意见表、评审组汇总表与个人评分表（PDF，可数字签名）(Ctrl+P)</source>
         <translation>Opinion sheet for each application, panel summary sheet and personal score sheets (PDF, optionally digitally signed) (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="51"/>
+        <location filename="../../ui/results_page.py" line="69"/>
         <source>组长加签…</source>
         <translation>Leader Countersign…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="52"/>
+        <location filename="../../ui/results_page.py" line="70"/>
         <source>在已生成（并由秘书签名）的评审结果表上加上组长的数字签名；原有签名保持有效</source>
         <translation>Add the panel leader&apos;s digital signature to result sheets already written (and signed by the secretary); earlier signatures stay valid</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="54"/>
+        <location filename="../../ui/results_page.py" line="72"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="56"/>
-        <location filename="../../ui/results_page.py" line="154"/>
+        <location filename="../../ui/results_page.py" line="74"/>
+        <location filename="../../ui/results_page.py" line="173"/>
         <source>定稿…</source>
         <translation>Finalize…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="59"/>
+        <location filename="../../ui/results_page.py" line="77"/>
         <source>评审组</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="71"/>
-        <location filename="../../ui/results_page.py" line="172"/>
+        <location filename="../../ui/results_page.py" line="89"/>
+        <location filename="../../ui/results_page.py" line="191"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="71"/>
+        <location filename="../../ui/results_page.py" line="89"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="71"/>
-        <location filename="../../ui/results_page.py" line="72"/>
+        <location filename="../../ui/results_page.py" line="89"/>
+        <location filename="../../ui/results_page.py" line="90"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="71"/>
+        <location filename="../../ui/results_page.py" line="89"/>
         <source>已处理</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="72"/>
+        <location filename="../../ui/results_page.py" line="90"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="72"/>
+        <location filename="../../ui/results_page.py" line="90"/>
         <source>评分项目数</source>
         <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="72"/>
+        <location filename="../../ui/results_page.py" line="90"/>
         <source>平均偏差</source>
         <translation>Mean Deviation</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="87"/>
+        <location filename="../../ui/results_page.py" line="105"/>
         <source>专家组意见（组长执笔）</source>
         <translation>Panel consensus (written by the leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="90"/>
+        <location filename="../../ui/results_page.py" line="108"/>
         <source>最终结论与计算结论不同时必须写明理由</source>
         <translation>A reason is required when the final conclusion differs from the calculated one</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="91"/>
+        <location filename="../../ui/results_page.py" line="109"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="92"/>
+        <location filename="../../ui/results_page.py" line="110"/>
         <source>秘书代录</source>
         <translation>Secretary (on behalf)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="97"/>
+        <location filename="../../ui/results_page.py" line="115"/>
         <source>保存专家组意见</source>
         <translation>Save Consensus</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="103"/>
+        <location filename="../../ui/results_page.py" line="121"/>
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="104"/>
+        <location filename="../../ui/results_page.py" line="122"/>
         <source>最终结论</source>
         <translation>Final conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="105"/>
+        <location filename="../../ui/results_page.py" line="123"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="111"/>
+        <location filename="../../ui/results_page.py" line="129"/>
         <source>录入</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="114"/>
+        <location filename="../../ui/results_page.py" line="132"/>
         <source>评分明细</source>
         <translation>Score Details</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="115"/>
-        <location filename="../../ui/results_page.py" line="279"/>
+        <location filename="../../ui/results_page.py" line="133"/>
+        <location filename="../../ui/results_page.py" line="298"/>
         <source>专家组意见</source>
         <translation>Panel Consensus</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="116"/>
+        <location filename="../../ui/results_page.py" line="134"/>
         <source>分歧提示</source>
         <translation>Divergence Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="117"/>
+        <location filename="../../ui/results_page.py" line="135"/>
         <source>评审一致性</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="128"/>
+        <location filename="../../ui/results_page.py" line="146"/>
         <source>评审结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="152"/>
+        <location filename="../../ui/results_page.py" line="171"/>
         <source>本批次还没有评审组</source>
         <translation>This session has no panels yet</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="154"/>
+        <location filename="../../ui/results_page.py" line="173"/>
         <source>重新开启…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="155"/>
-        <location filename="../../ui/results_page.py" line="173"/>
+        <location filename="../../ui/results_page.py" line="174"/>
+        <location filename="../../ui/results_page.py" line="192"/>
         <source>去高低平均</source>
         <translation>Trimmed Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="155"/>
+        <location filename="../../ui/results_page.py" line="174"/>
         <source>算术平均</source>
         <translation>Arithmetic Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="156"/>
+        <location filename="../../ui/results_page.py" line="175"/>
         <source>%1 · 第 %2 版 · %3 · 数据摘要 %4</source>
         <translation>%1 · version %2 · %3 · data hash %4</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="157"/>
+        <location filename="../../ui/results_page.py" line="176"/>
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="157"/>
+        <location filename="../../ui/results_page.py" line="176"/>
         <source>评审中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="172"/>
+        <location filename="../../ui/results_page.py" line="191"/>
         <source>总排名</source>
         <translation>Overall Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="172"/>
+        <location filename="../../ui/results_page.py" line="191"/>
         <source>项目内排名</source>
         <translation>Rank in Item</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="172"/>
+        <location filename="../../ui/results_page.py" line="191"/>
         <source>项目名称</source>
         <translation>Project Title</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="173"/>
+        <location filename="../../ui/results_page.py" line="192"/>
         <source>平均分</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="173"/>
+        <location filename="../../ui/results_page.py" line="192"/>
         <source>项目得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="173"/>
+        <location filename="../../ui/results_page.py" line="192"/>
         <source>推荐</source>
         <translation>Recommendations</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="173"/>
+        <location filename="../../ui/results_page.py" line="192"/>
         <source>结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="174"/>
+        <location filename="../../ui/results_page.py" line="193"/>
         <source>分歧</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="202"/>
+        <location filename="../../ui/results_page.py" line="221"/>
         <source>分歧提示（%1）</source>
         <translation>Divergence Flags (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="207"/>
+        <location filename="../../ui/results_page.py" line="226"/>
         <source>肯德尔和谐系数 W：数据不足，无法计算（需至少 2 位专家共同评分至少 2 个项目）</source>
         <translation>Kendall&apos;s W: not enough data (needs at least 2 experts who scored at least 2 of the same applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="209"/>
+        <location filename="../../ui/results_page.py" line="228"/>
         <source>肯德尔和谐系数 W = %1（%2 位专家 × %3 个项目，χ² = %4，p = %5）</source>
         <translation>Kendall&apos;s W = %1 (%2 experts × %3 applications, χ² = %4, p = %5)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="213"/>
+        <location filename="../../ui/results_page.py" line="232"/>
         <source>未计入：%1</source>
         <translation>Left out: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="239"/>
+        <location filename="../../ui/results_page.py" line="258"/>
         <source>评审指标</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="239"/>
+        <location filename="../../ui/results_page.py" line="258"/>
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="248"/>
+        <location filename="../../ui/results_page.py" line="267"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="253"/>
+        <location filename="../../ui/results_page.py" line="272"/>
         <source>计算结论：%1</source>
         <translation>Calculated conclusion: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="254"/>
+        <location filename="../../ui/results_page.py" line="273"/>
         <source>（专家组意见已过期：评分在其后有变化）</source>
         <translation> (panel consensus out of date: scores changed after it was saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="282"/>
+        <location filename="../../ui/results_page.py" line="301"/>
         <source>已保存 %1 的专家组意见</source>
         <translation>Panel consensus for %1 saved</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="289"/>
+        <location filename="../../ui/results_page.py" line="308"/>
         <source>重新开启评审批次</source>
         <translation>Reopen Review Session</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="289"/>
+        <location filename="../../ui/results_page.py" line="308"/>
         <source>重新开启后可修改评分与意见；此后打印的评审表版本号加一。理由：</source>
         <translation>After reopening, scores and opinions can be changed; sheets printed from then on get the next version number. Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="292"/>
+        <location filename="../../ui/results_page.py" line="311"/>
         <source>重新开启</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="296"/>
-        <location filename="../../ui/results_page.py" line="298"/>
-        <location filename="../../ui/results_page.py" line="300"/>
+        <location filename="../../ui/results_page.py" line="315"/>
+        <location filename="../../ui/results_page.py" line="317"/>
+        <location filename="../../ui/results_page.py" line="319"/>
         <source>定稿</source>
         <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="296"/>
+        <location filename="../../ui/results_page.py" line="315"/>
         <source>还不能定稿：
 %1</source>
         <translation>Cannot finalize yet:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="298"/>
+        <location filename="../../ui/results_page.py" line="317"/>
         <source>定稿后本批次（%1 个申报项目）只读，修改须重新开启并说明理由。现在定稿？</source>
         <translation>Once finalized, this session (%1 applications) is read-only; changes require reopening it with a reason. Finalize now?</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="310"/>
+        <location filename="../../ui/results_page.py" line="329"/>
         <source>导出评审结果</source>
         <translation>Export Results</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="315"/>
+        <location filename="../../ui/results_page.py" line="334"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="316"/>
+        <location filename="../../ui/results_page.py" line="335"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="319"/>
+        <location filename="../../ui/results_page.py" line="338"/>
         <source>选择存放评审结果表的文件夹</source>
         <translation>Choose a Folder for the Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="324"/>
+        <location filename="../../ui/results_page.py" line="343"/>
         <source>数字签名</source>
         <translation>Digital Signature</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="324"/>
+        <location filename="../../ui/results_page.py" line="343"/>
         <source>用秘书的签名证书对生成的 PDF 做数字签名？</source>
         <translation>Digitally sign the generated PDFs with the secretary&apos;s signing certificate?</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="331"/>
+        <location filename="../../ui/results_page.py" line="350"/>
         <source>正在生成评审结果表…</source>
         <translation>Generating result sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="331"/>
+        <location filename="../../ui/results_page.py" line="350"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="332"/>
-        <location filename="../../ui/results_page.py" line="347"/>
+        <location filename="../../ui/results_page.py" line="351"/>
+        <location filename="../../ui/results_page.py" line="366"/>
         <source>生成评审结果表</source>
         <translation>Generate Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="355"/>
+        <location filename="../../ui/results_page.py" line="374"/>
         <source>已取消，未留下任何文件</source>
         <translation>Cancelled; no files were left behind</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="359"/>
+        <location filename="../../ui/results_page.py" line="378"/>
         <source>评审结果表</source>
         <translation>Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="360"/>
+        <location filename="../../ui/results_page.py" line="379"/>
         <source>已生成 %1 个 PDF 文件%2。</source>
         <translation>Generated %1 PDF file(s)%2.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="361"/>
+        <location filename="../../ui/results_page.py" line="380"/>
         <source>（已数字签名，签名人 %1）</source>
         <translation> (digitally signed by %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="363"/>
+        <location filename="../../ui/results_page.py" line="382"/>
         <source>打开汇总表</source>
         <translation>Open Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="364"/>
+        <location filename="../../ui/results_page.py" line="383"/>
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="365"/>
+        <location filename="../../ui/results_page.py" line="384"/>
         <source>打印汇总表…</source>
         <translation>Print Summary Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="366"/>
+        <location filename="../../ui/results_page.py" line="385"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="382"/>
+        <location filename="../../ui/results_page.py" line="401"/>
         <source>选择要由组长加签的评审结果表</source>
         <translation>Choose the result sheets the leader countersigns</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="389"/>
+        <location filename="../../ui/results_page.py" line="408"/>
         <source>组长加签</source>
         <translation>Leader Countersign</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="391"/>
+        <location filename="../../ui/results_page.py" line="410"/>
         <source>已由 %1 加签 %2 个文件</source>
         <translation>%2 file(s) countersigned by %1</translation>
     </message>

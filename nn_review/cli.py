@@ -96,7 +96,8 @@ def _stdout_gone() -> int:
 def main(argv: list[str] | None = None) -> int:
     try:
         code = _main(argv)
-        sys.stdout.flush()  # inside the guard: buffered output may meet the closed pipe only now
+        if sys.stdout is not None:  # None in a windowed (no console) Windows build
+            sys.stdout.flush()  # inside the guard: buffered output may meet the closed pipe only now
         return code
     except BrokenPipeError:
         return _stdout_gone()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -95,7 +96,34 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+# Exit status of a command whose reader went away (`nn-review … | head`), as a shell reports
+# a process killed by SIGPIPE (128 + 13).
+EXIT_BROKEN_PIPE = 141
+
+
+def _stdout_gone() -> int:
+    """The reader of stdout closed the pipe: no traceback, and nothing more to write. Point
+    stdout at devnull so the interpreter's final flush cannot raise again (the recipe of the
+    Python docs, "Note on SIGPIPE")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout replaced by an object without a descriptor
+        pass
+    return EXIT_BROKEN_PIPE
+
+
 def main(argv: list[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        if sys.stdout is not None:  # None in a windowed (no console) Windows build
+            sys.stdout.flush()  # inside the guard: buffered output may meet the closed pipe only now
+        return code
+    except BrokenPipeError:
+        return _stdout_gone()
+
+
+def _main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--version"]:  # before building the parser: the feature modules import a lot
         print(version_text())

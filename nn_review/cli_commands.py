@@ -185,17 +185,26 @@ def _session(args) -> int:
         return _formal(store, sid, args)
     from .checks.engine import FindingData
     from .services.check_report import exit_code, package_entry, report
-    from .services.checks import run_checks
+    from .services.checks import recheck, run_checks
     from .services.guides import guide_for_session
     from .services.queries import application_detail, list_applications
-    run_checks(store, sid)
+    # A finalised session's findings are frozen (the signed sheets print them): re-check read-only.
+    frozen = next(i.state != "open" for i in sessions.list_sessions(store) if i.id == sid)
+    fresh = recheck(store, sid) if frozen else None
+    if not frozen:
+        run_checks(store, sid)
     entries = []
     for row in list_applications(store, sid):
         d = application_detail(store, sid, row.application_id)
-        entry = package_entry(d.source_name, d.manifest, [FindingData(**f.__dict__) for f in d.findings], d.warnings)
+        found = fresh.findings[row.pk] if fresh else [FindingData(**f.__dict__) for f in d.findings]
+        entry = package_entry(d.source_name, d.manifest, found, d.warnings)
         entry["decision"] = d.formal.decision_json()  # the secretary's 形式审查结论 (added field)
         entries.append(entry)
     rep = report(guide_for_session(store, sid), entries)
+    if fresh:
+        print("注意：本批次已定稿，形式审查结果已冻结（评审表所载为定稿时的结果）；以下为只读复核，未写入存储。"
+              + (f"复核结果与定稿时不同的申报：{'、'.join(fresh.changed)}" if fresh.changed
+                 else "复核结果与定稿时一致。"), file=sys.stderr)
     if args.json:
         _out(json.dumps(rep, ensure_ascii=False, indent=2))
     else:

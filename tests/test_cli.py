@@ -105,3 +105,25 @@ def test_guide_import_refuses_bad_file(capsys, tmp_path):
 def test_console_script_version():
     r = subprocess.run([sys.executable, "-m", "nn_review.cli", "--version"], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.startswith("nn-review ")
+
+
+def test_output_piped_to_a_reader_that_quits_ends_quietly(tmp_path):
+    """`nn-review … | head -1`: the reader closes the pipe; no BrokenPipeError traceback, the
+    status a shell gives a command stopped by SIGPIPE (issue 13)."""
+    import os
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [os.getcwd(), os.environ.get("PYTHONPATH")])))
+    store = tmp_path / "s"
+    assert main(["--store", str(store), "guide", "list"]) == 0  # the store exists: the child only reads
+    cmd = [sys.executable, "-m", "nn_review.cli", "--store", str(store), "guide", "show", "15", "--json"]
+    # The reader is gone before the command writes anything (deterministic EPIPE on the first flush).
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    p.stdout.close()
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=120) == 141, err
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+    # The same through a real shell pipeline into head, with more output than a pipe buffer holds.
+    big = [sys.executable, "-m", "nn_review.cli", "--store", str(store), "guide", "list"]
+    r = subprocess.run(" ".join(f"'{a}'" for a in big) + " | head -c 10 >/dev/null; echo \"${PIPESTATUS[0]}\"",
+                       shell=True, executable="/bin/bash", capture_output=True, text=True, env=env, timeout=120)
+    assert "Traceback" not in r.stderr and "BrokenPipe" not in r.stderr, r.stderr
+    assert r.stdout.strip() in {"0", "141"}

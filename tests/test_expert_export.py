@@ -182,3 +182,34 @@ def test_cli_open_list_export_sheet_remove(world, tmp_path, capsys, monkeypatch)
     monkeypatch.setenv("NN_REVIEW_EXPERT_PASSPHRASE", "wrong passphrase")
     assert main(wsdir + ["list"]) == 2
     assert "口令错误" in capsys.readouterr().err
+
+
+def test_cli_sheet_after_remove_comes_from_the_kept_signed_record(world, tmp_path, capsys, monkeypatch):
+    """`expert sheet` after `expert remove` (issue 13): the sheet is made from the signed score
+    file the workspace keeps and says so; verbs that need the removed data say precisely why."""
+    monkeypatch.setenv("NN_REVIEW_EXPERT_PASSPHRASE", PASSPHRASE)
+    info = issue(world, tmp_path)
+    wsdir = ["expert", "--workspace", str(tmp_path / "ws")]
+    assert main(wsdir + ["open", str(info.path), "--password", info.password,
+                         "--trust", world.secretary.fingerprint]) == 0
+    w = open_workspace(tmp_path / "ws", passphrase=PASSPHRASE)
+    bid = w.bundles()[0].bundle_id
+    apps = w.applications(bid)
+    for a in apps:
+        grade_fully(w, bid, a.application_id)
+    w.close()
+    assert main(wsdir + ["export", "--out", str(tmp_path / "usb")]) == 0
+    assert main(wsdir + ["remove", "--bundle", bid[:8]]) == 0
+    capsys.readouterr()
+
+    assert main(wsdir + ["sheet", "--out", str(tmp_path / "after.pdf")]) == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "已生成个人评分表" in out and "材料已于" in out and "删除" in out and "已签名评分文件 r1" in out
+    text = _pdf_text((tmp_path / "after.pdf").read_bytes(), tmp_path)
+    assert "专家个人评分表" in text and "已签名评分文件 r1" in text and "材料已于" in text
+    assert all(a.application_id in text for a in apps) and "王建国" in text
+
+    assert main(wsdir + ["export", "--out", str(tmp_path / "usb2")]) == 2
+    err = capsys.readouterr().err
+    assert "没有评审包" not in err and "还没有评审包" not in err
+    assert bid[:8] in err and "删除了材料" in err and "expert sheet" in err

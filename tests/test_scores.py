@@ -1,5 +1,6 @@
 """Score files (.nnscore): writing on the laptop side, verified import, refusals, overview, CLI."""
 
+import decimal
 import json
 
 import pytest
@@ -166,7 +167,7 @@ def test_band_mode_points_imported_exactly(tmp_path):
     [r] = import_score_files(w.store, w.sid, [path])
     assert r.outcome == "imported", r.message
     with w.store.read() as s:
-        assert {g.points for g in s.scalars(select(M.Grade))} == {87.35}
+        assert {g.points for g in s.scalars(select(M.Grade))} == {decimal.Decimal("87.35")}
         assert s.scalar(select(M.ScoreImport)).reviews[0]["grades"]["c1"]["points"] == "87.35"
     ob.close()
 

@@ -458,9 +458,29 @@ class MainWindow(QMainWindow):
         task.start()
 
     def rerun_checks(self) -> None:
-        if self.session_id is not None:
+        if self.session_id is not None and self._finalised():
+            self._recheck_frozen()
+        elif self.session_id is not None:
             self._run_write(self.tr("重新形式审查"), partial(checks_service.run_checks, self.store, self.session_id),
                             self.tr("已重新完成形式审查"))
+
+    def _finalised(self) -> bool:
+        return any(i.id == self.session_id and i.state != "open" for i in sessions.list_sessions(self.store))
+
+    def _recheck_frozen(self) -> None:
+        """A finalised session keeps its findings (the signed sheets print them): re-check read-only."""
+        title = self.tr("只读复核形式审查")
+        try:
+            r = checks_service.recheck(self.store, self.session_id)
+        except StoreError as e:
+            QMessageBox.warning(self, title, str(e))
+            return
+        text = self.tr("本批次已定稿，形式审查结果已冻结（评审表所载为定稿时的结果）；本次只读复核，未写入任何数据。")
+        if r.changed:
+            text += "\n" + self.tr("复核结果与定稿时不同的申报：%1").replace("%1", "、".join(r.changed))
+        else:
+            text += "\n" + self.tr("复核结果与定稿时一致。")
+        QMessageBox.information(self, title, text)
 
     def remove_selected(self) -> None:
         app_id = self.current_application_id()

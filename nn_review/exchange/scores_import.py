@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -200,9 +199,9 @@ def _replace_rows(s, b: Bundle, sf: ScoreFile, targets: dict[str, int]) -> None:
         s.add(Opinion(expert_id=eid, application_pk=pk, text=r["opinion"], recused=r["recused"],
                       recusal_reason=r["recusal_reason"], revision=sf.revision, updated_at=at))
         for cid, g in sorted(r["grades"].items()):
-            pts = g.get("points")
+            # the point string verbatim, as signed (validated decimal text; stored exactly since v7)
             s.add(Grade(expert_id=eid, application_pk=pk, criterion=cid, grade=g["grade"],
-                        points=float(Decimal(pts)) if pts is not None else None, comment=g["comment"],
+                        points=g.get("points"), comment=g["comment"],
                         revision=sf.revision, updated_at=at))
         if r["recommendation"]:
             s.add(Recommendation(expert_id=eid, application_pk=pk, value=r["recommendation"], revision=sf.revision))

@@ -159,10 +159,12 @@ def _export(args) -> int:
 def _sheet(args) -> int:
     ws = _workspace(args)
     try:
-        b = ws.find_bundle(args.bundle)
+        b = ws.find_bundle(args.bundle, include_removed=True)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_bytes(ws.score_sheet(b.bundle_id))
-        _out(f"已生成个人评分表 {args.out}")
+        _out(f"已生成个人评分表 {args.out}" + (
+            f"（评审包材料已于 {b.removed_text} 删除，本表依据保留的已签名评分文件 r{b.last_revision}）"
+            if b.removed else ""))
     finally:
         ws.close()
     return 0

@@ -108,7 +108,7 @@ def _entries(ws, bundle_id: str) -> tuple[list[_Entry], dict[str, Any]]:
     form = next(iter(forms.values()))
     out = [_Entry(r["application_id"], titles.get(r["application_id"], ""), "", form, r,
                   RECUSED if r["recused"] else COMPLETE) for r in obj["reviews"]]
-    return out, {"unit": "", "source": f"已签名评分文件 r{last.revision}"}
+    return out, {"unit": "", "source": f"已签名评分文件 r{last.revision}；评审包材料已于 {b.removed_text} 删除"}
 
 
 def score_sheet_pdf(ws, bundle_id: str) -> bytes:

@@ -19,7 +19,7 @@ import os
 import shutil
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -73,10 +73,25 @@ class BundleSummary:
     last_revision: int | None
     changed_since_export: bool
     last_partial: bool = False   # the last export was a partial return
+    removed_at: str | None = None  # UTC stamp: when the bundle's data was removed after export
 
     @property
     def label(self) -> str:
         return f"{self.session_name}（{self.expert_name}，{self.bundle_id[:8]}）"
+
+    @property
+    def removed_text(self) -> str:
+        """When the data was removed, in local time with its offset (``2026-12-02 06:05（UTC+8）``)."""
+        if not self.removed_at:
+            return ""
+        try:
+            t = datetime.strptime(self.removed_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).astimezone()
+        except ValueError:
+            return self.removed_at
+        off = t.utcoffset() or timedelta(0)
+        hours, rest = divmod(int(off.total_seconds()), 3600)
+        zone = f"UTC{hours:+d}" + (f":{rest // 60:02d}" if rest else "")
+        return f"{t:%Y-%m-%d %H:%M}（{zone}）"
 
 
 @dataclass(frozen=True)
@@ -264,7 +279,8 @@ class Workspace:
                 r.bundle_id, r.file_name, r.session_id, r.session_name, r.expert_id, r.expert_name,
                 r.secretary_fingerprint, r.created_at, r.deadline, bool(r.band_mode), r.app_count,
                 done.get(r.bundle_id, 0), r.removed_at is not None, r.superseded_by,
-                ex.revision if ex else None, bool(ex) and r.edit_seq != ex.edit_seq, bool(ex and ex.partial)))
+                ex.revision if ex else None, bool(ex) and r.edit_seq != ex.edit_seq, bool(ex and ex.partial),
+                r.removed_at))
         return out
 
     def bundle(self, bundle_id: str) -> BundleSummary:
@@ -273,17 +289,30 @@ class Workspace:
                 return b
         raise WorkspaceError(f"工作区中没有评审包 {bundle_id}", "workspace.no_bundle")
 
-    def find_bundle(self, ref: str | None) -> BundleSummary:
-        """A bundle by id (or its first 8 characters); the only open one when ``ref`` is None."""
-        live = [b for b in self.bundles() if not b.removed]
+    def find_bundle(self, ref: str | None, *, include_removed: bool = False) -> BundleSummary:
+        """A bundle by id (or its first 8 characters); the only open one when ``ref`` is None.
+
+        ``include_removed``: for what still works on a bundle whose data was removed after export
+        (the personal score sheet, from the signed score file kept): with no open bundle, the
+        only removed one is taken."""
+        every = self.bundles()
+        live = [b for b in every if not b.removed]
         if ref is None:
-            if len(live) == 1:
-                return live[0]
-            if not live:
+            pool = live or (every if include_removed else [])
+            if len(pool) == 1:
+                return pool[0]
+            if not every:
                 raise WorkspaceError("工作区中还没有评审包：请先打开任务通知书对应的 .nnrb 文件", "workspace.no_bundle")
-            raise WorkspaceError("工作区中有多个评审包，请用 --bundle 指定：" +
-                                 "、".join(f"{b.bundle_id[:8]}（{b.session_name}）" for b in live), "workspace.ambiguous")
-        hits = [b for b in self.bundles() if b.bundle_id == ref or b.bundle_id.startswith(ref.lower())]
+            if not pool:  # bundles exist, but their data was removed after export
+                raise WorkspaceError(
+                    "工作区中的评审包都已在导出后删除了材料和评分草稿，只保留了已签名的评分记录：" +
+                    "、".join(f"{b.bundle_id[:8]}（{b.session_name}，{b.removed_text} 删除）" for b in every) +
+                    "；不能再修改或导出，个人评分表仍可由保留的评分记录生成（nn-review expert sheet）",
+                    "workspace.removed")
+            raise WorkspaceError("工作区中有多个评审包，请用 --bundle 指定：" + "、".join(
+                f"{b.bundle_id[:8]}（{b.session_name}" + ("，材料已删除" if b.removed else "") + "）" for b in pool),
+                "workspace.ambiguous")
+        hits = [b for b in every if b.bundle_id == ref or b.bundle_id.startswith(ref.lower())]
         if len(hits) != 1:
             raise WorkspaceError(f"找不到唯一的评审包 {ref!r}", "workspace.no_bundle")
         return hits[0]

@@ -6,9 +6,8 @@ Read-only; the UI calls :func:`panel_results`, :func:`session_results` and
 :func:`application_detail`. Where a figure comes from:
 
 * Grades, opinions and recommendations are the rows written by the score import (the last
-  accepted revision of each expert's file). Band-mode points are stored as a float; a
-  decimal string of at most 4 decimals survives that round trip exactly and is read back
-  with ``Decimal(repr(float))``.
+  accepted revision of each expert's file). Band-mode points are stored exactly, as the
+  decimal text of the signed file (schema v7), and read back as ``Decimal``.
 * The form of an application is the one embedded in the newest bundle that carried it
   (what the expert graded with); without any bundle, the session's form.
 * An expert's cell of an application, in this order: a review marked 回避 → ``recused``
@@ -378,8 +377,8 @@ class PanelResults:
 
 # -- loading ------------------------------------------------------------------------------
 
-def _points(p: float | None) -> Decimal | None:
-    return None if p is None else Decimal(repr(p))
+def _points(p: Decimal | None) -> Decimal | None:
+    return p  # stored exactly since schema v7 (``Grade.points`` reads back a Decimal)
 
 
 def _forms_by_app(s, session_id: int, pks: set[int], default: Form) -> dict[int, Form]:

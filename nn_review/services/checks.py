@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select
 
@@ -57,6 +58,32 @@ def reset_stale_acceptance(store: Store, s, app: Application, old_status: str) -
     store.audit(s, "formal.reset", app.session_id, application_id=app.application_id, old=before,
                 new={"decision": "", "reason": ""},
                 reason=f"机器审查结论由 {old_status} 变为 {app.check_status}，原“通过”结论需重新确认")
+
+
+@dataclass(frozen=True)
+class Recheck:
+    """A read-only re-run of the checks of a finalised session (nothing written)."""
+    findings: dict[int, list[FindingData]]          # application pk → what the checks give now
+    changed: list[str] = field(default_factory=list)  # application ids whose frozen findings differ
+
+
+def recheck(store: Store, session_id: int) -> Recheck:
+    """Re-run the formal checks in memory, for a session whose findings are frozen (finalised:
+    the result sheets print them as decided). Compares with the stored findings; writes nothing."""
+    with store.read() as s:
+        sess = s.get(ReviewSession, session_id)
+        if sess is None:
+            raise StoreError(f"没有评审批次 {session_id}")
+        apps = s.scalars(select(Application).where(Application.session_id == session_id)
+                         .order_by(Application.application_id)).all()
+        results = findings_for(_parse_row(sess.guide_edition), [(a.id, a.manifest) for a in apps], sess.start_date)
+        changed = [a.application_id for a in apps
+                   if [f.to_json() for f in results[a.id]] != [_stored(f).to_json() for f in a.findings]]
+        return Recheck(results, changed)
+
+
+def _stored(f: Finding) -> FindingData:
+    return FindingData(f.rule_id, f.scope, f.severity, f.status, f.message, f.declared, f.threshold, f.source_text)
 
 
 def ensure_checked(store: Store, session_id: int) -> None:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timezone
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import (Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text,
                         UniqueConstraint)
+from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -32,6 +34,30 @@ def _json_prop(column: str):
     def set_(self, value: Any) -> None:
         setattr(self, column, json.dumps(value, ensure_ascii=False, sort_keys=True))
     return property(get, set_)
+
+
+class ExactDecimal(TypeDecorator):
+    """A decimal kept exactly as text (schema v7): a ``str`` is stored as given (the verbatim
+    point string of a signed score file, e.g. ``"87.50"``), a ``Decimal`` without exponent;
+    read back as ``Decimal``. A float is refused: it would already have lost the exact value."""
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, (float, bool)):
+            raise TypeError(f"精确小数列不接受 {type(value).__name__} 值 {value!r}：请传入十进制文本或 Decimal")
+        try:
+            d = Decimal(value) if isinstance(value, (str, int)) else value
+            if not isinstance(d, Decimal) or not d.is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            raise ValueError(f"不是有效的十进制数：{value!r}") from None
+        return value.strip() if isinstance(value, str) else format(d, "f")
+
+    def process_result_value(self, value: str | None, dialect) -> Decimal | None:
+        return None if value is None else Decimal(value)
 
 
 # -- v1: sessions, packages, findings, audit ----------------------------------------------
@@ -228,7 +254,8 @@ class Grade(Base):
     application_pk: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
     criterion: Mapped[str] = mapped_column(String(32))
     grade: Mapped[str] = mapped_column(String(1))        # A–E
-    points: Mapped[float | None] = mapped_column(Float)  # band mode only
+    # band mode only: the percentage exactly as the signed score file gave it (v7; was a FLOAT)
+    points: Mapped[Decimal | None] = mapped_column("points_text", ExactDecimal)
     comment: Mapped[str] = mapped_column(Text, default="")
     revision: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

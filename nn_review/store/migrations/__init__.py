@@ -11,7 +11,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from . import m0001_core, m0002_review, m0003_panels, m0004_exchange, m0005_results, m0006_trust
+from . import (m0001_core, m0002_review, m0003_panels, m0004_exchange, m0005_results, m0006_trust,
+               m0007_exact_points)
 
 Step = Callable[[sqlite3.Connection], None]
 
@@ -31,6 +32,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (4, "exchange", sql_script(m0004_exchange.SQL)),
     (5, "results", sql_script(m0005_results.SQL)),
     (6, "trust", sql_script(m0006_trust.SQL)),
+    (7, "exact_points", m0007_exact_points.upgrade),
 ]
 LATEST = MIGRATIONS[-1][0]
 

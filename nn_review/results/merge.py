@@ -119,7 +119,7 @@ class ExpertScore:
     grades: dict[str, GradeCell] = field(default_factory=dict)
     recommendation: str | None = None
     opinion: str = ""
-    reason: str = ""                     # recusal reason / why invalid
+    reason: str = ""                     # recusal reason / why invalid / why not counted
     revision: int | None = None
     updated_at: datetime | None = None
     excluded_by: str = ""                # excluded: conflict (回避) | formal (不予受理)

@@ -289,3 +289,26 @@ def test_conflicts_summary_counts_what_it_lists(tmp_path, capsys):
     out = capsys.readouterr().out
     assert int(re.search(r"下列专家有效回避 (\d+) 条", out).group(1)) == out.count("[回避 #") == 4
     assert "另有" not in out
+
+
+def test_finalise_refuses_an_outdated_conflict_detection(world, capsys):
+    """The roster changes after the scores came in (an expert's unit is now the applicant): the
+    stored detection is outdated. Finalise says so; re-detecting excludes the review, which
+    makes the consensus stale; the panel re-confirms; then finalise goes through."""
+    base = ["--store", str(world.store.root)]
+    a3 = world.app_ids[2]
+    with world.store.write() as s:
+        app = s.get(M.Application, world.apps[a3])
+        s.get(M.Expert, world.experts["赵明"]).unit = app.applicant_name
+    problems = finalise_problems(world.store, world.sid)[0]
+    assert len(problems) == 1 and a3 in problems[0] and "回避检测已过期" in problems[0] and "赵明" in problems[0]
+    assert main(base + ["session", "finalise"]) == 2
+    assert "回避检测已过期" in capsys.readouterr().err
+    assert main(base + ["session", "conflicts"]) == 0  # re-detects
+    capsys.readouterr()
+    assert cells(world, a3)["赵明"].status == "excluded"
+    problems = finalise_problems(world.store, world.sid)[0]
+    assert len(problems) == 1 and a3 in problems[0] and "赵明 回避" in problems[0]
+    set_consensus(world.store, world.sid, a3, opinion="专家组复议后维持原意见。",
+                  recommendation=panel_results(world.store, world.panel_id).application(a3).computed_recommendation)
+    assert main(base + ["session", "finalise"]) == 0

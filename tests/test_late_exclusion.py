@@ -84,7 +84,7 @@ def test_late_conflict_via_cli_reaches_merge_finalise_sheet_and_exports(world, t
     assert sev.n == 2  # a2 and a3 only
     assert main(base + ["session", "merge"]) == 0
     out = capsys.readouterr().out
-    assert "回避（不计入）" in out and "72.80" not in out.split(a1)[1].splitlines()[0]
+    assert "回避（不计入）" in out and f"{a1} 王建国：原总分 100.00，不计入（回避）：评分后发现" in out
 
     # finalise is refused, naming the application and why
     assert main(base + ["session", "finalise"]) == 2

@@ -12,8 +12,9 @@
   assignments, bundles, score imports, consensus). It refuses while any application of a
   panel still lacks returns, scores or a current consensus, and while anything computed is
   stale — a consensus recorded on scores that have changed since (a late import, a conflict
-  recorded or dismissed after the scores came in, a formal-check exclusion) — naming the
-  applications and what changed. An application excluded at formal check (不予受理) needs
+  recorded or dismissed after the scores came in, a formal-check exclusion), or a conflict
+  detection that no longer matches the roster and the packages where it would change a
+  figure — naming the applications and what changed. An application excluded at formal check (不予受理) needs
   neither returns nor a consensus: it is not ranked.
 * :func:`reopen` needs a reason, is audited, and increments ``sheet_version``: every sheet
   printed after reopening carries the new version number.

@@ -180,6 +180,7 @@ def test_formal_exclusion_unranks_and_is_printed(world, tmp_path, capsys):
     assert ja["formal"] == {"decision": "excluded", "reason": "申报单位不具备独立法人资格",
                             "text": "不予受理：申报单位不具备独立法人资格"}
     assert ja["rank_overall"] is None and ja["n_scores"] == 0
+    assert ja["final_recommendation"] is None  # the consensus recorded before the exclusion no longer applies
     write_xlsx(world.store, world.sid, tmp_path / "r.xlsx")
     ws = load_workbook(tmp_path / "r.xlsx").worksheets[0]
     head = [c.value for c in ws[5]]

@@ -248,12 +248,16 @@ class AppResult:
 
     @property
     def final_recommendation(self) -> str | None:
-        """The panel's, once recorded; else the computed one."""
+        """The panel's, once recorded; else the computed one; none for an application 不予受理."""
+        if self.formally_excluded:
+            return None
         return self.consensus.final_recommendation if self.consensus and self.consensus.final_recommendation \
             else self.computed_recommendation
 
     @property
     def final_level(self) -> str | None:
+        if self.formally_excluded:
+            return None
         return self.consensus.final_level if self.consensus and self.consensus.final_level else self.computed_level
 
     def recommendation_zh(self, rid: str | None) -> str:

@@ -84,7 +84,7 @@ def test_late_conflict_via_cli_reaches_merge_finalise_sheet_and_exports(world, t
     assert sev.n == 2  # a2 and a3 only
     assert main(base + ["session", "merge"]) == 0
     out = capsys.readouterr().out
-    assert "回避（不计入）" in out and "72.80" not in out.split(a1)[1].splitlines()[0]
+    assert "回避（不计入）" in out and f"{a1} 王建国：原总分 100.00，不计入（回避）：评分后发现" in out
 
     # finalise is refused, naming the application and why
     assert main(base + ["session", "finalise"]) == 2
@@ -180,6 +180,7 @@ def test_formal_exclusion_unranks_and_is_printed(world, tmp_path, capsys):
     assert ja["formal"] == {"decision": "excluded", "reason": "申报单位不具备独立法人资格",
                             "text": "不予受理：申报单位不具备独立法人资格"}
     assert ja["rank_overall"] is None and ja["n_scores"] == 0
+    assert ja["final_recommendation"] is None  # the consensus recorded before the exclusion no longer applies
     write_xlsx(world.store, world.sid, tmp_path / "r.xlsx")
     ws = load_workbook(tmp_path / "r.xlsx").worksheets[0]
     head = [c.value for c in ws[5]]
@@ -289,3 +290,26 @@ def test_conflicts_summary_counts_what_it_lists(tmp_path, capsys):
     out = capsys.readouterr().out
     assert int(re.search(r"下列专家有效回避 (\d+) 条", out).group(1)) == out.count("[回避 #") == 4
     assert "另有" not in out
+
+
+def test_finalise_refuses_an_outdated_conflict_detection(world, capsys):
+    """The roster changes after the scores came in (an expert's unit is now the applicant): the
+    stored detection is outdated. Finalise says so; re-detecting excludes the review, which
+    makes the consensus stale; the panel re-confirms; then finalise goes through."""
+    base = ["--store", str(world.store.root)]
+    a3 = world.app_ids[2]
+    with world.store.write() as s:
+        app = s.get(M.Application, world.apps[a3])
+        s.get(M.Expert, world.experts["赵明"]).unit = app.applicant_name
+    problems = finalise_problems(world.store, world.sid)[0]
+    assert len(problems) == 1 and a3 in problems[0] and "回避检测已过期" in problems[0] and "赵明" in problems[0]
+    assert main(base + ["session", "finalise"]) == 2
+    assert "回避检测已过期" in capsys.readouterr().err
+    assert main(base + ["session", "conflicts"]) == 0  # re-detects
+    capsys.readouterr()
+    assert cells(world, a3)["赵明"].status == "excluded"
+    problems = finalise_problems(world.store, world.sid)[0]
+    assert len(problems) == 1 and a3 in problems[0] and "赵明 回避" in problems[0]
+    set_consensus(world.store, world.sid, a3, opinion="专家组复议后维持原意见。",
+                  recommendation=panel_results(world.store, world.panel_id).application(a3).computed_recommendation)
+    assert main(base + ["session", "finalise"]) == 0

@@ -332,8 +332,8 @@ def returns_overview(store: Store, session_id: int) -> ReturnsOverview:
         pairs = set(assigned) | set(opinions)
         # 回避 = an active conflict (the secretary's, or the expert's own declared one) or a recusal
         recusing = {k for k in pairs if k in conflicts or opinions.get(k)}
-        expected = Counter(pk for k in pairs if k not in recusing for pk in [k[1]])
-        got = Counter(pk for k in pairs if k not in recusing and k in opinions for pk in [k[1]])
+        expected = Counter(pk for e, pk in pairs - recusing)
+        got = Counter(pk for e, pk in pairs - recusing if (e, pk) in opinions)
         rec = Counter(pk for _, pk in recusing)
         app_rows = [AppReturn(a.application_id, a.title, expected[a.id], got[a.id], rec[a.id],
                               expected[a.id] - got[a.id])

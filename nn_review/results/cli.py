@@ -132,6 +132,12 @@ def _merge(args) -> int:
                 _out(f"  {rank:<5} {a.application_id:<16} {score:>6}  {a.method_zh:<14} {cells}"
                      f"  {a.rec_counts_text if not a.form.levels else a.level_zh(a.computed_level)}"
                      f"  → {a.conclusion_text}{flags}")
+        excluded = [(a, c) for a in pr.applications for c in a.excluded]
+        if excluded:
+            _out("  不计入的评分（保留备查）：")
+            for a, c in excluded:
+                _out(f"    {a.application_id} {c.name}：原总分 {display(c.total) if c.total is not None else '—'}，"
+                     f"不计入{c.exclusion_note}")
         if pr.flags:
             _out("  分歧提示：")
             for f in pr.flags:

@@ -12,8 +12,9 @@
   assignments, bundles, score imports, consensus). It refuses while any application of a
   panel still lacks returns, scores or a current consensus, and while anything computed is
   stale — a consensus recorded on scores that have changed since (a late import, a conflict
-  recorded or dismissed after the scores came in, a formal-check exclusion) — naming the
-  applications and what changed. An application excluded at formal check (不予受理) needs
+  recorded or dismissed after the scores came in, a formal-check exclusion), or a conflict
+  detection that no longer matches the roster and the packages where it would change a
+  figure — naming the applications and what changed. An application excluded at formal check (不予受理) needs
   neither returns nor a consensus: it is not ranked.
 * :func:`reopen` needs a reason, is audited, and increments ``sheet_version``: every sheet
   printed after reopening carries the new version number.
@@ -196,7 +197,31 @@ def finalise_problems(store: Store, session_id: int) -> tuple[list[str], dict[st
                 why = "；".join(f"{c.name} {c.exclusion_mark}，评分不计入（{c.reason}）" for c in a.excluded)
                 problems.append(f"{where}：专家组意见录入后评分依据有变化（如补录的回避、新导入的评分）"
                                 + (f"，现为：{why}" if why else "") + "，须由专家组重新确认")
+    problems += _outdated_conflicts(store, session_id, panels)
     return problems, hashes, count
+
+
+def _outdated_conflicts(store: Store, session_id: int, panels) -> list[str]:
+    """Conflict detection that no longer matches the roster and the packages, where it would change a
+    figure: a conflict detection would add for an expert who reviewed (or was assigned) the
+    application, or an auto conflict it would remove that now keeps a review out."""
+    from ..roster.conflicts import pending_auto_changes
+    cells = {(c.expert_id, a.pk): (pr.panel_name, a.application_id, c.name, c.status, c.revision)
+             for pr in panels for a in pr.applications for c in a.experts}
+    with store.read() as s:
+        added, removed = pending_auto_changes(s, session_id)
+    out = []
+    for (eid, pk, reason) in added:
+        cell = cells.get((eid, pk))
+        if cell and cell[3] in ("scored", "missing", "invalid"):
+            out.append(f"{cell[0]} / {cell[1]}：回避检测已过期，重新检测会新增 {cell[2]} 的回避（{reason}），"
+                       f"请先重新检测回避（session conflicts）")
+    for (eid, pk, reason) in removed:
+        cell = cells.get((eid, pk))
+        if cell and (cell[3] == "excluded" or cell[3] == "recused" and cell[4] is None):  # not the expert's own 回避
+            out.append(f"{cell[0]} / {cell[1]}：回避检测已过期，{cell[2]} 的回避（{reason}）已不再成立，"
+                       f"请先重新检测回避（session conflicts）")
+    return list(dict.fromkeys(out))
 
 
 def finalise(store: Store, session_id: int) -> FinaliseReport:

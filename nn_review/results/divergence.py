@@ -16,10 +16,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-
-from ..forms import GRADE_LETTERS, display
 from fractions import Fraction
 
+from ..forms import GRADE_LETTERS, display
 from .aggregate import dec_str, has_two_thirds, quantise
 
 TOTAL_LIMIT = Decimal(15)
@@ -68,7 +67,7 @@ def total_flags(application_id: str, experts: Sequence[ScoredExpert]) -> list[Fl
         exact_others = (grand - Fraction(e.total)) / (len(experts) - 1)
         exact_diff = Fraction(e.total) - exact_others
         others, diff = quantise(exact_others), quantise(exact_diff)  # each rounded once, from exact values
-        if abs(exact_diff) > TOTAL_LIMIT:
+        if abs(exact_diff) > Fraction(TOTAL_LIMIT):
             word = "高出" if diff > 0 else "低于"
             out.append(Flag("total", f"total:{e.expert_id}", application_id,
                             [{"expert_id": e.expert_id, "name": e.name, "total": dec_str(e.total)}],

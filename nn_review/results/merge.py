@@ -118,7 +118,7 @@ class ExpertScore:
     grades: dict[str, GradeCell] = field(default_factory=dict)
     recommendation: str | None = None
     opinion: str = ""
-    reason: str = ""                     # recusal reason / why invalid
+    reason: str = ""                     # recusal reason / why invalid / why not counted
     revision: int | None = None
     updated_at: datetime | None = None
     excluded_by: str = ""                # excluded: conflict (回避) | formal (不予受理)
@@ -247,12 +247,16 @@ class AppResult:
 
     @property
     def final_recommendation(self) -> str | None:
-        """The panel's, once recorded; else the computed one."""
+        """The panel's, once recorded; else the computed one; none for an application 不予受理."""
+        if self.formally_excluded:
+            return None
         return self.consensus.final_recommendation if self.consensus and self.consensus.final_recommendation \
             else self.computed_recommendation
 
     @property
     def final_level(self) -> str | None:
+        if self.formally_excluded:
+            return None
         return self.consensus.final_level if self.consensus and self.consensus.final_level else self.computed_level
 
     def recommendation_zh(self, rid: str | None) -> str:

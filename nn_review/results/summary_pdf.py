@@ -141,19 +141,23 @@ def summary_story(pr: PanelResults, annexes: Annexes, sink: SlotSink) -> list:
     inline = len(pr.experts) <= MAX_INLINE_EXPERTS
     members = "、".join(e.name + ("（组长）" if e.is_leader else "") for e in pr.experts) or "—"
     scored = sum(1 for a in pr.applications if a.score.n)
+    refused = sum(1 for a in pr.applications if a.formally_excluded)
     story: list = [
         p("南宁市科学技术局　科技计划项目评审", "org"),
         p(TITLE, "title"),
         p(f"{pr.session_name}　·　{pr.panel_name}　·　{version_text(pr)}", "subtitle"),
         kv_table([("评审批次", pr.session_name), ("评审组", pr.panel_name), ("评审表", f"{pr.form.title}（版本 {pr.form.version}）"),
-                  ("申报项目", f"{len(pr.applications)} 项（有有效评分 {scored} 项）"), ("专家组成员", members),
+                  ("申报项目", f"{len(pr.applications)} 项（有有效评分 {scored} 项"
+                  + (f"，形式审查不予受理 {refused} 项" if refused else "") + "）"), ("专家组成员", members),
                   ("计分规则", pr.rule.text)], width, label_w=2.6 * cm, cols=2),
         Spacer(1, 4),
         p("排名规则：按项目得分从高到低；得分相同时依次比较"
           + ("" if pr.form.levels else "“建议支持”票数、")
           + f"指标 2（{pr.form.criteria[1].name if len(pr.form.criteria) > 1 else '—'}）的平均得分、申报编号。"
           "“排名”一栏为“指南项目内名次 / 本组名次”。黄色底纹标出按计分规则采用的平均分。所有分数由专家的等级计算，"
-          "仅在显示时保留两位小数（四舍五入）。专家组结论标“待确认”的，是按专家多数意见计算、尚待专家组确认的结论。", "note"),
+          "仅在显示时保留两位小数（四舍五入）。专家组结论标“待确认”的，是按专家多数意见计算、尚待专家组确认的结论。"
+          + ("划删除线并标“不计入”的分数已交回、保留备查，但不计入任何统计（见“不计入的评分”）。"
+             if any(a.excluded for a in pr.applications) else ""), "note"),
     ]
     for g in pr.items:
         story += [CondPageBreak(6 * cm), p(g.heading, "h1_loose"), _ranked_table(pr, g.applications, width, inline)]

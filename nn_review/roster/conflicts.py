@@ -112,13 +112,31 @@ def _reasons(e: _Probe, units: list, people: list) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def refresh_auto_conflicts(s, session_id: int) -> tuple[int, int]:
-    """Recompute auto conflicts inside the caller's transaction; (added, removed)."""
+def _auto_found(s, session_id: int) -> dict[tuple[int, int, str], None]:
+    """(expert id, application pk, reason) of every auto conflict detection finds now, in rule order."""
     probes = [(e.id, _Probe.of(e)) for e in s.scalars(select(Expert))]
     found: dict[tuple[int, int, str], None] = {}  # ordered: new rows get ids in rule order
     for a in session_applications(s, session_id):
         units, people = _parties(a.manifest)
         found.update(((eid, a.id, r), None) for eid, probe in probes for r in _reasons(probe, units, people))
+    return found
+
+
+def pending_auto_changes(s, session_id: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """What re-detection would change, without writing: (auto conflicts it would add, undismissed
+    auto conflicts it would remove). Detection runs when the secretary opens the conflicts, not
+    when the roster or an application changes, so results can rest on an outdated detection."""
+    found = _auto_found(s, session_id)
+    existing = {(c.expert_id, c.application_pk, c.reason): c
+                for c in s.scalars(select(Conflict).where(Conflict.session_id == session_id,
+                                                          Conflict.source == "auto"))}
+    return ([k for k in found if k not in existing],
+            [k for k, row in existing.items() if k not in found and not row.dismissed])
+
+
+def refresh_auto_conflicts(s, session_id: int) -> tuple[int, int]:
+    """Recompute auto conflicts inside the caller's transaction; (added, removed)."""
+    found = _auto_found(s, session_id)
     existing = {(c.expert_id, c.application_pk, c.reason): c
                 for c in s.scalars(select(Conflict).where(Conflict.session_id == session_id,
                                                           Conflict.source == "auto"))}

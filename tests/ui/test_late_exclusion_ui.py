@@ -1,0 +1,67 @@
+"""GUI side of issue 13 §1: the returns table does not count an expert's own 回避 as a return,
+and the results page shows an application excluded at formal check (不予受理) unranked with
+every review marked 不计入."""
+
+from __future__ import annotations
+
+import pytest
+
+from nn_review.store import models as M
+from ui.main_window import MainWindow
+
+from ..exchange_fixtures import no_real_keyring  # noqa: F401  (autouse)
+from ..results_fixtures import SEVEN, make_world, recusal, return_scores, review
+
+
+@pytest.fixture
+def win(qtbot, tmp_path):
+    from ui.app import make_app
+    make_app()
+    w = make_world(tmp_path, n_apps=2, leader="王建国")
+    a1, a2 = w.app_ids
+    revs = {n: [review(a1, "BBBBBB"), review(a2, "ABBBBB")] for n in SEVEN[:5]}
+    revs[SEVEN[5]] = [recusal(a1), review(a2, "BBBBBB")]
+    return_scores(w, tmp_path, revs)  # 周丽华 (SEVEN[6]) never returns
+    mw = MainWindow(w.store)
+    qtbot.addWidget(mw)
+    mw.resize(1366, 768)
+    mw.show()
+    mw.world = w
+    yield mw
+    w.store.close()
+
+
+def page(win, title):
+    p = next(x for x in win.extra_pages if x.title() == title)
+    win.pages.setCurrentWidget(p)
+    return p
+
+
+def test_returns_table_counts_received_reviews_only(win):
+    a1, a2 = win.world.app_ids
+    ex = page(win, "评审包与评分回收")
+    rows = {ex.apps.item(r, 0).text(): (ex.apps.item(r, 2).text(), ex.apps.item(r, 3).text())
+            for r in range(ex.apps.rowCount())}
+    assert rows[a1] == ("5/6", "1")   # 6 expected (7 − 回避), 5 received; not "6/6"
+    assert rows[a2] == ("6/7", "")
+
+
+def test_formally_excluded_application_on_the_results_page(win):
+    a1, a2 = win.world.app_ids
+    with win.world.store.write() as s:
+        a = s.get(M.Application, win.world.apps[a2])
+        a.formal_decision, a.formal_reason = "excluded", "申报单位不具备独立法人资格"
+    res = page(win, "评审结果")  # shown: reloads
+    t = res.table
+    heads = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
+    r = next(i for i in range(t.rowCount()) if t.item(i, 2).text() == a2)
+    assert t.item(r, heads.index("总排名")).text() == "" and t.item(r, heads.index("项目得分")).text() == "—"
+    assert t.item(r, heads.index("李秀英")).text() == "不予受理（不计入）"
+    assert "申报单位不具备独立法人资格" in t.item(r, heads.index("李秀英")).toolTip()
+    assert t.item(r, heads.index("结论")).text() == "不予受理（形式审查）"
+    other = next(i for i in range(t.rowCount()) if t.item(i, 2).text() == a1)
+    assert t.item(other, heads.index("总排名")).text() == "1"
+    t.selectRow(r)
+    assert "形式审查结论：不予受理：申报单位不具备独立法人资格" in res.cons_head.text()
+    g = res.grades
+    assert g.item(0, 2).font().strikeOut()

@@ -188,7 +188,8 @@ def _session(args) -> int:
     from .services.checks import run_checks
     from .services.guides import guide_for_session
     from .services.queries import application_detail, list_applications
-    run_checks(store, sid)
+    if sessions.get_session(store, sid).state == "open":
+        run_checks(store, sid)  # a finalised session is reported as it was decided (read-only)
     entries = []
     for row in list_applications(store, sid):
         d = application_detail(store, sid, row.application_id)

@@ -157,6 +157,8 @@ def test_finalised_session_refuses_decisions_and_ticks(env, capsys):
     assert table_counts(store) == before and app_row(store, "F-1").formal_decision == ""
     code, out, _ = cli(capsys, store, "session", "decisions")  # reading stays possible
     assert code == 0 and "F-1" in out
+    code, out, err = cli(capsys, store, "session", "checks", "--json")  # read-only: not refused (issue 13 §4)
+    assert code == 1 and json.loads(out)["packages"][0]["decision"], err
 
 
 def test_decision_unchanged_is_refused_but_reason_can_be_amended(env):

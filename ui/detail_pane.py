@@ -68,9 +68,7 @@ class DetailPane(QWidget):
         self.formal.decision_requested.connect(
             lambda d, r: self.detail and self.decision_requested.emit(self.detail.row.application_id, d, r))
         self.checklist = ManualChecklist(self)
-        self.checklist.check_requested.connect(
-            lambda rule, on, note: self.detail and self.manual_check_requested.emit(
-                self.detail.row.application_id, rule, on, note))
+        self.checklist.check_requested.connect(self.manual_check_requested)
         found = QWidget(self)
         fl = QVBoxLayout(found)
         fl.setContentsMargins(0, 0, 0, 0)

@@ -6,7 +6,7 @@ Both only show a ``FormalState`` and ask: the main window calls nn_review.servic
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -117,7 +117,7 @@ class FormalBox(QGroupBox):
 
 class ManualChecklist(QWidget):
     """The 核对清单: one row per manual requirement, a tick and an editable note."""
-    check_requested = Signal(str, bool, str)   # rule id, ticked, note
+    check_requested = Signal(str, str, bool, str)   # application id, rule id, ticked, note
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -179,7 +179,10 @@ class ManualChecklist(QWidget):
         r = item.row()
         rule = self.table.item(r, 0).data(Qt.UserRole)
         ticked = self.table.item(r, 0).checkState() == Qt.Checked
-        self.check_requested.emit(rule, ticked, self.table.item(r, 2).text().strip())
+        note = self.table.item(r, 2).text().strip()
+        # Queued: the answer rebuilds this table, which must not happen inside the item's own setData.
+        app_id = self.state.application_id
+        QTimer.singleShot(0, lambda: self.check_requested.emit(app_id, rule, ticked, note))
 
     def set_row(self, rule_id: str, ticked: bool, note: str) -> None:
         """Tick/untick and write the note as a user would (tests and keyboard use)."""

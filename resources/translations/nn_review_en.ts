@@ -367,245 +367,245 @@ Expert %2%3</translation>
         <translation>Details (declared vs. required)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="90"/>
-        <location filename="../../ui/detail_pane.py" line="103"/>
+        <location filename="../../ui/detail_pane.py" line="88"/>
+        <location filename="../../ui/detail_pane.py" line="101"/>
         <source>文档</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="90"/>
+        <location filename="../../ui/detail_pane.py" line="88"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="90"/>
+        <location filename="../../ui/detail_pane.py" line="88"/>
         <source>页数</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="90"/>
+        <location filename="../../ui/detail_pane.py" line="88"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="101"/>
+        <location filename="../../ui/detail_pane.py" line="99"/>
         <source>概要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="102"/>
+        <location filename="../../ui/detail_pane.py" line="100"/>
         <source>形式审查</source>
         <translation>Formal Check</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="131"/>
+        <location filename="../../ui/detail_pane.py" line="129"/>
         <source>选择左侧的申报包查看详情</source>
         <translation>Select an application package on the left to view its details</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="156"/>
+        <location filename="../../ui/detail_pane.py" line="154"/>
         <source>南宁</source>
         <translation>Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="156"/>
+        <location filename="../../ui/detail_pane.py" line="154"/>
         <source>非南宁</source>
         <translation>outside Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="161"/>
+        <location filename="../../ui/detail_pane.py" line="159"/>
         <source>科技计划项目</source>
         <translation>S&amp;T program project</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="161"/>
+        <location filename="../../ui/detail_pane.py" line="159"/>
         <source>创新联合体认定</source>
         <translation>Innovation consortium recognition</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="162"/>
+        <location filename="../../ui/detail_pane.py" line="160"/>
         <source>创新联合体三年评估</source>
         <translation>Innovation consortium 3-year evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="163"/>
+        <location filename="../../ui/detail_pane.py" line="161"/>
         <source>项目%1</source>
         <translation>Item %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="164"/>
+        <location filename="../../ui/detail_pane.py" line="162"/>
         <source>方向%1</source>
         <translation>Direction %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="165"/>
+        <location filename="../../ui/detail_pane.py" line="163"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="165"/>
+        <location filename="../../ui/detail_pane.py" line="163"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="165"/>
+        <location filename="../../ui/detail_pane.py" line="163"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="166"/>
+        <location filename="../../ui/detail_pane.py" line="164"/>
         <source>指南版本</source>
         <translation>Guide edition</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="166"/>
+        <location filename="../../ui/detail_pane.py" line="164"/>
         <source>指南项目</source>
         <translation>Guide item</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="167"/>
+        <location filename="../../ui/detail_pane.py" line="165"/>
         <source>项目名称</source>
         <translation>Project title</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="169"/>
+        <location filename="../../ui/detail_pane.py" line="167"/>
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="169"/>
+        <location filename="../../ui/detail_pane.py" line="167"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="169"/>
+        <location filename="../../ui/detail_pane.py" line="167"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="170"/>
+        <location filename="../../ui/detail_pane.py" line="168"/>
         <source>单位类型</source>
         <translation>Organization type</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="171"/>
+        <location filename="../../ui/detail_pane.py" line="169"/>
         <source>主营在南宁</source>
         <translation>Main business in Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="171"/>
-        <location filename="../../ui/detail_pane.py" line="203"/>
+        <location filename="../../ui/detail_pane.py" line="169"/>
+        <location filename="../../ui/detail_pane.py" line="201"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="171"/>
-        <location filename="../../ui/detail_pane.py" line="203"/>
+        <location filename="../../ui/detail_pane.py" line="169"/>
+        <location filename="../../ui/detail_pane.py" line="201"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="172"/>
+        <location filename="../../ui/detail_pane.py" line="170"/>
         <source>所在城区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="174"/>
+        <location filename="../../ui/detail_pane.py" line="172"/>
         <source>合作单位</source>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="179"/>
+        <location filename="../../ui/detail_pane.py" line="177"/>
         <source>项目负责人</source>
         <translation>Project leader</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="180"/>
+        <location filename="../../ui/detail_pane.py" line="178"/>
         <source>成员%1</source>
         <translation>Member %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="184"/>
+        <location filename="../../ui/detail_pane.py" line="182"/>
         <source>项目团队</source>
         <translation>Project team</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="186"/>
+        <location filename="../../ui/detail_pane.py" line="184"/>
         <source>实施期与经费</source>
         <translation>Period and funding</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="186"/>
+        <location filename="../../ui/detail_pane.py" line="184"/>
         <source>实施期</source>
         <translation>Implementation period</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="187"/>
+        <location filename="../../ui/detail_pane.py" line="185"/>
         <source>申请资助</source>
         <translation>Requested funding</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="188"/>
+        <location filename="../../ui/detail_pane.py" line="186"/>
         <source>自筹经费</source>
         <translation>Self-funding</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="196"/>
+        <location filename="../../ui/detail_pane.py" line="194"/>
         <source>考核指标（申报值）</source>
         <translation>Performance indicators (declared)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="199"/>
+        <location filename="../../ui/detail_pane.py" line="197"/>
         <source>牵头单位上年度营业收入</source>
         <translation>Lead organization&apos;s revenue last year</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="200"/>
+        <location filename="../../ui/detail_pane.py" line="198"/>
         <source>牵头单位全职研发人员</source>
         <translation>Lead organization&apos;s full-time R&amp;D staff</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="201"/>
+        <location filename="../../ui/detail_pane.py" line="199"/>
         <source>近三年年均研发投入</source>
         <translation>Avg. annual R&amp;D spending (last 3 years)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="202"/>
+        <location filename="../../ui/detail_pane.py" line="200"/>
         <source>近三年研发投入占比</source>
         <translation>R&amp;D spending ratio (last 3 years)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="203"/>
+        <location filename="../../ui/detail_pane.py" line="201"/>
         <source>已签订组建协议</source>
         <translation>Formation agreement signed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="205"/>
+        <location filename="../../ui/detail_pane.py" line="203"/>
         <source>创新联合体</source>
         <translation>Innovation consortium</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="206"/>
+        <location filename="../../ui/detail_pane.py" line="204"/>
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="206"/>
+        <location filename="../../ui/detail_pane.py" line="204"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="208"/>
+        <location filename="../../ui/detail_pane.py" line="206"/>
         <source>导入警告</source>
         <translation>Import warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="215"/>
+        <location filename="../../ui/detail_pane.py" line="213"/>
         <source>核对清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="228"/>
+        <location filename="../../ui/detail_pane.py" line="226"/>
         <source>依据：%1</source>
         <translation>Basis: %1</translation>
     </message>

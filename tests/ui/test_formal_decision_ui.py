@@ -112,7 +112,10 @@ def test_checklist_tick_with_note(qtbot, win):
     assert cl.table.rowCount() == 2 and "已核对 0/2" in cl.title.text()
     row = next(r for r in range(2) if cl.table.item(r, 0).data(Qt.UserRole) == "I11.R1")
     cl.table.item(row, 2).setText("园区管委会证明已核对")   # what the note editor commits
+    qtbot.waitUntil(lambda: "园区管委会证明已核对" in str(actions(win, "formal.manual_check")))
+    row = next(r for r in range(2) if cl.table.item(r, 0).data(Qt.UserRole) == "I11.R1")
     cl.table.item(row, 0).setCheckState(Qt.Checked)        # what a click on the box does
+    qtbot.waitUntil(lambda: "已核对 1/2" in cl.title.text())
     with win.store.read() as s:
         mc = s.scalar(select(M.ManualCheck).where(M.ManualCheck.rule_id == "I11.R1"))
         assert (mc.ticked, mc.note, mc.actor) == (True, "园区管委会证明已核对", "test-secretary")
@@ -124,7 +127,8 @@ def test_checklist_tick_with_note(qtbot, win):
     # the reason typed in the decision box survives a tick
     win.detail.formal.reason.setText("核实中")
     cl.set_row("I11.R2", True, "")
-    assert win.detail.formal.reason.text() == "核实中" and "已核对 2/2" in cl.title.text()
+    qtbot.waitUntil(lambda: "已核对 2/2" in cl.title.text())
+    assert win.detail.formal.reason.text() == "核实中"
 
 
 def test_context_menu_keyboard_and_undo(qtbot, win, monkeypatch):

@@ -384,6 +384,6 @@ def test_refused_when_the_leader_revision_changes_the_content(lw, tmp_path):
     path = tmp_path / "changed.pdf"
     path.write_bytes(out.getvalue())
     assert "Signature is Valid." in pdfsig(path)
-    with pytest.raises(ResultsError, match="改动了结果表的内容") as e:
+    with pytest.raises(ResultsError, match="在组长签署的同时改动了评审结果汇总表的内容") as e:
         accept_signed(w.store, w.sid, path)
     assert e.value.code == "accept.modified"

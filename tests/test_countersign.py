@@ -53,6 +53,16 @@ def test_nnscore_carries_the_certificate_and_the_secretary_pins_it(lw):
     assert ident.name == LEADER and ident.certificate.subject.rfc4514_string().startswith("C=CN")
     keyfile = next((lw.ws.root / "keys").glob("expert-pdf-*.nnpdf"))
     assert b"PRIVATE KEY" not in keyfile.read_bytes()
+    # the private key is nowhere in the workspace in plain form (raw DER, PEM body or base64)
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+    der = ident.private_key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                          serialization.NoEncryption())
+    needles = [der[100:164], base64.b64encode(der)[70:126]]
+    for f in (p for p in lw.ws.root.rglob("*") if p.is_file()):
+        blob = f.read_bytes()
+        assert not any(n in blob for n in needles), f
     if sys.platform != "win32":
         assert stat.S_IMODE(keyfile.stat().st_mode) == 0o600
     # reopened with the passphrase: the same identity
@@ -374,6 +384,6 @@ def test_refused_when_the_leader_revision_changes_the_content(lw, tmp_path):
     path = tmp_path / "changed.pdf"
     path.write_bytes(out.getvalue())
     assert "Signature is Valid." in pdfsig(path)
-    with pytest.raises(ResultsError, match="改动了结果表的内容") as e:
+    with pytest.raises(ResultsError, match="在组长签署的同时改动了评审结果汇总表的内容") as e:
         accept_signed(w.store, w.sid, path)
     assert e.value.code == "accept.modified"

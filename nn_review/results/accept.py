@@ -103,8 +103,7 @@ def accept_signed(store: Store, session_id: int, path: str | Path) -> AcceptResu
     broken = [sig for sig in sheet.signatures[:-1] if not sig.holds]
     if broken:
         raise _refuse("accept.earlier_invalid", f"{name} 中较早的签名已失效：{broken[0].describe()}")
-    if not only_form_filling_since(pdf, last.revision - 1):
-        raise _refuse("accept.modified", f"{name} 在组长签署的同时改动了结果表的内容（不只是填写签名），拒绝导入")
+    signature_only = only_form_filling_since(pdf, last.revision - 1)  # judged once the sheet is known
     hashes = [hashlib.sha256(p).hexdigest() for p in revision_prefixes(pdf, last.revision)]
     with store.write() as s:
         sess = s.get(ReviewSession, session_id)
@@ -122,6 +121,8 @@ def accept_signed(store: Store, session_id: int, path: str | Path) -> AcceptResu
             raise _refuse("accept.wrong_session", f"{name} 是评审批次“{other.name if other else rows[0].session_id}”的结果表，"
                                                   f"不属于当前批次“{sess.name}”")
         what = f"{KIND_ZH.get(issued.kind, issued.kind)}{(' ' + issued.ref) if issued.ref else ''}"
+        if not signature_only:
+            raise _refuse("accept.modified", f"{name} 在组长签署的同时改动了{what}的内容（不只是填写签名），拒绝导入")
         if issued.sheet_version != sess.sheet_version:
             raise _refuse("accept.old_version",
                           f"{name} 是第 {issued.sheet_version} 版的{what}，当前为第 {sess.sheet_version} 版（批次重新开启后"

@@ -84,7 +84,6 @@ def _text(value) -> str:
 
 def inspect_signatures(pdf: bytes, name: str = "PDF 文件") -> SheetSignatures:
     """Every signature of ``pdf`` with its state; a file that is not a PDF is a KeyStoreError."""
-    from asn1crypto import x509 as asn1_x509  # noqa: F401  (pyHanko's certificate type)
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.fields import enumerate_sig_fields

@@ -3,7 +3,7 @@ flows of the results page around it (secretary signs reports, the leader signs i
 
 The PKCS#11 library path, the token and the key label are remembered in the settings; the PIN
 is read from the password field once, handed to nn_review.results.pkcs11_signer to log in, and
-the field is cleared — it is never stored. The work itself is in pkcs11_signer."""
+the field is cleared — it is never stored. The work itself is in pkcs11_signer and token_pins."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from nn_review.results import pkcs11_signer as P
+from nn_review.results import token_pins
 from nn_review.store import StoreError
 
 from .settings_dialog import settings
@@ -167,7 +168,7 @@ def open_leader_token(parent, store, panel_id: int | None) -> tuple[P.TokenIdent
     needs a re-pin reason. Returns (identity, reason) or None."""
     title = QCoreApplication.translate("TokenDialog", "组长 UKey 签名")
     try:
-        roster_key, _eid, name = P.panel_leader(store, panel_id)
+        roster_key, _eid, name = token_pins.panel_leader(store, panel_id)
     except StoreError as e:
         QMessageBox.warning(parent, title, str(e))
         return None
@@ -175,7 +176,7 @@ def open_leader_token(parent, store, panel_id: int | None) -> tuple[P.TokenIdent
                        QCoreApplication.translate("TokenDialog", "组长 %1 本人的 UKey").replace("%1", name))
     if ident is None:
         return None
-    check = P.check_leader_certificate(store, panel_id, ident)
+    check = token_pins.check_leader_certificate(store, panel_id, ident)
     if check.status == "same":
         return ident, ""
     details = (QCoreApplication.translate("TokenDialog", "证书主体：%1\n签发机构：%2\n证书指纹：%3")
@@ -206,7 +207,7 @@ def secretary_job(store, fn, ident: P.TokenIdentity):
     the token closed (logged out) at the end, whatever happens."""
     def run(**kw):
         with ident:
-            P.record_secretary_certificate(store, ident)
+            token_pins.record_secretary_certificate(store, ident)
             return fn(**kw)
     return run
 
@@ -215,5 +216,5 @@ def leader_job(store, paths, ident: P.TokenIdentity, panel_id: int | None, reaso
     """Sign ``paths`` with the leader's token (pin recorded with the signature), then close it."""
     def run():
         with ident:
-            return P.sign_with_token(store, paths, ident, panel_id=panel_id, repin_reason=reason)
+            return token_pins.sign_with_token(store, paths, ident, panel_id=panel_id, repin_reason=reason)
     return run

@@ -198,7 +198,7 @@ def _report(args) -> int:
         if not args.sign:
             print("错误：--pkcs11-lib 用于签名，请同时给出 --sign", file=sys.stderr)
             return 2
-        from .pkcs11_signer import record_secretary_certificate
+        from .token_pins import record_secretary_certificate
         token = _open_token(args, "secretary", store.actor)
     try:
         if token is not None:
@@ -320,7 +320,7 @@ def _confirm_leader(check, ident) -> bool:
 
 
 def _sign_token(args, store, pid) -> int:
-    from .pkcs11_signer import panel_leader, sign_with_token
+    from .token_pins import panel_leader, sign_with_token
     owner = panel_leader(store, pid)[0] if args.role == "leader" else store.actor
     with _open_token(args, args.role, owner) as ident:
         res = sign_with_token(store, args.files, ident, panel_id=pid, repin_reason=args.repin_reason,

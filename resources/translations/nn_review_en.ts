@@ -3887,118 +3887,118 @@ Please hand this file to the review secretary.</translation>
 <context>
     <name>TokenDialog</name>
     <message>
-        <location filename="../../ui/token_dialog.py" line="43"/>
-        <location filename="../../ui/token_dialog.py" line="154"/>
+        <location filename="../../ui/token_dialog.py" line="44"/>
+        <location filename="../../ui/token_dialog.py" line="155"/>
         <source>使用 UKey（PKCS#11）签名</source>
         <translation>Sign with a UKey (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="46"/>
+        <location filename="../../ui/token_dialog.py" line="47"/>
         <source>UKey 驱动中的 PKCS#11 库（.dll / .so / .dylib）</source>
         <translation>The PKCS#11 library of the UKey driver (.dll / .so / .dylib)</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="47"/>
+        <location filename="../../ui/token_dialog.py" line="48"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="54"/>
+        <location filename="../../ui/token_dialog.py" line="55"/>
         <source>UKey（令牌）标签；只插入一个 UKey 时可留空</source>
         <translation>UKey (token) label; may be left empty when only one UKey is plugged in</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="56"/>
+        <location filename="../../ui/token_dialog.py" line="57"/>
         <source>读取 UKey</source>
         <translation>Read UKeys</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="62"/>
+        <location filename="../../ui/token_dialog.py" line="63"/>
         <source>UKey 中只有一个签名证书时可留空</source>
         <translation>May be left empty when the UKey holds only one signing certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="65"/>
+        <location filename="../../ui/token_dialog.py" line="66"/>
         <source>不会保存</source>
         <translation>never stored</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="72"/>
+        <location filename="../../ui/token_dialog.py" line="73"/>
         <source>PKCS#11 库</source>
         <translation>PKCS#11 library</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="73"/>
+        <location filename="../../ui/token_dialog.py" line="74"/>
         <source>UKey</source>
         <translation>UKey</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="74"/>
+        <location filename="../../ui/token_dialog.py" line="75"/>
         <source>密钥标签</source>
         <translation>Key label</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="75"/>
+        <location filename="../../ui/token_dialog.py" line="76"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="76"/>
+        <location filename="../../ui/token_dialog.py" line="77"/>
         <source>签名人：%1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="77"/>
+        <location filename="../../ui/token_dialog.py" line="78"/>
         <source>插入 UKey，填写驱动的 PKCS#11 库，输入 PIN。</source>
         <translation>Plug in the UKey, give the driver&apos;s PKCS#11 library and enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="81"/>
+        <location filename="../../ui/token_dialog.py" line="82"/>
         <source>签名</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="94"/>
+        <location filename="../../ui/token_dialog.py" line="95"/>
         <source>选择 PKCS#11 库</source>
         <translation>Choose the PKCS#11 library</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="95"/>
+        <location filename="../../ui/token_dialog.py" line="96"/>
         <source>PKCS#11 库 (*.dll *.so *.dylib);;所有文件 (*)</source>
         <translation>PKCS#11 libraries (*.dll *.so *.dylib);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="113"/>
+        <location filename="../../ui/token_dialog.py" line="114"/>
         <source>没有检测到 UKey，请插入后重试</source>
         <translation>No UKey found; plug it in and try again</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="151"/>
+        <location filename="../../ui/token_dialog.py" line="152"/>
         <source>数字签名</source>
         <translation>Digital Signature</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="153"/>
+        <location filename="../../ui/token_dialog.py" line="154"/>
         <source>用本机签名证书</source>
         <translation>With this computer&apos;s signing certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="156"/>
+        <location filename="../../ui/token_dialog.py" line="157"/>
         <source>不签名</source>
         <translation>Don&apos;t sign</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="168"/>
+        <location filename="../../ui/token_dialog.py" line="169"/>
         <source>组长 UKey 签名</source>
         <translation>Leader&apos;s UKey signature</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="175"/>
+        <location filename="../../ui/token_dialog.py" line="176"/>
         <source>组长 %1 本人的 UKey</source>
         <translation>Panel leader %1&apos;s own UKey</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="181"/>
+        <location filename="../../ui/token_dialog.py" line="182"/>
         <source>证书主体：%1
 签发机构：%2
 证书指纹：%3</source>
@@ -4007,32 +4007,32 @@ Issued by: %2
 Certificate fingerprint: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="184"/>
+        <location filename="../../ui/token_dialog.py" line="185"/>
         <source>注意：证书姓名“%1”与组长姓名“%2”不一致</source>
         <translation>Note: the name in the certificate “%1” differs from the panel leader&apos;s name “%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="188"/>
+        <location filename="../../ui/token_dialog.py" line="189"/>
         <source>首次登记组长 %1 的 UKey 证书。请与组长核对以下信息：</source>
         <translation>Registering panel leader %1&apos;s UKey certificate for the first time. Check these details with the leader:</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="190"/>
+        <location filename="../../ui/token_dialog.py" line="191"/>
         <source>登记组长证书</source>
         <translation>Register the leader&apos;s certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="193"/>
+        <location filename="../../ui/token_dialog.py" line="194"/>
         <source>UKey 中的证书与组长 %1 已登记的证书（指纹 %2）不同。</source>
         <translation>The certificate on the UKey differs from the one registered for panel leader %1 (fingerprint %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="195"/>
+        <location filename="../../ui/token_dialog.py" line="196"/>
         <source>重新登记的理由：</source>
         <translation>Reason for registering it again:</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="196"/>
+        <location filename="../../ui/token_dialog.py" line="197"/>
         <source>重新登记组长证书</source>
         <translation>Register the leader&apos;s certificate again</translation>
     </message>

@@ -44,6 +44,13 @@ def get_profile(store, actor: str | None = None) -> Profile | None:
         return Profile(row.actor, row.name, row.title, row.unit, row.updated_at) if row else None
 
 
+def person_name(s, actor: str) -> str:
+    """How a record names the person behind an OS login (``actor``): the real name of their
+    signer profile when they have one (a sheet must not print "root" as a person), else the login."""
+    row = s.scalar(select(SignerProfile).where(SignerProfile.actor == actor))
+    return row.name if row is not None else actor
+
+
 def require_profile(store) -> Profile:
     p = get_profile(store)
     if p is None:

@@ -12,7 +12,7 @@ from nn_review.exchange.scores_import import import_score_files
 from nn_review.expert import open_workspace
 from nn_review.results.consensus import finalise, set_consensus
 from nn_review.results.reports import write_reports
-from nn_review.results.signing import load_or_create_identity
+from nn_review.results.signing import memory_identity
 
 from .expert_fixtures import PASSPHRASE, grade_fully, issue
 from .results_fixtures import make_world, return_scores, review
@@ -47,8 +47,14 @@ def leader_world(tmp_path: Path, n_apps: int = 1) -> Leader:
     return Leader(w, ws, bid, w.experts[LEADER], rk, res.path)
 
 
+_SECRETARIES: dict[Path, object] = {}
+
+
 def secretary(tmp_path: Path):
-    return load_or_create_identity("secretary", "test-secretary", "测试秘书", key_dir=tmp_path / "sec-keys")
+    """One secretary identity per test (held in memory: the store's own is tested elsewhere)."""
+    if tmp_path not in _SECRETARIES:
+        _SECRETARIES[tmp_path] = memory_identity("secretary", "测试秘书", owner_id="test-secretary")
+    return _SECRETARIES[tmp_path]
 
 
 def finalise_all(w) -> None:

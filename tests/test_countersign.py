@@ -20,7 +20,7 @@ from nn_review.expert.errors import WorkspaceError
 from nn_review.results.accept import accept_signed
 from nn_review.results.consensus import reopen
 from nn_review.results.errors import ResultsError
-from nn_review.results.signing import load_or_create_identity, sign_pdf
+from nn_review.results.signing import memory_identity, sign_pdf
 from nn_review.store import models as M
 
 from .countersign_fixtures import LEADER, PASSPHRASE, finalise_all, leader_world, pdfsig, report
@@ -150,7 +150,7 @@ def _experts(w):
 def test_refused_with_a_key_made_on_the_secretarys_machine(lw, tmp_path):
     w = lw.world
     rep = report(tmp_path, w)
-    fake = load_or_create_identity("leader", lw.roster_key, LEADER, key_dir=tmp_path / "sec-keys")
+    fake = memory_identity("leader", LEADER, owner_id=lw.roster_key)  # a leader key made on the secretary's PC
     path = tmp_path / "fake.pdf"
     path.write_bytes(sign_pdf(rep.summaries[0].read_bytes(), fake))
     assert pdfsig(path).count("Signature is Valid.") == 2  # cryptographically fine, but not the leader's key
@@ -252,7 +252,7 @@ def test_cli_countersign_accept_and_repin(lw, tmp_path, capsys, monkeypatch):
     assert "不是组长签名位置" in capsys.readouterr().out
 
     # repin: the old pin is retired, the new fingerprint current, audited
-    new_key = load_or_create_identity("leader", "x", "x", key_dir=tmp_path / "other")
+    new_key = memory_identity("leader", "x", owner_id="x")
     assert main([*store, "session", "repin-cert", LEADER, "--fingerprint", new_key.fingerprint.replace(" ", ""),
                  "--reason", "组长更换了电脑（电话核实）"]) == 0
     pins = _pins(w.store)

@@ -391,7 +391,8 @@ class ResultsPage(QWidget):
                 identity.close()
             return
         from .signer_dialogs import ensure_signer_profile
-        if sign and not ensure_signer_profile(self, self.win.store):  # asked once, before the first signature
+        # asked once, before the first signature with this PC's key (a UKey's certificate names its holder)
+        if sign and identity is None and not ensure_signer_profile(self, self.win.store):
             return
         progress = QProgressDialog(self.tr("正在生成评审结果表…"), self.tr("取消"), 0, 1000, self)
         progress.setWindowTitle(self.tr("生成评审结果表"))
@@ -447,12 +448,19 @@ class ResultsPage(QWidget):
     def choose_leader_sign(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择要由组长加签的评审结果表"),
                                                 QSettings().value("results/last_dir", str(Path.home())), "PDF (*.pdf)")
-        how = token_dialog.choose_signing(self, self.tr("组长在本机用自己的 UKey 签名？"), allow_none=False) \
-            if files else None
-        if how == "token":
+        if not files:
+            return
+        # No leader key is ever made on this PC: only the leader's own UKey signs here; otherwise
+        # the leader countersigns in the expert workspace and the sheet comes back (导入组长签署的结果表).
+        box = QMessageBox(QMessageBox.Question, self.tr("组长加签"), self.tr(
+            "组长只能用本人的密钥签名：\n• 组长携带本人的 UKey 在本机签名；或\n"
+            "• 把结果表交给组长，由组长在本人电脑的专家工作台中签署（文件 → 组长签署结果表…），"
+            "交回后用“导入组长签署的结果表…”入档。"), QMessageBox.Cancel, self)
+        token_btn = box.addButton(self.tr("使用组长本人的 UKey…"), QMessageBox.AcceptRole)
+        box.setDefaultButton(token_btn)
+        box.exec()
+        if box.clickedButton() is token_btn:
             self.leader_sign_token([Path(f) for f in files])
-        elif how == "file":
-            self.leader_sign([Path(f) for f in files])
 
     def leader_sign_token(self, paths: list[Path]) -> None:
         """The leader signs in person with the leader's own UKey (certificate pinned on first use)."""

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from ..forms import han_count
+from ..signer import person_name
 from ..store import Store
 from ..store.models import Application, Consensus, Expert, Panel, ReviewSession, utcnow
 from .errors import ResultsError
@@ -118,7 +119,7 @@ def set_consensus(store: Store, session_id: int, application: str | int, *, opin
         if leader is None:
             raise ResultsError(f"评审组“{panel.name}”尚未指定组长：专家组意见由组长确认（或秘书代组长录入），"
                                f"请先指定组长（session panel leader）", "consensus.no_leader")
-        author = leader.name if by == "leader" else f"{store.actor}（代组长 {leader.name}）"
+        author = leader.name if by == "leader" else f"{person_name(s, store.actor)}（代组长 {leader.name}）"
         row = s.scalar(select(Consensus).where(Consensus.application_pk == current.pk))
         old = None
         if row is None:

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ..services.guides import guide_for_session
+from ..signer import person_name
 from ..store import Store, StoreError
 from ..store.models import Draw, Expert, Panel, PanelMember, ReviewSession
 from .common import local_time, panel_applications, panel_row, session_row
@@ -203,7 +204,8 @@ def draw_record(store: Store, draw_id: int) -> dict:
         return {"id": row.id, "session_id": row.session_id, "session": sess.name, "panel_id": row.panel_id,
                 "panel": row.panel_name, "seed": row.seed, "requested": row.requested, "params": row.params,
                 "candidates": row.candidates, "excluded": row.excluded, "drawn": row.drawn,
-                "fallback": row.fallback, "note": row.note, "actor": row.actor, "at": local_time(row.created_at)}
+                "fallback": row.fallback, "note": row.note, "actor": person_name(s, row.actor),
+                "at": local_time(row.created_at)}
 
 
 def list_draws(store: Store, session_id: int) -> list[dict]:

@@ -3362,32 +3362,46 @@ Dismissed because: %2</translation>
         <translation>Choose a Folder for the Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="477"/>
+        <location filename="../../ui/results_page.py" line="456"/>
+        <source>组长只能用本人的密钥签名：
+• 组长携带本人的 UKey 在本机签名；或
+• 把结果表交给组长，由组长在本人电脑的专家工作台中签署（文件 → 组长签署结果表…），交回后用“导入组长签署的结果表…”入档。</source>
+        <translation>The panel leader signs only with the leader&apos;s own key:
+• the leader signs here with the leader&apos;s own UKey; or
+• give the sheet to the leader, who signs it in the expert workspace on the leader&apos;s own computer (File → Countersign a result sheet as panel leader…); when it comes back, file it with “Accept sheets countersigned by the leader…”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="459"/>
+        <source>使用组长本人的 UKey…</source>
+        <translation>Use the Leader&apos;s Own UKey…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="485"/>
         <source>导入组长签署的结果表…</source>
         <translation>Accept sheets countersigned by the leader…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="478"/>
+        <location filename="../../ui/results_page.py" line="486"/>
         <source>组长在本人电脑上签署后交回的结果表：核验组长证书、原有签名和发出的结果表后入档</source>
         <translation>Result sheets the panel leader signed on the leader&apos;s own computer: checks the leader&apos;s certificate, the earlier signatures and the issued sheet, then files them</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="488"/>
+        <location filename="../../ui/results_page.py" line="496"/>
         <source>选择组长签署后交回的结果表</source>
         <translation>Choose the result sheets countersigned by the leader</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="495"/>
+        <location filename="../../ui/results_page.py" line="503"/>
         <source>已入档：</source>
         <translation>Filed: </translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="495"/>
+        <location filename="../../ui/results_page.py" line="503"/>
         <source>拒收：</source>
         <translation>Refused: </translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="498"/>
+        <location filename="../../ui/results_page.py" line="506"/>
         <source>导入组长签署的结果表</source>
         <translation>Accept countersigned result sheets</translation>
     </message>
@@ -3397,80 +3411,76 @@ Dismissed because: %2</translation>
         <translation>Digitally sign the generated PDFs with the secretary&apos;s signing certificate?</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="396"/>
+        <location filename="../../ui/results_page.py" line="397"/>
         <source>正在生成评审结果表…</source>
         <translation>Generating result sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="396"/>
+        <location filename="../../ui/results_page.py" line="397"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="397"/>
-        <location filename="../../ui/results_page.py" line="413"/>
+        <location filename="../../ui/results_page.py" line="398"/>
+        <location filename="../../ui/results_page.py" line="414"/>
         <source>生成评审结果表</source>
         <translation>Generate Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="421"/>
+        <location filename="../../ui/results_page.py" line="422"/>
         <source>已取消，未留下任何文件</source>
         <translation>Cancelled; no files were left behind</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="425"/>
+        <location filename="../../ui/results_page.py" line="426"/>
         <source>评审结果表</source>
         <translation>Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="426"/>
+        <location filename="../../ui/results_page.py" line="427"/>
         <source>已生成 %1 个 PDF 文件%2。</source>
         <translation>Generated %1 PDF file(s)%2.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="427"/>
+        <location filename="../../ui/results_page.py" line="428"/>
         <source>（已数字签名，签名人 %1）</source>
         <translation> (digitally signed by %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="429"/>
+        <location filename="../../ui/results_page.py" line="430"/>
         <source>打开汇总表</source>
         <translation>Open Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="430"/>
+        <location filename="../../ui/results_page.py" line="431"/>
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="431"/>
+        <location filename="../../ui/results_page.py" line="432"/>
         <source>打印汇总表…</source>
         <translation>Print Summary Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="432"/>
+        <location filename="../../ui/results_page.py" line="433"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="448"/>
+        <location filename="../../ui/results_page.py" line="449"/>
         <source>选择要由组长加签的评审结果表</source>
         <translation>Choose the result sheets the leader countersigns</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="450"/>
-        <source>组长在本机用自己的 UKey 签名？</source>
-        <translation>Does the panel leader sign here with their own UKey?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/results_page.py" line="463"/>
-        <location filename="../../ui/results_page.py" line="470"/>
+        <location filename="../../ui/results_page.py" line="455"/>
+        <location filename="../../ui/results_page.py" line="471"/>
+        <location filename="../../ui/results_page.py" line="478"/>
         <source>组长加签</source>
         <translation>Leader Countersign</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="465"/>
-        <location filename="../../ui/results_page.py" line="472"/>
+        <location filename="../../ui/results_page.py" line="473"/>
+        <location filename="../../ui/results_page.py" line="480"/>
         <source>已由 %1 加签 %2 个文件</source>
         <translation>%2 file(s) countersigned by %1</translation>
     </message>

@@ -79,7 +79,10 @@ def test_secretary_then_leader_sign_with_ukey(qtbot, page, tmp_path, monkeypatch
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), QMessageBox.Yes)[1])
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(res.summaries[0])], ""))
     monkeypatch.setattr(token_dialog.TokenDialog, "exec", fill(softhsm_token, "leader", [softhsm_token.pin], []))
+    told = []  # no "this PC's certificate" for a leader: the UKey, or the expert workspace
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: (told.append(box.text()), click("使用组长本人的 UKey…")(box))[1])
     page.choose_leader_sign()
+    assert "专家工作台" in told[0] and "导入组长签署的结果表" in told[0]
     wait_idle(qtbot, page.win)
     assert asked and "首次登记组长 王建国" in asked[0] and "CN=王建国" in asked[0]
     assert "王建国" in page.win.statusBar().currentMessage()

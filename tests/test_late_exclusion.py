@@ -93,6 +93,7 @@ def test_late_conflict_via_cli_reaches_merge_finalise_sheet_and_exports(world, t
     assert world.app_ids[1] not in err
 
     # the signed sheets: struck-through figure marked 回避 不计入, the counted figures without it
+    assert main(base + ["signer", "set", "--name", "韦丽华", "--title", "科员", "--unit", "南宁市科学技术局"]) == 0
     assert main(base + ["session", "report", "--out", str(tmp_path / "rep"), "--sign"]) == 0
     capsys.readouterr()
     summary_pdf = next((tmp_path / "rep").rglob("*评审结果汇总表.pdf"))

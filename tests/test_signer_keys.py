@@ -24,7 +24,8 @@ from nn_review import keys as K
 from nn_review import secretary_keys as SK
 from nn_review.cli import main
 from nn_review.results import write_reports
-from nn_review.results.signing import _stamp_pdf, certificate_subject, new_certificate, secretary_identity
+from nn_review.results.signing import (_stamp_pdf, certificate_subject, memory_identity, new_certificate,
+                                       secretary_identity)
 from nn_review.signer import SignerError, certificates, get_profile, set_profile
 from nn_review.store import open_store
 from nn_review.store.models import SigningCertificate
@@ -309,3 +310,17 @@ def test_times_on_the_sheet_are_local_with_offset(world, tmp_path):
     res = write_reports(world.store, world.sid, tmp_path / "rep", personal=False)
     text = subprocess.run(["pdftotext", str(res.summaries[0]), "-"], capture_output=True, text=True).stdout
     assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s*\(UTC\+08:00\)", text), text[-800:]
+
+
+def test_signature_descriptions_and_record_times_are_local():
+    """What the countersign confirmation and accept-signed messages say of a signature's time:
+    the signer's local time with its offset, never a bare UTC time."""
+    from datetime import datetime, timezone
+
+    from nn_review.results.sigcheck import SignatureInfo
+    from nn_review.roster.common import local_time
+    ident = memory_identity("secretary", "韦丽华")
+    info = SignatureInfo("SigSecretary", "韦丽华", "CN=韦丽华", ident.fingerprint, ident.certificate,
+                         datetime(2026, 12, 1, 6, 19, 12, tzinfo=timezone.utc), 1, True, True, True, True)
+    assert "2026-12-01 14:19:12 (UTC+08:00)" in info.describe()
+    assert local_time(datetime(2026, 12, 1, 6, 19, 12)) == "2026-12-01 14:19:12 (UTC+08:00)"  # stored naive UTC

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 
 from nn_review.exchange import handout, scores_import
 from nn_review.roster import panels as panels_core
+from nn_review.roster.common import local_time
 from nn_review.services.sessions import get_session
 from nn_review.store import StoreError
 
@@ -209,7 +210,7 @@ class ExchangePage(QWidget):
         for r, e in enumerate(ov.experts):
             status = ro_item(scores_import.STATUS_ZH[e.status] if e.bundle_id else self.tr("未发包"))
             status.setForeground(QBrush(QColor(STATUS_COLOURS[e.status])))
-            when = e.imported_at.astimezone().strftime("%Y-%m-%d %H:%M") if e.imported_at else ""
+            when = local_time(e.imported_at) if e.imported_at else ""  # stored UTC, shown local
             vals = (e.name, None, f"{e.returned}/{e.assigned}", e.recused or "", e.revision or "", when,
                     e.file_name or "", e.key_fingerprint or "")
             for c, v in enumerate(vals):

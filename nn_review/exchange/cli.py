@@ -13,6 +13,7 @@ from pathlib import Path
 from ..cli_support import guarded as _guarded
 from ..cli_support import out as _out
 from ..cli_support import session_context as _ctx
+from ..zhfmt import local_time_with_offset
 
 
 def add_commands(top, session) -> None:
@@ -146,7 +147,7 @@ def _returns(args) -> int:
     _out("专家交回情况：")
     for e in ov.experts:
         sent = e.file_name or "（尚未制作评审包）"
-        rev = f"修订 {e.revision}，{e.imported_at:%Y-%m-%d %H:%M}" if e.revision else ""
+        rev = f"修订 {e.revision}，{local_time_with_offset(e.imported_at)}" if e.revision else ""
         rec = f"，回避 {e.recused}" if e.recused else ""
         _out(f"  [{STATUS_ZH[e.status]}] {e.name}  {e.returned}/{e.assigned} 项{rec}  {rev}  {sent}"
              + (f"  密钥 {e.key_fingerprint}" if e.key_fingerprint else ""))

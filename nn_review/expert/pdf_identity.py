@@ -19,17 +19,17 @@ from __future__ import annotations
 import base64
 import json
 import os
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from cryptography import x509
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.x509.oid import NameOID
 
 from ..keys import SERVICE, KeyStoreError, open_with_passphrase, seal_with_passphrase
+from ..results import signing
 from ..results.signing import SigningIdentity, certificate_fingerprint
 from .errors import WorkspaceError
 
@@ -47,20 +47,8 @@ def _aad(expert_id: int, fpr: str) -> str:
 
 
 def new_certificate(key: rsa.RSAPrivateKey, name: str, unit: str) -> x509.Certificate:
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name),
-                         x509.NameAttribute(NameOID.ORGANIZATION_NAME, unit or ORG_FALLBACK),
-                         x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "评审专家"),
-                         x509.NameAttribute(NameOID.COUNTRY_NAME, "CN")])
-    now = datetime.now(timezone.utc) - timedelta(minutes=5)
-    return (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now)
-            .not_valid_after(now + timedelta(days=3650))
-            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                                         data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                                         crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
-            .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-            .sign(key, hashes.SHA256()))
+    """The expert's self-signed certificate: CN = name, O = unit, OU = 评审专家 (as the secretary's)."""
+    return signing.new_certificate(key, signing.certificate_subject(name, "", unit or ORG_FALLBACK, "expert"))
 
 
 def _wrapping_key(vault, expert_id: int, create: bool) -> bytes:

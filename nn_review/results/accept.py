@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..keys import KeyStoreError
+from ..zhfmt import local_time_with_offset
 from ..store import Store
 from ..store.models import Expert, IssuedSheet, Panel, ReviewSession, utcnow
 from .errors import ResultsError
@@ -133,7 +134,7 @@ def accept_signed(store: Store, session_id: int, path: str | Path) -> AcceptResu
             .order_by(IssuedSheet.id.desc()).limit(1))
         if newer is not None and newer.data_hash != issued.data_hash:
             raise _refuse("accept.old_version", f"{name} 是较早打印的{what}：此后已重新打印了内容不同的{what}"
-                                                f"（{newer.issued_at:%Y-%m-%d %H:%M}），请把新打印的结果表发给组长签署")
+                                                f"（{local_time_with_offset(newer.issued_at)}），请把新打印的结果表发给组长签署")
         if issued.kind == "personal":
             raise _refuse("accept.not_leader_sheet", f"{name} 是专家个人评分表，不需要组长签署")
         panel = s.get(Panel, issued.panel_id) if issued.panel_id else None
@@ -158,7 +159,7 @@ def accept_signed(store: Store, session_id: int, path: str | Path) -> AcceptResu
         if issued.accepted_sha256 is not None:
             same = issued.accepted_sha256 == digest
             raise _refuse("accept.already", f"{name}：该{what}的组长签署件" +
-                          ("已导入过（同一文件）" if same else f"已于 {issued.accepted_at:%Y-%m-%d %H:%M} 入档") + "，未重复导入")
+                          ("已导入过（同一文件）" if same else f"已于 {local_time_with_offset(issued.accepted_at)} 入档") + "，未重复导入")
         rel = Path(SIGNED_DIR) / f"session-{session_id}" / issued.file_name
         dest = store.root / rel
         _file_read_only(pdf, dest)

@@ -20,6 +20,7 @@ from cryptography import x509
 from cryptography.x509.oid import NameOID
 
 from ..keys import KeyStoreError
+from ..zhfmt import local_time_with_offset
 from .pdfkit import SIG_LABELS, SIG_LEADER, SIG_SECRETARY
 from .signing import certificate_fingerprint
 
@@ -47,7 +48,7 @@ class SignatureInfo:
         return self.intact and self.valid and (self.whole_file or self.later_changes_ok)
 
     def describe(self) -> str:
-        when = f"{self.signed_at.astimezone():%Y-%m-%d %H:%M:%S %z}" if self.signed_at else "时间未知"
+        when = local_time_with_offset(self.signed_at) if self.signed_at else "时间未知"
         state = "有效" if self.holds else "无效（文件在签名后被改动或签名已损坏）"
         return f"{self.label}：{self.signer}，{when}，证书指纹 {self.fingerprint}，签名{state}"
 

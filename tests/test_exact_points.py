@@ -91,3 +91,18 @@ def test_v6_store_with_float_points_upgrades_to_exact_values(tmp_path):
     assert after.experts[0].total == before.experts[0].total
     assert after.basis_hash == before.basis_hash  # figures and hashes unchanged by the upgrade
     store.close()
+
+
+def test_xlsx_shows_the_points_as_entered(tmp_path):
+    """The 全部评分 sheet gives the expert's points as typed (33.3333), not rounded to 2 decimals."""
+    from openpyxl import load_workbook
+
+    from nn_review.results.export import write_xlsx
+    w, a = _world(tmp_path)
+    path = write_xlsx(w.store, w.sid, tmp_path / "r.xlsx")
+    ws = load_workbook(path)["全部评分"]
+    head = [c.value for c in ws[1]]
+    col = head.index("百分比")
+    rows = [r for r in ws.iter_rows(min_row=2, values_only=True) if r[3] == "王建国"]
+    assert sorted(r[col] for r in rows) == sorted(float(p) for p in POINTS), head
+    w.store.close()

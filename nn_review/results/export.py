@@ -31,6 +31,11 @@ def _num(d: Decimal | None):
     return None if d is None else float(display(d))
 
 
+def _entered(d: Decimal | None):
+    """A figure the expert typed (band-mode points), as entered: not rounded like computed figures."""
+    return None if d is None else float(d)
+
+
 def _sheet_name(name: str, used: set[str]) -> str:
     base = re.sub(r"[\[\]:*?/\\]", "_", name)[:28] or "评审组"
     cand, i = base, 2
@@ -114,7 +119,7 @@ def write_xlsx(store: Store, session_id: int, path: str | Path, panel_ids: list[
                 if c.grades:  # scored, or excluded: the grades stay on record, marked 否 (not counted)
                     for cr in a.form.criteria:
                         g = c.grades[cr.id]
-                        rows.append(base + [cr.id, cr.name, cr.weight, g.grade, _num(g.points), _num(g.score),
+                        rows.append(base + [cr.id, cr.name, cr.weight, g.grade, _entered(g.points), _num(g.score),
                                             g.comment, _num(c.total), a.recommendation_zh(c.recommendation),
                                             c.reason if not c.counted else ""])
                 else:

@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from .certs import spki_fingerprint, subject_text
 from .keys import (SERVICE, KeyStoreError, SigningKey, _decode, _encode, ask_passphrase, default_key_dir,
                    fingerprint, forget_passphrase, key_file, keyring_or_reason, load_or_create_protected_key,
                    open_with_passphrase, protected_key_file, read_protected_key_public, seal_with_passphrase,
@@ -56,20 +57,6 @@ def ed_file(store) -> Path:
 
 def pdf_file(store) -> Path:
     return key_dir(store) / f"pdf-{ROLE}-{quote(store.actor, safe='')}.nnkey"
-
-
-def spki_fingerprint(public_key) -> str:
-    """SHA-256 of the DER SubjectPublicKeyInfo, first 16 bytes, grouped like the Ed25519 ones."""
-    import hashlib
-    spki = public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-    h = hashlib.sha256(spki).hexdigest()[:32].upper()
-    return " ".join(h[i:i + 4] for i in range(0, 32, 4))
-
-
-def subject_text(name: x509.Name) -> str:
-    """A certificate subject as text, with ``title`` named (pdfsig prints it the same way)."""
-    from cryptography.x509.oid import NameOID
-    return name.rfc4514_string({NameOID.TITLE: "title"})
 
 
 # -- the passphrase ------------------------------------------------------------------------

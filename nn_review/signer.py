@@ -14,6 +14,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from .certs import spki_fingerprint, subject_text
 from .keys import KeyStoreError
 from .store.models import SignerProfile, SigningCertificate, utcnow
 
@@ -121,7 +122,6 @@ def certificates(store, role: str = "secretary", owner: str | None = None) -> li
 def _fp_subject(cert):
     from cryptography.hazmat.primitives import serialization
 
-    from .secretary_keys import spki_fingerprint, subject_text
     return (spki_fingerprint(cert.public_key()), subject_text(cert.subject),
             cert.public_bytes(serialization.Encoding.PEM).decode("ascii"))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from cryptography import x509
 from sqlalchemy import select
 
+from ..certs import certificate_fingerprint
 from ..keys import normalize_fingerprint
 from ..store import Store
 from ..store.models import Expert, SigningCertificate, utcnow
@@ -22,7 +23,6 @@ PIN_ROLES = ("expert", "leader")
 
 def cert_fingerprint_pem(pem: str) -> tuple[str, str]:
     """(fingerprint, subject) of a PEM certificate."""
-    from ..results.signing import certificate_fingerprint
     cert = x509.load_pem_x509_certificate(pem.encode("ascii"))
     return certificate_fingerprint(cert), cert.subject.rfc4514_string()
 

@@ -30,7 +30,8 @@ from cryptography.x509.oid import NameOID
 
 from ..keys import SERVICE, KeyStoreError, open_with_passphrase, seal_with_passphrase
 from ..results import signing
-from ..results.signing import SigningIdentity, certificate_fingerprint
+from ..certs import certificate_fingerprint
+from ..results.signing import SigningIdentity
 from .errors import WorkspaceError
 
 FORMAT = "nn-pdfkey/1"

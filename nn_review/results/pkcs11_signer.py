@@ -18,7 +18,6 @@ The certificates used are recorded and the leader's pinned in :mod:`.token_pins`
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
+from ..certs import certificate_fingerprint
 from ..keys import KeyStoreError
 
 PIN_ENV = "NN_REVIEW_PKCS11_PIN"
@@ -69,11 +69,7 @@ class TokenInfo:
     initialized: bool
 
 
-def fingerprint_of(cert: x509.Certificate) -> str:
-    """As :attr:`SigningIdentity.fingerprint`: SHA-256 of the public key, first 16 bytes, in groups."""
-    spki = cert.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-    h = hashlib.sha256(spki).hexdigest()[:32].upper()
-    return " ".join(h[i:i + 4] for i in range(0, 32, 4))
+fingerprint_of = certificate_fingerprint  # as SigningIdentity.fingerprint
 
 
 def common_name(name: x509.Name) -> str:

@@ -19,10 +19,10 @@ from datetime import datetime
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
+from ..certs import certificate_fingerprint
 from ..keys import KeyStoreError
 from ..zhfmt import local_time_with_offset
 from .pdfkit import SIG_LABELS, SIG_LEADER, SIG_SECRETARY
-from .signing import certificate_fingerprint
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ readers trust it.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
+from ..certs import certificate_fingerprint
 from ..keys import KeyStoreError
 from ..zhfmt import local_time_with_offset
 from .pdfkit import SIG_EXPERT, SIG_LABELS, SIG_LEADER, SIG_SECRETARY, SlotSink
@@ -64,8 +64,7 @@ class SigningIdentity:
 
     @property
     def fingerprint(self) -> str:
-        from ..secretary_keys import spki_fingerprint
-        return spki_fingerprint(self.certificate.public_key())
+        return certificate_fingerprint(self.certificate)
 
     @property
     def role_zh(self) -> str:
@@ -313,11 +312,3 @@ def sign_file(path: str | Path, identity: SigningIdentity, *, reason: str = "") 
     tmp.write_bytes(signed)
     os.replace(tmp, path)
     return path
-
-
-def certificate_fingerprint(cert: x509.Certificate) -> str:
-    """A certificate's fingerprint as :attr:`SigningIdentity.fingerprint` prints it (first 16 bytes of
-    SHA-256 over the SubjectPublicKeyInfo DER, upper hex in groups of 4): for pins and verification."""
-    spki = cert.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-    h = hashlib.sha256(spki).hexdigest()[:32].upper()
-    return " ".join(h[i:i + 4] for i in range(0, 32, 4))

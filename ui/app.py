@@ -81,6 +81,7 @@ def run_gui(store_path: Path, *, lang: str | None = None, argv=None, open_files=
     lang = lang or preferred_language()
     smoke_exit = smoke_exit or os.environ.get("NN_REVIEW_SMOKE_EXIT") == "1"
     if bundles_only(open_files):  # an expert double-clicked a .nnrb: the expert workspace only
+        make_app(argv, lang)
         return open_bundles_only(open_files, lang=lang, argv=argv, smoke_exit=smoke_exit)
     app = make_app(argv, lang)
     startup = StartupFiles(open_files, smoke_exit=smoke_exit)

@@ -51,9 +51,8 @@ def bundles_only(paths) -> bool:
 
 
 def open_bundles_only(paths, *, lang: str, argv=None, smoke_exit: bool = False) -> int:
-    """Only bundles were given: the expert workspace, without the secretary's store."""
-    from .app import make_app
-    make_app(argv, lang)  # run_expert_gui reuses this application
+    """Only bundles were given: the expert workspace, without the secretary's store. The caller
+    has made the application (ui.app.make_app); run_expert_gui reuses it."""
     startup = StartupFiles(paths, smoke_exit=smoke_exit)
     bundles = startup._existing(startup.files.bundles)
     module, why = expert_app()

@@ -174,7 +174,7 @@ def test_bundle_without_expert_workspace_says_so(qtbot, window, tmp_path, monkey
     assert any("专家评审工作台" in text and "评审包.nnrb" in text for _, text in no_blocking_message_boxes)
 
 
-def test_bundles_alone_open_the_expert_workspace(tmp_path, monkeypatch):
+def test_bundles_alone_open_the_expert_workspace(tmp_path, monkeypatch, qapp):
     import ui.open_files as of
 
     calls = []

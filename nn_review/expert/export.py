@@ -19,7 +19,7 @@ from ..exchange.scorefile import SUFFIX, write_score_file
 from ..forms import Problem
 from .db import q
 from .errors import WorkspaceError
-from .workspace import Workspace
+from .workspace_core import WorkspaceCore  # not .workspace: it calls in here
 
 PARTIAL_MARK = "部分"
 
@@ -59,7 +59,7 @@ class ExportResult:
     key_fingerprint: str
 
 
-def readiness(ws: Workspace, bundle_id: str) -> Readiness:
+def readiness(ws: WorkspaceCore, bundle_id: str) -> Readiness:
     band = ws.band_mode(bundle_id)
     drafts = ws.drafts(bundle_id)
     ready, missing = [], []
@@ -77,7 +77,7 @@ def score_file_name(expert_name: str, bundle_id: str, revision: int, partial: bo
     return f"{safe_name(expert_name)}-{bundle_id[:8]}-r{revision}{'-' + PARTIAL_MARK if partial else ''}{SUFFIX}"
 
 
-def export_scores(ws: Workspace, bundle_id: str, out_dir: str | Path, *, partial: bool = False) -> ExportResult:
+def export_scores(ws: WorkspaceCore, bundle_id: str, out_dir: str | Path, *, partial: bool = False) -> ExportResult:
     """Validate, sign and write the score file into ``out_dir`` (e.g. a USB stick)."""
     b = ws.bundle(bundle_id)
     if b.removed:
@@ -126,7 +126,7 @@ def export_scores(ws: Workspace, bundle_id: str, out_dir: str | Path, *, partial
                         info.key_fingerprint)
 
 
-def export_records(ws: Workspace, bundle_id: str) -> list[ExportRecord]:
+def export_records(ws: WorkspaceCore, bundle_id: str) -> list[ExportRecord]:
     with ws.db.read() as c:
         rows = q(c, "SELECT * FROM exports WHERE bundle_id = :b ORDER BY revision", b=bundle_id).all()
     return [ExportRecord(r.revision, r.state, bool(r.partial), r.reviewed, r.total, r.path, r.sha256,
@@ -134,7 +134,7 @@ def export_records(ws: Workspace, bundle_id: str) -> list[ExportRecord]:
             for r in rows]
 
 
-def remove_bundle_data(ws: Workspace, bundle_id: str) -> None:
+def remove_bundle_data(ws: WorkspaceCore, bundle_id: str) -> None:
     """Delete the documents, the bundle content and the drafts; keep the signed score records."""
     b = ws.bundle(bundle_id)
     if b.removed:
@@ -155,7 +155,7 @@ def remove_bundle_data(ws: Workspace, bundle_id: str) -> None:
     ws._saved()
 
 
-def status_line(ws: Workspace, bundle_id: str) -> str:
+def status_line(ws: WorkspaceCore, bundle_id: str) -> str:
     """One line for lists: progress and last export."""
     b = ws.bundle(bundle_id)
     parts = [f"{b.done}/{b.app_count} 已完成"]

@@ -29,7 +29,8 @@ from .db import get_meta, q, set_meta
 from .drafts import Draft
 from .errors import WorkspaceError
 from .sealed import seal, seal_stream
-from .workspace import DOC_SUFFIX, BundleSummary, Workspace
+from .sealed import DOC_SUFFIX
+from .workspace_core import BundleSummary, WorkspaceCore  # not .workspace: it calls in here
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class AddResult:
     carried_over: int    # drafts taken over from the bundle this one supersedes
 
 
-def peek_bundle(ws: Workspace, path: str | Path) -> BundlePeek:
+def peek_bundle(ws: WorkspaceCore, path: str | Path) -> BundlePeek:
     path = Path(path)
     header, _offset, _size = read_header(path)
     with ws.db.read() as c:
@@ -64,7 +65,7 @@ def peek_bundle(ws: Workspace, path: str | Path) -> BundlePeek:
                       header["created_at"], fpr, row is not None, bool(row and row.removed_at), fpr in pins)
 
 
-def _sink(ws: Workspace, bundle_id: str, folder: Path):
+def _sink(ws: WorkspaceCore, bundle_id: str, folder: Path):
     def store(application_id: str, sha256: str, chunks: Iterator[bytes]) -> None:
         d = folder / application_id
         d.mkdir(parents=True, exist_ok=True)
@@ -77,7 +78,7 @@ def _sink(ws: Workspace, bundle_id: str, folder: Path):
     return store
 
 
-def _trust(ws: Workspace, path: Path, header_fpr: str, given: str | None) -> tuple[str | None, str]:
+def _trust(ws: WorkspaceCore, path: Path, header_fpr: str, given: str | None) -> tuple[str | None, str]:
     """(fingerprint to require, notice) from what the expert typed and what was pinned before."""
     if given:
         try:
@@ -95,7 +96,7 @@ def _trust(ws: Workspace, path: Path, header_fpr: str, given: str | None) -> tup
                          "bundle.untrusted")
 
 
-def add_bundle(ws: Workspace, path: str | Path, password: str, *,
+def add_bundle(ws: WorkspaceCore, path: str | Path, password: str, *,
                trusted_fingerprint: str | None = None) -> AddResult:
     path = Path(path)
     peek = peek_bundle(ws, path)
@@ -127,7 +128,7 @@ def add_bundle(ws: Workspace, path: str | Path, password: str, *,
     return AddResult(ws.bundle(peek.bundle_id), notice, carried)
 
 
-def _record(ws: Workspace, ob, data: dict) -> int:
+def _record(ws: WorkspaceCore, ob, data: dict) -> int:
     bid = ob.bundle_id
     sealed = seal(ws.vault.data_key, canonical_json(data), f"bundle.json|{bid}")
     apps = data["applications"]
@@ -148,7 +149,7 @@ def _record(ws: Workspace, ob, data: dict) -> int:
         return _supersede(ws, c, ob, data)
 
 
-def _supersede(ws: Workspace, c, ob, data: dict) -> int:
+def _supersede(ws: WorkspaceCore, c, ob, data: dict) -> int:
     """A newer bundle for the same expert and session replaces the older one; unchanged applications
     keep what the expert already entered."""
     rows = q(c, "SELECT bundle_id, created_at FROM bundles WHERE session_id = :s AND expert_id = :e "

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from .errors import WorkspaceError
 
 MAGIC = b"NNXS\x01"
+DOC_SUFFIX = ".nnxs"  # a sealed document on disk
 NONCE, TAG = 12, 16
 
 

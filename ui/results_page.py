@@ -487,24 +487,26 @@ class ResultsPage(QWidget):
         self.btn_accept_signed.clicked.connect(lambda: self.accept_signed())
         layout.addWidget(self.btn_accept_signed)
 
-    def accept_signed(self, paths: list[Path] | None = None) -> list:
-        """Check countersigned sheets (same core as ``session accept-signed``) and report each outcome."""
+    def accept_signed(self, paths: list[Path] | None = None) -> None:
+        """Check countersigned sheets (same core as ``session accept-signed``) in the background and
+        report each outcome (signature checks take ~0.2 s a file: never on the UI thread)."""
         from nn_review.results.accept import accept_signed_files
         if not self.session_id:
-            return []
+            return
         if paths is None:
             files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择组长签署后交回的结果表"),
                                                     QSettings().value("results/last_dir", str(Path.home())),
                                                     "PDF (*.pdf)")
             paths = [Path(f) for f in files]
-        if not paths:
-            return []
-        results = accept_signed_files(self.win.store, self.session_id, paths)
+        if paths:
+            self._run(self.tr("导入组长签署的结果表"), partial(accept_signed_files, self.win.store, self.session_id, paths),
+                      self._accepted)
+
+    def _accepted(self, results: list) -> None:
         lines = [(self.tr("已入档：") if r.outcome == "accepted" else self.tr("拒收：")) + f"{Path(r.file).name}  {r.message}"
                  for r in results]
         ok = all(r.outcome == "accepted" for r in results)
         (QMessageBox.information if ok else QMessageBox.warning)(self, self.tr("导入组长签署的结果表"), "\n\n".join(lines))
-        return results
 
     def print_pdf(self, path: Path) -> None:
         """Print a PDF through the system dialog: each page rendered at the printer's resolution."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..countersign_fixtures import LEADER, leader_world, pdfsig, report
 from ..expert_fixtures import no_real_keyring  # noqa: F401  (autouse)
+from .conftest import wait_idle
 
 
 @pytest.fixture
@@ -76,6 +77,7 @@ def test_results_page_accepts_the_countersigned_sheet(qtbot, lw, tmp_path, monke
     assert page.btn_accept_signed.text() == "导入组长签署的结果表…"
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(signed), str(rep.sheets[0])], ""))
     page.btn_accept_signed.click()
+    wait_idle(qtbot, win)  # checked in the background
     kind, text = no_blocking_message_boxes[-1]
     assert kind == "warning"  # one of the two was refused
     assert "已入档：back.pdf" in text and "拒收：" in text and "不是组长签名位置" in text

@@ -12,7 +12,7 @@ from __future__ import annotations
 from cryptography import x509
 from sqlalchemy import select
 
-from ..certs import certificate_fingerprint
+from ..certs import certificate_fingerprint, subject_text
 from ..keys import normalize_fingerprint
 from ..store import Store
 from ..store.models import Expert, SigningCertificate, utcnow
@@ -24,7 +24,7 @@ PIN_ROLES = ("expert", "leader")
 def cert_fingerprint_pem(pem: str) -> tuple[str, str]:
     """(fingerprint, subject) of a PEM certificate."""
     cert = x509.load_pem_x509_certificate(pem.encode("ascii"))
-    return certificate_fingerprint(cert), cert.subject.rfc4514_string()
+    return certificate_fingerprint(cert), subject_text(cert.subject)
 
 
 def current_pins(s, owner: str) -> list[SigningCertificate]:

@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
-from ..certs import certificate_fingerprint
+from ..certs import certificate_fingerprint, subject_text
 from ..keys import KeyStoreError
 
 PIN_ENV = "NN_REVIEW_PKCS11_PIN"
@@ -336,7 +336,7 @@ class TokenIdentity:
 
     @property
     def subject(self) -> str:
-        return self.certificate.subject.rfc4514_string()
+        return subject_text(self.certificate.subject)
 
     @property
     def issuer(self) -> str:

@@ -19,7 +19,7 @@ from datetime import datetime
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
-from ..certs import certificate_fingerprint
+from ..certs import certificate_fingerprint, subject_text
 from ..keys import KeyStoreError
 from ..zhfmt import local_time_with_offset
 from .pdfkit import SIG_LABELS, SIG_LEADER, SIG_SECRETARY
@@ -120,7 +120,7 @@ def inspect_signatures(pdf: bytes, name: str = "PDF 文件") -> SheetSignatures:
                 when = None
             cn = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
             out.append(SignatureInfo(sig.field_name, cn[0].value if cn else cert.subject.rfc4514_string(),
-                                     cert.subject.rfc4514_string(), certificate_fingerprint(cert), cert, when,
+                                     subject_text(cert.subject), certificate_fingerprint(cert), cert, when,
                                      sig.signed_revision, intact, valid, whole, later_ok))
     finally:
         quiet.setLevel(level)

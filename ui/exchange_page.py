@@ -186,6 +186,10 @@ class ExchangePage(QWidget):
         self.deadline.setDate(QDate(d.year, d.month, d.day))
         self.reload()
 
+    def refresh(self) -> None:
+        """Another process wrote to the store: panels and returns anew, the deadline as typed."""
+        self.reload()
+
     def reload(self) -> None:
         keep = self.panel.currentData()
         self.panel.clear()

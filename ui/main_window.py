@@ -17,11 +17,13 @@ from nn_review.services import formal as formal_service
 from nn_review.services import importer, queries, sessions
 from nn_review.services.guides import list_editions
 from nn_review.store import Store, StoreError
+from nn_review.textsafe import marked
 
 from .apps_model import ApplicationsFilter, ApplicationsModel
 from .detail_pane import DetailPane
 from .import_dialogs import ImportProgress, ImportResultDialog
 from .session_dialog import NewSessionDialog
+from .store_watch import StoreWatch, kept_view_state
 from .exchange_page import SCORE_SUFFIX, ExchangePage
 from .panels_page import PanelsPage
 from .results_page import ResultsPage
@@ -75,7 +77,9 @@ class MainWindow(QMainWindow):
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.Interactive)
         h.setStretchLastSection(False)
-        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_selected(cur))
+        self._quiet_selection = False  # a refresh re-selecting the same row: the detail pane stays
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self._quiet_selection or self._row_selected(cur))
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
         self.detail = DetailPane(self)
@@ -127,6 +131,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.reload_sessions()
         self._restore()
+        # Another process (a CLI import, a second window) may write to the store meanwhile.
+        self.pages.currentChanged.connect(self._page_shown)
+        self.watch = StoreWatch(store, self)
+        self.watch.storeChanged.connect(self.store_changed_elsewhere)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -210,15 +218,18 @@ class MainWindow(QMainWindow):
     def reload_sessions(self, select: int | None = None) -> None:
         infos = sessions.list_sessions(self.store)
         select = select or self.session_id or (infos[-1].id if infos else None)
+        self._fill_sessions(infos, select)
+        self._session_changed()
+
+    def _fill_sessions(self, infos, select: int | None) -> None:
         self.sessions.blockSignals(True)
         self.sessions.clear()
         for i in infos:
             state = self.tr("已定稿") if i.state != "open" else ""
-            self.sessions.addItem(f"{i.name}（{i.edition} v{i.edition_version}）{state}", i.id)
+            self.sessions.addItem(f"{marked(i.name)}（{i.edition} v{i.edition_version}）{state}", i.id)
         idx = self.sessions.findData(select)
         self.sessions.setCurrentIndex(max(idx, 0))
         self.sessions.blockSignals(False)
-        self._session_changed()
 
     def _session_changed(self, *_):
         self.session_id = self.sessions.currentData()
@@ -244,6 +255,56 @@ class MainWindow(QMainWindow):
             return
         self.reload_sessions(sid)
         self.statusBar().showMessage(self.tr("已创建评审批次：%1").replace("%1", v["name"]), 8000)
+
+    # -- another process wrote to the store -------------------------------------------------------
+
+    def store_changed_elsewhere(self) -> None:
+        """Refresh what is shown; pages out of sight are refreshed when next shown."""
+        infos = sessions.list_sessions(self.store)
+        if self.session_id not in {i.id for i in infos}:
+            self.reload_sessions()  # the first session, or ours is gone: everything anew
+        else:
+            self._fill_sessions(infos, self.session_id)
+            self.refresh_applications()
+            current = self.pages.currentWidget()
+            for page in self.extra_pages:
+                page.stale = page is not current
+                if page is current:
+                    self._refresh_page(page)
+        self.statusBar().showMessage(self.tr("存储已被其他程序更新，已刷新"), 15000)
+
+    def _page_shown(self, _index: int) -> None:
+        page = self.pages.currentWidget()
+        if getattr(page, "stale", False):
+            self._refresh_page(page)
+
+    def _refresh_page(self, page) -> None:
+        page.stale = False
+        with kept_view_state(page):
+            page.refresh()
+
+    def refresh_applications(self) -> None:
+        """The table anew, keeping the selected row, the scroll position and — when the selected
+        application itself did not change — the detail pane (and the page shown in its PDF)."""
+        idx = self.table.currentIndex()
+        old = self.proxy.data(idx, Qt.UserRole) if idx.isValid() else None
+        bar = self.table.verticalScrollBar()
+        scroll, was_empty = bar.value(), not self.model.rows
+        rows = queries.list_applications(self.store, self.session_id) if self.session_id else []
+        self._quiet_selection = True
+        try:
+            self.model.set_rows(rows)
+            found = old is not None and self.select_application(old.application_id)
+        finally:
+            self._quiet_selection = False
+        if was_empty:
+            self._size_columns()
+        self._update_counts()
+        bar.setValue(scroll)
+        if not found:
+            self.detail.show_detail(None)
+        elif self._row_of(old.application_id) != old:
+            self._row_selected(self.table.currentIndex())
 
     # -- table and detail ------------------------------------------------------------------------
 
@@ -575,6 +636,7 @@ class MainWindow(QMainWindow):
             self.resize(1366, 768)
 
     def closeEvent(self, event) -> None:
+        self.watch.stop()
         if self.task is not None:
             self.task.cancel()
             self.task.wait()

@@ -169,6 +169,10 @@ class PanelsPage(QWidget):
         self.session_id = session_id
         self.reload()
 
+    def refresh(self) -> None:
+        """Another process wrote to the store: the same session, panel kept."""
+        self.reload()
+
     def reload(self, keep_panel: int | None = None) -> None:
         keep = keep_panel or (self.current_panel().id if self.current_panel() else None)
         self.panels = panels_core.list_panels(self.win.store, self.session_id) if self.session_id else []

@@ -162,13 +162,21 @@ class ResultsPage(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt)
         # Conflicts, dismissals and formal decisions are recorded on other pages: show them here at once.
         super().showEvent(event)
-        if self.results is not None and not event.spontaneous():
+        if getattr(self, "stale", False) and not event.spontaneous():
+            self.stale = False  # another process wrote meanwhile: panels too (one merge, as below)
+            self.refresh()
+        elif self.results is not None and not event.spontaneous():
             a = self.current_app()
             self.reload_results(keep_app=a.application_id if a else None)
 
     # -- loading ---------------------------------------------------------------------------
 
-    def set_session(self, session_id: int | None) -> None:
+    def refresh(self) -> None:
+        """Another process wrote to the store: the panel list and the results, selection kept."""
+        a = self.current_app()
+        self.set_session(self.session_id, keep_app=a.application_id if a else None)
+
+    def set_session(self, session_id: int | None, keep_app: str | None = None) -> None:
         self.session_id = session_id
         keep = self.panel.currentData()
         self.panel.blockSignals(True)
@@ -179,7 +187,7 @@ class ResultsPage(QWidget):
             self.panel.addItem(names.get(pid, str(pid)), pid)
         self.panel.setCurrentIndex(max(self.panel.findData(keep), 0))
         self.panel.blockSignals(False)
-        self.reload_results()
+        self.reload_results(keep_app)
 
     def reload_results(self, keep_app: str | None = None) -> None:
         pid = self.panel.currentData()

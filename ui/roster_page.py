@@ -108,6 +108,10 @@ class RosterPage(QWidget):
     def set_session(self, _session_id) -> None:
         self.reload()  # the roster spans sessions, but may have changed (CLI, demo, another page)
 
+    def refresh(self) -> None:
+        """Another process wrote to the store."""
+        self.reload()
+
     # -- table ---------------------------------------------------------------------------
 
     def reload(self) -> None:

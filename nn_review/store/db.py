@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,6 +37,10 @@ class Store:
         event.listen(self.engine, "begin", _on_begin)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(nn_write=True), expire_on_commit=False)
+        # This process's own write transactions, begun and ended (watch.StoreWatcher tells them
+        # apart from another process's commits).
+        self.writes_begun = self.writes_ended = 0
+        self._count_lock = threading.Lock()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -45,8 +50,14 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One user action = one IMMEDIATE transaction: all of it commits, or none of it."""
-        with self._writer() as s, s.begin():
-            yield s
+        with self._count_lock:
+            self.writes_begun += 1
+        try:
+            with self._writer() as s, s.begin():
+                yield s
+        finally:
+            with self._count_lock:
+                self.writes_ended += 1
 
     def audit(self, s: Session, action: str, session_id: int | None = None, **details) -> None:
         ev = AuditEvent(actor=self.actor, action=action, session_id=session_id)

@@ -1,0 +1,60 @@
+"""The Qt side of nn_review.store.watch: poll the store about once a second, emit storeChanged
+when another process committed (a CLI import while the window is open); plus keeping a page's
+scroll position and current row across a refresh."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QWidget
+
+from nn_review.store import Store
+from nn_review.store.watch import Change, StoreWatcher
+
+POLL_MS = 1000
+
+
+class StoreWatch(QObject):
+    storeChanged = Signal()  # another process wrote to the store
+
+    def __init__(self, store: Store, parent=None, interval_ms: int = POLL_MS):
+        super().__init__(parent)
+        self.watcher = StoreWatcher(store)
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+
+    def poll(self) -> Change:
+        change = self.watcher.poll()
+        if change is Change.EXTERNAL:
+            self.storeChanged.emit()
+        return change
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.watcher.close()
+
+
+@contextmanager
+def kept_view_state(root: QWidget):
+    """Scroll positions of every item view under ``root``, and the current row of each
+    QTableWidget (found again by its first cell's text), survive the refresh inside."""
+    saved = []
+    for view in root.findChildren(QAbstractItemView):
+        key = None
+        if isinstance(view, QTableWidget) and view.currentRow() >= 0 and view.item(view.currentRow(), 0):
+            key = (view.item(view.currentRow(), 0).text(), view.currentColumn())
+        saved.append((view, view.verticalScrollBar().value(), view.horizontalScrollBar().value(), key))
+    yield
+    for view, v, h, key in saved:
+        if key is not None and view.currentRow() >= 0 and view.item(view.currentRow(), 0) \
+                and view.item(view.currentRow(), 0).text() == key[0]:
+            key = None  # the page found its row again itself
+        if key is not None:
+            row = next((r for r in range(view.rowCount()) if view.item(r, 0) and view.item(r, 0).text() == key[0]), -1)
+            if row >= 0:
+                view.setCurrentCell(row, max(key[1], 0))
+        view.verticalScrollBar().setValue(v)
+        view.horizontalScrollBar().setValue(h)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from nn_review.resources import resource
 from nn_review.services.guides import ensure_builtin_guides
 from nn_review.store import StoreError, open_store
+from .plain import plain
 
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei")
 
@@ -89,7 +90,7 @@ def run_gui(store_path: Path, *, lang: str | None = None, argv=None, open_files=
         store = open_store(store_path)
         ensure_builtin_guides(store)
     except StoreError as e:
-        QMessageBox.critical(None, "nn-review", str(e))
+        QMessageBox.critical(None, "nn-review", plain(str(e)))
         return 2
     from .main_window import MainWindow
     win = MainWindow(store)

@@ -9,6 +9,8 @@ from nn_review.roster.common import local_time
 from nn_review.services.queries import AppRow
 from nn_review.zhfmt import wan
 
+from .plain import data, tip
+
 STATUS_COLOURS = {"pass": "#1e7d32", "fail": "#c62828", "attention": "#b26a00", "unchecked": "#666666"}
 DECISION_COLOURS = {"accepted": "#1e7d32", "excluded": "#6d4c41"}
 SORT_ROLE = Qt.UserRole + 1
@@ -99,11 +101,14 @@ class ApplicationsModel(QAbstractTableModel):
         r = self.rows[index.row()]
         col = self.COLUMNS[index.column()]
         if role == Qt.ToolTipRole and col == "status":
-            return self.status_tip(r)
+            return tip(self.status_tip(r))
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            return {"id": r.application_id, "item": self.item_text(r), "title": r.title, "applicant": r.applicant,
-                    "requested": wan(r.requested), "self_funded": wan(r.self_funded),
+            # Title and applicant come from the package: marked hidden characters, and the
+            # tooltip never rich text (Qt would render "<img src=file:///…>" in a title).
+            text = {"id": r.application_id, "item": self.item_text(r), "title": data(r.title),
+                    "applicant": data(r.applicant), "requested": wan(r.requested), "self_funded": wan(r.self_funded),
                     "status": self.status_text(r)}[col]
+            return tip(text) if role == Qt.ToolTipRole else text
         if role == SORT_ROLE:
             return {"id": r.application_id, "item": (r.guide_item or 99, r.direction or 0, r.kind),
                     "title": r.title, "applicant": r.applicant, "requested": r.requested,

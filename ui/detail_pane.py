@@ -21,6 +21,7 @@ from nn_review.zhfmt import wan
 
 from .formal_box import FormalBox, ManualChecklist
 from .pdf_viewer import PdfViewer
+from .plain import data
 from .widgets import add_group, ro_item
 
 STATUS_ORDER = {"fail": 0, "not_declared": 1, "manual": 2, "pass": 3}
@@ -128,7 +129,7 @@ class DetailPane(QWidget):
         if detail is None:
             self.header.setText(self.tr("选择左侧的申报包查看详情"))
             return
-        self.header.setText(f"{detail.row.application_id}  {detail.row.title}")
+        self.header.setText(data(f"{detail.row.application_id}  {detail.row.title}"))
         self._fill_summary(detail)
         self._fill_findings(detail)
         for i, d in enumerate(detail.documents):
@@ -223,7 +224,7 @@ class DetailPane(QWidget):
     def _finding_selected(self) -> None:
         rows = {i.row() for i in self.findings.selectedItems()}
         f = self._found[rows.pop()] if len(rows) == 1 else None
-        self.source.setText(self.tr("依据：%1").replace("%1", f.source_text) if f and f.source_text else "")
+        self.source.setText(self.tr("依据：%1").replace("%1", data(f.source_text)) if f and f.source_text else "")
 
     # -- documents ---------------------------------------------------------------------------
 

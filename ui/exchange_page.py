@@ -25,6 +25,7 @@ from nn_review.store import StoreError
 from .panel_dialogs import ReasonDialog
 from .widgets import ro_item, ro_table
 from .worker import Task
+from .plain import data, plain
 
 SCORE_SUFFIX = ".nnscore"
 STATUS_COLOURS = {"received": "#1e7d32", "partial": "#b26a00", "missing": "#c62828"}
@@ -70,7 +71,8 @@ class PasswordsDialog(QDialog):
         lay.addWidget(self.table, 1)
         lay.addWidget(fpr)
         if notice:
-            n = QLabel(notice, self)
+            n = QLabel(data(notice), self)
+            n.setTextFormat(Qt.PlainText)
             n.setWordWrap(True)
             n.setStyleSheet("color: #b26a00;")
             lay.addWidget(n)
@@ -194,7 +196,7 @@ class ExchangePage(QWidget):
         keep = self.panel.currentData()
         self.panel.clear()
         for p in panels_core.list_panels(self.win.store, self.session_id) if self.session_id else []:
-            self.panel.addItem(self.tr("%1（%2 人，%3 项，%4 项任务）").replace("%1", p.name)
+            self.panel.addItem(self.tr("%1（%2 人，%3 项，%4 项任务）").replace("%1", data(p.name))
                                .replace("%2", str(len(p.members))).replace("%3", str(len(p.applications)))
                                .replace("%4", str(p.assignments)), p.id)
         i = self.panel.findData(keep)
@@ -262,7 +264,7 @@ class ExchangePage(QWidget):
 
         def step(done, total, name):
             progress.setValue(done * 1000 // total if total else 0)
-            progress.setLabelText(self.tr("正在为 %1 制作评审包…").replace("%1", name) if name else "")
+            progress.setLabelText(plain(self.tr("正在为 %1 制作评审包…").replace("%1", data(name))) if name else "")
 
         task.progressed.connect(step)
         progress.canceled.connect(task.cancel)
@@ -334,7 +336,7 @@ class ExchangePage(QWidget):
         try:
             scores_import.repin_expert_key(self.win.store, expert_id, fingerprint, reason)
         except StoreError as e:
-            QMessageBox.warning(self, self.tr("更换专家密钥"), str(e))
+            QMessageBox.warning(self, self.tr("更换专家密钥"), plain(str(e)))
             return False
         self.reload_returns()
         return True

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeade
 from nn_review.roster.common import local_time
 from nn_review.services.formal import FormalState
 
+from .plain import data, tip
+
 VERDICT_COLOURS = {"pass": "#1e7d32", "fail": "#c62828", "attention": "#b26a00", "unchecked": "#666666"}
 
 
@@ -91,9 +93,9 @@ class FormalBox(QGroupBox):
         colour = {"excluded": "#6d4c41", "accepted": "#1e7d32"}.get(st.decision) or VERDICT_COLOURS.get(st.verdict)
         self.status.setStyleSheet(f"font-weight: bold; color: {colour};")
         if st.decision:
-            text = self.tr("%1 于 %2 确认").replace("%1", st.actor).replace("%2", local_time(st.decided_at))
+            text = self.tr("%1 于 %2 确认").replace("%1", data(st.actor)).replace("%2", local_time(st.decided_at))
             if st.reason:
-                text += "\n" + self.tr("理由：%1").replace("%1", st.reason)
+                text += "\n" + self.tr("理由：%1").replace("%1", data(st.reason))
         elif st.verdict == "pass":
             text = self.tr("机器审查通过；确认“通过”无需理由。")
         else:
@@ -157,13 +159,14 @@ class ManualChecklist(QWidget):
             tick.setData(Qt.UserRole, m.rule_id)
             tick.setForeground(QBrush(QColor("#1e7d32" if m.ticked else "#1565c0")))
             if m.ticked and m.actor:
-                tick.setToolTip(self.tr("%1 于 %2 核对").replace("%1", m.actor).replace("%2", local_time(m.updated_at)))
-            req = QTableWidgetItem(f"[{m.rule_id}] {m.message}")
+                tick.setToolTip(tip(self.tr("%1 于 %2 核对").replace("%1", m.actor)
+                                    .replace("%2", local_time(m.updated_at))))
+            req = QTableWidgetItem(data(f"[{m.rule_id}] {m.message}"))
             req.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
-            req.setToolTip(m.source_text or m.message)
-            note = QTableWidgetItem(m.note)
+            req.setToolTip(tip(m.source_text or m.message))
+            note = QTableWidgetItem(m.note)  # edited in place: the text as typed, marked in the tooltip
             note.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable)
-            note.setToolTip(m.note)
+            note.setToolTip(tip(m.note))
             for j, it in enumerate((tick, req, note)):
                 self.table.setItem(i, j, it)
         self.table.blockSignals(False)

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 
 from nn_review.services.importer import BatchReport
 
+from .plain import data, plain
+
 OUTCOME_COLOURS = {"imported": "#1e7d32", "replaced": "#1e7d32", "duplicate": "#b26a00", "refused": "#c62828",
                    "cancelled": "#666666", "failed": "#c62828"}
 
@@ -30,7 +32,7 @@ class ImportProgress(QProgressDialog):
 
     def update_progress(self, done: int, total: int, name: str) -> None:
         self.setValue(done * self.SCALE // total if total else 0)
-        self.setLabelText(self.tr("正在导入：%1").replace("%1", name))
+        self.setLabelText(plain(self.tr("正在导入：%1").replace("%1", data(name))))
 
 
 class ImportResultDialog(QDialog):
@@ -68,8 +70,8 @@ class ImportResultDialog(QDialog):
             outcome = QTableWidgetItem(labels[r.outcome])
             outcome.setForeground(QBrush(QColor(OUTCOME_COLOURS[r.outcome])))
             self.table.setItem(i, 0, outcome)
-            self.table.setItem(i, 1, QTableWidgetItem(name))
-            self.table.setItem(i, 2, QTableWidgetItem(detail))
+            self.table.setItem(i, 1, QTableWidgetItem(data(name)))
+            self.table.setItem(i, 2, QTableWidgetItem(data(detail)))
             self.lines.append(f"[{labels[r.outcome]}] {r.file}\t{detail}")
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)

@@ -19,6 +19,8 @@ from nn_review.services.guides import list_editions
 from nn_review.store import Store, StoreError
 from nn_review.textsafe import marked
 
+from .plain import data, plain
+
 from .apps_model import ApplicationsFilter, ApplicationsModel
 from .detail_pane import DetailPane
 from .import_dialogs import ImportProgress, ImportResultDialog
@@ -251,7 +253,7 @@ class MainWindow(QMainWindow):
             sid = sessions.create_session(self.store, v["name"], edition=v["edition"], version=v["version"],
                                           start=v["start"], end=v["end"], form=v["form"])
         except StoreError as e:
-            QMessageBox.warning(self, self.tr("新建评审批次"), str(e))
+            QMessageBox.warning(self, self.tr("新建评审批次"), plain(str(e)))
             return
         self.reload_sessions(sid)
         self.statusBar().showMessage(self.tr("已创建评审批次：%1").replace("%1", v["name"]), 8000)
@@ -379,7 +381,7 @@ class MainWindow(QMainWindow):
             if self.current_application_id() == application_id:
                 self.detail.formal.show_error(str(e))
             else:
-                QMessageBox.warning(self, self.tr("形式审查结论"), str(e))
+                QMessageBox.warning(self, self.tr("形式审查结论"), plain(str(e)))
             return False
         if undoable:
             self.formal_undo.append((sid, application_id, old.decision, old.reason))
@@ -534,14 +536,14 @@ class MainWindow(QMainWindow):
         try:
             r = checks_service.recheck(self.store, self.session_id)
         except StoreError as e:
-            QMessageBox.warning(self, title, str(e))
+            QMessageBox.warning(self, title, plain(str(e)))
             return
         text = self.tr("本批次已定稿，形式审查结果已冻结（评审表所载为定稿时的结果）；本次只读复核，未写入任何数据。")
         if r.changed:
             text += "\n" + self.tr("复核结果与定稿时不同的申报：%1").replace("%1", "、".join(r.changed))
         else:
             text += "\n" + self.tr("复核结果与定稿时一致。")
-        QMessageBox.information(self, title, text)
+        QMessageBox.information(self, title, plain(text))
 
     def remove_selected(self) -> None:
         app_id = self.current_application_id()
@@ -559,7 +561,7 @@ class MainWindow(QMainWindow):
             progress.close()
         self._end_task()
         self.reload_applications()
-        QMessageBox.critical(self, title, message)
+        QMessageBox.critical(self, title, plain(message))
 
     def _end_task(self) -> None:
         if self.task is not None:
@@ -600,8 +602,8 @@ class MainWindow(QMainWindow):
         skipped = [p.name for p in paths if p not in ok]
         if skipped:
             QMessageBox.information(self, self.tr("导入申报包"),
-                                    self.tr("以下文件不是申报包（.nnpkg / .zip）或评分文件（.nnscore），已跳过：\n%1")
-                                    .replace("%1", "\n".join(skipped)))
+                                    plain(self.tr("以下文件不是申报包（.nnpkg / .zip）或评分文件（.nnscore），已跳过：\n%1")
+                                    .replace("%1", "\n".join(data(n) for n in skipped))))
         if ok:
             self.import_paths(ok)
 

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nn_review.open_args import classify
+from .plain import plain
 
 EXPERT_APP = "ui.expert.app"  # provides run_expert_gui(root, files=, lang=, argv=) and unlock_workspace(root, parent)
 
@@ -131,7 +132,7 @@ class StartupFiles(QObject):
         if self.smoke_exit:  # nobody is there to close a message box
             print(f"{title}: {text}", file=sys.stderr, flush=True)
         else:
-            QMessageBox.warning(self.win, title, text)
+            QMessageBox.warning(self.win, title, plain(text))
 
     def _existing(self, paths: list[Path]) -> list[Path]:
         missing = [p for p in paths if not p.is_file()]

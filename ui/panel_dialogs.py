@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialog
 
 from nn_review.roster.experts import ExpertInfo
 from nn_review.services.queries import AppRow
+from .plain import data
 
 
 def _buttons(dlg: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -48,7 +49,7 @@ class NewPanelDialog(QDialog):
         self.items.addItem(head)
         for a in sorted(apps, key=lambda a: a.application_id):  # hand-picked (consortium packages have no item)
             mark = "  " + self.tr("［形式审查：不予受理］") if a.formal_decision == "excluded" else ""
-            it = QListWidgetItem(f"{a.application_id}  {a.title}{mark}")
+            it = QListWidgetItem(data(f"{a.application_id}  {a.title}{mark}"))
             it.setData(Qt.UserRole, ("app", a.application_id))
             it.setFlags(it.flags() | Qt.ItemIsUserCheckable)
             it.setCheckState(Qt.Unchecked)
@@ -113,7 +114,7 @@ class AddMembersDialog(QDialog):
         for e in experts:
             if e.id in exclude:
                 continue
-            it = QListWidgetItem(f"{e.roster_key}  {e.name}  {e.unit}  [{'；'.join(e.fields)}]")
+            it = QListWidgetItem(data(f"{e.roster_key}  {e.name}  {e.unit}  [{'；'.join(e.fields)}]"))
             it.setData(Qt.UserRole, e.id)
             self.list.addItem(it)
         self.filter.textChanged.connect(self._filter)
@@ -177,7 +178,7 @@ class ReasonDialog(QDialog):
     def __init__(self, title: str, prompt: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        label = QLabel(prompt, self)
+        label = QLabel(data(prompt), self)
         label.setWordWrap(True)
         label.setTextFormat(Qt.PlainText)
         self.text = QPlainTextEdit(self)

@@ -22,6 +22,7 @@ from nn_review.store import StoreError
 
 from .panel_dialogs import AddMembersDialog, AssignDialog, DrawDialog, NewPanelDialog, ReasonDialog
 from .widgets import ro_item, ro_table
+from .plain import data, plain, tip
 
 CONFLICT_BG = QColor("#f8d7da")
 DISMISSED_BG = QColor("#eeeeee")
@@ -179,7 +180,7 @@ class PanelsPage(QWidget):
         self.panel_list.blockSignals(True)
         self.panel_list.clear()
         for p in self.panels:
-            it = QListWidgetItem(self.tr("%1（%2 人，%3 项）").replace("%1", p.name)
+            it = QListWidgetItem(self.tr("%1（%2 人，%3 项）").replace("%1", data(p.name))
                                  .replace("%2", str(len(p.members))).replace("%3", str(len(p.applications))))
             it.setData(Qt.UserRole, p.id)
             self.panel_list.addItem(it)
@@ -222,11 +223,11 @@ class PanelsPage(QWidget):
         mode = (self.tr("每项目 %1 位专家（种子 %2）").replace("%1", str(p.reviewers_per_app))
                 .replace("%2", p.assign_seed or "") if p.reviewers_per_app else self.tr("全员评审"))
         self.panel_head.setText(self.tr("%1：%2 位成员，%3 个申报项目，已分配 %4 项评审任务（%5）")
-                                .replace("%1", p.name).replace("%2", str(len(p.members)))
+                                .replace("%1", data(p.name)).replace("%2", str(len(p.members)))
                                 .replace("%3", str(len(p.applications))).replace("%4", str(p.assignments))
                                 .replace("%5", mode))
         check = panels_core.validate_panel(self.win.store, p.id)
-        self.panel_warn.setText("\n".join(check.errors + check.warnings + check.formal))
+        self.panel_warn.setText(data("\n".join(check.errors + check.warnings + check.formal)))
         self.panel_warn.setVisible(bool(check.errors or check.warnings or check.formal))
         self.members.setRowCount(len(p.members))
         for i, m in enumerate(p.members):
@@ -267,7 +268,7 @@ class PanelsPage(QWidget):
         try:
             return fn(*args, **kw)
         except StoreError as e:
-            QMessageBox.warning(self, title, str(e))
+            QMessageBox.warning(self, title, plain(str(e)))
             return None
 
     def new_panel_dialog(self) -> None:
@@ -284,7 +285,7 @@ class PanelsPage(QWidget):
         if pid is not None:
             self.reload(keep_panel=pid)
             if notes:
-                QMessageBox.information(self, self.tr("新建评审组"), "\n".join(notes))
+                QMessageBox.information(self, self.tr("新建评审组"), plain("\n".join(notes)))
         return pid
 
     def delete_panel(self) -> None:
@@ -292,7 +293,8 @@ class PanelsPage(QWidget):
         if p is None:
             return
         if QMessageBox.question(self, self.tr("删除评审组"),
-                                self.tr("删除评审组“%1”及其分配？抽取记录会保留。").replace("%1", p.name)) != QMessageBox.Yes:
+                                plain(self.tr("删除评审组“%1”及其分配？抽取记录会保留。").replace("%1", data(p.name)))) \
+                != QMessageBox.Yes:
             return
         self._call(self.tr("删除评审组"), panels_core.delete_panel, self.win.store, p.id)
         self.reload()
@@ -315,7 +317,7 @@ class PanelsPage(QWidget):
         msg = self.tr("抽中 %1 位专家（随机种子 %2）").replace("%1", str(len(res.drawn))).replace("%2", str(res.seed))
         self.win.statusBar().showMessage(msg, 15000)
         if res.fallback:
-            QMessageBox.information(self, self.tr("随机抽取专家"), res.note)
+            QMessageBox.information(self, self.tr("随机抽取专家"), plain(res.note))
         self.select_draw(res.draw_id)
         return res
 
@@ -332,7 +334,7 @@ class PanelsPage(QWidget):
         warnings = self._call(self.tr("添加专家"), panels_core.add_members, self.win.store, p.id, expert_ids)
         self.reload(keep_panel=p.id)
         if warnings:
-            QMessageBox.information(self, self.tr("添加专家"), "\n".join(warnings))
+            QMessageBox.information(self, self.tr("添加专家"), plain("\n".join(warnings)))
 
     def _member_id(self) -> int | None:
         r = self.members.currentRow()
@@ -370,7 +372,7 @@ class PanelsPage(QWidget):
         self.win.statusBar().showMessage(self.tr("已分配 %1 项评审任务").replace("%1", str(sum(res.loads.values()))),
                                          15000)
         if res.warnings:
-            QMessageBox.warning(self, self.tr("分配评审任务"), "\n".join(res.warnings))
+            QMessageBox.warning(self, self.tr("分配评审任务"), plain("\n".join(res.warnings)))
         return res
 
     # -- conflict matrix -----------------------------------------------------------------
@@ -397,9 +399,9 @@ class PanelsPage(QWidget):
         g.setRowCount(len(m["experts"]))
         g.setColumnCount(len(m["applications"]))
         g.setHorizontalHeaderLabels([a["application_id"] for a in m["applications"]])
-        g.setVerticalHeaderLabels([f"{e['name']}（{e['unit']}）" for e in m["experts"]])
+        g.setVerticalHeaderLabels([data(f"{e['name']}（{e['unit']}）") for e in m["experts"]])
         for j, a in enumerate(m["applications"]):
-            g.horizontalHeaderItem(j).setToolTip(f"{a['title']}\n{a['applicant']}")
+            g.horizontalHeaderItem(j).setToolTip(tip(f"{a['title']}\n{a['applicant']}"))
         dismissed = {(c["expert_id"], c["application_pk"]): c for c in m["dismissed"]}
         for i, e in enumerate(m["experts"]):
             for j, a in enumerate(m["applications"]):
@@ -446,7 +448,7 @@ class PanelsPage(QWidget):
                   for c in gone]
         if not active and not gone:
             lines.append(self.tr("无回避"))
-        self.cell_info.setText("\n".join(lines))
+        self.cell_info.setText(data("\n".join(lines)))
 
     def _grid_menu(self, pos: QPoint) -> None:
         idx = self.grid.indexAt(pos)
@@ -507,7 +509,7 @@ class PanelsPage(QWidget):
         self.draw_list.blockSignals(True)
         self.draw_list.clear()
         for d in draw_core.list_draws(self.win.store, self.session_id) if self.session_id else []:
-            it = QListWidgetItem(self.tr("第 %1 号 %2 %3").replace("%1", str(d["id"])).replace("%2", d["panel"])
+            it = QListWidgetItem(self.tr("第 %1 号 %2 %3").replace("%1", str(d["id"])).replace("%2", data(d["panel"]))
                                  .replace("%3", d["at"]))
             it.setData(Qt.UserRole, d["id"])
             self.draw_list.addItem(it)
@@ -546,4 +548,4 @@ class PanelsPage(QWidget):
                 with open(path, "w", encoding="utf-8-sig", newline="\r\n") as f:  # BOM + CRLF: Notepad-friendly
                     f.write(self.draw_text.toPlainText() + "\n")
             except OSError as e:
-                QMessageBox.critical(self, self.tr("保存抽取记录"), str(e))
+                QMessageBox.critical(self, self.tr("保存抽取记录"), plain(str(e)))

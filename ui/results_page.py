@@ -48,6 +48,7 @@ from . import token_dialog
 from .panel_dialogs import ReasonDialog
 from .widgets import ro_item, ro_table
 from .worker import Task
+from .plain import data, plain, tip
 
 FLAG_BG = QColor("#fff3cd")
 NOT_COUNTED_FG = QColor("#a23b00")
@@ -105,6 +106,7 @@ class ResultsPage(QWidget):
         for t in (self.flags, self.severity):  # rows follow the wrapped text at the real column width
             t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.kendall = QLabel(self)
+        self.kendall.setTextFormat(Qt.PlainText)  # names the experts left out
         self.kendall.setWordWrap(True)
         agree = QWidget(self)
         al = QVBoxLayout(agree)
@@ -184,7 +186,7 @@ class ResultsPage(QWidget):
         # Names only: merging every panel just to fill the chooser would do the heavy work twice.
         names = {p.id: p.name for p in panels_core.list_panels(self.win.store, session_id)} if session_id else {}
         for pid in R.session_panels(self.win.store, session_id) if session_id else []:
-            self.panel.addItem(names.get(pid, str(pid)), pid)
+            self.panel.addItem(data(names.get(pid, str(pid))), pid)
         self.panel.setCurrentIndex(max(self.panel.findData(keep), 0))
         self.panel.blockSignals(False)
         self.reload_results(keep_app)
@@ -205,7 +207,7 @@ class ResultsPage(QWidget):
                            .replace("%1", self.tr("已定稿") if pr.finalised else self.tr("评审中"))
                            .replace("%2", str(pr.sheet_version)).replace("%3", method)
                            .replace("%4", short_hash(pr.data_hash)))
-        self.state.setToolTip(pr.rule.text)  # the full rule; the label stays short at 1366 px
+        self.state.setToolTip(tip(pr.rule.text))  # the full rule; the label stays short at 1366 px
         self._fill_table(pr)
         self._fill_flags(pr)
         self._fill_agreement(pr)
@@ -216,7 +218,7 @@ class ResultsPage(QWidget):
             self._selected()
 
     def _fill_table(self, pr: R.PanelResults) -> None:
-        names = [e.name for e in pr.experts]
+        names = [data(e.name) for e in pr.experts]
         heads = [self.tr("总排名"), self.tr("项目内排名"), self.tr("申报编号"), self.tr("项目名称")] + names + \
                 [self.tr("平均分"), self.tr("去高低平均"), self.tr("项目得分"), self.tr("推荐"), self.tr("结论"),
                  self.tr("分歧")]
@@ -237,12 +239,12 @@ class ResultsPage(QWidget):
                 x = by_id.get(e.expert_id)
                 if x is not None and x.status == "excluded":
                     t.item(r, c).setForeground(QBrush(NOT_COUNTED_FG))
-                    t.item(r, c).setToolTip(self.tr("原总分 %1，不计入：%2").replace(
-                        "%1", shown(x.total)).replace("%2", x.reason))
-            t.item(r, len(cells) - 4).setToolTip(a.method_zh)
+                    t.item(r, c).setToolTip(tip(self.tr("原总分 %1，不计入：%2").replace(
+                        "%1", shown(x.total)).replace("%2", x.reason)))
+            t.item(r, len(cells) - 4).setToolTip(tip(a.method_zh))
             if any(not f.resolved for f in a.flags):
                 t.item(r, len(cells) - 1).setBackground(QBrush(FLAG_BG))
-                t.item(r, len(cells) - 1).setToolTip("\n".join(f.message for f in a.flags if not f.resolved))
+                t.item(r, len(cells) - 1).setToolTip(tip("\n".join(f.message for f in a.flags if not f.resolved)))
         t.resizeColumnsToContents()
         t.setColumnWidth(3, min(t.columnWidth(3), 300))
         for c in (t.columnCount() - 3, t.columnCount() - 2):  # long texts: full text in the tooltip
@@ -265,8 +267,8 @@ class ResultsPage(QWidget):
                     .replace("%4", f"{k.chi2:.2f}").replace("%5", f"{k.p_value:.4f}"))
         if k.left_out:
             text += "\n" + self.tr("未计入：%1").replace("%1", "、".join(k.left_out))
-        self.kendall.setText(text)
-        self.kendall.setToolTip(k.explanation)
+        self.kendall.setText(data(text))
+        self.kendall.setToolTip(tip(k.explanation))
         self.severity.setRowCount(len(pr.severity))
         for r, s in enumerate(pr.severity):
             dev = "" if s.mean_deviation is None else signed(s.mean_deviation)
@@ -292,7 +294,7 @@ class ResultsPage(QWidget):
         self.grades.setColumnCount(2 + len(a.experts))
         self.grades.setHorizontalHeaderLabels(
             [self.tr("评审指标"), self.tr("权重")]
-            + [e.name + (self.tr("（%1，不计入）").replace("%1", e.exclusion_mark) if e.status == "excluded" else "")
+            + [data(e.name) + (self.tr("（%1，不计入）").replace("%1", e.exclusion_mark) if e.status == "excluded" else "")
                for e in a.experts])
         self.grades.setRowCount(len(table) + 1)
         for r, row in enumerate(table):
@@ -313,12 +315,12 @@ class ResultsPage(QWidget):
                 self.grades.setItem(last, 2 + c, ro_item(e.cell, e.reason))
         self.grades.resizeColumnsToContents()
         # consensus editor
-        self.cons_head.setText(f"{a.application_id}  {a.title}\n" + self.tr("计算结论：%1").replace(
+        self.cons_head.setText(data(f"{a.application_id}  {a.title}\n" + self.tr("计算结论：%1").replace(
             "%1", a.conclusion_text) + (self.tr("（专家组意见已过期：评分在其后有变化）") if a.consensus and a.consensus.stale
                                         else "")
             + "\n" + self.tr("形式审查结论：%1").replace("%1", a.formal_text)
             + "".join("\n" + self.tr("%1 的评分不计入：%2").replace("%1", e.name).replace("%2", e.reason)
-                      for e in a.excluded))
+                      for e in a.excluded)))
         self.final.clear()
         options = ([(lv.id, lv.name) for lv in a.form.levels] if a.form.levels else list(a.form.recommendations))
         for oid, name in options:
@@ -342,7 +344,7 @@ class ResultsPage(QWidget):
                             reason=self.reason.text(), by="secretary" if self.by_secretary.isChecked() else "leader",
                             **{key: self.final.currentData()})
         except StoreError as e:
-            QMessageBox.warning(self, self.tr("专家组意见"), str(e))
+            QMessageBox.warning(self, self.tr("专家组意见"), plain(str(e)))
             return False
         self.reload_results(keep_app=a.application_id)
         self.win.statusBar().showMessage(self.tr("已保存 %1 的专家组意见").replace("%1", a.application_id), 10000)
@@ -359,7 +361,7 @@ class ResultsPage(QWidget):
             return
         problems, _hashes, n = R.finalise_problems(self.win.store, self.session_id)
         if problems:
-            QMessageBox.warning(self, self.tr("定稿"), self.tr("还不能定稿：\n%1").replace("%1", "\n".join(problems)))
+            QMessageBox.warning(self, self.tr("定稿"), plain(self.tr("还不能定稿：\n%1").replace("%1", "\n".join(problems))))
             return
         if QMessageBox.question(self, self.tr("定稿"), self.tr("定稿后本批次（%1 个申报项目）只读，修改须重新开启并说明理由。现在定稿？")
                                 .replace("%1", str(n))) == QMessageBox.Yes:
@@ -369,7 +371,7 @@ class ResultsPage(QWidget):
         try:
             fn(*args)
         except StoreError as e:
-            QMessageBox.warning(self, title, str(e))
+            QMessageBox.warning(self, title, plain(str(e)))
         self.win.reload_sessions()
 
     def choose_xlsx(self) -> None:
@@ -414,7 +416,7 @@ class ResultsPage(QWidget):
 
         def step(done, total, name):
             progress.setValue(done * 1000 // total if total else 0)
-            progress.setLabelText(str(name))
+            progress.setLabelText(plain(data(name)))
 
         task.progressed.connect(step)
         progress.canceled.connect(task.cancel)
@@ -431,10 +433,11 @@ class ResultsPage(QWidget):
             return
         n = len(res.summaries) + len(res.sheets) + len(res.personal)
         box = QMessageBox(self)
+        box.setTextFormat(Qt.PlainText)  # the signer's name comes from the certificate
         box.setWindowTitle(self.tr("评审结果表"))
         box.setText(self.tr("已生成 %1 个 PDF 文件%2。").replace("%1", str(n)).replace(
             "%2", self.tr("（已数字签名，签名人 %1）").replace("%1", res.signer) if res.signed else ""))
-        box.setInformativeText(res.notice)
+        box.setInformativeText(plain(res.notice))
         open_pdf = box.addButton(self.tr("打开汇总表"), QMessageBox.ActionRole)  # the system PDF reader
         open_dir = box.addButton(self.tr("打开文件夹"), QMessageBox.ActionRole)
         print_btn = box.addButton(self.tr("打印汇总表…"), QMessageBox.ActionRole)
@@ -514,7 +517,8 @@ class ResultsPage(QWidget):
         lines = [(self.tr("已入档：") if r.outcome == "accepted" else self.tr("拒收：")) + f"{Path(r.file).name}  {r.message}"
                  for r in results]
         ok = all(r.outcome == "accepted" for r in results)
-        (QMessageBox.information if ok else QMessageBox.warning)(self, self.tr("导入组长签署的结果表"), "\n\n".join(lines))
+        (QMessageBox.information if ok else QMessageBox.warning)(self, self.tr("导入组长签署的结果表"),
+                                                                plain(data("\n\n".join(lines))))
 
     def print_pdf(self, path: Path) -> None:
         """Print a PDF through the system dialog: each page rendered at the printer's resolution."""

@@ -14,6 +14,7 @@ from nn_review.roster.experts import ExpertInfo, list_experts
 
 from .widgets import ro_item
 from .worker import Task
+from .plain import data, plain
 
 XLSX_FILTER = "Excel (*.xlsx)"
 
@@ -24,7 +25,7 @@ class RosterImportDialog(QDialog):
     def __init__(self, report: xlsx.RosterImportReport, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("专家库导入结果"))
-        head = QLabel(f"{Path(report.file).name}：{report.summary_zh()}", self)
+        head = QLabel(data(f"{Path(report.file).name}：{report.summary_zh()}"), self)
         head.setTextFormat(Qt.PlainText)
         head.setWordWrap(True)
         self.errors = QTableWidget(len(report.errors), 4, self)
@@ -42,7 +43,7 @@ class RosterImportDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(head)
         if report.ignored_columns:
-            note = QLabel(self.tr("未识别的列（已忽略）：%1").replace("%1", "、".join(report.ignored_columns)), self)
+            note = QLabel(self.tr("未识别的列（已忽略）：%1").replace("%1", data("、".join(report.ignored_columns))), self)
             note.setTextFormat(Qt.PlainText)
             lay.addWidget(note)
         lay.addWidget(self.errors, 1)
@@ -190,7 +191,7 @@ class RosterPage(QWidget):
             try:
                 xlsx.save_template(path)
             except OSError as e:
-                QMessageBox.critical(self, self.tr("保存导入模板"), str(e))
+                QMessageBox.critical(self, self.tr("保存导入模板"), plain(str(e)))
                 return
             self.win.statusBar().showMessage(self.tr("模板已保存：%1").replace("%1", path), 10000)
 

@@ -7,13 +7,14 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit,
                                QMessageBox, QVBoxLayout, QWidget)
 
 from nn_review import keys as K
 from nn_review import secretary_keys as SK
 from nn_review.signer import SignerError, get_profile, set_profile
+from .plain import data, plain
 
 
 class SignerFields(QWidget):
@@ -48,7 +49,7 @@ class SignerFields(QWidget):
         try:
             set_profile(store, *self.values())
         except SignerError as e:
-            QMessageBox.warning(self, self.tr("签名人资料"), str(e))
+            QMessageBox.warning(self, self.tr("签名人资料"), plain(str(e)))
             return False
         return True
 
@@ -94,6 +95,7 @@ class PassphraseDialog(QDialog):
         self.confirm = confirm
         self.setWindowTitle(self.tr("密钥口令"))
         label = QLabel(prompt, self)
+        label.setTextFormat(Qt.PlainText)
         label.setWordWrap(True)
         self.first = QLineEdit(self)
         self.first.setEchoMode(QLineEdit.Password)
@@ -184,11 +186,11 @@ def backup_keys(parent, store) -> Path | None:
     try:
         info = SK.backup(store, path, phrase)
     except K.KeyStoreError as e:
-        QMessageBox.warning(parent, QCoreApplication.translate("KeyBackup", "备份密钥"), str(e))
+        QMessageBox.warning(parent, QCoreApplication.translate("KeyBackup", "备份密钥"), plain(str(e)))
         return None
-    QMessageBox.information(parent, QCoreApplication.translate("KeyBackup", "备份密钥"), QCoreApplication.translate("KeyBackup", 
-        "已备份到 %1。\n评审包签名密钥指纹：%2\nPDF 签名私钥指纹：%3").replace("%1", str(info.path))
-        .replace("%2", info.ed25519_fingerprint).replace("%3", info.pdf_fingerprint))
+    QMessageBox.information(parent, QCoreApplication.translate("KeyBackup", "备份密钥"), plain(QCoreApplication.translate("KeyBackup", 
+        "已备份到 %1。\n评审包签名密钥指纹：%2\nPDF 签名私钥指纹：%3").replace("%1", data(info.path))
+        .replace("%2", info.ed25519_fingerprint).replace("%3", info.pdf_fingerprint)))
     return info.path
 
 
@@ -208,11 +210,11 @@ def restore_keys(parent, store) -> bool:
             break
         except K.KeyStoreError as e:
             if force or "--force" not in str(e):
-                QMessageBox.warning(parent, QCoreApplication.translate("KeyBackup", "恢复密钥"), str(e))
+                QMessageBox.warning(parent, QCoreApplication.translate("KeyBackup", "恢复密钥"), plain(str(e)))
                 return False
             msg = str(e).split("。如确要")[0]
-            if QMessageBox.question(parent, QCoreApplication.translate("KeyBackup", "恢复密钥"), QCoreApplication.translate("KeyBackup", 
-                    "%1。\n用备份替换本机的密钥吗？专家已登记的本机旧指纹将失效。").replace("%1", msg)) \
+            if QMessageBox.question(parent, QCoreApplication.translate("KeyBackup", "恢复密钥"), plain(QCoreApplication.translate("KeyBackup", 
+                    "%1。\n用备份替换本机的密钥吗？专家已登记的本机旧指纹将失效。").replace("%1", msg))) \
                     != QMessageBox.Yes:
                 return False
             force = True

@@ -31,6 +31,7 @@ from nn_review.results import token_pins
 from nn_review.store import StoreError
 
 from .settings_dialog import settings
+from .plain import plain
 
 LIB_KEY = "signing/pkcs11_library"
 TOKEN_KEY = "signing/pkcs11_token"
@@ -76,6 +77,7 @@ class TokenDialog(QDialog):
         form.addRow(self.tr("PIN"), self.pin)
         intro = QLabel(self.tr("签名人：%1").replace("%1", who) if who else
                        self.tr("插入 UKey，填写驱动的 PKCS#11 库，输入 PIN。"), self)
+        intro.setTextFormat(Qt.PlainText)  # the signer's name
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.PlainText)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
@@ -170,7 +172,7 @@ def open_leader_token(parent, store, panel_id: int | None) -> tuple[P.TokenIdent
     try:
         roster_key, _eid, name = token_pins.panel_leader(store, panel_id)
     except StoreError as e:
-        QMessageBox.warning(parent, title, str(e))
+        QMessageBox.warning(parent, title, plain(str(e)))
         return None
     ident = open_token(parent, "leader", roster_key,
                        QCoreApplication.translate("TokenDialog", "组长 %1 本人的 UKey").replace("%1", name))
@@ -188,13 +190,13 @@ def open_leader_token(parent, store, panel_id: int | None) -> tuple[P.TokenIdent
     if check.status == "new":
         text = QCoreApplication.translate("TokenDialog", "首次登记组长 %1 的 UKey 证书。请与组长核对以下信息：") \
             .replace("%1", name) + "\n\n" + details
-        ok = QMessageBox.question(parent, QCoreApplication.translate("TokenDialog", "登记组长证书"), text) \
+        ok = QMessageBox.question(parent, QCoreApplication.translate("TokenDialog", "登记组长证书"), plain(text)) \
             == QMessageBox.Yes
     else:
         text = (QCoreApplication.translate("TokenDialog", "UKey 中的证书与组长 %1 已登记的证书（指纹 %2）不同。")
                 .replace("%1", name).replace("%2", check.pinned_fingerprint) + "\n\n" + details + "\n\n"
                 + QCoreApplication.translate("TokenDialog", "重新登记的理由："))
-        reason, ok = QInputDialog.getText(parent, QCoreApplication.translate("TokenDialog", "重新登记组长证书"), text)
+        reason, ok = QInputDialog.getText(parent, QCoreApplication.translate("TokenDialog", "重新登记组长证书"), plain(text))
         ok = ok and bool(reason.strip())
     if not ok:
         ident.close()

@@ -6,13 +6,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from .plain import data, tip
+
 
 def ro_item(text: object, tooltip: str = "") -> QTableWidgetItem:
-    """A selectable, non-editable cell; text is always plain (manifest text is never rich text)."""
-    it = QTableWidgetItem("" if text is None else str(text))
+    """A selectable, non-editable cell showing data: hidden characters marked (a cell is drawn as
+    plain text), the tooltip never taken for rich text."""
+    it = QTableWidgetItem(data(text))
     it.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
     if tooltip:
-        it.setToolTip(tooltip)
+        it.setToolTip(tip(tooltip))
     return it
 
 

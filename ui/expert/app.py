@@ -15,6 +15,7 @@ from nn_review.expert import WorkspaceError, open_workspace, workspace_state
 
 from ..app import make_app
 from .dialogs import PassphraseDialog
+from ..plain import plain
 
 RETRY = {"workspace.passphrase", "workspace.passphrase_weak", "workspace.passphrase_required"}
 
@@ -36,7 +37,7 @@ def unlock_workspace(root: str | Path | None = None, parent=None, *, keyring_bac
             if e.code in RETRY and state.needs_passphrase:
                 error = e.message
                 continue
-            QMessageBox.critical(parent, "nn-review", e.message)
+            QMessageBox.critical(parent, "nn-review", plain(e.message))
             return None
         if ws.key_notice:  # the explanation was in the dialog that set the passphrase: shown once
             ws.acknowledge_key_notice()

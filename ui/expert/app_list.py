@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QLabel, QListWidget, QListWidgetItem, QProgressBar,
                                QVBoxLayout, QWidget)
 
+from ..plain import data, tip
 from .common import STATUS_COLOURS, STATUS_MARKS, status_text
 
 APP_ROLE = Qt.UserRole + 1
@@ -26,6 +27,7 @@ class ApplicationList(QWidget):
         self.bundle.setMinimumContentsLength(12)
         self.bundle.currentIndexChanged.connect(self._bundle_changed)
         self.info = QLabel(self)
+        self.info.setTextFormat(Qt.PlainText)  # session and expert names
         self.info.setWordWrap(True)
         self.info.setStyleSheet("color: #555;")
         self.progress_text = QLabel(self)
@@ -65,8 +67,8 @@ class ApplicationList(QWidget):
         self.bundle.clear()
         for b in bundles:
             suffix = self.tr("（材料已删除）") if b.removed else self.tr("（已被新评审包取代）") if b.superseded_by else ""
-            self.bundle.addItem(f"{b.session_name}{suffix}", b.bundle_id)
-            self.bundle.setItemData(self.bundle.count() - 1, f"{b.label}\n{b.file_name}", Qt.ToolTipRole)
+            self.bundle.addItem(f"{data(b.session_name)}{suffix}", b.bundle_id)
+            self.bundle.setItemData(self.bundle.count() - 1, tip(f"{b.label}\n{b.file_name}"), Qt.ToolTipRole)
         i = self.bundle.findData(current)
         self.bundle.setCurrentIndex(max(i, 0) if bundles else -1)
         self.bundle.blockSignals(False)
@@ -84,8 +86,8 @@ class ApplicationList(QWidget):
     def set_applications(self, summary, entries, guide: dict, current: str | None) -> None:
         self._entries = entries
         deadline = self.tr("，截止 %1").replace("%1", summary.deadline) if summary.deadline else ""
-        self.info.setText(self.tr("%1\n专家 %2%3").replace("%1", summary.session_name)
-                          .replace("%2", summary.expert_name).replace("%3", deadline))
+        self.info.setText(self.tr("%1\n专家 %2%3").replace("%1", data(summary.session_name))
+                          .replace("%2", data(summary.expert_name)).replace("%3", deadline))
         self.item_filter.blockSignals(True)
         keep = self.item_filter.currentData()
         self.item_filter.clear()
@@ -93,7 +95,7 @@ class ApplicationList(QWidget):
         titles = {i.get("number"): i.get("title", "") for i in (guide or {}).get("items", [])}
         for n in sorted({e.guide_item for e in entries if e.guide_item is not None}):
             count = sum(e.guide_item == n for e in entries)
-            self.item_filter.addItem(self.tr("项目%1 %2（%3）").replace("%1", str(n)).replace("%2", titles.get(n, ""))
+            self.item_filter.addItem(self.tr("项目%1 %2（%3）").replace("%1", str(n)).replace("%2", data(titles.get(n, "")))
                                      .replace("%3", str(count)), n)
         self.item_filter.setCurrentIndex(max(self.item_filter.findData(keep), 0))
         self.item_filter.blockSignals(False)
@@ -111,8 +113,8 @@ class ApplicationList(QWidget):
             self.select(current)
 
     def _paint(self, it: QListWidgetItem, e) -> None:
-        it.setText(f"{STATUS_MARKS[e.status]} {status_text(e.status)}　{e.application_id}\n{e.title}")
-        it.setToolTip(f"{e.application_id}\n{e.title}\n{e.applicant}")
+        it.setText(f"{STATUS_MARKS[e.status]} {status_text(e.status)}　{e.application_id}\n{data(e.title)}")
+        it.setToolTip(tip(f"{e.application_id}\n{e.title}\n{e.applicant}"))
         it.setForeground(QBrush(QColor(STATUS_COLOURS[e.status])))
 
     def update_status(self, application_id: str, status: str) -> None:

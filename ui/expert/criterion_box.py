@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (QButtonGroup, QDoubleSpinBox, QFrame, QHBoxLayout
 
 from nn_review.forms import Criterion, Form
 
+from ..plain import plain
+
 LETTERS = "ABCDE"
 KEYS = {**{getattr(Qt, f"Key_{i}"): LETTERS[i - 1] for i in range(1, 6)},
         **{getattr(Qt, f"Key_{c}"): c for c in LETTERS}}
@@ -66,9 +68,10 @@ class CriterionBox(QFrame):
         self.setStyleSheet("QFrame#criterion { border: 1px solid #d5dbe2; border-radius: 6px; background: white; }")
         self.title = QLabel(self.tr("%1. %2（权重 %3）").replace("%1", str(index)).replace("%2", criterion.name)
                             .replace("%3", str(criterion.weight)), self)
+        self.title.setTextFormat(Qt.PlainText)  # the form comes with the bundle
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold; border: none;")
-        self.title.setToolTip(criterion.description)
+        self.title.setToolTip(plain(criterion.description))
         self.buttons = QButtonGroup(self)
         self.buttons.setExclusive(False)  # clicking the checked grade again clears it
         row = QHBoxLayout()
@@ -76,7 +79,7 @@ class CriterionBox(QFrame):
         for g in form.grades:
             b = GradeButton(g.grade, g.name, self)
             anchor = criterion.anchors.get(g.grade, "")
-            b.setToolTip(f"{g.grade}（{g.name}）：{anchor}")
+            b.setToolTip(plain(f"{g.grade}（{g.name}）：{anchor}"))
             b.setAccessibleName(self.tr("%1 评为 %2").replace("%1", criterion.name).replace("%2", g.grade))
             b.hovered.connect(self._show_anchor)
             b.installEventFilter(self)

@@ -16,6 +16,7 @@ from nn_review.expert import WorkspaceError
 from nn_review.package.manifest import DOC_KINDS, ROLES, UNIT_KINDS
 
 from ..pdf_viewer import PdfViewer
+from ..plain import data, tip
 from ..widgets import add_group, ro_item
 
 CHECK_COLOURS = {"pass": "#1e7d32", "fail": "#c62828", "not_declared": "#b26a00", "manual": "#1565c0"}
@@ -93,22 +94,22 @@ class DocumentPane(QWidget):
     def show_application(self, ws, bundle_id: str, app: dict, checks, ticks: list[str], doc_index: int = 0) -> None:
         self.clear()
         self.ws, self.bundle_id, self.app = ws, bundle_id, app
-        self.header.setText(f"{app['application_id']}  {app['title']}")
+        self.header.setText(data(f"{app['application_id']}  {app['title']}"))
         m = app.get("manifest") or {}
         item = ""
         if app.get("guide_item") is not None:
             item = self.tr("指南项目%1").replace("%1", str(app["guide_item"])) + (
                 self.tr(" 方向%1").replace("%1", str(app["direction"])) if app.get("direction") else "")
-        self.sub.setText("　".join(x for x in (app.get("applicant") or "", item,
-                                               self._budget_line(m)) if x))
+        self.sub.setText(data("　".join(x for x in (app.get("applicant") or "", item,
+                                                    self._budget_line(m)) if x)))
         self.tabs.blockSignals(True)
         for d in app.get("documents") or []:
             v = PdfViewer(self)
             self.viewers.append(v)
             label = d.get("title") or DOC_KINDS.get(d.get("kind"), d.get("path"))
-            i = self.tabs.addTab(v, label)
-            self.tabs.setTabToolTip(i, self.tr("%1（%2 页）").replace("%1", d.get("path", "")).replace(
-                "%2", str(d.get("page_count", "?"))))
+            i = self.tabs.addTab(v, data(label))
+            self.tabs.setTabToolTip(i, tip(self.tr("%1（%2 页）").replace("%1", d.get("path", "")).replace(
+                "%2", str(d.get("page_count", "?")))))
         self._fill_summary(m)
         self.tabs.addTab(self.summary, self.tr("申报概要"))
         self._fill_checks(checks, ticks)

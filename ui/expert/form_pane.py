@@ -34,6 +34,7 @@ class FormPane(QWidget):
         self._show_problems = False
 
         self.title = QLabel(self)
+        self.title.setTextFormat(Qt.PlainText)
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold; color: #1f3864;")
         self.total = QLabel(self)
@@ -99,6 +100,7 @@ class FormPane(QWidget):
         self.scroll.setWidget(self.body)
 
         self.problems = QLabel(self)
+        self.problems.setTextFormat(Qt.PlainText)
         self.problems.setWordWrap(True)
         self.problems.setTextFormat(Qt.PlainText)
         self.problems.setStyleSheet("color: #b71c1c;")

@@ -25,6 +25,7 @@ from .doc_pane import DocumentPane
 from .form_pane import FormPane
 from .sheet_print import print_preview
 from .submit_dialog import SubmitDialog
+from ..plain import data, plain
 
 
 class ExpertWindow(QMainWindow):
@@ -62,7 +63,7 @@ class ExpertWindow(QMainWindow):
         self.form.failed.connect(self._edit_refused)
         self.form.complete_requested.connect(self.mark_complete)
         self.form.recusal_requested.connect(self.request_recusal)
-        self.docs.failed.connect(lambda m: QMessageBox.warning(self, self.tr("无法显示文档"), m))
+        self.docs.failed.connect(lambda m: QMessageBox.warning(self, self.tr("无法显示文档"), plain(m)))
         self.docs.ticks_changed.connect(lambda t: self._save_app_state(ticks=t))
         self.docs.document_changed.connect(lambda i: self._save_app_state(doc=i))
         self._scroll_timer = QTimer(self)
@@ -198,7 +199,7 @@ class ExpertWindow(QMainWindow):
         try:
             peek = peek_bundle(self.ws, path)
         except ExchangeError as e:
-            QMessageBox.critical(self, self.tr("无法打开评审包"), e.message)
+            QMessageBox.critical(self, self.tr("无法打开评审包"), plain(e.message))
             return False
         if peek.held:
             if peek.removed:
@@ -212,7 +213,7 @@ class ExpertWindow(QMainWindow):
             return False
         res = dlg.result_value
         if res.notice:
-            QMessageBox.information(self, self.tr("请核对秘书密钥指纹"), res.notice)
+            QMessageBox.information(self, self.tr("请核对秘书密钥指纹"), plain(res.notice))
         self.reload_bundles(res.bundle.bundle_id)
         self.statusBar().showMessage(self.tr("已打开评审包：%1，%2 项申报").replace("%1", res.bundle.session_name)
                                      .replace("%2", str(res.bundle.app_count)), 8000)
@@ -311,7 +312,7 @@ class ExpertWindow(QMainWindow):
 
     def _edit_refused(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
-        QMessageBox.warning(self, self.tr("未保存"), message)
+        QMessageBox.warning(self, self.tr("未保存"), plain(message))
 
     def mark_complete(self) -> None:
         if not (self.bundle_id and self.application_id):
@@ -415,7 +416,7 @@ class ExpertWindow(QMainWindow):
         try:
             return self.ws.score_sheet(self.bundle_id)
         except WorkspaceError as e:
-            QMessageBox.warning(self, self.tr("无法生成个人评分表"), e.message)
+            QMessageBox.warning(self, self.tr("无法生成个人评分表"), plain(e.message))
             return None
 
     def print_sheet(self) -> None:
@@ -451,12 +452,12 @@ class ExpertWindow(QMainWindow):
             chk = check_sheet(read_sheet(src), src.name)
             _eid, name = leader_expert(self.ws, eid)
         except WorkspaceError as e:
-            QMessageBox.warning(self, self.tr("不能签署"), e.message)
+            QMessageBox.warning(self, self.tr("不能签署"), plain(e.message))
             return None
         text = "\n".join(chk.particulars) + "\n\n" + self.tr(
             "您将以专家组组长“{0}”的身份，用本机保存的证书对以上结果表加 PDF 数字签名。"
             "请先打开文件核对内容，确认无误后再签署。是否签署？").format(name)
-        if QMessageBox.question(self, self.tr("组长签署结果表"), text) != QMessageBox.Yes:
+        if QMessageBox.question(self, self.tr("组长签署结果表"), plain(text)) != QMessageBox.Yes:
             return None
         out, _ = QFileDialog.getSaveFileName(self, self.tr("保存签署后的结果表"), str(default_out(src)),
                                              self.tr("PDF 文件 (*.pdf)"))
@@ -465,11 +466,11 @@ class ExpertWindow(QMainWindow):
         try:
             res = countersign_file(self.ws, src, out, expert_id=eid)
         except WorkspaceError as e:
-            QMessageBox.warning(self, self.tr("签署失败"), e.message)
+            QMessageBox.warning(self, self.tr("签署失败"), plain(e.message))
             return None
-        QMessageBox.information(self, self.tr("已签署"), self.tr(
-            "已签署并保存到 {0}。\n组长证书指纹：{1}\n请将此文件交回评审秘书。").format(str(res.path),
-                                                                             res.identity.fingerprint))
+        QMessageBox.information(self, self.tr("已签署"), plain(self.tr(
+            "已签署并保存到 {0}。\n组长证书指纹：{1}\n请将此文件交回评审秘书。").format(data(res.path),
+                                                                             res.identity.fingerprint)))
         return res.path
 
     def remove_data(self) -> None:
@@ -478,14 +479,14 @@ class ExpertWindow(QMainWindow):
         b = self.ws.bundle(self.bundle_id)
         answer = QMessageBox.question(
             self, self.tr("删除本评审包的材料"),
-            self.tr("将删除“%1”的全部申报材料和评分草稿，只保留已签名的评分记录（r%2）。此操作不可撤销。继续吗？")
-            .replace("%1", b.session_name).replace("%2", str(b.last_revision or "—")))
+            plain(self.tr("将删除“%1”的全部申报材料和评分草稿，只保留已签名的评分记录（r%2）。此操作不可撤销。继续吗？")
+                  .replace("%1", data(b.session_name)).replace("%2", str(b.last_revision or "—"))))
         if answer != QMessageBox.Yes:
             return
         try:
             self.ws.remove_bundle_data(self.bundle_id)
         except WorkspaceError as e:
-            QMessageBox.warning(self, self.tr("不能删除"), e.message)
+            QMessageBox.warning(self, self.tr("不能删除"), plain(e.message))
             return
         self.reload_bundles(self.bundle_id)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from nn_review.resources import resource
 from nn_review.services.guides import ensure_builtin_guides
 from nn_review.store import StoreError, open_store
+
 from .plain import plain
 
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei")

@@ -19,8 +19,6 @@ from nn_review.services.guides import list_editions
 from nn_review.store import Store, StoreError
 from nn_review.textsafe import marked
 
-from .plain import data, plain
-
 from .apps_model import ApplicationsFilter, ApplicationsModel
 from .detail_pane import DetailPane
 from .import_dialogs import ImportProgress, ImportResultDialog
@@ -28,6 +26,7 @@ from .session_dialog import NewSessionDialog
 from .store_watch import StoreWatch, kept_view_state
 from .exchange_page import SCORE_SUFFIX, ExchangePage
 from .panels_page import PanelsPage
+from .plain import data, plain
 from .results_page import ResultsPage
 from .roster_page import RosterPage
 from .worker import Task

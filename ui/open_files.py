@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nn_review.open_args import classify
+
 from .plain import plain
 
 EXPERT_APP = "ui.expert.app"  # provides run_expert_gui(root, files=, lang=, argv=) and unlock_workspace(root, parent)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialog
 
 from nn_review.roster.experts import ExpertInfo
 from nn_review.services.queries import AppRow
+
 from .plain import data
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
 from nn_review import keys as K
 from nn_review import secretary_keys as SK
 from nn_review.signer import SignerError, get_profile, set_profile
+
 from .plain import data, plain
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QWidget
 
@@ -49,6 +50,8 @@ def kept_view_state(root: QWidget):
         saved.append((view, view.verticalScrollBar().value(), view.horizontalScrollBar().value(), key))
     yield
     for view, v, h, key in saved:
+        if not shiboken6.isValid(view):  # the refresh rebuilt it
+            continue
         if key is not None and view.currentRow() >= 0 and view.item(view.currentRow(), 0) \
                 and view.item(view.currentRow(), 0).text() == key[0]:
             key = None  # the page found its row again itself

@@ -229,10 +229,6 @@ def test_applications_table_marks_hidden_characters(qtbot, secretary, tmp_path):
     assert any("⟦U+200B⟧" in t for t in summary) and not any(RLO in t or ZWSP in t for t in summary)
     docs = win.detail.documents
     assert "⟦U+202E⟧" in docs.item(0, 0).text()
-    win.table.scrollToTop()
-    shots = Path("/work/i12/shots")
-    if shots.is_dir():
-        win.grab().save(str(shots / "ui-hostile-title.png"))
 
 
 def test_message_box_with_data_is_plain(qtbot, secretary, monkeypatch):

@@ -12,7 +12,9 @@ from PySide6.QtCore import Qt
 
 from nn_review.services.importer import import_packages
 
+from ..exchange_fixtures import no_real_keyring  # noqa: F401  (autouse)
 from ..helpers import manifest, unique_code, write_package
+from ..results_fixtures import make_world
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTERNAL = "其他程序"
@@ -87,3 +89,33 @@ def test_pages_out_of_sight_refresh_when_shown(qtbot, window, store):
     assert roster.stale and roster.table.rowCount() == before  # not shown: refreshed when shown
     window.pages.setCurrentWidget(roster)
     assert not roster.stale and roster.table.rowCount() == before + 1
+
+
+def test_results_page_merges_once_when_shown_after_an_external_change(qtbot, tmp_path, monkeypatch):
+    """The results merge is the expensive refresh: out of sight it waits, and showing the page
+    merges once (not once for the stale mark and once more for the page's own showEvent)."""
+    from nn_review import results as R
+    from ui.app import make_app
+    from ui.main_window import MainWindow
+    from ui.results_page import ResultsPage
+    make_app()
+    w = make_world(tmp_path, n_apps=2)
+    win = MainWindow(w.store)
+    qtbot.addWidget(win)
+    win.show()
+    results = next(p for p in win.extra_pages if isinstance(p, ResultsPage))
+    merges = []
+    real = R.panel_results
+    monkeypatch.setattr(R, "panel_results", lambda *a, **k: merges.append(a) or real(*a, **k))
+    code = ("import sys; from nn_review.store import open_store, models as M\n"
+            "s = open_store(sys.argv[1])\n"
+            "with s.write() as t: t.add(M.Expert(roster_key='EXT-9', name='外部专家', unit='广西大学', title='教授'))\n"
+            "s.close()")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    subprocess.run([sys.executable, "-c", code, str(w.store.root)], check=True, env=env, timeout=120)
+    qtbot.waitUntil(lambda: EXTERNAL in win.statusBar().currentMessage(), timeout=5000)
+    assert results.stale and merges == []
+    win.pages.setCurrentWidget(results)
+    assert not results.stale and len(merges) == 1
+    win.close()
+    w.store.close()

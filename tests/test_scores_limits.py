@@ -10,8 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from nn_review.cli import main
-from nn_review.exchange import ExchangeError
-from nn_review.exchange import scores_import
+from nn_review.exchange import ExchangeError, scores_import
 from nn_review.exchange.bundles import make_bundle, open_bundle
 from nn_review.exchange.common import canonical_json
 from nn_review.exchange.scorefile import read_score_file, seal, write_score_file
@@ -287,3 +286,29 @@ def test_cli_prints_hostile_file_names_safely(world, capsys):
         assert code == 2 and "\x1b" not in out + err and "Traceback" not in out + err
         assert ("evil\\e[2J\\e[31m.nnscore" in out) if not extra else json.loads(out)
         assert "bad\\udcff.nnscore" in out
+
+
+def test_deeply_nested_bundle_json_refused_on_the_expert_side(world, tmp_path):
+    """bundle.json is signed by the secretary, but a bad one is still a refusal, never a RecursionError
+    (both readers: open_bundle and the expert intake's streaming reader)."""
+    import io
+    import tarfile
+
+    from nn_review.exchange.bundle_stream import open_bundle_streaming
+    from nn_review.exchange.container import write_container
+
+    def payload(w):
+        raw = b"[" * 200_000
+        with tarfile.open(fileobj=w, mode="w|", format=tarfile.PAX_FORMAT) as tar:
+            info = tarfile.TarInfo("bundle.json")
+            info.size = len(raw)
+            tar.addfile(info, io.BytesIO(raw))
+
+    path = tmp_path / "deep.nnrb"
+    header = {"bundle_id": "0" * 32, "created_at": "2025-09-20T08:00:00Z", "session": {"id": 1, "name": "x"},
+              "expert": {"id": 1, "name": "y"}}
+    write_container(path, header, "ABCDE-FGHJK-LMNPQ-RSTUV", world.secretary, payload)
+    with pytest.raises(ExchangeError, match="嵌套"):
+        open_bundle(path, "ABCDE-FGHJK-LMNPQ-RSTUV", out_dir=tmp_path / "opened")
+    with pytest.raises(ExchangeError, match="嵌套"):
+        open_bundle_streaming(path, "ABCDE-FGHJK-LMNPQ-RSTUV", lambda aid, sha, chunks: None)

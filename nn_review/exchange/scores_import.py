@@ -78,7 +78,7 @@ def import_score_files(store: Store, session_id: int, paths: Iterable[str | Path
         for path in files:
             try:
                 results.append(import_score_file(store, session_id, path))
-            except Exception as e:  # noqa: BLE001 — isolation: the other files still get imported
+            except Exception as e:  # isolation: the other files still get imported
                 log.exception("score import of %s failed", path)
                 results.append(ScoreImportResult(
                     str(path), "failed", f"{path.name} 导入失败（程序内部错误 {type(e).__name__}：{e}），"

@@ -343,7 +343,12 @@ def write_score_file(path: str | Path, opened_bundle, expert_private_key: Ed2551
         body["pdf_certificate"] = pdf_certificate
     data = canonical_json(seal(body, opened_bundle.secret, key))
     path = Path(path)
-    read_score_file(data, path.name)  # never write a file the secretary's import would refuse as malformed
+    try:  # never write a file the secretary's import would refuse as malformed (limits, §2.6)
+        read_score_file(data, path.name)
+    except ExchangeError as e:
+        m = re.match(r"reviews\[(\d+)\]", e.field or "")
+        which = f"申报 {norm[int(m.group(1))]['application_id']} 的评分超出评分文件的限制：" if m else ""
+        raise ExchangeError(which + e.message, e.code, e.field) from None
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
     try:

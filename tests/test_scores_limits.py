@@ -206,6 +206,17 @@ def test_unexpected_error_fails_one_file_not_the_batch(world, monkeypatch):
     results = import_score_files(world.store, world.sid, [first, second])
     assert [(r.outcome, r.code) for r in results] == [("failed", "scores.internal"), ("imported", None)]
     assert "a.nnscore" in results[0].message and "RuntimeError" in results[0].message and "boom" in results[0].message
+    # a store that cannot take the write (e.g. another process holds it): that file fails, clearly
+    from nn_review.store import StoreError
+
+    def busy(*a):
+        raise StoreError("存储正被另一个导入使用，请稍后再试")
+
+    monkeypatch.setattr(scores_import, "check_and_pin", busy)
+    third = good(world, "c.nnscore", revision=3)
+    [r] = import_score_files(world.store, world.sid, [third])
+    assert (r.outcome, r.code) == ("failed", "store") and "c.nnscore" in r.message and "另一个导入" in r.message
+    monkeypatch.setattr(scores_import, "check_and_pin", flaky)
     # one file on its own: a programming error is not hidden
     from nn_review.exchange.scores_import import import_score_file
     with pytest.raises(RuntimeError, match="boom"):

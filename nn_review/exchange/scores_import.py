@@ -25,7 +25,7 @@ from sqlalchemy import delete, func, select
 
 from ..forms import parse_form, validate_review
 from ..keys import normalize_fingerprint
-from ..store import Store
+from ..store import Store, StoreError
 from ..store.models import (Application, Assignment, Bundle, Conflict, Expert, Grade, KeyPin, Opinion, Panel,
                             Recommendation, ReviewSession, ScoreImport)
 from .cert_pins import check_and_pin
@@ -87,12 +87,15 @@ def import_score_files(store: Store, session_id: int, paths: Iterable[str | Path
 
 
 def import_score_file(store: Store, session_id: int, path: str | Path) -> ScoreImportResult:
-    """One file: ``imported`` or ``refused`` (the store unchanged); anything unexpected propagates."""
+    """One file: ``imported``, ``refused`` or — when the store itself refused the write (StoreError) —
+    ``failed``; the store is unchanged unless imported. Anything unexpected propagates."""
     path = Path(path)
     try:
         return _import_one(store, session_id, path)
     except ExchangeError as e:
         return ScoreImportResult(str(path), "refused", e.message, e.code, e.field)
+    except StoreError as e:  # the store could not take it (busy, locked …): the file itself was not judged
+        return ScoreImportResult(str(path), "failed", f"{path.name} 未能导入：{e}", getattr(e, "code", None) or "store")
 
 
 def _refuse(code: str, message: str, fld: str | None = None) -> ExchangeError:

@@ -244,3 +244,29 @@ def test_import_isolates_every_file_and_changes_nothing_on_refusal(world, tmp_pa
 
     run()
     assert _outside(tmp_path) == before_outside
+
+
+def test_loads_bounded_agrees_with_json_loads():
+    """The bounded parser refuses only with JSONLimitError; what it accepts equals json.loads; what it
+    calls a syntax error json.loads refuses too (it never rejects valid JSON as malformed)."""
+    from nn_review.jsonlimits import JSONLimitError, loads_bounded
+
+    json_ish = st.text(alphabet=st.sampled_from('[]{},:"\\ 0123456789.eE+-tfnaulrsIN\u4e2d\ud800x'), max_size=60)
+    values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+                          lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=8), kids,
+                                                                                     max_size=4),
+                          max_leaves=30).map(lambda v: json.dumps(v))
+
+    @FUZZ
+    @given(st.one_of(json_ish, values))
+    def run(text):
+        try:
+            got = loads_bounded(text, max_bytes=10_000, max_depth=8)
+        except JSONLimitError as e:
+            if e.code == "json.syntax":
+                with pytest.raises(ValueError):
+                    json.loads(text)
+        else:
+            assert got == json.loads(text)
+
+    run()

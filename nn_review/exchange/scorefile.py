@@ -283,7 +283,11 @@ def verify_score_file(source: str | Path | bytes, secret: bytes, *, name: str | 
         raw, name = source, name or "评分文件"
     else:
         path = Path(source)
-        raw, name = path.read_bytes(), name or path.name
+        try:
+            with open(path, "rb") as f:
+                raw, name = f.read(MAX_SIZE + 1), name or path.name  # more than that is refused as too big
+        except OSError as e:
+            raise ExchangeError(f"无法读取 {path}：{e}", "file.io") from e
     sf = read_score_file(raw, name)
     check_mac(sf, secret)
     check_signature(sf)

@@ -8,8 +8,8 @@ cannot be encoded again. :func:`loads_bounded` refuses all of that with one exce
 
 1. size in bytes, then strict UTF-8;
 2. a linear pre-scan (strings skipped by the C string scanner) that stops at the first
-   container nested deeper than ``max_depth`` or once more than ``max_values`` values were
-   seen — so ``json.loads`` only ever gets shallow, bounded input;
+   container nested deeper than ``max_depth`` or once more than ``max_values`` values (object
+   keys included) were seen — so ``json.loads`` only ever gets shallow, bounded input;
 3. ``json.loads`` with hooks: integers longer than ``max_int_digits``, non-finite floats,
    ``NaN``/``Infinity`` and duplicate keys become markers;
 4. one iterative walk reports the first marker, over-long string (or key), over-long
@@ -79,8 +79,8 @@ def _prescan(text: str, max_depth: int, max_values: int) -> None:
                 _, pos = scanstring(text, pos, True)
             except json.JSONDecodeError as e:
                 raise JSONLimitError(f"无法解析为 JSON：{e}", "json.syntax") from None
-            continue
-        if c == "[" or c == "{":
+            values += 1  # keys count too: 16 MiB of "" "" … must not keep this loop busy either
+        elif c == "[" or c == "{":
             depth += 1
             values += 1
             if depth > max_depth:

@@ -35,7 +35,7 @@ MAX_SIZE = 16 * 1024 * 1024
 # with the field named, never a RecursionError/OverflowError. Real files are far inside them
 # (nesting 5: file → reviews → review → grades → grade).
 MAX_DEPTH = 16
-MAX_VALUES = 200_000                  # JSON values in the whole file
+MAX_VALUES = 500_000                  # JSON tokens in the whole file: containers, strings (keys too), commas
 MAX_TEXT = 20_000                     # characters: opinion, comment, recusal reason (and any string)
 MAX_SHORT = 64                        # characters: bundle id, application id, criterion id, grade, recommendation
 MAX_REVIEWS = 2_000

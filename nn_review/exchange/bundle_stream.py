@@ -14,7 +14,6 @@ its sink received: the sink's output is trustworthy only once this function has 
 from __future__ import annotations
 
 import hashlib
-import json
 import tarfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from ..forms import Form, parse_form
-from .bundles import _DOC_NAME, MAX_BUNDLE_JSON, OpenedBundle, _bad, _check
+from .bundles import _DOC_NAME, MAX_BUNDLE_JSON, OpenedBundle, _bad, _check, bundle_json
 from .common import ExchangeError, b64d
 from .container import CHUNK, NONCE_LEN, SIG_LEN, TAG_LEN, payload_key, read_header, verify_signature
 
@@ -105,10 +104,7 @@ def _walk(path: Path, reader: _Decrypting, sink: DocumentSink) -> tuple[dict[str
             if m.name == "bundle.json":
                 if m.size > MAX_BUNDLE_JSON:
                     raise _bad(path, "bundle.json 过大")
-                try:
-                    data = json.loads(src.read().decode("utf-8"))
-                except (UnicodeDecodeError, json.JSONDecodeError) as e:
-                    raise _bad(path, f"bundle.json 无法解析（{e}）") from None
+                data = bundle_json(path, src.read(MAX_BUNDLE_JSON + 1))
                 continue
             match = _DOC_NAME.fullmatch(m.name)
             if not match:

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from ..forms import Form, FormError, builtin_form, parse_form
+from ..jsonlimits import JSONLimitError, loads_bounded
 from ..keys import SigningKey
 from ..services.formal import EXCLUDED, excluded_message, undecided_warning
 from ..store import Store
@@ -444,6 +445,16 @@ def _bad(path: Path, detail: str) -> ExchangeError:
     return ExchangeError(f"{path.name} 内容不完整或不一致：{detail}", "bundle.content")
 
 
+def bundle_json(path: Path, raw: bytes) -> Any:
+    """``bundle.json`` parsed within generous limits: signed by the secretary, but still never a
+    RecursionError (nesting) or a memory blow-up (millions of values)."""
+    try:
+        return loads_bounded(raw, max_bytes=MAX_BUNDLE_JSON, max_depth=64, max_values=4_000_000,
+                             max_string=4 << 20, max_items=1_000_000)
+    except JSONLimitError as e:
+        raise _bad(path, f"bundle.json 无法解析（{e.message}）") from None
+
+
 def _extract(path: Path, payload: Path, root: Path, created: list[Path]) -> tuple[dict[str, Any], set[str]]:
     data = None
     seen: set[str] = set()
@@ -458,10 +469,7 @@ def _extract(path: Path, payload: Path, root: Path, created: list[Path]) -> tupl
             if m.name == "bundle.json":
                 if m.size > MAX_BUNDLE_JSON:
                     raise _bad(path, "bundle.json 过大")
-                try:
-                    data = json.loads(src.read().decode("utf-8"))
-                except (UnicodeDecodeError, json.JSONDecodeError) as e:
-                    raise _bad(path, f"bundle.json 无法解析（{e}）") from None
+                data = bundle_json(path, src.read(MAX_BUNDLE_JSON + 1))
                 continue
             match = _DOC_NAME.fullmatch(m.name)
             if not match:  # our own names only: nothing can be written outside root/docs

@@ -120,19 +120,28 @@ def _bundles(args) -> int:
     return 1 if any(h.letter_error for h in items) else 0
 
 
+def _printable(text: str) -> str:
+    """A file name that is not valid UTF-8 (surrogate-escaped by the OS layer) shown as ``\\udcff``
+    instead of failing the print."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 @_guarded
 def _import_scores(args) -> int:
+    from ..textsafe import for_terminal
     from .scores_import import OUTCOME_ZH, import_score_files
     store, sid = _ctx(args)
     results = import_score_files(store, sid, args.files)
     if args.json:
-        _out(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2))
+        _out(_printable(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2)))
     else:
-        for r in results:
-            where = f"{r.field}：" if r.field and r.outcome == "refused" else ""
-            _out(f"[{OUTCOME_ZH[r.outcome]}] {r.file}  {where}{r.message}")
+        for r in results:  # file names and messages carry the file's own text: no raw control characters
+            where = f"{r.field}：" if r.field and r.outcome != "imported" else ""
+            _out(_printable(f"[{OUTCOME_ZH[r.outcome]}] {for_terminal(r.file)}  {for_terminal(where + r.message)}"))
         n = sum(r.outcome == "imported" for r in results)
-        _out(f"已导入 {n}，拒收 {len(results) - n}" if results else "没有找到评分文件（.nnscore）")
+        failed = sum(r.outcome == "failed" for r in results)
+        summary = f"已导入 {n}，拒收 {len(results) - n - failed}" + (f"，失败 {failed}" if failed else "")
+        _out(summary if results else "没有找到评分文件（.nnscore）")
     return 2 if not results or any(r.outcome != "imported" for r in results) else 0
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac as hmac_mod
-import json
 import os
 import re
 import uuid
@@ -20,10 +19,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Mapping
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from ..forms import validate_review
+from ..jsonlimits import JSONLimitError, loads_bounded
 from ..keys import SigningKey, fingerprint, public_key_b64, public_key_from_b64
 from .common import ExchangeError, b64d, b64e, canonical_json, parse_stamp, utc_stamp
 
@@ -31,6 +31,17 @@ FORMAT = "nnscore/1"
 SUFFIX = ".nnscore"
 SIG_CONTEXT = b"nnscore/1 signature\n"
 MAX_SIZE = 16 * 1024 * 1024
+# Limits (docs/formats.md §2.6): checked before and while parsing, so a hostile file is refused
+# with the field named, never a RecursionError/OverflowError. Real files are far inside them
+# (nesting 5: file → reviews → review → grades → grade).
+MAX_DEPTH = 16
+MAX_VALUES = 500_000                  # JSON tokens in the whole file: containers, strings (keys too), commas
+MAX_TEXT = 20_000                     # characters: opinion, comment, recusal reason (and any string)
+MAX_SHORT = 64                        # characters: bundle id, application id, criterion id, grade, recommendation
+MAX_REVIEWS = 2_000
+MAX_GRADES = 100                      # criteria per review (form criterion ids are c1–c99)
+MAX_INT = 2 ** 31 - 1                 # session_id, expert_id, revision: 1 … MAX_INT
+TIME_RANGE = (datetime(2000, 1, 1), datetime(2100, 1, 1))   # timestamps: [from, to)
 BODY_KEYS = ("format", "bundle_id", "session_id", "expert_id", "revision", "created_at", "reviews")
 # Optional body fields (signed like the rest when present; files without them stay valid):
 # ``pdf_certificate`` — PEM of the expert's PDF-signing X.509 certificate (pinned at import).
@@ -40,7 +51,8 @@ TRAILER_KEYS = ("hmac", "expert_public_key", "signature")
 REVIEW_TYPES = {"application_id": str, "recused": bool, "recusal_reason": str, "grades": dict, "opinion": str,
                 "recommendation": (str, type(None)), "updated_at": str}
 GRADE_TYPES = {"grade": str, "points": (str, type(None)), "comment": str}
-_POINTS = re.compile(r"-?\d{1,3}(\.\d{1,4})?")
+_POINTS = re.compile(r"-?[0-9]{1,3}(\.[0-9]{1,4})?")   # ASCII digits only (\d would take "８７")
+_STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 
 
 @dataclass(frozen=True)
@@ -103,6 +115,17 @@ def seal(body: Mapping[str, Any], secret: bytes, private_key: Ed25519PrivateKey)
 
 # -- reading ------------------------------------------------------------------------------
 
+def _show(value: Any, limit: int = 40) -> str:
+    """A value for a message: repr, cut short (fields may hold 20,000 characters)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _key(key: str, limit: int = 40) -> str:
+    """An untrusted key as part of a field path in a message (cut short)."""
+    return key if len(key) <= limit else key[:limit] + "…"
+
+
 def _malformed(name: str, fld: str, msg: str) -> ExchangeError:
     return ExchangeError(f"{name}：字段 {fld} {msg}", "scores.malformed", fld)
 
@@ -118,32 +141,63 @@ def _typed(name: str, obj: Mapping, key: str, types, where: str) -> Any:
     return val
 
 
-def read_score_file(raw: bytes, name: str = "评分文件") -> ScoreFile:
-    """Parse and check the structure (which field is wrong); no cryptographic check yet."""
-    if len(raw) > MAX_SIZE:
-        raise ExchangeError(f"{name} 过大（{len(raw)} 字节），不是评分文件", "scores.not_score_file")
+def _int(name: str, obj: Mapping, key: str) -> int:
+    val = _typed(name, obj, key, int, "")
+    if not 1 <= val <= MAX_INT:
+        raise _malformed(name, key, f"应为 1–{MAX_INT} 之间的整数，实际为 {_show(val)}")
+    return val
+
+
+def _short(name: str, fld: str, val: str) -> str:
+    if not 0 < len(val) <= MAX_SHORT:
+        raise _malformed(name, fld, f"应为 1–{MAX_SHORT} 个字符，实际 {len(val)} 个")
+    return val
+
+
+def _stamp(name: str, fld: str, text: str) -> None:
     try:
-        obj = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise ExchangeError(f"{name} 不是评分文件（无法解析为 JSON：{e}）", "scores.not_score_file") from None
+        if not _STAMP.fullmatch(text):
+            raise ValueError(text)
+        at = parse_stamp(text)
+    except ValueError:
+        raise _malformed(name, fld, f"应为 YYYY-MM-DDTHH:MM:SSZ，实际为 {_show(text)}") from None
+    if not TIME_RANGE[0] <= at < TIME_RANGE[1]:
+        raise _malformed(name, fld, f"的时间不可信（{text}，应在 {TIME_RANGE[0].year}–{TIME_RANGE[1].year - 1} 年之间）")
+
+
+def _parse(raw: bytes, name: str) -> Any:
+    """The JSON object within the limits; anything else is a refusal naming the file (and field)."""
+    if len(raw) > MAX_SIZE:
+        raise ExchangeError(f"{name} 过大（{len(raw)} 字节，评分文件最大 {MAX_SIZE} 字节），不是评分文件",
+                            "scores.not_score_file")
+    try:
+        return loads_bounded(raw, max_bytes=MAX_SIZE, max_depth=MAX_DEPTH, max_values=MAX_VALUES,
+                             max_string=MAX_TEXT, max_items=MAX_REVIEWS, max_int_digits=30, allow_floats=False)
+    except JSONLimitError as e:
+        if e.path is None:  # not JSON, or not a shape any score file has
+            raise ExchangeError(f"{name} 不是评分文件（{e.message}）", "scores.not_score_file") from None
+        raise ExchangeError(f"{name}：{e.message}", "scores.malformed", e.path) from None
+
+
+def read_score_file(raw: bytes, name: str = "评分文件") -> ScoreFile:
+    """Parse and check the structure and limits (which field is wrong); no cryptographic check yet.
+
+    Refuses with :class:`ExchangeError` only — whatever the bytes are.
+    """
+    obj = _parse(raw, name)
     if not isinstance(obj, dict) or obj.get("format") != FORMAT:
         got = obj.get("format") if isinstance(obj, dict) else type(obj).__name__
-        raise ExchangeError(f"{name} 不是评分文件（format 应为 {FORMAT!r}，实际为 {got!r}）", "scores.not_score_file",
-                            "format")
+        raise ExchangeError(f"{name} 不是评分文件（format 应为 {FORMAT!r}，实际为 {_show(got)}）",
+                            "scores.not_score_file", "format")
     unknown = sorted(set(obj) - set(BODY_KEYS) - set(OPTIONAL_BODY_KEYS) - set(TRAILER_KEYS))
     if unknown:
-        raise _malformed(name, unknown[0], "是未知字段")
-    _typed(name, obj, "bundle_id", str, "")
+        raise _malformed(name, _key(unknown[0]), "是未知字段")
+    _short(name, "bundle_id", _typed(name, obj, "bundle_id", str, ""))
     for key in ("session_id", "expert_id", "revision"):
-        _typed(name, obj, key, int, "")
-    if obj["revision"] < 1:
-        raise _malformed(name, "revision", f"应为 ≥ 1 的整数，实际为 {obj['revision']}")
+        _int(name, obj, key)
     for key in ("created_at", "hmac", "expert_public_key", "signature"):
         _typed(name, obj, key, str, "")
-    try:
-        parse_stamp(obj["created_at"])
-    except ValueError:
-        raise _malformed(name, "created_at", f"应为 YYYY-MM-DDTHH:MM:SSZ，实际为 {obj['created_at']!r}") from None
+    _stamp(name, "created_at", obj["created_at"])
     if not re.fullmatch(r"[0-9a-f]{64}", obj["hmac"]):
         raise _malformed(name, "hmac", "应为 64 个小写十六进制字符")
     try:
@@ -155,6 +209,8 @@ def read_score_file(raw: bytes, name: str = "评分文件") -> ScoreFile:
     except ValueError:
         raise _malformed(name, "signature", "应为 64 字节签名的 base64") from None
     reviews = _typed(name, obj, "reviews", list, "")
+    if len(reviews) > MAX_REVIEWS:
+        raise _malformed(name, "reviews", f"过多（{len(reviews)} 项，最多 {MAX_REVIEWS} 项）")
     seen: set[str] = set()
     for i, r in enumerate(reviews):
         where = f"reviews[{i}]"
@@ -162,27 +218,31 @@ def read_score_file(raw: bytes, name: str = "评分文件") -> ScoreFile:
             raise _malformed(name, where, "应为对象")
         extra = sorted(set(r) - set(REVIEW_TYPES))
         if extra:
-            raise _malformed(name, f"{where}.{extra[0]}", "是未知字段")
+            raise _malformed(name, f"{where}.{_key(extra[0])}", "是未知字段")
         for key, types in REVIEW_TYPES.items():
             _typed(name, r, key, types, where)
-        if r["application_id"] in seen:
-            raise _malformed(name, f"{where}.application_id", f"重复：{r['application_id']}")
-        seen.add(r["application_id"])
-        try:
-            parse_stamp(r["updated_at"])
-        except ValueError:
-            raise _malformed(name, f"{where}.updated_at", "应为 YYYY-MM-DDTHH:MM:SSZ") from None
+        aid = _short(name, f"{where}.application_id", r["application_id"])
+        if aid in seen:
+            raise _malformed(name, f"{where}.application_id", f"重复：{_show(aid)}")
+        seen.add(aid)
+        if r["recommendation"] is not None:
+            _short(name, f"{where}.recommendation", r["recommendation"])
+        _stamp(name, f"{where}.updated_at", r["updated_at"])
+        if len(r["grades"]) > MAX_GRADES:
+            raise _malformed(name, f"{where}.grades", f"的指标过多（{len(r['grades'])} 项，最多 {MAX_GRADES} 项）")
         for cid, g in r["grades"].items():
-            gw = f"{where}.grades.{cid}"
+            gw = f"{where}.grades.{_key(cid)}"
+            if not 0 < len(cid) <= MAX_SHORT:
+                raise _malformed(name, f"{where}.grades", f"含长度不符的指标编号（应为 1–{MAX_SHORT} 个字符）")
             if not isinstance(g, dict):
                 raise _malformed(name, gw, "应为对象 {grade, points?, comment}")
             extra = sorted(set(g) - set(GRADE_TYPES))
             if extra:
-                raise _malformed(name, f"{gw}.{extra[0]}", "是未知字段")
-            _typed(name, g, "grade", str, gw)
+                raise _malformed(name, f"{gw}.{_key(extra[0])}", "是未知字段")
+            _short(name, f"{gw}.grade", _typed(name, g, "grade", str, gw))
             _typed(name, g, "comment", str, gw)
             if g.get("points") is not None and not _POINTS.fullmatch(_typed(name, g, "points", str, gw)):
-                raise _malformed(name, f"{gw}.points", f"应为十进制数字文本（如 \"87.5\"），实际为 {g['points']!r}")
+                raise _malformed(name, f"{gw}.points", f"应为十进制数字文本（如 \"87.5\"），实际为 {_show(g['points'])}")
     if "pdf_certificate" in obj:
         _check_certificate(name, _typed(name, obj, "pdf_certificate", str, ""))
     body = {k: obj[k] for k in BODY_KEYS + OPTIONAL_BODY_KEYS if k in obj}
@@ -197,9 +257,10 @@ def _check_certificate(name: str, pem: str) -> None:
         raise _malformed(name, "pdf_certificate", "应为一个 PEM 格式的 X.509 证书")
     try:
         cert = x509.load_pem_x509_certificate(pem.encode("ascii"))
-    except (ValueError, UnicodeEncodeError):
+        key = cert.public_key()
+    except (ValueError, UnicodeEncodeError, UnsupportedAlgorithm):
         raise _malformed(name, "pdf_certificate", "不是有效的 PEM 格式 X.509 证书") from None
-    if not isinstance(cert.public_key(), rsa.RSAPublicKey) or cert.public_key().key_size < 2048:
+    if not isinstance(key, rsa.RSAPublicKey) or key.key_size < 2048:
         raise _malformed(name, "pdf_certificate", "应为至少 2048 位的 RSA 证书")
 
 
@@ -222,7 +283,11 @@ def verify_score_file(source: str | Path | bytes, secret: bytes, *, name: str | 
         raw, name = source, name or "评分文件"
     else:
         path = Path(source)
-        raw, name = path.read_bytes(), name or path.name
+        try:
+            with open(path, "rb") as f:
+                raw, name = f.read(MAX_SIZE + 1), name or path.name  # more than that is refused as too big
+        except OSError as e:
+            raise ExchangeError(f"无法读取 {path}：{e}", "file.io") from e
     sf = read_score_file(raw, name)
     check_mac(sf, secret)
     check_signature(sf)
@@ -263,8 +328,8 @@ def write_score_file(path: str | Path, opened_bundle, expert_private_key: Ed2551
     problems under the form are refused here, before anything is written.
     """
     key = expert_private_key.private_key if isinstance(expert_private_key, SigningKey) else expert_private_key
-    if isinstance(revision, bool) or not isinstance(revision, int) or revision < 1:
-        raise ExchangeError(f"修订号应为 ≥ 1 的整数，实际为 {revision!r}", "scores.revision")
+    if isinstance(revision, bool) or not isinstance(revision, int) or not 1 <= revision <= MAX_INT:
+        raise ExchangeError(f"修订号应为 1–{MAX_INT} 之间的整数，实际为 {revision!r}", "scores.revision")
     now = utc_stamp(created_at)
     norm = [normalize_review(r, now) for r in reviews]
     if check:
@@ -282,6 +347,12 @@ def write_score_file(path: str | Path, opened_bundle, expert_private_key: Ed2551
         body["pdf_certificate"] = pdf_certificate
     data = canonical_json(seal(body, opened_bundle.secret, key))
     path = Path(path)
+    try:  # never write a file the secretary's import would refuse as malformed (limits, §2.6)
+        read_score_file(data, path.name)
+    except ExchangeError as e:
+        m = re.match(r"reviews\[(\d+)\]", e.field or "")
+        which = f"申报 {norm[int(m.group(1))]['application_id']} 的评分超出评分文件的限制：" if m else ""
+        raise ExchangeError(which + e.message, e.code, e.field) from None
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
     try:

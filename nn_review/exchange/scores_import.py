@@ -1,6 +1,8 @@
 """Import returned score files into a session, and the overview of who has returned what.
 
-Each file is its own transaction. Every check that reads the database runs inside that
+Each file is its own transaction, and its own outcome: in a batch (files, folders) a refused
+file — or one that hit an unexpected error (``failed``, logged with its traceback) — never
+stops the files after it. Every check that reads the database runs inside that
 write transaction, so a refusal (raised there) rolls back everything, key pin included:
 a refused file leaves the store exactly as it was. An accepted file replaces the expert's
 grades, opinions and recommendations for all of the bundle's applications (a revision is a
@@ -9,6 +11,9 @@ full snapshot, not a patch) and is recorded in ``score_imports`` with the audit 
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -20,22 +25,23 @@ from sqlalchemy import delete, func, select
 
 from ..forms import parse_form, validate_review
 from ..keys import normalize_fingerprint
-from ..store import Store
+from ..store import Store, StoreError
 from ..store.models import (Application, Assignment, Bundle, Conflict, Expert, Grade, KeyPin, Opinion, Panel,
                             Recommendation, ReviewSession, ScoreImport)
 from .cert_pins import check_and_pin
 from .common import ExchangeError, b64d, parse_stamp
 from .scorefile import MAX_SIZE, SUFFIX, ScoreFile, check_mac, check_signature, read_score_file
 
-OUTCOME_ZH = {"imported": "已导入", "refused": "拒收"}
+OUTCOME_ZH = {"imported": "已导入", "refused": "拒收", "failed": "失败"}
+log = logging.getLogger(__name__)
 
 
 @dataclass
 class ScoreImportResult:
     file: str
-    outcome: str               # imported | refused
+    outcome: str               # imported | refused | failed (an unexpected error; the others still ran)
     message: str
-    code: str | None = None    # e.g. scores.hmac, scores.replay (docs/formats.md §3.5)
+    code: str | None = None    # e.g. scores.hmac, scores.replay (docs/formats.md §2.5), scores.internal
     field: str | None = None
     expert: str | None = None
     bundle_id: str | None = None
@@ -49,18 +55,47 @@ class ScoreImportResult:
 def collect_score_files(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
-        out.extend(sorted(x for x in p.rglob(f"*{SUFFIX}") if x.is_file()) if p.is_dir() else [p])
+        out.extend(_listed(p))
     return out
 
 
+def _listed(p: Path) -> list[Path]:
+    """The score files of one argument: a folder's ``*.nnscore`` (recursively), or the path itself."""
+    return sorted(x for x in p.rglob(f"*{SUFFIX}") if x.is_file()) if p.is_dir() else [p]
+
+
 def import_score_files(store: Store, session_id: int, paths: Iterable[str | Path]) -> list[ScoreImportResult]:
+    """Every file (folders searched for ``*.nnscore``) imported or refused on its own; never raises
+    for one file's sake: an unexpected error becomes that file's ``failed`` result (and the log
+    gets the traceback)."""
     results = []
-    for path in collect_score_files(paths):
+    for arg in map(Path, paths):
         try:
-            results.append(_import_one(store, session_id, path))
-        except ExchangeError as e:
-            results.append(ScoreImportResult(str(path), "refused", e.message, e.code, e.field))
+            files = _listed(arg)
+        except OSError as e:
+            results.append(ScoreImportResult(str(arg), "refused", f"无法读取文件夹 {arg}：{e}", "file.io"))
+            continue
+        for path in files:
+            try:
+                results.append(import_score_file(store, session_id, path))
+            except Exception as e:  # isolation: the other files still get imported
+                log.exception("score import of %s failed", path)
+                results.append(ScoreImportResult(
+                    str(path), "failed", f"{path.name} 导入失败（程序内部错误 {type(e).__name__}：{e}），"
+                                         "存储未改动；其他文件不受影响，请把此文件和日志交给技术支持", "scores.internal"))
     return results
+
+
+def import_score_file(store: Store, session_id: int, path: str | Path) -> ScoreImportResult:
+    """One file: ``imported``, ``refused`` or — when the store itself refused the write (StoreError) —
+    ``failed``; the store is unchanged unless imported. Anything unexpected propagates."""
+    path = Path(path)
+    try:
+        return _import_one(store, session_id, path)
+    except ExchangeError as e:
+        return ScoreImportResult(str(path), "refused", e.message, e.code, e.field)
+    except StoreError as e:  # the store could not take it (busy, locked …): the file itself was not judged
+        return ScoreImportResult(str(path), "failed", f"{path.name} 未能导入：{e}", getattr(e, "code", None) or "store")
 
 
 def _refuse(code: str, message: str, fld: str | None = None) -> ExchangeError:
@@ -68,12 +103,23 @@ def _refuse(code: str, message: str, fld: str | None = None) -> ExchangeError:
 
 
 def _read(path: Path) -> ScoreFile:
+    """The file's bytes, at most ``MAX_SIZE`` + 1 of them, from a regular file only (a FIFO or a
+    device named ``*.nnscore`` is refused, never waited on)."""
     try:
-        if not path.is_file():
-            raise _refuse("file.missing", f"{path} 不存在或不是普通文件")
-        if path.stat().st_size > MAX_SIZE:
-            raise _refuse("scores.not_score_file", f"{path.name} 过大，不是评分文件")
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise _refuse("file.missing", f"{path} 不存在或不是普通文件") from None
+    except OSError as e:
+        raise _refuse("file.io", f"无法读取 {path}：{e}") from e
+    try:
+        with os.fdopen(fd, "rb") as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise _refuse("file.missing", f"{path} 不存在或不是普通文件")
+            if st.st_size > MAX_SIZE:
+                raise _refuse("scores.not_score_file",
+                              f"{path.name} 过大（{st.st_size} 字节，评分文件最大 {MAX_SIZE} 字节），不是评分文件")
+            raw = f.read(MAX_SIZE + 1)  # the size may change after fstat: read_score_file checks again
     except OSError as e:
         raise _refuse("file.io", f"无法读取 {path}：{e}") from e
     return read_score_file(raw, path.name)

@@ -17,6 +17,7 @@ import uuid
 from pathlib import Path
 
 from ..exchange.common import utc_stamp
+from ..store.perms import private_tree
 from .db import WorkspaceDb, get_meta, q, set_meta
 from .errors import PassphraseRequired, WorkspaceError
 from .vault import DATAKEY_FILE, choose_storage, create_vault, passphrase_notice, unlock_vault
@@ -33,6 +34,7 @@ def open_workspace(root: str | Path | None = None, *, passphrase: str | None = N
     except OSError as e:
         raise WorkspaceError(f"无法创建专家工作区文件夹 {root}：{e}", "workspace.io") from e
     db = WorkspaceDb(root)
+    private_tree(root)  # drafts, sealed documents and keys: the expert's alone (also older workspaces)
     try:
         with db.read() as c:
             wid, storage = get_meta(c, "workspace_id"), get_meta(c, "key_storage")

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .blobs import BlobStore
 from .housekeeping import REGISTRY, sweep, sweep_registered
-from .perms import private_dir, private_tree
+from .perms import create_private_file, private_dir, private_tree
 from .migrations import MigrationError, migrate
 from .models import AuditEvent
 
@@ -96,6 +96,7 @@ def open_store(root: str | Path, *, create: bool = True, recheck: bool = True) -
         raise StoreError(f"存储路径不是目录：{root}")
     for sub in ("tmp", "blobs", "locks"):
         private_dir(root / sub)
+    create_private_file(root / DB_NAME)  # SQLite gives -wal/-shm the database file's mode
     try:
         migrate(root / DB_NAME)
     except MigrationError as e:

@@ -59,6 +59,15 @@ def private_dir(path: str | Path) -> Path:
     return path
 
 
+def create_private_file(path: str | Path) -> None:
+    """Create ``path`` empty and user-only if it does not exist (an SQLite database made this way
+    is never world-readable, not even for a moment)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    except FileExistsError:
+        pass
+
+
 def windows_user() -> str:
     """``DOMAIN\\user`` of the current Windows user (from the environment)."""
     user = os.environ.get("USERNAME") or ""

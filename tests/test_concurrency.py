@@ -172,3 +172,30 @@ def test_bundle_refused_when_session_finalised_during_write(tmp_path, monkeypatc
     after = table_counts(w.store)
     assert after["bundles"] == before["bundles"] == 0
     assert list(out.iterdir()) == []
+
+
+def test_consensus_refused_when_scores_change_before_its_write(tmp_path):
+    """The consensus is checked against the scores as read before the write lock; a score file
+    imported in between (another window, the CLI) makes it refused, not recorded on stale data."""
+    from nn_review.results import set_consensus
+    from nn_review.results.errors import ResultsError
+
+    from .results_fixtures import SEVEN, make_world, return_scores, review
+    w = make_world(tmp_path, n_apps=1, leader="王建国")
+    [aid] = w.app_ids
+    return_scores(w, tmp_path, {n: [review(aid, "BBBBBB")] for n in SEVEN[:6]})
+    real_write = w.store.write
+
+    def late_import_first():
+        w.store.write = real_write
+        return_scores(w, tmp_path, {SEVEN[6]: [review(aid, "DDDDDD", "reject")]})
+        return real_write()
+
+    w.store.write = late_import_first
+    with pytest.raises(ResultsError) as e:
+        set_consensus(w.store, w.sid, aid, opinion="专家组一致同意该项目予以支持。", recommendation="support")
+    assert e.value.code == "consensus.changed"
+    with w.store.read() as s:
+        assert s.scalar(select(func.count()).select_from(M.Consensus)) == 0
+    # on the scores as they are now it is recorded
+    set_consensus(w.store, w.sid, aid, opinion="专家组一致同意该项目予以支持。", recommendation="support")

@@ -87,6 +87,7 @@ def test_older_store_with_loose_modes_fixed_on_open(tmp_path):
 @posix
 def test_expert_workspace_is_user_only(tmp_path):
     from nn_review.expert import open_workspace
+
     from .expert_fixtures import PASSPHRASE
     old = os.umask(0o022)
     try:

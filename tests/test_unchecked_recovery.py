@@ -23,8 +23,8 @@ from nn_review.services.guides import ensure_builtin_guides
 from nn_review.services.importer import import_packages
 from nn_review.services.queries import list_applications
 from nn_review.services.sessions import create_session
-from nn_review.store import open_store
 from nn_review.store import models as M
+from nn_review.store import open_store
 from nn_review.store.db import Store
 
 from .helpers import manifest, unique_code, write_package
@@ -140,6 +140,7 @@ def test_unchecked_shown_as_unchecked_until_checks_run(killed, monkeypatch, caps
 
 def test_finalise_waits_for_unchecked(tmp_path):
     from nn_review.results.consensus import finalise_problems
+
     from .results_fixtures import make_world
     w = make_world(tmp_path, n_apps=2)
     with w.store.write() as s:

@@ -138,6 +138,7 @@ def sweep_registered(registry: str | Path, prefix: str) -> list[Path]:
         # Only ever a folder we made: our prefix, next to its lock file.
         if target.name.startswith(prefix) and target.with_name(target.name + LOCK).exists():
             removed += sweep(target.parent, target.name)
-        if not target.with_name(target.name + LOCK).exists():
+        # Forget it once it is gone; keep it while its folder cannot be seen (a USB drive not plugged in).
+        if target.parent.is_dir() and not target.with_name(target.name + LOCK).exists():
             entry.unlink(missing_ok=True)
     return removed

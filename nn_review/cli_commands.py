@@ -219,7 +219,8 @@ def _import(store, sid: int, args) -> int:
         if sys.stderr.isatty() and total:
             print(f"\r{done * 100 // total:3d}%  {name[:60]:<60}", end="", file=sys.stderr, flush=True)
 
-    rep = import_packages(store, sid, args.files, replace=args.replace, progress=progress)
+    rep = import_packages(store, sid, args.files, replace=args.replace, progress=progress,
+                          on_wait=lambda msg: print(msg, file=sys.stderr, flush=True))
     if sys.stderr.isatty():
         print(file=sys.stderr)
     for r in rep.results:

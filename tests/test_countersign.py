@@ -117,7 +117,7 @@ def test_countersign_verifies_in_pdfsig_and_is_accepted(lw, tmp_path):
     assert filed.read_bytes() == res.path.read_bytes()
     if sys.platform != "win32":
         assert not os.access(filed, os.W_OK) or os.geteuid() == 0
-        assert stat.S_IMODE(filed.stat().st_mode) == 0o444
+        assert stat.S_IMODE(filed.stat().st_mode) == 0o400
     with w.store.read() as s:
         row = s.scalar(select(M.IssuedSheet).where(M.IssuedSheet.kind == "summary"))
         assert row.accepted_file == filed.relative_to(w.store.root).as_posix() and row.accepted_at

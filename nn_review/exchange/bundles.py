@@ -267,7 +267,12 @@ def _commit(store: Store, built: list[_Built], action: str, **audit) -> None:
         with store.write() as s:
             for b in built:
                 p = b.plan
-                # Re-check inside the write lock: a conflict recorded meanwhile must not slip through.
+                # Re-check inside the write lock: a finalise, a conflict or an exclusion recorded
+                # meanwhile (another window, the CLI) must not slip through.
+                sess = s.get(ReviewSession, p.session_id)
+                if sess is None or sess.state != "open":
+                    raise ExchangeError(f"评审批次“{sess.name if sess else p.session_id}”在制作评审包期间已定稿锁定，"
+                                        "不能再制作评审包", "session.locked")
                 pks, _ = _bundle_app_pks(s, p.session_id, p.expert_id)
                 if late := sorted(_excluded(s, p.app_pks).values(), key=lambda a: a.application_id):
                     raise ExchangeError("；".join(excluded_message(a, f"放入专家“{p.expert_name}”的评审包")

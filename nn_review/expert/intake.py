@@ -68,7 +68,7 @@ def peek_bundle(ws: WorkspaceCore, path: str | Path) -> BundlePeek:
 def _sink(ws: WorkspaceCore, bundle_id: str, folder: Path):
     def store(application_id: str, sha256: str, chunks: Iterator[bytes]) -> None:
         d = folder / application_id
-        d.mkdir(parents=True, exist_ok=True)
+        d.mkdir(parents=True, exist_ok=True, mode=0o700)
         out = d / f"{sha256}{DOC_SUFFIX}"
         if out.exists():  # the same document listed twice: stored once
             for _ in chunks:
@@ -105,9 +105,9 @@ def add_bundle(ws: WorkspaceCore, path: str | Path, password: str, *,
                              ("，其材料已在导出后删除" if peek.removed else "，无需重复打开"),
                              "workspace.bundle_held")
     want, notice = _trust(ws, path, peek.secretary_fingerprint, trusted_fingerprint)
-    ws.docs_dir.mkdir(exist_ok=True)
+    ws.docs_dir.mkdir(exist_ok=True, mode=0o700)
     incoming = ws.docs_dir / f".incoming-{uuid.uuid4().hex}"
-    incoming.mkdir()
+    incoming.mkdir(mode=0o700)
     final = ws.docs_dir / peek.bundle_id
     try:
         ob = open_bundle_streaming(path, password, _sink(ws, peek.bundle_id, incoming),

@@ -17,7 +17,8 @@ import uuid
 from pathlib import Path
 
 from ..exchange.common import utc_stamp
-from .db import WorkspaceDb, get_meta, q, set_meta
+from ..store.perms import create_private_file, private_tree
+from .db import DB_NAME, WorkspaceDb, get_meta, q, set_meta
 from .errors import PassphraseRequired, WorkspaceError
 from .vault import DATAKEY_FILE, choose_storage, create_vault, passphrase_notice, unlock_vault
 from .workspace_core import (AppEntry, BundleSummary, Change, WorkspaceCore, WorkspaceState, default_workspace_dir,
@@ -32,7 +33,9 @@ def open_workspace(root: str | Path | None = None, *, passphrase: str | None = N
         root.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as e:
         raise WorkspaceError(f"无法创建专家工作区文件夹 {root}：{e}", "workspace.io") from e
+    create_private_file(root / DB_NAME)
     db = WorkspaceDb(root)
+    private_tree(root)  # drafts, sealed documents and keys: the expert's alone (also older workspaces)
     try:
         with db.read() as c:
             wid, storage = get_meta(c, "workspace_id"), get_meta(c, "key_storage")

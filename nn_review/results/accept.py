@@ -180,12 +180,12 @@ def accept_signed(store: Store, session_id: int, path: str | Path) -> AcceptResu
 def _file_read_only(data: bytes, dest: Path) -> None:
     tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.part")
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with open(tmp, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o444)
+        os.chmod(tmp, 0o400)  # filed for good, and the store is the user's alone (store/perms.py)
         os.replace(tmp, dest)
     except OSError as e:
         raise _refuse("accept.io", f"无法把签署件存入 {dest}：{e}") from e

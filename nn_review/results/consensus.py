@@ -114,6 +114,12 @@ def set_consensus(store: Store, session_id: int, application: str | int, *, opin
 
     with store.write() as s:
         sess = require_open(s, session_id, "修改专家组意见")
+        # What was checked above was read before the write lock: scores imported or an exclusion
+        # recorded meanwhile (another window, the CLI) change what the panel decides on.
+        now = panel_results(store, panel_id).application(application)
+        if (now.basis_hash, now.formally_excluded) != (current.basis_hash, current.formally_excluded):
+            raise ResultsError(f"申报 {current.application_id} 的评分或形式审查结论在录入期间发生了变化，"
+                               f"请查看最新结果后重新录入专家组意见", "consensus.changed")
         panel = s.get(Panel, panel_id)
         leader = s.get(Expert, panel.leader_expert_id) if panel.leader_expert_id else None
         if leader is None:
@@ -199,6 +205,13 @@ def finalise_problems(store: Store, session_id: int) -> tuple[list[str], dict[st
                 problems.append(f"{where}：专家组意见录入后评分依据有变化（如补录的回避、新导入的评分）"
                                 + (f"，现为：{why}" if why else "") + "，须由专家组重新确认")
     problems += _outdated_conflicts(store, session_id, panels)
+    with store.read() as s:  # findings are frozen by finalising: a package never checked is not ready
+        unchecked = list(s.scalars(select(Application.application_id).where(
+            Application.session_id == session_id, Application.check_status == "unchecked")
+            .order_by(Application.application_id)))
+    if unchecked:
+        problems.append(f"申报 {'、'.join(unchecked[:10])}{'等' if len(unchecked) > 10 else ''} 尚未完成形式审查（未审查），"
+                        f"请先运行形式审查（session checks）")
     return problems, hashes, count
 
 

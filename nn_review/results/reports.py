@@ -24,13 +24,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..store import Store
+from ..store.db import REPORT_PREFIX
+from ..store.housekeeping import WorkDir, sweep
 from .annexes import panel_annexes
 from .errors import ResultsError
 from .merge import session_results
@@ -81,7 +81,12 @@ def write_reports(store: Store, session_id: int, out_dir: str | Path, *, sign: b
     done = 0
     result = ReportResult(out, signed=sign, signer=ident.name if ident else "",
                           fingerprint=ident.fingerprint if ident else "", notice=ident.notice if ident else "")
-    staging = Path(tempfile.mkdtemp(prefix=".nn-report-", dir=out))
+    # Sheets are staged in a hidden folder of ``out`` (same filesystem: atomic moves). One a killed
+    # run left there (finished, maybe signed sheets) is removed now, or at the next start of the app
+    # (it is listed in the store); a folder of a run still going on in another process is left alone.
+    sweep(out, REPORT_PREFIX)
+    work = WorkDir(out, REPORT_PREFIX, registry=store.work_registry)
+    staging = work.path
     placed: list[tuple[Path, Path]] = []
     issued: list[dict] = []
 
@@ -133,7 +138,7 @@ def write_reports(store: Store, session_id: int, out_dir: str | Path, *, sign: b
     except _Cancelled:
         return ReportResult(out, cancelled=True)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        work.close()
     _audit(store, session_id, result, panels, issued)
     return result
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -14,6 +15,8 @@ from ..guide import Guide
 from ..store import Store, StoreError
 from ..store.models import Application, Finding, ReviewSession
 from .guides import _parse_row
+
+log = logging.getLogger(__name__)
 
 
 def findings_for(guide: Guide, manifests: list[tuple[int, dict]], review_start=None) -> dict[int, list[FindingData]]:
@@ -86,13 +89,34 @@ def _stored(f: Finding) -> FindingData:
     return FindingData(f.rule_id, f.scope, f.severity, f.status, f.message, f.declared, f.threshold, f.source_text)
 
 
+def has_unchecked(store: Store, session_id: int) -> bool:
+    """An open session has packages whose checks never completed (an import killed between its
+    commit and its check run, or during it)."""
+    return session_id in unchecked_sessions(store)
+
+
+def unchecked_sessions(store: Store) -> list[int]:
+    with store.read() as s:
+        return list(s.scalars(select(Application.session_id).join(ReviewSession)
+                              .where(ReviewSession.state == "open", Application.check_status == "unchecked")
+                              .distinct().order_by(Application.session_id)))
+
+
 def ensure_checked(store: Store, session_id: int) -> None:
     """Re-run checks if an import was interrupted between its commit and the check run."""
-    with store.read() as s:
-        sess = s.get(ReviewSession, session_id)
-        if sess is not None and sess.state != "open":
-            return
-        stale = s.scalar(select(Application.id).where(Application.session_id == session_id,
-                                                     Application.check_status == "unchecked").limit(1))
-    if stale is not None:
+    if has_unchecked(store, session_id):
         run_checks(store, session_id)
+
+
+def ensure_all_checked(store: Store) -> dict[int, str]:
+    """At the start (store open): check what a killed import left unchecked, in every open session.
+    A session whose checks fail keeps its packages 未审查 (shown so) and is named in the result
+    (session id → error); the store still opens."""
+    failed: dict[int, str] = {}
+    for sid in unchecked_sessions(store):
+        try:
+            run_checks(store, sid)
+        except Exception as e:  # noqa: BLE001 - opening the store must not fail on one session's checks
+            log.warning("形式审查未能完成（评审批次 %s）：%s", sid, e)
+            failed[sid] = str(e)
+    return failed

@@ -7,8 +7,6 @@ the commit; if the commit fails, blobs this import created are removed again.
 
 from __future__ import annotations
 
-import shutil
-import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field as dc_field
@@ -19,9 +17,12 @@ from sqlalchemy import func, select
 
 from ..package import ImportCancelled, PackageRefused, read_package
 from ..store import Store, StoreError
+from ..store.db import IMPORT_PREFIX
+from ..store.housekeeping import WorkDir, sweep
+from ..store.locks import FileLock
 from ..store.models import (Application, Assignment, Conflict, Document, Grade, Opinion, PanelApplication,
                             ReviewSession)
-from .checks import run_checks
+from .checks import has_unchecked, run_checks
 
 PACKAGE_SUFFIXES = (".nnpkg", ".zip")
 OUTCOME_ZH = {"imported": "已导入", "replaced": "已替换", "duplicate": "重复", "refused": "拒收",
@@ -69,15 +70,62 @@ def collect_package_files(paths: Iterable[str | Path]) -> list[Path]:
     return [p for p in out if not (p.resolve() in seen or seen.add(p.resolve()))]
 
 
+WAITING = "等待另一个导入完成…"
+
+
+def import_lock(store: Store) -> FileLock:
+    """One import at a time per store (CLI beside the GUI, two terminals): held by the process for
+    the whole batch and its checks, released by the OS if the process dies."""
+    store.locks_dir.mkdir(exist_ok=True, mode=0o700)
+    return FileLock(store.locks_dir / "import.lock")
+
+
+def another_import_message(owner: str) -> str:
+    pid = owner.split(" ", 1)
+    who = f"（进程 {pid[0]}，开始于 {pid[1]}）" if len(pid) == 2 else ""
+    return f"另一个导入正在进行{who}，等待其完成后继续…"
+
+
 def import_packages(store: Store, session_id: int, paths: Iterable[str | Path], *, replace: bool = False,
-                    progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> BatchReport:
+                    progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
+                    on_wait: Callable[[str], None] | None = None, wait: float | None = None) -> BatchReport:
+    """Import a batch. Concurrent imports into the same store are serialised: this one waits
+    (``on_wait(message)`` is told once; ``progress`` shows 等待另一个导入完成…) until the other is
+    done, or until ``cancel()`` / ``wait`` seconds — then nothing is imported and StoreError
+    (``wait``) or all files ``cancelled`` is the answer."""
     files = collect_package_files(paths)
+    _session_open(store, session_id)
+    lock = import_lock(store)
+
+    def told(owner: str) -> None:
+        if on_wait:
+            on_wait(another_import_message(owner))
+        if progress:
+            progress(0, 0, WAITING)
+
+    if not lock.acquire(wait=wait, cancel=cancel, on_wait=told):
+        if cancel and cancel():
+            return BatchReport([ImportResult(str(p), "cancelled", "用户取消，未导入") for p in files])
+        raise StoreError(another_import_message(lock.owner()).replace("，等待其完成后继续…", "，请等其完成后再导入"))
+    try:
+        sweep(store.tmp_dir, IMPORT_PREFIX)  # what a killed import left (plaintext PDFs)
+        _session_open(store, session_id)     # it may have been finalised while we waited
+        return _import_batch(store, session_id, files, replace, progress, cancel)
+    finally:
+        lock.release()
+
+
+def _session_open(store: Store, session_id: int) -> None:
     with store.read() as s:
         sess = s.get(ReviewSession, session_id)
         if sess is None:
             raise StoreError(f"没有评审批次 {session_id}")
         if sess.state != "open":
             raise StoreError(f"评审批次“{sess.name}”已定稿锁定，不能再导入申报包")
+
+
+def _import_batch(store: Store, session_id: int, files: list[Path], replace: bool, progress: Progress | None,
+                  cancel: Callable[[], bool] | None) -> BatchReport:
     sizes = [f.stat().st_size if f.is_file() else 0 for f in files]
     total, done = sum(sizes), 0
     results: list[ImportResult] = []
@@ -100,7 +148,8 @@ def import_packages(store: Store, session_id: int, paths: Iterable[str | Path], 
             results.extend(ImportResult(str(p), "cancelled", "用户取消，未导入") for p in files[i + 1:])
             break
     report = BatchReport(results)
-    if report.counts["imported"] or report.counts["replaced"]:
+    # Also packages an earlier, killed import left unchecked (re-importing them says 重复).
+    if report.counts["imported"] or report.counts["replaced"] or has_unchecked(store, session_id):
         run_checks(store, session_id)
     return report
 
@@ -108,8 +157,8 @@ def import_packages(store: Store, session_id: int, paths: Iterable[str | Path], 
 def _import_one(store: Store, session_id: int, path: Path, replace: bool, on_bytes, cancel) -> ImportResult:
     if not path.is_file():
         return ImportResult(str(path), "refused", "文件不存在或不是普通文件", code="file.missing")
-    workdir = store.tmp_dir / f"import-{uuid.uuid4().hex}"
-    workdir.mkdir(parents=True)
+    work = WorkDir(store.tmp_dir, IMPORT_PREFIX)  # plaintext PDFs: removed after, or at the next start if killed
+    workdir = work.path
     try:
         try:
             pkg = read_package(path, workdir, cancel=cancel, progress=on_bytes)
@@ -129,10 +178,20 @@ def _import_one(store: Store, session_id: int, path: Path, replace: bool, on_byt
                                     application_id=app_id, code="session.duplicate_id")
         created: list[str] = []
         old_blobs: set[str] = set()
+        replaced = False
         try:
             with store.write() as s:
+                # Decided here, under the write lock: another process may have imported this id since
+                # the look above. A duplicate stays a duplicate unless the user chose to replace.
+                if s.get(ReviewSession, session_id).state != "open":
+                    raise _Refused("评审批次已定稿锁定，不能再导入申报包", "session.locked")
                 old = s.scalar(select(Application).where(Application.session_id == session_id,
                                                         Application.application_id == app_id))
+                if old is not None and not replace:
+                    same = "（同一文件）" if old.source_sha256 == pkg.source_sha256 else ""
+                    return ImportResult(str(path), "duplicate",
+                                        f"本批次已有申报编号 {app_id}{same}（刚由另一导入写入）；如需替换请选择“替换”",
+                                        application_id=app_id, code="session.duplicate_id")
                 carried: _Carried | None = None
                 if old is not None:
                     _refuse_if_reviewed(s, old)
@@ -142,7 +201,7 @@ def _import_one(store: Store, session_id: int, path: Path, replace: bool, on_byt
                                     old={"decision": old.formal_decision, "reason": old.formal_reason,
                                          "actor": old.formal_actor}, new={"decision": "", "reason": ""},
                                     reason="申报包文件已替换，形式审查结论需重新确认")
-                    old_blobs = {d.blob for d in old.documents}
+                    old_blobs, replaced = {d.blob for d in old.documents}, True
                     s.delete(old)
                     s.flush()
                 app = _application_row(session_id, path, pkg)
@@ -162,17 +221,24 @@ def _import_one(store: Store, session_id: int, path: Path, replace: bool, on_byt
         except StoreError as e:  # a refusal decided inside the transaction (e.g. already graded)
             for rel in created:
                 store.blobs.remove(rel)
-            return ImportResult(str(path), "refused", str(e), application_id=app_id, code="session.reviewed")
+            return ImportResult(str(path), "refused", str(e), application_id=app_id,
+                                code=getattr(e, "code", "session.reviewed"))
         except Exception as e:
             for rel in created:
                 store.blobs.remove(rel)
             return ImportResult(str(path), "failed", f"写入存储失败：{e}", application_id=app_id, code="store.write")
         if old_blobs:
             _drop_unreferenced(store, old_blobs)
-        return ImportResult(str(path), "replaced" if old_blobs else "imported",
+        return ImportResult(str(path), "replaced" if replaced else "imported",
                             f"{app_id} {m['title']}", application_id=app_id, warnings=pkg.warnings)
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        work.close()
+
+
+class _Refused(StoreError):
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.code = code
 
 
 def _application_row(session_id: int, path: Path, pkg) -> Application:

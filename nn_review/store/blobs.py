@@ -29,11 +29,11 @@ class BlobStore:
         if final.exists():
             temp_path.unlink(missing_ok=True)
             return rel, False
-        final.parent.mkdir(parents=True, exist_ok=True)
+        final.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with open(temp_path, "rb") as f:
             os.fsync(f.fileno())
         os.replace(temp_path, final)
-        os.chmod(final, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+        os.chmod(final, stat.S_IRUSR)  # write-once, and the user's alone
         return rel, True
 
     def remove(self, rel: str) -> None:
@@ -43,14 +43,16 @@ class BlobStore:
             p.unlink()
 
     def clean_tmp(self, tmp_dir: Path, older_than_s: float = 6 * 3600) -> None:
-        """Remove leftovers of an import that was killed half-way (nothing refers to them).
+        """Remove stray old files in ``tmp`` (nothing refers to them).
 
-        Only old ones: another process (the CLI beside the GUI) may be importing right now.
+        Working folders and their lock files are not touched here: housekeeping.sweep knows
+        whether their process is alive. Only old files: another process may be using them now.
         """
         now = time.time()
-        for p in tmp_dir.rglob("*"):
+        for p in tmp_dir.iterdir() if tmp_dir.is_dir() else ():
             try:
-                if p.is_file() and now - p.stat().st_mtime > older_than_s:
+                if p.is_file() and not p.is_symlink() and not p.name.endswith(".lock") \
+                        and now - p.stat().st_mtime > older_than_s:
                     p.unlink()
             except OSError:
                 pass

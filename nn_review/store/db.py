@@ -13,6 +13,8 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from .blobs import BlobStore
+from .housekeeping import REGISTRY, sweep, sweep_registered
+from .perms import create_private_file, private_dir, private_tree
 from .migrations import MigrationError, migrate
 from .models import AuditEvent
 
@@ -30,6 +32,8 @@ class Store:
         self.root = Path(root)
         self.db_path = self.root / DB_NAME
         self.tmp_dir = self.root / "tmp"
+        self.locks_dir = self.root / "locks"   # lock files of long actions (e.g. import.lock)
+        self.work_registry = self.tmp_dir / REGISTRY  # working folders outside the store (reports)
         self.blobs = BlobStore(self.root)
         self.actor = os.environ.get("NN_REVIEW_ACTOR") or _user()
         self.engine = create_engine(f"sqlite:///{self.db_path}", future=True)
@@ -91,19 +95,43 @@ def _on_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("nn_write") else "BEGIN")
 
 
-def open_store(root: str | Path, *, create: bool = True) -> Store:
+def open_store(root: str | Path, *, create: bool = True, recheck: bool = True) -> Store:
+    """Open (or create) a store: user-only permissions, migrations, the clean-up of what killed
+    processes left, and (``recheck``) the formal checks a killed import never completed."""
     root = Path(root)
     if not root.exists():
         if not create:
             raise StoreError(f"存储目录不存在：{root}")
-        root.mkdir(parents=True)
+        private_dir(root)
     elif not root.is_dir():
         raise StoreError(f"存储路径不是目录：{root}")
-    (root / "tmp").mkdir(exist_ok=True)
+    for sub in ("tmp", "blobs", "locks"):
+        private_dir(root / sub)
+    create_private_file(root / DB_NAME)  # SQLite gives -wal/-shm the database file's mode
     try:
         migrate(root / DB_NAME)
     except MigrationError as e:
         raise StoreError(str(e)) from e
+    # The store is the user's private data (PDFs, bundle secrets, keys): user-only, also for
+    # stores made by older versions (0755 / 0644).
+    private_tree(root)
     store = Store(root)
-    store.blobs.clean_tmp(store.tmp_dir)
+    clean_leftovers(store)
+    if recheck:
+        from ..services.checks import ensure_all_checked  # services build on the store: imported late
+        ensure_all_checked(store)
     return store
+
+
+def clean_leftovers(store: Store) -> list[Path]:
+    """What killed processes left: import folders with plaintext PDFs (``tmp/import-*``) and
+    report folders with finished sheets (``.nn-report-*``, listed in ``tmp/work``). Folders of a
+    live process (the GUI beside a CLI run) are left alone (housekeeping.py)."""
+    removed = sweep(store.tmp_dir, IMPORT_PREFIX)
+    removed += sweep_registered(store.work_registry, REPORT_PREFIX)
+    store.blobs.clean_tmp(store.tmp_dir)
+    return removed
+
+
+IMPORT_PREFIX = "import-"
+REPORT_PREFIX = ".nn-report-"

@@ -93,13 +93,16 @@ class ScoreResultsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("评分文件导入结果"))
         ok = sum(r.outcome == "imported" for r in results)
-        head = QLabel(self.tr("已导入 %1 个，拒收 %2 个").replace("%1", str(ok)).replace("%2", str(len(results) - ok)),
-                      self)
+        failed = sum(r.outcome == "failed" for r in results)
+        text = self.tr("已导入 %1 个，拒收 %2 个").replace("%1", str(ok)).replace("%2", str(len(results) - ok - failed))
+        if failed:  # a file the program could not handle (not the file's fault): said apart from refusals
+            text += self.tr("，失败 %1 个").replace("%1", str(failed))
+        head = QLabel(text, self)
         self.table = ro_table(self, [self.tr("结果"), self.tr("文件"), self.tr("说明")], 2)
         rows = sorted(results, key=lambda r: r.outcome == "imported")  # refusals first
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            label = self.tr("已导入") if r.outcome == "imported" else self.tr("拒收")
+            label = {"imported": self.tr("已导入"), "failed": self.tr("失败")}.get(r.outcome) or self.tr("拒收")
             item = ro_item(label)
             item.setForeground(QBrush(QColor("#1e7d32" if r.outcome == "imported" else "#c62828")))
             self.table.setItem(i, 0, item)

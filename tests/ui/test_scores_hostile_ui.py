@@ -28,3 +28,17 @@ def test_deeply_nested_file_is_one_refused_row(qtbot, page, tmp_path, no_blockin
     assert dlg.table.rowCount() == 2 and dlg.table.item(0, 0).text() == "拒收"
     assert dlg.table.item(0, 1).text() == "a-deep.nnscore" and "嵌套" in dlg.table.item(0, 2).text()
     assert not [s for s in no_blocking_message_boxes if s[0] == "critical"]
+
+
+def test_failed_file_is_said_apart_from_refusals(qtbot):
+    """A file the program could not handle (outcome ``failed``) reads 失败, not 拒收, and is counted apart."""
+    from nn_review.exchange.scores_import import ScoreImportResult
+    from ui.exchange_page import ScoreResultsDialog
+    dlg = ScoreResultsDialog([ScoreImportResult("/x/a.nnscore", "failed", "程序内部错误"),
+                              ScoreImportResult("/x/b.nnscore", "refused", "签名无效"),
+                              ScoreImportResult("/x/c.nnscore", "imported", "")])
+    qtbot.addWidget(dlg)
+    labels = sorted(dlg.table.item(i, 0).text() for i in range(3))
+    assert labels == sorted(["失败", "拒收", "已导入"])
+    from PySide6.QtWidgets import QLabel
+    assert any(lbl.text() == "已导入 1 个，拒收 1 个，失败 1 个" for lbl in dlg.findChildren(QLabel))

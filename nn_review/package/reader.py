@@ -25,7 +25,8 @@ from typing import Any
 from pypdf import PasswordType, PdfReader
 
 from .errors import ImportCancelled, PackageRefused
-from .manifest import validate_manifest
+from .jsondepth import json_depth
+from .manifest import MAX_DEPTH, validate_manifest
 from .zipsafe import Entry, Limits, safe_entries
 
 try:
@@ -103,6 +104,13 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
 
 def _no_constant(name: str) -> None:
     raise ValueError(f"非标准 JSON 数值 {name}")
+
+
+def _finite_float(text: str) -> float:
+    v = float(text)
+    if v in (float("inf"), float("-inf")):  # 1e400: a valid JSON number no float can hold
+        raise ValueError(f"数值 {text[:30]} 超出浮点数范围")
+    return v
 
 
 class _Job:
@@ -243,8 +251,12 @@ class _Job:
             raise self.refuse("manifest.json", "manifest.encoding",
                               f"manifest.json 不是 UTF-8 编码{gbk}：第 {e.start} 字节处的 {buf[e.start:e.start + 4].hex(' ')} "
                               "无法按 UTF-8 解码；应以 UTF-8 保存") from None
+        if json_depth(text) > MAX_DEPTH:  # before json.loads: it recurses
+            raise self.refuse("manifest.json", "manifest.too_deep",
+                              f"manifest.json 嵌套层数超过 {MAX_DEPTH} 层；申报包格式只需要 5 层")
         try:
-            return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+            return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant,
+                              parse_float=_finite_float)
         except json.JSONDecodeError as e:
             raise self.refuse("manifest.json", "manifest.json", f"manifest.json 不是有效的 JSON：第 {e.lineno} 行第 "
                               f"{e.colno} 列，{_JSON_ZH.get(e.msg, e.msg)}") from None

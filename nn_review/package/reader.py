@@ -268,6 +268,7 @@ class _Job:
 
     def check_present(self, entries: dict[str, Entry], docs: list[dict]) -> None:
         # Before extracting anything: a missing document is cheaper to report first.
+        _match_utf8_readings(entries, docs)
         folded = {n.casefold(): n for n in entries}
         for i, d in enumerate(docs):
             if d["path"] not in entries:
@@ -344,6 +345,18 @@ def _quiet_pypdf():
             _quiet_depth -= 1
             if _quiet_depth == 0:
                 log.setLevel(_quiet_saved)
+
+
+def _match_utf8_readings(entries: dict[str, Entry], docs: list[dict]) -> None:
+    """A listed path that no entry has under its GBK reading, but exactly one unflagged entry has
+    under its UTF-8 reading (and whose GBK reading the manifest does not list): that entry is
+    the document. The manifest (UTF-8 by definition) decides; no name is guessed."""
+    listed = {d["path"] for d in docs}
+    for path in listed - entries.keys():
+        found = [e for e in entries.values() if e.alt_name == path and e.name not in listed]
+        if len(found) == 1:
+            del entries[found[0].name]
+            entries[path] = Entry(path, found[0].info)
 
 
 def _decodes(raw: bytes, encoding: str) -> bool:

@@ -6,8 +6,14 @@ from datetime import date
 from typing import Any
 
 from ..guide import Guide
+from ..textsafe import hidden_chars, marked
 from .engine import FAIL, MANUAL, PASS, FindingData, requirement_finding
 from .facts import extract_facts
+
+MAX_HIDDEN_FINDINGS = 20
+SRC_HIDDEN = "文本字段应为纯文本：不可见字符（零宽字符等）与文字方向控制字符可使名称看起来与实际不同"
+# Fields the tool sets itself (read_package), not text from the package.
+_TOOL_FIELDS = {"pdf_findings"}
 
 KIND_ZH = {"project": "科技计划项目", "consortium_recognition": "创新联合体认定",
            "consortium_evaluation": "创新联合体三年评估"}
@@ -27,6 +33,7 @@ def check_package(guide: Guide, manifest: dict[str, Any], *, review_start: date 
                   f"申报包按指南版本 {edition!r} 申报，本批次使用 {guide.edition!r}",
                   declared=edition, threshold=guide.edition))
     out.extend(_period_budget(manifest, review_start))
+    out.extend(_hidden_text(manifest))
     kind = manifest.get("kind", "project")
     facts = extract_facts(manifest)
     if kind == "project":
@@ -85,3 +92,35 @@ def _period_budget(manifest: dict[str, Any], review_start: date | None) -> list[
         out.append(_f("K.BUDGET", True, f"申请资助 {requested:.2f} 万元，自筹 {budget.get('self_funded', 0):.2f} 万元",
                       declared=requested))
     return out
+
+
+def _strings(value: Any, path: str):
+    """(path, text) of every string in the manifest, in document order."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, v in value.items():
+            if key not in _TOOL_FIELDS:
+                yield from _strings(v, f"{path}.{key}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings(v, f"{path}[{i}]")
+
+
+def _hidden_text(manifest: dict[str, Any]) -> list[FindingData]:
+    """Bidi overrides and zero-width characters in any text of the package (issue 12): shown
+    marked, and a warning for the secretary — not a refusal, the text may be genuine."""
+    found = [(path, text, hidden_chars(text)) for path, text in _strings(manifest, "manifest")]
+    found = [f for f in found if f[2]]
+    out = [_f("K.HIDDEN_CHARS", False, f"{path} 含不可见字符或文字方向控制字符：{'、'.join(chars)}；"
+              f"实际内容为“{_short(marked(text))}”", declared=_short(marked(text)), threshold="不含此类字符",
+              severity_fail="warning", source=SRC_HIDDEN)
+           for path, text, chars in found[:MAX_HIDDEN_FINDINGS]]
+    if len(found) > MAX_HIDDEN_FINDINGS:
+        out.append(_f("K.HIDDEN_CHARS", False, f"另有 {len(found) - MAX_HIDDEN_FINDINGS} 个字段含不可见字符或"
+                      "文字方向控制字符", severity_fail="warning", source=SRC_HIDDEN))
+    return out
+
+
+def _short(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[:n] + "…"

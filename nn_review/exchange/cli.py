@@ -6,12 +6,12 @@ building the parser stays cheap.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from ..cli_support import guarded as _guarded
 from ..cli_support import out as _out
+from ..cli_support import out_json as _out_json
 from ..cli_support import session_context as _ctx
 from ..zhfmt import local_time_with_offset
 
@@ -126,7 +126,7 @@ def _import_scores(args) -> int:
     store, sid = _ctx(args)
     results = import_score_files(store, sid, args.files)
     if args.json:
-        _out(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2))
+        _out_json([r.to_json() for r in results])
     else:
         for r in results:
             where = f"{r.field}：" if r.field and r.outcome == "refused" else ""
@@ -142,7 +142,7 @@ def _returns(args) -> int:
     store, sid = _ctx(args)
     ov = returns_overview(store, sid)
     if args.json:
-        _out(json.dumps(ov.to_json(), ensure_ascii=False, indent=2))
+        _out_json(ov.to_json())
         return 0
     _out("专家交回情况：")
     for e in ov.experts:

@@ -24,6 +24,7 @@ from typing import Any
 
 from pypdf import PasswordType, PdfReader
 
+from ..textsafe import for_terminal
 from .errors import ImportCancelled, PackageRefused
 from .jsondepth import json_depth
 from .manifest import MAX_DEPTH, validate_manifest
@@ -378,7 +379,7 @@ def _unlisted(entries: dict[str, Entry], docs: list[dict]) -> list[str]:
             junk += 1
         else:
             other.append(name)
-    out = [f"压缩包中的“{n}”未在 manifest.json 中列出，已忽略" for n in other[:MAX_LISTED_WARNINGS]]
+    out = [f"压缩包中的“{for_terminal(n)}”未在 manifest.json 中列出，已忽略" for n in other[:MAX_LISTED_WARNINGS]]
     if len(other) > MAX_LISTED_WARNINGS:
         out.append(f"另有 {len(other) - MAX_LISTED_WARNINGS} 个未在 manifest.json 中列出的文件，已忽略")
     if junk:

@@ -28,6 +28,7 @@ from ..textsafe import for_terminal
 from .errors import ImportCancelled, PackageRefused
 from .jsondepth import json_depth
 from .manifest import MAX_DEPTH, validate_manifest
+from .pdfscan import INCOMPLETE, active_content
 from .zipsafe import Entry, Limits, safe_entries
 
 try:
@@ -62,6 +63,7 @@ class PackageDocument:
     size: int
     page_count: int
     temp_path: Path  # the extracted copy inside workdir
+    pdf_findings: list[str] = field(default_factory=list)  # pdfscan codes: JavaScript, Launch, …
 
 
 @dataclass
@@ -298,10 +300,12 @@ class _Job:
                               f"文档“{d['path']}”的 SHA-256 与 manifest 不符：manifest 中为 {d['sha256']}，"
                               f"文件实际为 {h.hexdigest()}；文件可能已损坏或被替换")
         self.tick_extracted()
-        pages = self.page_count(tmp, bytes(head), d["path"])
-        return PackageDocument(d["path"], d["kind"], d["title"], d["sha256"], size, pages, tmp)
+        pages, features = self.page_count(tmp, bytes(head), d["path"])
+        d["pdf_findings"] = features  # always set: a manifest cannot declare its own
+        return PackageDocument(d["path"], d["kind"], d["title"], d["sha256"], size, pages, tmp, features)
 
-    def page_count(self, tmp: Path, head: bytes, name: str) -> int:
+    def page_count(self, tmp: Path, head: bytes, name: str) -> tuple[int, list[str]]:
+        """(pages, active content found — see pdfscan) of a document that must be a readable PDF."""
         if not head.startswith(b"%PDF-"):
             what = next((zh for magic, zh in _MAGIC if head.startswith(magic)), None)
             found = f"看起来是 {what}" if what else f"开头为 {head[:8]!r}"
@@ -310,7 +314,8 @@ class _Job:
         try:
             with _quiet_pypdf():
                 reader = PdfReader(tmp, strict=False)
-                locked = reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED
+                opened = reader.decrypt("") if reader.is_encrypted else None
+                locked = opened == PasswordType.NOT_DECRYPTED
                 pages = 0 if locked else len(reader.pages)
         except Exception as e:  # pypdf raises many kinds on damaged files
             raise self.refuse(name, "document.bad_pdf", f"文档“{name}”以 %PDF- 开头，但无法作为 PDF 解析（已损坏或"
@@ -320,7 +325,12 @@ class _Job:
                               f"文档“{name}”设置了打开密码；申报材料应为无需密码即可打开的 PDF")
         if pages < 1:
             raise self.refuse(name, "document.bad_pdf", f"文档“{name}”是没有任何页面的 PDF；应至少有 1 页")
-        return pages
+        try:
+            with _quiet_pypdf():
+                features = active_content(reader, opened)
+        except Exception:  # the pages read; a structure pypdf chokes on deeper down is reported, not refused
+            features = [INCOMPLETE]
+        return pages, features
 
 
 _quiet_lock = threading.Lock()

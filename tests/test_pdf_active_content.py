@@ -9,8 +9,14 @@ import json
 
 import pytest
 from pypdf import PdfWriter
-from pypdf.generic import (ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject,
-                           TextStringObject)
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
 
 from nn_review.checks.package_checks import check_package
 from nn_review.cli import main

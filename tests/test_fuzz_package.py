@@ -26,7 +26,7 @@ from nn_review.services.checks import findings_for
 from nn_review.services.guides import builtin_guide
 
 from .fuzzing import FUZZ, bounded_memory, files_under
-from .pkgtools import EXAMPLE_FILES, example_manifest, manifest_bytes, write_zip
+from .pkgtools import EXAMPLE_FILES, example_manifest, manifest_bytes, sha256, write_zip
 from .test_package_names import raw_zip
 
 GUIDE = builtin_guide("nanning-seed")
@@ -216,5 +216,30 @@ def test_manifest_number_mutations(sandbox, edits):
             obj = obj[k]
         obj[path[-1]] = value
     pkg = write_zip(sandbox() / "p.nnpkg", [("manifest.json", json.dumps(m).encode()), *EXAMPLE_FILES.items()],
+                    compression=zipfile.ZIP_STORED)
+    check(pkg, sandbox.stray)
+
+
+# -- document PDFs (sha256 fixed up, so the PDF reader and the active-content scan see them) --
+
+PDF = EXAMPLE_FILES["docs/合作协议.pdf"]
+PDF_SNIPPETS = [b"/JavaScript", b"/JS (x)", b"/Launch", b"/EmbeddedFiles", b"/FileAttachment", b"<<" * 2000,
+                b"[" * 5000, b"999999999999999999999 0 R", b"/Kids [1 0 R]", b"stream\n", b"endobj", b"%%EOF"]
+
+
+@FUZZ
+@given(edits=st.lists(st.tuples(st.integers(0, len(PDF)), st.integers(0, 16),
+                                st.binary(max_size=16) | st.sampled_from(PDF_SNIPPETS)), max_size=6),
+       cut=st.one_of(st.none(), st.integers(0, len(PDF))))
+def test_document_pdf_mutations(sandbox, edits, cut):
+    data = bytearray(PDF)
+    for at, n, blob in edits:
+        data[at:at + n] = blob
+    if cut is not None:
+        del data[cut:]
+    m = copy.deepcopy(BASE)
+    m["documents"][1]["sha256"] = sha256(bytes(data))
+    pkg = write_zip(sandbox() / "p.nnpkg", [("manifest.json", manifest_bytes(m)), ("docs/申报书.pdf",
+                    EXAMPLE_FILES["docs/申报书.pdf"]), ("docs/合作协议.pdf", bytes(data))],
                     compression=zipfile.ZIP_STORED)
     check(pkg, sandbox.stray)

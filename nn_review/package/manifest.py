@@ -72,8 +72,12 @@ def _desc(v: Any) -> str:
         return "null"
     if isinstance(v, bool):
         return f"布尔值 {str(v).lower()}"
-    if isinstance(v, int) and abs(v) >= 10 ** 20:
-        return f"一个 {len(str(abs(v)))} 位的{'负' if v < 0 else ''}整数"  # 400 digits say nothing more
+    if isinstance(v, int) and abs(v) >= 10 ** 20:  # 400 digits say nothing more (and str() stops at 4300)
+        try:
+            digits = f" {len(str(abs(v)))} 位"
+        except ValueError:
+            digits = f"约 {int(abs(v).bit_length() * math.log10(2)) + 1} 位"
+        return f"一个{digits}的{'负' if v < 0 else ''}整数"
     if isinstance(v, (int, float)):
         return f"数字 {v!r}"
     if isinstance(v, str):

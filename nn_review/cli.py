@@ -114,13 +114,17 @@ def _stdout_gone() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    try:
-        code = _main(argv)
-        if sys.stdout is not None:  # None in a windowed (no console) Windows build
-            sys.stdout.flush()  # inside the guard: buffered output may meet the closed pipe only now
-        return code
-    except BrokenPipeError:
-        return _stdout_gone()
+    from .cli_support import terminal_safe_output
+    # Every line printed — by any verb, and argparse's own errors — has control characters
+    # escaped: file names, entry names and titles come from outside (issue 12).
+    with terminal_safe_output():
+        try:
+            code = _main(argv)
+            if sys.stdout is not None:  # None in a windowed (no console) Windows build
+                sys.stdout.flush()  # inside the guard: buffered output may meet the closed pipe only now
+            return code
+        except BrokenPipeError:
+            return _stdout_gone()
 
 
 def _main(argv: list[str] | None = None) -> int:

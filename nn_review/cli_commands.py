@@ -7,15 +7,21 @@ import sys
 from pathlib import Path
 
 from .checks.engine import STATUS_ZH, VERDICT_ZH
+from .cli_support import err as _err
+from .cli_support import out as _out
+from .cli_support import out_json as _out_json
 from .guide import GuideError, load_guide
 from .paths import default_store, demo_store
 from .store import StoreError, open_store
+from .textsafe import for_terminal
 
 MARK = {"pass": "✓", "fail": "✗", "not_declared": "?", "manual": "☐"}
 
 
-def _out(text: str = "") -> None:
-    print(text)
+def _t(value) -> str:
+    """One value from outside (file name, entry name, title) inside a line: no line breaks or
+    escape sequences of its own."""
+    return for_terminal(value)
 
 
 def _store(args):
@@ -36,13 +42,13 @@ def run(args) -> int:
         if args.cmd is None:
             return _gui(args)
         if getattr(args, "open_files", None):
-            print("错误：要打开的文件（.nnpkg/.nnrb/.nnscore）只能用于图形界面，不能与子命令一起使用", file=sys.stderr)
+            _err("错误：要打开的文件（.nnpkg/.nnrb/.nnscore）只能用于图形界面，不能与子命令一起使用")
             return 2
         if getattr(args, "handler", None):
             return args.handler(args)
         return {"guide": _guide, "package": _package, "session": _session}[args.cmd](args)
     except (StoreError, GuideError) as e:
-        print(f"错误：{e}", file=sys.stderr)
+        _err(f"错误：{e}")
         return 2
 
 
@@ -94,10 +100,10 @@ def _guide(args) -> int:
     guide = get(args.edition)
     item = guide.item(args.item)
     if item is None:
-        print(f"错误：指南 {guide.edition} 没有项目{args.item}（1–{len(guide.items)}）", file=sys.stderr)
+        _err(f"错误：指南 {guide.edition} 没有项目{args.item}（1–{len(guide.items)}）")
         return 2
     if args.json:
-        _out(json.dumps(guide.raw["items"][item.number - 1], ensure_ascii=False, indent=2))
+        _out_json(guide.raw["items"][item.number - 1])
         return 0
     pt = guide.plan_type(item.plan_type)
     _out(f"项目{item.number}：{item.title}（{pt.name}，指南 {guide.edition} v{guide.version}）")
@@ -125,10 +131,10 @@ def _package(args) -> int:
     guide = load_guide(g) if g.suffix == ".json" and g.is_file() else builtin_guide(args.guide)
     rep = check_files(guide, args.files)
     if not rep["packages"]:
-        print("错误：没有找到申报包（.nnpkg / .zip）", file=sys.stderr)
+        _err("错误：没有找到申报包（.nnpkg / .zip）")
         return 2
     if args.json:
-        _out(json.dumps(rep, ensure_ascii=False, indent=2))
+        _out_json(rep)
     else:
         _print_report(rep, args.verbose)
     return exit_code(rep)
@@ -138,16 +144,16 @@ def _print_report(rep: dict, verbose: bool) -> None:
     for p in rep["packages"]:
         if p["status"] == "refused":
             r = p["refusal"]
-            where = f"{r['field']}：" if r["field"] else ""
-            _out(f"[拒收] {p['file']}\n    {where}{r['message']}  ({r['code']})")
+            where = f"{_t(r['field'])}：" if r["field"] else ""
+            _out(f"[拒收] {_t(p['file'])}\n    {where}{_t(r['message'])}  ({r['code']})")
             continue
         item = f"项目{p['guide_item']}" + (f" 方向{p['direction']}" if p["direction"] else "") \
             if p["kind"] == "project" else {"consortium_recognition": "创新联合体认定",
                                             "consortium_evaluation": "创新联合体评估"}[p["kind"]]
-        _out(f"[{VERDICT_ZH[p['verdict']]}] {p['application_id']}  {p['title']}（{item}，{p['applicant']}）")
-        _out(f"    文件：{p['file']}")
+        _out(f"[{VERDICT_ZH[p['verdict']]}] {p['application_id']}  {_t(p['title'])}（{item}，{_t(p['applicant'])}）")
+        _out(f"    文件：{_t(p['file'])}")
         for w in p["warnings"]:
-            _out(f"    ! {w}")
+            _out(f"    ! {_t(w)}")
         if p.get("decision"):
             _out(f"    形式审查结论：{_decision_line(p['verdict'], p['decision'])}")
         for f in p["findings"]:
@@ -202,11 +208,11 @@ def _session(args) -> int:
         entries.append(entry)
     rep = report(guide_for_session(store, sid), entries)
     if fresh:
-        print("注意：本批次已定稿，形式审查结果已冻结（评审表所载为定稿时的结果）；以下为只读复核，未写入存储。"
+        _err("注意：本批次已定稿，形式审查结果已冻结（评审表所载为定稿时的结果）；以下为只读复核，未写入存储。"
               + (f"复核结果与定稿时不同的申报：{'、'.join(fresh.changed)}" if fresh.changed
-                 else "复核结果与定稿时一致。"), file=sys.stderr)
+                 else "复核结果与定稿时一致。"))
     if args.json:
-        _out(json.dumps(rep, ensure_ascii=False, indent=2))
+        _out_json(rep)
     else:
         _print_report(rep, args.verbose)
     return exit_code(rep)
@@ -217,17 +223,17 @@ def _import(store, sid: int, args) -> int:
 
     def progress(done: int, total: int, name: str) -> None:
         if sys.stderr.isatty() and total:
-            print(f"\r{done * 100 // total:3d}%  {name[:60]:<60}", end="", file=sys.stderr, flush=True)
+            print(f"\r{done * 100 // total:3d}%  {_t(name)[:60]:<60}", end="", file=sys.stderr, flush=True)
 
     rep = import_packages(store, sid, args.files, replace=args.replace, progress=progress,
                           on_wait=lambda msg: print(msg, file=sys.stderr, flush=True))
     if sys.stderr.isatty():
         print(file=sys.stderr)
     for r in rep.results:
-        where = f"{r.field}：" if r.field else ""
-        _out(f"[{OUTCOME_ZH[r.outcome]}] {r.file}  {where}{r.message}")
+        where = f"{_t(r.field)}：" if r.field else ""
+        _out(f"[{OUTCOME_ZH[r.outcome]}] {_t(r.file)}  {where}{_t(r.message)}")
         for w in r.warnings:
-            _out(f"    ! {w}")
+            _out(f"    ! {_t(w)}")
     _out(rep.summary_zh())
     return 2 if rep.counts["refused"] or rep.counts["failed"] else 0
 
@@ -251,8 +257,8 @@ def _formal(store, sid: int, args) -> int:
         if args.decision:
             _out(f"已登记 {st.application_id} 形式审查结论：{st.label}" + (f"（理由：{st.reason}）" if st.reason else ""))
             if args.decision == formal.ACCEPTED and st.ticks_done < st.ticks_total:
-                print(f"提示：核对清单尚有 {st.ticks_total - st.ticks_done} 项未勾选"
-                      f"（nn-review session manual-check {st.application_id} RULE_ID --tick）", file=sys.stderr)
+                _err(f"提示：核对清单尚有 {st.ticks_total - st.ticks_done} 项未勾选"
+                     f"（nn-review session manual-check {st.application_id} RULE_ID --tick）")
         else:
             _out(f"已撤销 {st.application_id} 的形式审查结论（理由：{args.reason.strip()}），现为：{st.label}")
         return 0
@@ -263,16 +269,16 @@ def _formal(store, sid: int, args) -> int:
         return 0
     rep = formal.decisions_report(store, sid)
     if args.json:
-        _out(json.dumps(rep, ensure_ascii=False, indent=2))
+        _out_json(rep)
         return 0
     for p in rep["packages"]:
         mc = p["manual_checks"]
         ticks = f"  核对清单 {mc['done']}/{mc['total']}" if mc["total"] else ""
-        reason = f"  理由：{p['reason']}" if p["reason"] else ""
-        _out(f"{p['application_id']}  {p['label']}{reason}{ticks}  {p['title']}")
+        reason = f"  理由：{_t(p['reason'])}" if p["reason"] else ""
+        _out(f"{p['application_id']}  {p['label']}{reason}{ticks}  {_t(p['title'])}")
         for m in mc["items"] if args.verbose else ():
             _out(f"    {'☑' if m['ticked'] else '☐'} [{m['rule_id']}] {m['message']}"
-                 + (f"（备注：{m['note']}）" if m["note"] else ""))
+                 + (f"（备注：{_t(m['note'])}）" if m["note"] else ""))
     s = rep["summary"]
     _out(f"\n共 {s['total']} 个：通过 {s['accepted']}，不予受理 {s['excluded']}，未确认 {s['undecided']}"
          f"（其中机器结论未通过、待确认 {s['needs_decision']}）")

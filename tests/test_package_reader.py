@@ -18,6 +18,7 @@ from .pkgtools import (AGREEMENT_PDF, APPLICANT_CODE, EXAMPLE_FILES, FORM_PDF, P
                       write_zip)
 
 from nn_review.package import ImportCancelled, Limits, PackageRefused, read_package, validate_manifest
+from nn_review.textsafe import for_terminal
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -37,7 +38,7 @@ def refused(pkg, workdir, code, field=None, in_message=(), **kw) -> PackageRefus
     assert e.file == pkg.name and str(e).startswith(f"{pkg.name}: ")
     if field is not None:
         assert e.field == field, str(e)
-        assert f": {field}: " in str(e)
+        assert f": {for_terminal(field)}: " in str(e)  # str() is for terminals and logs (issue 12)
     assert CJK.search(e.message), e.message
     for s in in_message:
         assert s in e.message, e.message
@@ -214,7 +215,7 @@ def test_zip_refusals(tmp_path, workdir, extra, code, field):
     if code == "zip.bad_name_encoding":
         assert "64 6f 63 73 2f ff" in e.message
     else:
-        assert field in e.message
+        assert for_terminal(field) in e.message  # control characters shown escaped (issue 12)
 
 
 def test_utf8_flag_with_invalid_utf8_name(tmp_path, workdir):

@@ -14,6 +14,11 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QSpinBox, QToolBu
 class PdfViewer(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
+        # QtPdf's PDFium is built without V8/XFA (checked on PySide6's libQt6Pdf: no JavaScript
+        # runtime linked in), and this viewer connects no link or action handler (nothing calls
+        # QDesktopServices): document JavaScript, /Launch actions and attachments are never run
+        # or opened here. Packages flag such PDFs as a 形式审查 warning (K.PDF_ACTIVE,
+        # nn_review/package/pdfscan.py; issue 12).
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None  # keeps in-memory PDFs alive while shown
         self.view = QPdfView(self)

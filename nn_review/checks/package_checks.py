@@ -6,8 +6,17 @@ from datetime import date
 from typing import Any
 
 from ..guide import Guide
+from ..package.pdfscan import FEATURES_ZH
+from ..textsafe import hidden_chars, marked
 from .engine import FAIL, MANUAL, PASS, FindingData, requirement_finding
 from .facts import extract_facts
+
+MAX_HIDDEN_FINDINGS = 20
+SRC_HIDDEN = "文本字段应为纯文本：不可见字符（零宽字符等）与文字方向控制字符可使名称看起来与实际不同"
+# Fields the tool sets itself (read_package), not text from the package.
+_TOOL_FIELDS = {"pdf_findings"}
+
+SRC_PDF = "申报材料应为普通 PDF 文档：脚本、启动外部程序的动作与嵌入文件可被用来攻击打开文档的计算机"
 
 KIND_ZH = {"project": "科技计划项目", "consortium_recognition": "创新联合体认定",
            "consortium_evaluation": "创新联合体三年评估"}
@@ -27,6 +36,8 @@ def check_package(guide: Guide, manifest: dict[str, Any], *, review_start: date 
                   f"申报包按指南版本 {edition!r} 申报，本批次使用 {guide.edition!r}",
                   declared=edition, threshold=guide.edition))
     out.extend(_period_budget(manifest, review_start))
+    out.extend(_hidden_text(manifest))
+    out.extend(_pdf_active(manifest))
     kind = manifest.get("kind", "project")
     facts = extract_facts(manifest)
     if kind == "project":
@@ -84,4 +95,50 @@ def _period_budget(manifest: dict[str, Any], review_start: date | None) -> list[
     else:
         out.append(_f("K.BUDGET", True, f"申请资助 {requested:.2f} 万元，自筹 {budget.get('self_funded', 0):.2f} 万元",
                       declared=requested))
+    return out
+
+
+def _strings(value: Any, path: str):
+    """(path, text) of every string in the manifest, in document order."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, v in value.items():
+            if key not in _TOOL_FIELDS:
+                yield from _strings(v, f"{path}.{key}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings(v, f"{path}[{i}]")
+
+
+def _hidden_text(manifest: dict[str, Any]) -> list[FindingData]:
+    """Bidi overrides and zero-width characters in any text of the package (issue 12): shown
+    marked, and a warning for the secretary — not a refusal, the text may be genuine."""
+    found = [(path, text, hidden_chars(text)) for path, text in _strings(manifest, "manifest")]
+    found = [f for f in found if f[2]]
+    out = [_f("K.HIDDEN_CHARS", False, f"{path} 含不可见字符或文字方向控制字符：{'、'.join(chars)}；"
+              f"实际内容为“{_short(marked(text))}”", declared=_short(marked(text)), threshold="不含此类字符",
+              severity_fail="warning", source=SRC_HIDDEN)
+           for path, text, chars in found[:MAX_HIDDEN_FINDINGS]]
+    if len(found) > MAX_HIDDEN_FINDINGS:
+        out.append(_f("K.HIDDEN_CHARS", False, f"另有 {len(found) - MAX_HIDDEN_FINDINGS} 个字段含不可见字符或"
+                      "文字方向控制字符", severity_fail="warning", source=SRC_HIDDEN))
+    return out
+
+
+def _short(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def _pdf_active(manifest: dict[str, Any]) -> list[FindingData]:
+    """Documents whose PDF carries scripts, launch actions, embedded files or an owner password
+    (found by read_package, stored as documents[].pdf_findings): accepted, flagged (issue 12)."""
+    out = []
+    for d in manifest.get("documents") or []:
+        codes = d.get("pdf_findings") or []
+        if codes:
+            what = "；".join(FEATURES_ZH.get(c, c) for c in codes)
+            out.append(_f("K.PDF_ACTIVE", False, f"文档“{marked(d.get('title', ''))}”（{marked(d.get('path', ''))}）含：{what}。"
+                          "本工具不执行、不提取这些内容；请在隔离环境中打开核实", declared=what,
+                          threshold="普通 PDF（无脚本、动作、嵌入文件）", severity_fail="warning", source=SRC_PDF))
     return out

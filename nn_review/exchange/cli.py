@@ -6,12 +6,13 @@ building the parser stays cheap.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from ..cli_support import guarded as _guarded
 from ..cli_support import out as _out
+from ..cli_support import json_text as _json_text
+from ..cli_support import out_json as _out_json
 from ..cli_support import session_context as _ctx
 from ..zhfmt import local_time_with_offset
 
@@ -133,7 +134,7 @@ def _import_scores(args) -> int:
     store, sid = _ctx(args)
     results = import_score_files(store, sid, args.files)
     if args.json:
-        _out(_printable(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2)))
+        _out(_printable(_json_text([r.to_json() for r in results])))  # names may not be valid UTF-8
     else:
         for r in results:  # file names and messages carry the file's own text: no raw control characters
             where = f"{r.field}：" if r.field and r.outcome != "imported" else ""
@@ -151,7 +152,7 @@ def _returns(args) -> int:
     store, sid = _ctx(args)
     ov = returns_overview(store, sid)
     if args.json:
-        _out(json.dumps(ov.to_json(), ensure_ascii=False, indent=2))
+        _out_json(ov.to_json())
         return 0
     _out("专家交回情况：")
     for e in ov.experts:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
 from pathlib import Path
 
 from ..cli_support import guarded as _guarded
 from ..cli_support import out as _out
+from ..cli_support import out_json as _out_json
 
 PASSPHRASE_ENV = "NN_REVIEW_EXPERT_PASSPHRASE"
 
@@ -134,7 +134,7 @@ def _list(args) -> int:
             for a in apps:
                 _out(f"    {STATUS_ZH[a['status']]:<4} {a['application_id']}  {a['title']}")
         if args.json:
-            _out(json.dumps(out, ensure_ascii=False, indent=2))
+            _out_json(out)
         elif not out:
             _out("工作区中还没有评审包")
     finally:

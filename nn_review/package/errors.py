@@ -6,6 +6,8 @@ and nothing of it was kept.
 
 from __future__ import annotations
 
+from ..textsafe import for_terminal
+
 
 class PackageRefused(Exception):
     """A package that violates package-format.md.
@@ -13,10 +15,14 @@ class PackageRefused(Exception):
     ``field`` locates the problem: a manifest path (``manifest.documents[1].sha256``, list
     indices 0-based) or a ZIP entry name; None when it concerns the whole file.
     ``code`` is a stable machine id (``zip.symlink``); ``message`` is Chinese and says
-    what was found and what was expected.
+    what was found and what was expected. The message quotes entry names and values from the
+    package, so it is made safe to show here, once (issue 12): a one-line text with control
+    characters escaped (ESC → ``\\e``) and bidi/zero-width characters marked (``⟦U+202E⟧``).
+    ``file`` and ``field`` stay as found (machine use; ``str()`` escapes them).
     """
 
     def __init__(self, file: str, field: str | None, code: str, message: str):
+        message = for_terminal(message)
         super().__init__(file, field, code, message)
         self.file = file
         self.field = field
@@ -25,7 +31,7 @@ class PackageRefused(Exception):
 
     def __str__(self) -> str:
         parts = [self.file] + ([self.field] if self.field is not None else []) + [self.message]
-        return ": ".join(parts)
+        return ": ".join(map(for_terminal, parts))
 
 
 class ImportCancelled(Exception):
@@ -36,4 +42,4 @@ class ImportCancelled(Exception):
         self.file = file
 
     def __str__(self) -> str:
-        return f"{self.file}: 用户取消，未导入" if self.file else "用户取消，未导入"
+        return f"{for_terminal(self.file)}: 用户取消，未导入" if self.file else "用户取消，未导入"

@@ -40,6 +40,26 @@ NUMERIC_INDICATORS = {"invention_patent_applications": "申请发明专利", "in
 LEADER_NUMBERS = {"leader_revenue_last_year": "牵头单位上年度营业收入", "leader_rd_staff": "牵头单位全职研发人员数",
                   "leader_rd_spend_3y_avg": "牵头单位近三年年均研发投入", "leader_rd_ratio_3y": "牵头单位近三年研发投入占比"}
 MAX_TEXT = 200
+# Ranges (issue 12; documented in docs/package-limits.md). A value outside is a refusal naming
+# the field, decided here — the one validation that `package check` and `session import` share.
+MONEY_MAX = 100_000_000          # 万元: 1 万亿元 (10^12 元)
+COUNT_MAX = 1_000_000            # patents, standards, sites, products, staff …
+PEOPLE_MAX = 1_000_000_000       # 参与人次
+AREA_MAX = 1_000_000_000         # 亩
+GUIDE_ITEM_RANGE = (1, 999)      # the seed guide has 项目1–38; whether the item exists is a formal check
+DIRECTION_RANGE = (1, 99)
+YEAR_RANGE = (2000, 2099)        # implementation period dates
+# Anywhere in the manifest, unknown fields included (they are kept and stored):
+MAX_DEPTH = 20                   # nesting of objects/arrays (the format itself needs 5)
+MAX_ABS_NUMBER = 10 ** 15        # exact as a float and as an SQLite INTEGER
+MAX_STRING = 20_000              # characters of any string value
+MAX_KEY = 200                    # characters of any object key
+MAX_ITEMS = 10_000               # members of any array or object
+MONEY_UNIT = "万元（即 1 万亿元）"
+INDICATOR_MAX = {"new_revenue": (MONEY_MAX, "万元"), "core_area_mu": (AREA_MAX, "亩"),
+                 "demo_area_mu": (AREA_MAX, "亩"), "participants": (PEOPLE_MAX, "人次")}
+LEADER_MAX = {"leader_revenue_last_year": (MONEY_MAX, MONEY_UNIT), "leader_rd_staff": (COUNT_MAX, "人"),
+              "leader_rd_spend_3y_avg": (MONEY_MAX, MONEY_UNIT), "leader_rd_ratio_3y": (math.inf, "")}  # > 1 has its own message
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _APP_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -52,6 +72,12 @@ def _desc(v: Any) -> str:
         return "null"
     if isinstance(v, bool):
         return f"布尔值 {str(v).lower()}"
+    if isinstance(v, int) and abs(v) >= 10 ** 20:  # 400 digits say nothing more (and str() stops at 4300)
+        try:
+            digits = f" {len(str(abs(v)))} 位"
+        except ValueError:
+            digits = f"约 {int(abs(v).bit_length() * math.log10(2)) + 1} 位"
+        return f"一个{digits}的{'负' if v < 0 else ''}整数"
     if isinstance(v, (int, float)):
         return f"数字 {v!r}"
     if isinstance(v, str):
@@ -107,17 +133,21 @@ class _Checker:
         if obj.get(key) is not None:
             obj[key] = self.text(obj[key], f"{path}.{key}", label)
 
-    def integer(self, v: Any, path: str, label: str) -> int:
+    def integer(self, v: Any, path: str, label: str, lo: int, hi: int) -> int:
         if not isinstance(v, int) or isinstance(v, bool):
             self.fail(path, f"{label}应为整数，实际为{_desc(v)}")
+        if not lo <= v <= hi:
+            self.fail(path, f"{label}应在 {lo}–{hi} 之间，实际为{_desc(v)}", code="manifest.range")
         return v
 
-    def number(self, v: Any, path: str, label: str) -> float | int:
-        """A number ≥ 0; JSON true/false are not numbers even though Python says so."""
-        if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v):
+    def number(self, v: Any, path: str, label: str, hi: float, unit: str = "") -> float | int:
+        """A number in 0..hi; JSON true/false are not numbers even though Python says so."""
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or (isinstance(v, float) and not math.isfinite(v)):
             self.fail(path, f"{label}应为数字，实际为{_desc(v)}")
         if v < 0:
-            self.fail(path, f"{label}不能为负数，实际为 {v!r}")
+            self.fail(path, f"{label}不能为负数，实际为{_desc(v)}")
+        if v > hi:
+            self.fail(path, f"{label}应在 0 至 {hi} {unit}之间，实际为{_desc(v)}", code="manifest.range")
         return v
 
     def boolean(self, v: Any, path: str, label: str) -> bool:
@@ -133,7 +163,11 @@ class _Checker:
     def iso_date(self, v: Any, path: str, label: str) -> date:
         try:
             if isinstance(v, str) and _ISO_DATE.fullmatch(v):
-                return date.fromisoformat(v)
+                d = date.fromisoformat(v)
+                if not YEAR_RANGE[0] <= d.year <= YEAR_RANGE[1]:
+                    self.fail(path, f"{label}的年份应在 {YEAR_RANGE[0]}–{YEAR_RANGE[1]} 之间，实际为 {v}",
+                              code="manifest.range")
+                return d
         except ValueError:
             pass
         self.fail(path, f"{label}应为有效的 ISO 日期 YYYY-MM-DD（如 2025-07-01），实际为{_desc(v)}")
@@ -159,6 +193,7 @@ class _Checker:
 def validate_manifest(data: Any, file: str) -> dict[str, Any]:
     """The normalised manifest, or PackageRefused naming the first offending field."""
     c = _Checker(file)
+    _depth(c, data)  # before deepcopy, which recurses
     m = copy.deepcopy(c.obj(data, "manifest", "manifest.json 的内容"))
     p = "manifest"
     fmt = m.get("format")
@@ -182,19 +217,60 @@ def validate_manifest(data: Any, file: str) -> dict[str, Any]:
     _indicators(c, m)
     _consortium(c, m, kind)
     _documents(c, m)
+    _bounds(c, m)  # last: the named fields above give the more specific message
     return m
+
+
+def _depth(c: _Checker, data: Any) -> None:
+    stack = [(data, 1)]
+    while stack:
+        v, d = stack.pop()
+        if isinstance(v, (dict, list)):
+            if d > MAX_DEPTH:
+                c.fail("manifest.json", f"manifest.json 嵌套层数超过 {MAX_DEPTH} 层；申报包格式只需要 5 层",
+                       code="manifest.too_deep")
+            stack.extend((x, d + 1) for x in (v.values() if isinstance(v, dict) else v))
+
+
+def _bounds(c: _Checker, m: dict) -> None:
+    """Every value, unknown fields included (they are kept, stored and shown): finite numbers of
+    sane size, strings, keys and arrays of sane length."""
+    stack: list[tuple[Any, str]] = [(m, "manifest")]
+    while stack:
+        v, path = stack.pop()
+        if isinstance(v, bool) or v is None:
+            continue
+        if isinstance(v, (int, float)):
+            if isinstance(v, float) and not math.isfinite(v):
+                c.fail(path, f"字段值应为有限的数字，实际为 {v!r}", code="manifest.range")
+            if abs(v) > MAX_ABS_NUMBER:
+                c.fail(path, f"数值超出允许范围（绝对值不超过 10^15），实际为{_desc(v)}", code="manifest.range")
+        elif isinstance(v, str):
+            if len(v) > MAX_STRING:
+                c.fail(path, f"字符串最长 {MAX_STRING} 个字符，实际 {len(v)} 个", code="manifest.range")
+        elif isinstance(v, (dict, list)):
+            if len(v) > MAX_ITEMS:
+                c.fail(path, f"最多 {MAX_ITEMS} 项，实际 {len(v)} 项", code="manifest.range")
+            if isinstance(v, list):
+                stack.extend((x, f"{path}[{i}]") for i, x in enumerate(v))
+                continue
+            for key, x in v.items():
+                if len(key) > MAX_KEY:
+                    c.fail(path, f"键名最长 {MAX_KEY} 个字符，实际 {len(key)} 个", code="manifest.range")
+                stack.append((x, f"{path}.{key}"))
 
 
 def _guide_item(c: _Checker, m: dict, kind: str) -> None:
     # Only the type here: whether the item exists is a formal check against the guide.
     if kind == "project":
-        c.integer(c.get(m, "guide_item", "manifest", "指南项目编号"), "manifest.guide_item", "指南项目编号")
+        c.integer(c.get(m, "guide_item", "manifest", "指南项目编号"), "manifest.guide_item", "指南项目编号",
+                  *GUIDE_ITEM_RANGE)
     elif m.get("guide_item") is not None:
         c.fail("manifest.guide_item", f"{KINDS[kind]}申报包的指南项目编号应为 null，实际为{_desc(m['guide_item'])}")
     else:
         m["guide_item"] = None
     if m.get("direction") is not None:
-        c.integer(m["direction"], "manifest.direction", "方向编号")
+        c.integer(m["direction"], "manifest.direction", "方向编号", *DIRECTION_RANGE)
     m["direction"] = m.get("direction")
 
 
@@ -228,7 +304,7 @@ def _period_budget(c: _Checker, m: dict) -> None:
         c.fail("manifest.period.end", f"结束日期 {end} 早于开始日期 {start}；应不早于开始日期")
     budget = c.obj(c.get(m, "budget", "manifest", "经费预算"), "manifest.budget", "经费预算")
     for key, label in (("requested", "申请财政资助（万元）"), ("self_funded", "自筹经费（万元）")):
-        c.number(c.get(budget, key, "manifest.budget", label), f"manifest.budget.{key}", label)
+        c.number(c.get(budget, key, "manifest.budget", label), f"manifest.budget.{key}", label, MONEY_MAX, MONEY_UNIT)
 
 
 def _indicators(c: _Checker, m: dict) -> None:
@@ -239,7 +315,8 @@ def _indicators(c: _Checker, m: dict) -> None:
         if key in ind and ind[key] is None:
             del ind[key]  # null = not declared, the same as absent
         elif key in ind:
-            c.number(ind[key], f"manifest.indicators.{key}", f"考核指标“{zh}”（{key}）")
+            hi, unit = INDICATOR_MAX.get(key, (COUNT_MAX, ""))
+            c.number(ind[key], f"manifest.indicators.{key}", f"考核指标“{zh}”（{key}）", hi, unit)
     if ind.get("platform_level") is not None:
         c.enum(ind["platform_level"], "manifest.indicators.platform_level", "平台级别", PLATFORM_LEVELS)
 
@@ -275,7 +352,8 @@ def _consortium(c: _Checker, m: dict, kind: str) -> None:
                "牵头单位应就是申报单位")
     for key, label in LEADER_NUMBERS.items():
         if cons.get(key) is not None:
-            c.number(cons[key], f"{p}.{key}", label)
+            hi, unit = LEADER_MAX[key]
+            c.number(cons[key], f"{p}.{key}", label, hi, unit)
     if (cons.get("leader_rd_ratio_3y") or 0) > 1:
         c.fail(f"{p}.leader_rd_ratio_3y", f"牵头单位近三年研发投入占比应以小数表示（3% 写作 0.03），实际为 "
                f"{cons['leader_rd_ratio_3y']!r}")

@@ -24,8 +24,11 @@ from typing import Any
 
 from pypdf import PasswordType, PdfReader
 
+from ..textsafe import for_terminal
 from .errors import ImportCancelled, PackageRefused
-from .manifest import validate_manifest
+from .jsondepth import json_depth
+from .manifest import MAX_DEPTH, validate_manifest
+from .pdfscan import INCOMPLETE, active_content
 from .zipsafe import Entry, Limits, safe_entries
 
 try:
@@ -60,6 +63,7 @@ class PackageDocument:
     size: int
     page_count: int
     temp_path: Path  # the extracted copy inside workdir
+    pdf_findings: list[str] = field(default_factory=list)  # pdfscan codes: JavaScript, Launch, …
 
 
 @dataclass
@@ -103,6 +107,13 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
 
 def _no_constant(name: str) -> None:
     raise ValueError(f"非标准 JSON 数值 {name}")
+
+
+def _finite_float(text: str) -> float:
+    v = float(text)
+    if v in (float("inf"), float("-inf")):  # 1e400: a valid JSON number no float can hold
+        raise ValueError(f"数值 {text[:30]} 超出浮点数范围")
+    return v
 
 
 class _Job:
@@ -243,8 +254,12 @@ class _Job:
             raise self.refuse("manifest.json", "manifest.encoding",
                               f"manifest.json 不是 UTF-8 编码{gbk}：第 {e.start} 字节处的 {buf[e.start:e.start + 4].hex(' ')} "
                               "无法按 UTF-8 解码；应以 UTF-8 保存") from None
+        if json_depth(text) > MAX_DEPTH:  # before json.loads: it recurses
+            raise self.refuse("manifest.json", "manifest.too_deep",
+                              f"manifest.json 嵌套层数超过 {MAX_DEPTH} 层；申报包格式只需要 5 层")
         try:
-            return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+            return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant,
+                              parse_float=_finite_float)
         except json.JSONDecodeError as e:
             raise self.refuse("manifest.json", "manifest.json", f"manifest.json 不是有效的 JSON：第 {e.lineno} 行第 "
                               f"{e.colno} 列，{_JSON_ZH.get(e.msg, e.msg)}") from None
@@ -256,6 +271,7 @@ class _Job:
 
     def check_present(self, entries: dict[str, Entry], docs: list[dict]) -> None:
         # Before extracting anything: a missing document is cheaper to report first.
+        _match_utf8_readings(entries, docs)
         folded = {n.casefold(): n for n in entries}
         for i, d in enumerate(docs):
             if d["path"] not in entries:
@@ -284,10 +300,12 @@ class _Job:
                               f"文档“{d['path']}”的 SHA-256 与 manifest 不符：manifest 中为 {d['sha256']}，"
                               f"文件实际为 {h.hexdigest()}；文件可能已损坏或被替换")
         self.tick_extracted()
-        pages = self.page_count(tmp, bytes(head), d["path"])
-        return PackageDocument(d["path"], d["kind"], d["title"], d["sha256"], size, pages, tmp)
+        pages, features = self.page_count(tmp, bytes(head), d["path"])
+        d["pdf_findings"] = features  # always set: a manifest cannot declare its own
+        return PackageDocument(d["path"], d["kind"], d["title"], d["sha256"], size, pages, tmp, features)
 
-    def page_count(self, tmp: Path, head: bytes, name: str) -> int:
+    def page_count(self, tmp: Path, head: bytes, name: str) -> tuple[int, list[str]]:
+        """(pages, active content found — see pdfscan) of a document that must be a readable PDF."""
         if not head.startswith(b"%PDF-"):
             what = next((zh for magic, zh in _MAGIC if head.startswith(magic)), None)
             found = f"看起来是 {what}" if what else f"开头为 {head[:8]!r}"
@@ -296,7 +314,8 @@ class _Job:
         try:
             with _quiet_pypdf():
                 reader = PdfReader(tmp, strict=False)
-                locked = reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED
+                opened = reader.decrypt("") if reader.is_encrypted else None
+                locked = opened == PasswordType.NOT_DECRYPTED
                 pages = 0 if locked else len(reader.pages)
         except Exception as e:  # pypdf raises many kinds on damaged files
             raise self.refuse(name, "document.bad_pdf", f"文档“{name}”以 %PDF- 开头，但无法作为 PDF 解析（已损坏或"
@@ -306,7 +325,12 @@ class _Job:
                               f"文档“{name}”设置了打开密码；申报材料应为无需密码即可打开的 PDF")
         if pages < 1:
             raise self.refuse(name, "document.bad_pdf", f"文档“{name}”是没有任何页面的 PDF；应至少有 1 页")
-        return pages
+        try:
+            with _quiet_pypdf():
+                features = active_content(reader, opened)
+        except Exception:  # the pages read; a structure pypdf chokes on deeper down is reported, not refused
+            features = [INCOMPLETE]
+        return pages, features
 
 
 _quiet_lock = threading.Lock()
@@ -334,6 +358,18 @@ def _quiet_pypdf():
                 log.setLevel(_quiet_saved)
 
 
+def _match_utf8_readings(entries: dict[str, Entry], docs: list[dict]) -> None:
+    """A listed path that no entry has under its GBK reading, but exactly one unflagged entry has
+    under its UTF-8 reading (and whose GBK reading the manifest does not list): that entry is
+    the document. The manifest (UTF-8 by definition) decides; no name is guessed."""
+    listed = {d["path"] for d in docs}
+    for path in listed - entries.keys():
+        found = [e for e in entries.values() if e.alt_name == path and e.name not in listed]
+        if len(found) == 1:
+            del entries[found[0].name]
+            entries[path] = Entry(path, found[0].info)
+
+
 def _decodes(raw: bytes, encoding: str) -> bool:
     try:
         raw.decode(encoding)
@@ -353,7 +389,7 @@ def _unlisted(entries: dict[str, Entry], docs: list[dict]) -> list[str]:
             junk += 1
         else:
             other.append(name)
-    out = [f"压缩包中的“{n}”未在 manifest.json 中列出，已忽略" for n in other[:MAX_LISTED_WARNINGS]]
+    out = [f"压缩包中的“{for_terminal(n)}”未在 manifest.json 中列出，已忽略" for n in other[:MAX_LISTED_WARNINGS]]
     if len(other) > MAX_LISTED_WARNINGS:
         out.append(f"另有 {len(other) - MAX_LISTED_WARNINGS} 个未在 manifest.json 中列出的文件，已忽略")
     if junk:

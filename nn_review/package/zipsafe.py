@@ -43,6 +43,10 @@ class Limits:
 class Entry:
     name: str  # decoded, NFC-normalised
     info: zipfile.ZipInfo
+    # Without the UTF-8 flag: the UTF-8 reading of the same bytes when it is valid and differs
+    # from ``name`` (the GBK reading). Used only to match a path the manifest lists that no
+    # entry has under its GBK reading (macOS/Linux zippers that omit the flag).
+    alt_name: str | None = None
 
     @property
     def is_dir(self) -> bool:
@@ -56,22 +60,37 @@ class UndecodableName(ValueError):
 
 
 def decode_name(info: zipfile.ZipInfo) -> str:
-    """The entry's real name. Without the UTF-8 flag zipfile decoded the bytes as CP437,
-    which is lossless, so the stored bytes are recovered and decoded properly."""
+    """The entry's real name, as package-format.md says: UTF-8 when flag bit 11 is set;
+    otherwise the Info-ZIP Unicode Path field when its CRC matches, else GBK/CP936. Without
+    the flag zipfile decoded the bytes as CP437, which is lossless, so the stored bytes are
+    recovered and decoded properly."""
     if info.flag_bits & _UTF8_FLAG:
         name = info.orig_filename
     else:
         raw = info.orig_filename.encode("cp437")
-        name = _unicode_path_extra(info.extra, raw) or _guess(raw)
+        name = _unicode_path_extra(info.extra, raw) or _legacy(raw)
     return unicodedata.normalize("NFC", name)
 
 
-def _guess(raw: bytes) -> str:
+def utf8_reading(info: zipfile.ZipInfo, name: str) -> str | None:
+    """For an unflagged entry, the UTF-8 reading of its bytes when valid and different from ``name``."""
+    if info.flag_bits & _UTF8_FLAG:
+        return None
+    raw = info.orig_filename.encode("cp437")
+    try:
+        alt = unicodedata.normalize("NFC", raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+    return alt if alt != name and name_problem(alt) is None else None
+
+
+def _legacy(raw: bytes) -> str:
     if raw.isascii():
         return raw.decode("ascii")
-    # UTF-8 first: macOS/Linux zips often omit the flag, and GBK misreads valid UTF-8
-    # as mojibake far more easily than UTF-8 accepts GBK bytes.
-    for encoding in ("utf-8", "gbk", "gb18030"):
+    # GBK first, never UTF-8 first: GBK names such as 学位证 (d1a7 cebb d6a4) are valid UTF-8
+    # too, and reading them as UTF-8 gives "ѧλ֤" (issue 12). GB18030 is GBK's superset; UTF-8
+    # only when neither can read the bytes at all.
+    for encoding in ("gbk", "gb18030", "utf-8"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
@@ -174,5 +193,5 @@ def safe_entries(zf: zipfile.ZipFile, file: str, limits: Limits = Limits()) -> d
             how = "重复出现" if other == name else f"与“{other}”仅大小写不同（Windows 上会互相覆盖）"
             raise refuse(name, "zip.duplicate", f"压缩包条目“{name}”{how}；每个文件名只能出现一次")
         folded[key] = name
-        entries[name] = Entry(name, info)
+        entries[name] = Entry(name, info, utf8_reading(info, name))
     return entries

@@ -8,12 +8,12 @@ common runner prints them and exits 2.
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from pathlib import Path
 
 from ..cli_support import guarded as _guarded
 from ..cli_support import out as _out
+from ..cli_support import out_json as _out_json
 from ..cli_support import session_context as _ctx
 
 
@@ -115,7 +115,7 @@ def _merge(args) -> int:
     pids = _panels(store, sid, args.panel)
     if args.json:
         from .export import results_json
-        _out(json.dumps(results_json(store, sid, pids), ensure_ascii=False, indent=2))
+        _out_json(results_json(store, sid, pids))
         return 0
     for pr in session_results(store, sid, pids):
         _out(f"评审组“{pr.panel_name}”（{pr.form.title}；{pr.rule.text}）"
@@ -242,7 +242,7 @@ def _accept_signed(args) -> int:
     store, sid = _ctx(args)
     results = accept_signed_files(store, sid, args.files)
     if args.json:
-        _out(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2))
+        _out_json([r.to_json() for r in results])
     else:
         for r in results:
             _out(f"[{'已入档' if r.outcome == 'accepted' else '拒收'}] {r.file}  {r.message}")

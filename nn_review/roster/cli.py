@@ -6,8 +6,9 @@ building the parser stays cheap.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from ..cli_support import json_text
 
 
 def add_commands(top, session) -> None:
@@ -237,7 +238,7 @@ def _conflicts(args) -> int:
     summary = detect_conflicts(store, sid) if get_session(store, sid).state == "open" else None
     m = conflict_matrix(store, sid, all_experts=args.all)
     if args.json:
-        print(json.dumps(m, ensure_ascii=False, indent=2))
+        print(json_text(m))  # JSON-escaped where a terminal would act (issue 12)
         return 0
     if summary is None:
         print("评审批次已定稿：以下为定稿时的回避记录，未重新检测")

@@ -64,6 +64,10 @@ def check_files(guide: Guide, paths: Iterable[str | Path]) -> dict[str, Any]:
             except PackageRefused as e:
                 entries.append(package_entry(str(path), None, [], [], e))
                 continue
+            except Exception as e:  # a bug on one file must not stop the others (issue 12)
+                entries.append(package_entry(str(path), None, [], [], PackageRefused(
+                    path.name, None, "package.error", f"读取申报包时出错：{type(e).__name__}: {e}")))
+                continue
             valid.append((i, str(path), pkg.manifest, pkg.warnings))
             entries.append(None)
     results = findings_for(guide, [(i, m) for i, _f, m, _w in valid])

@@ -139,7 +139,11 @@ def _import_batch(store: Store, session_id: int, files: list[Path], replace: boo
             if progress:
                 progress(_base + min(n, _size), total, _name)
 
-        result = _import_one(store, session_id, path, replace, on_bytes, cancel)
+        try:
+            result = _import_one(store, session_id, path, replace, on_bytes, cancel)
+        except Exception as e:  # a bug on one file must not stop the batch (issue 12)
+            result = ImportResult(str(path), "failed", f"导入时出错（未导入）：{type(e).__name__}: {e}",
+                                  code="import.error")
         results.append(result)
         done += sizes[i]
         if progress:

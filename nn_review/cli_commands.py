@@ -12,7 +12,8 @@ from .cli_support import out as _out
 from .cli_support import out_json as _out_json
 from .guide import GuideError, load_guide
 from .paths import default_store, demo_store
-from .store import StoreError, open_store
+from .cli_support import open_cli_store as _store
+from .store import StoreError
 from .textsafe import for_terminal
 
 MARK = {"pass": "✓", "fail": "✗", "not_declared": "?", "manual": "☐"}
@@ -22,14 +23,6 @@ def _t(value) -> str:
     """One value from outside (file name, entry name, title) inside a line: no line breaks or
     escape sequences of its own."""
     return for_terminal(value)
-
-
-def _store(args):
-    """The store named by --store (default: the user's), with the built-in guides present."""
-    from .services.guides import ensure_builtin_guides
-    store = open_store(args.store or default_store())
-    ensure_builtin_guides(store)
-    return store
 
 
 def run(args) -> int:

@@ -90,9 +90,16 @@ def guarded(fn):
     return run
 
 
+def open_cli_store(args):
+    """The store named by --store (default: the user's), opened for work: built-in guides present,
+    what a killed import left unchecked checked (services/startup.py)."""
+    from .paths import default_store
+    from .services.startup import open_for_work
+    return open_for_work(args.store or default_store())
+
+
 def session_context(args):
     """(store, session id) from ``--store`` and ``--session`` (default: the newest session)."""
-    from .cli_commands import _store
     from .services.sessions import resolve_session
-    store = _store(args)
+    store = open_cli_store(args)
     return store, resolve_session(store, getattr(args, "session", None))

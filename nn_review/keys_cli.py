@@ -34,7 +34,7 @@ def add_commands(top, session) -> None:
 
 
 def _store(args):
-    from .cli_commands import _store as open_
+    from .cli_support import open_cli_store as open_
     return open_(args)
 
 

@@ -23,6 +23,7 @@ from nn_review.services.guides import ensure_builtin_guides
 from nn_review.services.importer import import_packages
 from nn_review.services.queries import list_applications
 from nn_review.services.sessions import create_session
+from nn_review.services.startup import open_for_work
 from nn_review.store import models as M
 from nn_review.store import open_store
 from nn_review.store.db import Store
@@ -99,8 +100,9 @@ def _checked(root: Path) -> bool:
 
 
 def test_next_open_checks_them(killed):
+    """The window and every CLI verb open the store through open_for_work."""
     root, _ = killed
-    open_store(root).close()
+    open_for_work(root).close()
     assert _checked(root)
 
 
@@ -128,7 +130,7 @@ def test_unchecked_shown_as_unchecked_until_checks_run(killed, monkeypatch, caps
         raise ValueError("规则出错")
 
     monkeypatch.setattr(checks, "findings_for", broken)
-    store = open_store(root)  # opens anyway
+    store = open_for_work(root)  # opens anyway
     assert {r.check_status for r in list_applications(store, 1)} == {"unchecked"}
     assert {f.label.split(" → ")[0] for f in list_formal(store, 1)} == {"未审查"}
     assert decisions_report(store, 1)["summary"]["needs_decision"] == N

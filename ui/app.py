@@ -11,8 +11,8 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nn_review.resources import resource
-from nn_review.services.guides import ensure_builtin_guides
-from nn_review.store import StoreError, open_store
+from nn_review.services.startup import open_for_work
+from nn_review.store import StoreError
 
 from .plain import plain
 
@@ -88,8 +88,7 @@ def run_gui(store_path: Path, *, lang: str | None = None, argv=None, open_files=
     app = make_app(argv, lang)
     startup = StartupFiles(open_files, smoke_exit=smoke_exit)
     try:
-        store = open_store(store_path)
-        ensure_builtin_guides(store)
+        store = open_for_work(store_path)
     except StoreError as e:
         QMessageBox.critical(None, "nn-review", plain(str(e)))
         return 2

@@ -173,7 +173,7 @@ def _returns(args) -> int:
 
 @_guarded
 def _repin(args) -> int:
-    from ..cli_commands import _store
+    from ..cli_support import open_cli_store as _store
     from .scores_import import repin_expert_key
     store = _store(args)
     e = _expert(store, args.expert)
@@ -184,7 +184,7 @@ def _repin(args) -> int:
 
 @_guarded
 def _repin_cert(args) -> int:
-    from ..cli_commands import _store
+    from ..cli_support import open_cli_store as _store
     from .cert_pins import repin_certificate
     store = _store(args)
     e = _expert(store, args.expert)

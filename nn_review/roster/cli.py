@@ -82,7 +82,7 @@ def _panel_arg(p, handler) -> None:
 
 
 def _store(args):
-    from ..cli_commands import _store
+    from ..cli_support import open_cli_store as _store
     return _store(args)
 
 

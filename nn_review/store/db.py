@@ -95,9 +95,10 @@ def _on_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("nn_write") else "BEGIN")
 
 
-def open_store(root: str | Path, *, create: bool = True, recheck: bool = True) -> Store:
-    """Open (or create) a store: user-only permissions, migrations, the clean-up of what killed
-    processes left, and (``recheck``) the formal checks a killed import never completed."""
+def open_store(root: str | Path, *, create: bool = True) -> Store:
+    """Open (or create) a store: user-only permissions, migrations and the clean-up of what killed
+    processes left. The formal checks a killed import never completed are run by
+    ``services.startup.open_for_work`` (services build on the store, not the other way)."""
     root = Path(root)
     if not root.exists():
         if not create:
@@ -117,9 +118,6 @@ def open_store(root: str | Path, *, create: bool = True, recheck: bool = True) -
     private_tree(root)
     store = Store(root)
     clean_leftovers(store)
-    if recheck:
-        from ..services.checks import ensure_all_checked  # services build on the store: imported late
-        ensure_all_checked(store)
     return store
 
 

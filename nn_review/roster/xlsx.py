@@ -41,6 +41,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
+from .. import xlsxsafe
 from ..creditcode import credit_code_error
 from ..store import Store, StoreError
 from ..store.models import Expert
@@ -370,8 +371,8 @@ def export_roster(store: Store, path: str | Path) -> int:
         experts = [expert_info(e) for e in s.scalars(select(Expert).order_by(Expert.roster_key))]
     wb = Workbook()
     ws = _sheet(wb)
-    for e in experts:
-        ws.append([e.roster_key, e.name, e.unit, e.unit_credit_code or "", e.title, "；".join(e.fields),
+    for e in experts:  # text as text: a name "=1+1" stays a name (issue 12)
+        xlsxsafe.append(ws, [e.roster_key, e.name, e.unit, e.unit_credit_code or "", e.title, "；".join(e.fields),
                    e.phone, e.email, "；".join(e.avoid_units), "；".join(e.avoid_persons)])
     _text_cells(ws)
     _save(wb, path)
@@ -382,16 +383,16 @@ def save_template(path: str | Path) -> None:
     """A blank roster: the header row, one example row and a 说明 (instructions) sheet."""
     wb = Workbook()
     ws = _sheet(wb)
-    ws.append(EXAMPLE)
+    xlsxsafe.append(ws, EXAMPLE)
     _text_cells(ws)
     help_ws = wb.create_sheet("说明")
     help_ws.column_dimensions["A"].width = 22
     help_ws.column_dimensions["B"].width = 90
-    help_ws.append(["列", "填写说明"])
+    xlsxsafe.append(help_ws, ["列", "填写说明"])
     for cell in help_ws[1]:
         cell.font = Font(bold=True)
     for row in _HELP:
-        help_ws.append(row)
+        xlsxsafe.append(help_ws, row)
     for row in help_ws.iter_rows(min_row=2):
         row[1].alignment = Alignment(wrap_text=True, vertical="top")
     _save(wb, path)
@@ -417,7 +418,7 @@ _HELP = [
 def _sheet(wb: Workbook):
     ws = wb.active
     ws.title = SHEET
-    ws.append(HEADERS)
+    xlsxsafe.append(ws, HEADERS)
     fill = PatternFill("solid", fgColor="DDEBF7")
     for (_k, _h, required, width), cell in zip(COLUMNS, ws[1], strict=True):
         cell.font = Font(bold=True, color="C00000" if required else None)

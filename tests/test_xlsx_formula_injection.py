@@ -123,7 +123,7 @@ def test_libreoffice_shows_the_text(tmp_path):
     wb = Workbook()
     xlsxsafe.append(wb.active, ["=1+1", '=HYPERLINK("http://evil.example/x","点击")', 7])
     wb.save(tmp_path / "lo.xlsx")
-    subprocess.run(["soffice", "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(tmp_path / "lo.xlsx")],
+    subprocess.run(["soffice", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path), str(tmp_path / "lo.xlsx")],
                    check=True, capture_output=True, timeout=120, env={**__import__("os").environ, "HOME": str(tmp_path)})
     line = (tmp_path / "lo.csv").read_text("utf-8").strip()
     assert line == '=1+1,"=HYPERLINK(""http://evil.example/x"",""点击"")",7'

@@ -58,9 +58,11 @@ def row_xml(n: int, cells) -> str:
 
 
 def sheet_xml(rows, *, head=HEAD, extra: str = "", doctype: str = "") -> str:
-    body = "".join(row_xml(i, r) for i, r in enumerate(([head] if head else []) + list(rows), 1))
+    rows = ([head] if head else []) + list(rows)
+    body = "".join(row_xml(i, r) for i, r in enumerate(rows, 1))
+    size = f"A1:{get_column_letter(max([len(r) for r in rows] + [1]))}{max(len(rows), 1)}"  # as Excel writes it
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n{doctype}'
-            f'<worksheet xmlns="{MAIN}"><dimension ref="A1"/><sheetData>{body}</sheetData>{extra}</worksheet>')
+            f'<worksheet xmlns="{MAIN}"><dimension ref="{size}"/><sheetData>{body}</sheetData>{extra}</worksheet>')
 
 
 def shared_xml(strings=(), doctype: str = "") -> str:

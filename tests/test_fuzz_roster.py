@@ -23,7 +23,7 @@ from nn_review.roster.xlsx import import_roster
 from nn_review.store.models import AuditEvent, Expert
 
 from .fuzzing import FUZZ, bounded_memory, files_under
-from .roster_files import HEAD, VALID, members_of, raw, raw_zip, shared_xml, sheet_xml, workbook_bytes
+from .roster_files import HEAD, VALID, members_of, raw, raw_zip, sheet_xml, workbook_bytes
 from .test_roster import new_store
 
 BASE_ROWS = VALID + [["", "赵某", "桂林学院", None, None, raw('<c r="F4" t="s"><v>0</v></c>'), 13700000003]]

@@ -2,7 +2,6 @@
 sheet and cell when known), never a traceback, nothing written; formulas and merged cells are
 reported, not read as empty."""
 
-import io
 import time
 import zipfile
 

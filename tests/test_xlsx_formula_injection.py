@@ -17,7 +17,7 @@ from nn_review.store import models as M
 
 from .exchange_fixtures import no_real_keyring  # noqa: F401
 from .results_fixtures import make_world, retitle, return_scores, review
-from .roster_files import VALID, workbook
+from .roster_files import workbook
 
 HOSTILE = ['=HYPERLINK("http://evil.example/x","点击查看")', "=1+1", "+1+1", "-2+3", "@SUM(A1:A9)",
            "=cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]

@@ -125,7 +125,7 @@ class SheetCells:
         except Exception:
             self.close()
             raise RosterError(f"{file} 不是有效的 Excel 工作簿（.xlsx），未导入任何专家") from None
-        self.title = str(self._ws.title)
+        self.title = str(self._ws.title)[:40]  # for messages: Excel allows 31 characters, a forged file any number
 
     def close(self) -> None:
         self._wb.close()

@@ -58,6 +58,11 @@ _SI_RE = re.compile(_PREFIX + rb"si[\s/>]")
 _DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
 
 
+def _short(member: str) -> str:
+    """A zip member name for a message: the name is the file author's, so at most 80 characters."""
+    return member if len(member) <= 80 else member[:77] + "…"
+
+
 def _mb(n: int) -> str:
     return f"{n / MiB:.0f} MB" if n >= MiB else f"{n / 1024:.0f} KB"
 
@@ -114,13 +119,13 @@ def _parts(name: str, zf: zipfile.ZipFile) -> tuple[set[str], set[str]]:
     def parse(member: str):
         info = zf.getinfo(member)
         if info.file_size > MAX_WHOLE:
-            raise RosterError(f"{name} 中的 {member} 解压后有 {_mb(info.file_size)}，超过上限 {_mb(MAX_WHOLE)}，未导入任何专家")
+            raise RosterError(f"{name} 中的 {_short(member)} 解压后有 {_mb(info.file_size)}，超过上限 {_mb(MAX_WHOLE)}，未导入任何专家")
         try:
             return DET.fromstring(zf.read(member), forbid_dtd=True)
         except DefusedXmlException:
             raise _dtd(name, member) from None
         except Exception:  # XML syntax, bad encoding, CRC, decompression: the file is damaged
-            raise _not_xlsx(name, f"{member} 无法解析") from None
+            raise _not_xlsx(name, f"{_short(member)} 无法解析") from None
 
     streamed: set[str] = set()
     whole = {"[Content_Types].xml", "xl/styles.xml", "docProps/core.xml", "docProps/custom.xml", "docProps/app.xml"}
@@ -152,7 +157,7 @@ def _parts(name: str, zf: zipfile.ZipFile) -> tuple[set[str], set[str]]:
 
 
 def _dtd(name: str, member: str) -> RosterError:
-    return RosterError(f"{name} 的 {member} 含有 DTD 或实体声明（<!DOCTYPE>/<!ENTITY>）：Excel 不会写出这些内容，"
+    return RosterError(f"{name} 的 {_short(member)} 含有 DTD 或实体声明（<!DOCTYPE>/<!ENTITY>）：Excel 不会写出这些内容，"
                        "可能是恶意构造的文件（实体炸弹或外部实体），出于安全原因拒绝导入，未导入任何专家")
 
 
@@ -166,20 +171,20 @@ def _check_members(name: str, zf: zipfile.ZipFile) -> None:
                           "未导入任何专家")
     for info in infos:
         if info.file_size > MAX_STREAMED:
-            raise RosterError(f"{name} 中的 {info.filename} 解压后有 {_mb(info.file_size)}，超过上限 {_mb(MAX_STREAMED)}，"
+            raise RosterError(f"{name} 中的 {_short(info.filename)} 解压后有 {_mb(info.file_size)}，超过上限 {_mb(MAX_STREAMED)}，"
                               "未导入任何专家")
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise RosterError(f"{name} 中的 {info.filename} 由 {_mb(info.compress_size)} 解压为 {_mb(info.file_size)}"
+            raise RosterError(f"{name} 中的 {_short(info.filename)} 由 {_mb(info.compress_size)} 解压为 {_mb(info.file_size)}"
                               f"（压缩比超过 {MAX_RATIO}:1），疑似压缩炸弹，未导入任何专家")
         if info.flag_bits & 0x1:
-            raise _not_xlsx(name, f"{info.filename} 已加密")
+            raise _not_xlsx(name, f"{_short(info.filename)} 已加密")
     streamed, whole = _parts(name, zf)
     counts = {"rows": 0, "strings": 0, "elements": 0}
     for info in infos:
         member = info.filename
         media = member.startswith("xl/media/") and member not in streamed and member not in whole
         if not media and member not in streamed and info.file_size > MAX_WHOLE:
-            raise RosterError(f"{name} 中的 {member} 解压后有 {_mb(info.file_size)}，超过上限 {_mb(MAX_WHOLE)}，"
+            raise RosterError(f"{name} 中的 {_short(member)} 解压后有 {_mb(info.file_size)}，超过上限 {_mb(MAX_WHOLE)}，"
                               "未导入任何专家")
         if not media:
             _scan(name, zf, info, member in streamed, counts)
@@ -200,7 +205,7 @@ def _scan(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, streamed: bool,
                 if first and chunk:
                     first = False
                     if buf[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in buf[:4]:
-                        raise _not_xlsx(name, f"{member} 不是 UTF-8 编码的 XML")
+                        raise _not_xlsx(name, f"{_short(member)} 不是 UTF-8 编码的 XML")
                 if _DTD_RE.search(buf):
                     raise _dtd(name, member)
                 if streamed:
@@ -221,9 +226,9 @@ def _scan(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, streamed: bool,
         raise
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError):
         # RuntimeError: encrypted; NotImplementedError: unknown compression; BadZipFile: CRC or size lie
-        raise _not_xlsx(name, f"{member} 无法解压（文件损坏）") from None
+        raise _not_xlsx(name, f"{_short(member)} 无法解压（文件损坏）") from None
     except Exception:  # zlib/bz2/lzma errors have their own types
-        raise _not_xlsx(name, f"{member} 无法解压（文件损坏）") from None
+        raise _not_xlsx(name, f"{_short(member)} 无法解压（文件损坏）") from None
 
 
 def _check_counts(name: str, counts: dict, member: str, in_part: int) -> None:
@@ -231,7 +236,7 @@ def _check_counts(name: str, counts: dict, member: str, in_part: int) -> None:
         raise RosterError(f"{name} 的工作表共有超过 {MAX_ROWS_IN_WORKBOOK} 行，远超一个专家库的规模；"
                           "请只保留专家名单后再导入，未导入任何专家")
     if in_part > MAX_ELEMENTS_IN_PART or counts["elements"] > MAX_ELEMENTS_IN_WORKBOOK:
-        raise RosterError(f"{name} 的 {member} 含有过多的 XML 元素（超过 {MAX_ELEMENTS_IN_PART}），"
+        raise RosterError(f"{name} 的 {_short(member)} 含有过多的 XML 元素（超过 {MAX_ELEMENTS_IN_PART}），"
                           "远超一个专家库的规模，未导入任何专家")
     if counts["strings"] > MAX_SHARED_STRINGS:
         raise RosterError(f"{name} 含有超过 {MAX_SHARED_STRINGS} 个不同的文本，远超一个专家库的规模，未导入任何专家")

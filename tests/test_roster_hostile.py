@@ -85,10 +85,14 @@ def test_billion_laughs_is_refused(store, tmp_path, part):
         refused(store, path, part, "DTD", seconds=5)
 
 
-def test_billion_laughs_is_refused_by_the_sheet_reader_itself(tmp_path):
-    """Second line: past the zip checks, the streamed sheet is parsed by defusedxml, not expanded."""
-    data = workbook_bytes(sheet=sheet_xml([["ZJ-9", raw('<c r="B2" t="inlineStr"><is><t>&lol9;</t></is></c>')]],
-                                          doctype=LAUGHS))
+@pytest.mark.parametrize("part", ["sheet", "strings"])
+def test_billion_laughs_is_refused_by_the_sheet_reader_itself(tmp_path, part):
+    """Second line, past the zip checks: the streamed parts refuse a DTD too, nothing is expanded."""
+    if part == "sheet":
+        data = workbook_bytes(sheet=sheet_xml([["ZJ-9", raw('<c r="B2" t="inlineStr"><is><t>&lol9;</t></is></c>')]],
+                                              doctype=LAUGHS))
+    else:
+        data = workbook_bytes(VALID, parts={"xl/sharedStrings.xml": shared_xml(["&lol9;"], doctype=LAUGHS)})
     with bounded_memory(64), pytest.raises(RosterError, match="laughs.xlsx.*DTD"):
         list(SheetCells("laughs.xlsx", data, "专家库").rows())
 
@@ -183,6 +187,15 @@ def test_exactly_the_limit_is_imported(tmp_path):
     rep = import_roster(store, workbook(tmp_path / "full.xlsx", rows))
     assert rep.added == MAX_EXPERTS and not rep.errors and time.monotonic() - start < 60
     store.close()
+
+
+def test_a_large_shared_string_table_is_streamed_not_refused(store, tmp_path):
+    """Big worksheets and shared strings have the streamed limit (20 MB), not the 2 MB of whole-parsed parts."""
+    strings = [f"广西某某科技有限公司第{i}分公司" for i in range(120_000)]  # ~5 MB of XML
+    rows = [[f"ZJ-S{n}", f"专家{n}", raw(f'<c r="C{n + 2}" t="s"><v>{n}</v></c>')] for n in range(3)]
+    rep = import_roster(store, workbook(tmp_path / "sst.xlsx", rows, strings=strings))
+    assert rep.added == 3 and not rep.errors
+    assert [e.unit for e in list_experts(store) if e.roster_key == "ZJ-S2"] == ["广西某某科技有限公司第2分公司"]
 
 
 @pytest.mark.parametrize("data,needle", [

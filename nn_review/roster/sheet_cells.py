@@ -1,7 +1,8 @@
 """The cells of one worksheet of a checked .xlsx, streamed, with what openpyxl's reader hides.
 
-openpyxl (read-only) resolves the workbook: sheets, shared strings, date styles. The rows are
-streamed here with openpyxl's own cell parsing, one row at a time, because the roster needs
+openpyxl (read-only) resolves the workbook: sheets, date styles, epoch. The shared strings and
+the rows are streamed here (rows with openpyxl's own cell parsing, one row at a time): openpyxl
+reads shared strings at 100 µs apiece, and the roster needs
 what ``iter_rows`` does not give: a formula *and* its cached value (``data_only`` gives one or
 the other), the merged ranges, and a refusal naming the cell instead of an ``IndexError`` for a
 shared-string index that points nowhere (a negative one would silently pick another string).
@@ -15,12 +16,13 @@ import warnings
 from dataclasses import dataclass
 from typing import Iterator
 
-from defusedxml.common import DefusedXmlException
-from openpyxl import load_workbook
+from defusedxml.common import DefusedXmlException, DTDForbidden
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import WorkSheetParser
-from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
 from .errors import RosterError
 
@@ -33,6 +35,9 @@ _SHEET_DATA = f"{{{SHEET_MAIN_NS}}}sheetData"
 _MERGE = f"{{{SHEET_MAIN_NS}}}mergeCell"
 _FORMULA = f"{{{SHEET_MAIN_NS}}}f"
 _VALUE = f"{{{SHEET_MAIN_NS}}}v"
+_SI = f"{{{SHEET_MAIN_NS}}}si"
+_T = f"{{{SHEET_MAIN_NS}}}t"
+_RUN = f"{{{SHEET_MAIN_NS}}}r"
 
 
 @dataclass(frozen=True)
@@ -83,10 +88,10 @@ class _Parser(WorkSheetParser):
 
 
 def _iterparse(src):
-    """Start and end events of a worksheet. openpyxl already parsed this part with defusedxml (which
-    refuses any DTD) when it sized the sheet, and xlsx_limits refused DTDs before that; so lxml, ten
-    times faster than defusedxml's pure-Python parser, reads it here, still resolving no entity and
-    loading nothing. Without lxml, defusedxml."""
+    """Start and end events of a worksheet or the shared strings. openpyxl parses the workbook's other
+    parts with defusedxml, and xlsx_limits refused every DTD before that; so lxml, ten times faster
+    than defusedxml's pure-Python parser, reads these two, still resolving no entity and loading
+    nothing. Without lxml, defusedxml."""
     try:
         from lxml import etree
     except ImportError:
@@ -94,6 +99,65 @@ def _iterparse(src):
         return iterparse(src, events=("start", "end"), forbid_dtd=True)
     return etree.iterparse(src, events=("start", "end"), resolve_entities=False, load_dtd=False, no_network=True,
                            huge_tree=False, remove_comments=True, remove_pis=True)
+
+
+def _ended(src, unit: str) -> Iterator:
+    """Each element of ``src`` as it ends. Elements inside a ``unit`` (a row, a shared string) stay
+    until their unit has ended, for it to be read whole; everything else is dropped once read, so
+    memory stays one unit deep whatever the part holds."""
+    stack: list = []  # the open elements
+    inside = 0
+    for event, el in _iterparse(src):
+        if event == "start":
+            if not stack and hasattr(el, "getroottree"):  # lxml: refuse a DTD as defusedxml does
+                info = el.getroottree().docinfo
+                if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+                    raise DTDForbidden(str(el.tag)[:40], info.system_url, info.public_id)
+            stack.append(el)
+            inside += el.tag == unit
+            continue
+        stack.pop()
+        inside -= el.tag == unit
+        yield el, inside
+        if stack and not inside:
+            stack[-1].remove(el)  # the last child, as every earlier one is gone
+        elif not inside:
+            el.clear()
+
+
+def _shared_strings(src) -> list[str]:
+    """The shared strings as openpyxl reads them (text runs joined, phonetic runs left out)."""
+    strings = []
+    for el, inside in _ended(src, _SI):
+        if el.tag == _SI and not inside:
+            parts = [child.text or "" for child in el if child.tag == _T]
+            parts += [t.text or "" for run in el if run.tag == _RUN for t in run if t.tag == _T]
+            strings.append("".join(parts).replace("x005F_", ""))
+    return strings
+
+
+class _Sheet(ReadOnlyWorksheet):
+    def _get_size(self):
+        pass  # the rows are counted while streamed: the <dimension> a file states is not needed (nor trusted)
+
+
+class _Reader(ExcelReader):
+    """openpyxl's read-only workbook reader, with the shared strings streamed fast and no sheet parsed on
+    opening: openpyxl would parse every sheet's start (the whole sheet when it states no size), its
+    relationships, and every chartsheet with its drawings, all before the roster sheet is chosen."""
+
+    def read_strings(self):
+        ct = self.package.find(SHARED_STRINGS)
+        if ct is not None:
+            with self.archive.open(ct.PartName[1:]) as src:
+                self.shared_strings = _shared_strings(src)
+
+    def read_worksheets(self):
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                ws = _Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
 
 
 class SheetCells:
@@ -105,7 +169,9 @@ class SheetCells:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it drops
             try:
-                self._wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+                reader = _Reader(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+                reader.read()
+                self._wb = reader.wb
             except RosterError:
                 raise
             except Exception as e:
@@ -148,16 +214,9 @@ class SheetCells:
             warnings.simplefilter("ignore")
             parser = _Parser(self.file, self.title, src, self._ws._shared_strings, data_only=True, epoch=wb.epoch,
                              date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
-            stack: list = []  # the open elements: their ancestors, to drop each element once read
-            in_row = rows = 0
-            for event, el in _iterparse(src):
-                if event == "start":
-                    stack.append(el)
-                    in_row += el.tag == _ROW
-                    continue
-                stack.pop()
-                if el.tag == _ROW:
-                    in_row -= 1
+            rows = 0
+            for el, in_row in _ended(src, _ROW):
+                if el.tag == _ROW and not in_row:
                     rows += 1
                     if rows > MAX_ROWS:
                         raise RosterError(f"{self.file}（工作表“{self.title}”）超过 {MAX_ROWS} 行，远超一个专家库的规模；"
@@ -165,17 +224,11 @@ class SheetCells:
                     found = self._cells(*parser.parse_row(el))
                     if found[1]:
                         yield found
-                elif in_row:
-                    continue  # a cell or its value: its row reads it when the row ends
-                elif el.tag == _MERGE and len(self.merged) < MAX_MERGED:
+                elif el.tag == _MERGE and not in_row and len(self.merged) < MAX_MERGED:
                     try:
                         self.merged.append(range_boundaries(el.get("ref") or ""))
                     except (ValueError, TypeError):
                         pass  # a range that names no cells merges nothing
-                if stack and not in_row:
-                    stack[-1].remove(el)  # the last child, as every earlier one is gone: memory stays one row deep
-                else:
-                    el.clear()
 
     def _cells(self, row_no: int, cells: list[dict]) -> tuple[int, dict[int, Cell]]:
         found: dict[int, Cell] = {}

@@ -38,7 +38,7 @@ RATIO_FLOOR = 1 * MiB
 MAX_ROWS_IN_WORKBOOK = 100_000     # <row> elements over all worksheets
 MAX_ELEMENTS_IN_PART = 1_500_000  # XML elements of one worksheet / the shared strings (10,000 experts: ~250,000)
 MAX_ELEMENTS_IN_WORKBOOK = 3_000_000
-MAX_SHARED_STRINGS = 500_000       # <si> elements
+MAX_SHARED_STRINGS = 200_000       # <si> elements, workbook-wide (10,000 experts × 10 columns: at most 100,000)
 
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -149,9 +149,10 @@ def _parts(name: str, zf: zipfile.ZipFile) -> tuple[set[str], set[str]]:
         for rel in parse(rels_path).iter(f"{_REL_NS}Relationship"):
             target = rel.get("Target") or ""
             target = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
-            if (rel.get("Type") or "").endswith("/worksheet"):
+            kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+            if kind == "worksheet":
                 streamed.add(target)
-            else:
+            elif kind != "sharedStrings":  # openpyxl finds (and streams) those through [Content_Types].xml
                 whole.add(target)
     return streamed - whole, whole
 

@@ -156,8 +156,9 @@ def import_roster(store: Store, path: str | Path) -> RosterImportReport:
     return report
 
 
-def _read(path: Path) -> tuple[list[tuple[int, dict]], dict[str, int], list[str], list[str]]:
-    """(data rows: Excel row number and column key → Cell, column key → index, ignored headers, warnings).
+def _read(path: Path) -> tuple[list[tuple[int, dict]], dict[str, int], list[str], dict[int, tuple[str, str]]]:
+    """(data rows: Excel row number and column key → Cell, column key → index, ignored headers,
+    data row → merged range in a roster column).
 
     Refuses (RosterError, nothing written) a file that is not a sound .xlsx, is too big for a
     roster (see xlsx_limits), has more than MAX_EXPERTS rows, lacks a required column or has a
@@ -214,7 +215,7 @@ def _columns(where: str, row_no: int, cells: dict) -> dict[str, int]:
     columns: dict[str, int] = {}
     for col, cell in sorted(cells.items()):
         if cell.formula and cell.value is None:
-            raise RosterError(f"{where}表头单元格 {cell_name(row_no, col)} 是公式（{cell.formula[:60]}），没有计算结果；"
+            raise RosterError(f"{where}表头单元格 {cell_name(row_no, col)} 是公式（{for_terminal(cell.formula[:60])}），没有计算结果；"
                               "请在 Excel 中把表头改为文字后再导入，未导入任何专家")
         key = _BY_HEADER.get(_header(cell.value))
         if key is None:

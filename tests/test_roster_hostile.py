@@ -198,6 +198,14 @@ def test_a_large_shared_string_table_is_streamed_not_refused(store, tmp_path):
     assert [e.unit for e in list_experts(store) if e.roster_key == "ZJ-S2"] == ["广西某某科技有限公司第2分公司"]
 
 
+def test_binary_parts_excel_writes_are_fine(store, tmp_path):
+    """Printer settings (a DEVMODE with UTF-16 names), thumbnails and pictures are not XML: not held to XML rules."""
+    parts = {"xl/printerSettings/printerSettings1.bin": "M\0i\0c\0r\0o\0".encode() + bytes(range(256)) * 20,
+             "docProps/thumbnail.jpeg": b"\xff\xd8\xff\xe0" + bytes(3000), "xl/media/image1.png": b"\x89PNG" + bytes(500)}
+    rep = import_roster(store, workbook(tmp_path / "bin.xlsx", VALID, parts=parts))
+    assert rep.added == 1 and rep.unchanged == 1 and not rep.errors
+
+
 @pytest.mark.parametrize("data,needle", [
     (b"\xd0\xcf\x11\xe0" + b"\0" * 600, "打开密码"),
     (b"PK\x03\x04 not really", "不是有效的 Excel"),
@@ -296,3 +304,20 @@ def test_refusal_through_the_cli_is_a_message(capsys, tmp_path):
 
 def test_roster_error_is_a_store_error():
     assert issubclass(RosterError, StoreError)  # every existing caller (UI, CLI) shows it as a refusal
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice not installed")
+def test_workbook_written_by_libreoffice(store, tmp_path):
+    """Another writer than openpyxl: shared strings, styles, printer options, and a formula with its saved result."""
+    import os
+    import subprocess
+    csv = tmp_path / "lo.csv"
+    csv.write_text('专家编号,姓名*,工作单位*,手机\nZJ-7,王某某,"=""广西""&""大学""",13800000007\n', encoding="utf-8")
+    subprocess.run(["soffice", "--headless", "--infilter=CSV:44,34,76,1,,0,false,false,false,false,false,-1",
+                    "--convert-to", "xlsx", "--outdir", str(tmp_path), str(csv)],
+                   check=True, capture_output=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)})
+    rep = import_roster(store, tmp_path / "lo.xlsx")
+    assert rep.added == 1 and not rep.errors
+    [e] = [e for e in list_experts(store) if e.roster_key == "ZJ-7"]
+    assert (e.unit, e.phone) == ("广西大学", "13800000007")
+    assert len(rep.warnings) == 1 and "C2" in rep.warnings[0]

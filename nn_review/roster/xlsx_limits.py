@@ -183,12 +183,15 @@ def _check_members(name: str, zf: zipfile.ZipFile) -> None:
     counts = {"rows": 0, "strings": 0, "elements": 0}
     for info in infos:
         member = info.filename
-        media = member.startswith("xl/media/") and member not in streamed and member not in whole
-        if not media and member not in streamed and info.file_size > MAX_WHOLE:
-            raise RosterError(f"{name} 中的 {_short(member)} 解压后有 {_mb(info.file_size)}，超过上限 {_mb(MAX_WHOLE)}，"
-                              "未导入任何专家")
-        if not media:
-            _scan(name, zf, info, member in streamed, counts)
+        if member in streamed:
+            _scan(name, zf, info, True, counts)
+        elif member in whole or member.lower().endswith((".xml", ".rels")):
+            # parsed whole by openpyxl (or could be: every XML part is held to it)
+            if info.file_size > MAX_WHOLE:
+                raise RosterError(f"{name} 中的 {_short(member)} 解压后有 {_mb(info.file_size)}，超过上限 "
+                                  f"{_mb(MAX_WHOLE)}，未导入任何专家")
+            _scan(name, zf, info, False, counts)
+        # anything else (pictures, printer settings, a VBA project) is never parsed: the size limits suffice
 
 
 def _scan(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, streamed: bool, counts: dict) -> None:

@@ -25,7 +25,10 @@ class RosterImportDialog(QDialog):
     def __init__(self, report: xlsx.RosterImportReport, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("专家库导入结果"))
-        head = QLabel(data(f"{Path(report.file).name}：{report.summary_zh()}"), self)
+        # Core messages (Chinese, like summary_zh): formulas imported as their saved results (issue 12).
+        # The summary counts them all; the first 20 are listed.
+        lines = [f"{Path(report.file).name}：{report.summary_zh()}", *report.warnings[:20]]
+        head = QLabel(data("\n".join(lines)), self)
         head.setTextFormat(Qt.PlainText)
         head.setWordWrap(True)
         self.errors = QTableWidget(len(report.errors), 4, self)

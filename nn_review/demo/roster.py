@@ -13,6 +13,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from .. import xlsxsafe
 from ..roster import draw, panels, xlsx
 from ..roster.experts import list_experts
 from ..store import Store
@@ -58,9 +59,9 @@ PANELS = [
 def write_roster_xlsx(path: Path) -> Path:
     wb = Workbook()
     ws = wb.active
-    ws.append(xlsx.HEADERS)
+    xlsxsafe.append(ws, xlsx.HEADERS)
     for key, name, unit, title, fields, phone, avoid_units, avoid_persons in EXPERTS:
-        ws.append([key, name, unit, "", title, fields, phone, f"{key.lower().replace('-', '')}@example.cn",
+        xlsxsafe.append(ws, [key, name, unit, "", title, fields, phone, f"{key.lower().replace('-', '')}@example.cn",
                    avoid_units, avoid_persons])
     wb.save(path)
     return path

@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
+from .. import xlsxsafe
 from ..forms import display
 from ..store import Store
 from ..store.models import ReviewSession
@@ -81,12 +82,12 @@ def write_xlsx(store: Store, session_id: int, path: str | Path, panel_ids: list[
 
     def table(ws, head, rows, start_row, widths=None, number_cols=()):
         for j, h in enumerate(head, 1):
-            c = ws.cell(start_row, j, h)
+            c = xlsxsafe.cell(ws, start_row, j, h)
             c.fill, c.font = head_fill, bold
             c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         for i, row in enumerate(rows, start_row + 1):
             for j, v in enumerate(row, 1):
-                c = ws.cell(i, j, v)
+                c = xlsxsafe.cell(ws, i, j, v)  # a title "=HYPERLINK(…)" stays text (issue 12)
                 if isinstance(v, float):
                     c.number_format = "0.00"
         ws.freeze_panes = ws.cell(start_row + 1, 1)
@@ -95,10 +96,10 @@ def write_xlsx(store: Store, session_id: int, path: str | Path, panel_ids: list[
 
     for pr in panels:
         ws = wb.create_sheet(_sheet_name(pr.panel_name, used))
-        ws.append([f"{pr.session_name} · {pr.panel_name} · 评审结果汇总表 · 第 {pr.sheet_version} 版"
+        xlsxsafe.append(ws, [f"{pr.session_name} · {pr.panel_name} · 评审结果汇总表 · 第 {pr.sheet_version} 版"
                    f"（{'定稿' if pr.finalised else '未定稿'}）"])
-        ws.append([f"计分规则：{pr.rule.text}"])
-        ws.append([f"数据校验码 {short_hash(pr.data_hash)}（{pr.data_hash}）"])
+        xlsxsafe.append(ws, [f"计分规则：{pr.rule.text}"])
+        xlsxsafe.append(ws, [f"数据校验码 {short_hash(pr.data_hash)}（{pr.data_hash}）"])
         ws["A1"].font = Font(bold=True, size=13)
         head, rows = panel_rows(pr)
         table(ws, head, rows, 5, {4: 18, 5: 40, 6: 28, len(head) - 2: 22, len(head) - 1: 30, len(head): 50})
@@ -144,9 +145,9 @@ def write_xlsx(store: Store, session_id: int, path: str | Path, panel_ids: list[
                  "“回避（不计入）”：评分交回后登记了回避，该评分保留备查（见“全部评分”，计入=否），不计入任何统计；"
                  "“不予受理（不计入）”：申报经形式审查不予受理，其评分不计入，也不排名。",
                  "排名：按项目得分从高到低；得分相同时依次比较“建议支持”票数、指标 2 的平均得分、申报编号。"]:
-        ws.append([line])
+        xlsxsafe.append(ws, [line])
     for pr in panels:
-        ws.append([f"{pr.panel_name}：数据校验码 {pr.data_hash}，第 {pr.sheet_version} 版"])
+        xlsxsafe.append(ws, [f"{pr.panel_name}：数据校验码 {pr.data_hash}，第 {pr.sheet_version} 版"])
     ws.column_dimensions["A"].width = 120
 
     path = Path(path)

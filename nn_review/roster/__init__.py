@@ -12,6 +12,7 @@ from importlib import import_module
 _EXPORTS = {
     "conflicts": ["add_conflict", "conflict_matrix", "conflict_reasons", "detect_conflicts", "dismiss_conflict",
                   "reinstate_conflict"],
+    "errors": ["RosterError"],
     "draw": ["draw_experts", "draw_record", "draw_record_text", "list_draws"],
     "experts": ["ExpertInfo", "list_experts", "resolve_expert"],
     "normalize": ["normalize_person", "normalize_unit"],

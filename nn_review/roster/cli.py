@@ -110,13 +110,16 @@ def _warn(lines) -> None:
 # -- roster -------------------------------------------------------------------------------
 
 def _roster_import(args) -> int:
+    from ..textsafe import for_terminal
     from .xlsx import import_roster
     rep = import_roster(_store(args), args.file)
-    for e in rep.errors:
-        print(f"[错误] {e.text()}")
+    for e in rep.errors:  # cell text reaches the terminal: escaped (issue 12)
+        print(f"[错误] {for_terminal(e.text())}")
+    for w in rep.warnings:
+        print(f"[提示] {for_terminal(w)}")
     if rep.ignored_columns:
-        print(f"[提示] 未识别的列已忽略：{'、'.join(rep.ignored_columns)}")
-    print(f"专家库导入 {rep.file}：{rep.summary_zh()}")
+        print(f"[提示] 未识别的列已忽略：{for_terminal('、'.join(rep.ignored_columns))}")
+    print(f"专家库导入 {for_terminal(rep.file)}：{rep.summary_zh()}")
     return 1 if rep.errors else 0
 
 

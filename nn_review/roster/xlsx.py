@@ -16,26 +16,41 @@ wrong, what was expected); the other rows are imported. A file that cannot be re
 or lacks a required column, is refused before anything is written. Experts missing from the
 file are kept (the roster only grows or changes; it is never pruned by an import). An
 optional column absent from the file leaves that value of existing experts unchanged.
+
+Hostile or damaged files (issue 12) are refused with ``RosterError`` naming the file, and
+the sheet and cell when known, before anything is written: the zip and its sizes are checked
+first (xlsx_limits: size, zip bomb, DTD/entities, row counts), then the sheet is streamed
+(sheet_cells) with at most MAX_EXPERTS data rows. A formula is read as the result Excel saved
+with it, and that is reported as a warning (the value is what the secretary saw in Excel); a
+formula without a saved result, an error value (#REF!), a hidden or control character, an
+over-long text or a merged cell in a roster column is a row error naming the cell; a merged
+header cell refuses the file (the columns would not line up).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
+from .. import xlsxsafe
 from ..creditcode import credit_code_error
 from ..store import Store, StoreError
 from ..store.models import Expert
+from ..textsafe import for_terminal, hidden_chars
+from .errors import RosterError
 from .experts import expert_info, standing_list
 from .normalize import normalize_person, normalize_unit, split_list
+from .sheet_cells import Cell, SheetCells, cell_name
+from .xlsx_limits import checked_workbook
 
 SHEET = "专家库"
 # (key, header, required, width)
@@ -57,6 +72,14 @@ _HEADER_OF = {k: h for k, h, _r, _w in COLUMNS}
 _LISTS = {"fields", "avoid_units", "avoid_persons"}
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 _PHONE = re.compile(r"[0-9+\-() ]+(转[0-9]+)?")
+# A city's expert pool is hundreds to a few thousand people: 10,000 rows per file is twice the
+# largest real roster and still imports in a few seconds; more is an accident or an attack
+# (1,000,000 rows once took 5 GB). Several files can be imported one after another.
+MAX_EXPERTS = 10_000
+HEADER_ROWS = 5  # the header may sit below a title row or two
+# Longest text per column, as the store's columns allow (lists: all items of the cell together).
+_MAX_LEN = {"roster_key": 64, "name": 100, "unit": 200, "credit_code": 40, "title": 100, "fields": 2000,
+            "phone": 40, "email": 200, "avoid_units": 2000, "avoid_persons": 2000}
 EXAMPLE = ["ZJ-0001", "王某某", "广西大学", "12450000498502233W", "教授",
            "重点研发计划；项目15；人工智能", "13800000000", "wang@example.com", "广西某某信息科技有限公司", "张三"]
 
@@ -80,6 +103,7 @@ class RosterImportReport:
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # imported, but worth a look (formulas read as results)
 
     @property
     def skipped_rows(self) -> list[int]:
@@ -90,6 +114,8 @@ class RosterImportReport:
         if self.errors:
             text += (f"；{len(self.skipped_rows)} 行有错误已跳过（第{'、'.join(map(str, self.skipped_rows))}行），"
                      "其余行已导入")
+        if self.warnings:
+            text += f"；{len(self.warnings)} 条提示"
         return text
 
 
@@ -97,12 +123,12 @@ class RosterImportReport:
 
 def import_roster(store: Store, path: str | Path) -> RosterImportReport:
     path = Path(path)
-    rows, columns, ignored = _read(path)
+    rows, columns, ignored, merged = _read(path)
     report = RosterImportReport(path.name, ignored_columns=ignored)
     parsed: list[tuple[int, dict]] = []
     seen: dict[str, int] = {}
     for row_no, cells in rows:
-        values, errors = _parse_row(row_no, cells, columns)
+        values, errors = _parse_row(row_no, cells, columns, merged.get(row_no), report.warnings)
         if not errors and values["roster_key"] in seen:
             errors.append(RowError(row_no, "专家编号", f"“{values['roster_key']}”与第{seen[values['roster_key']]}行重复",
                                    "每位专家一个唯一的专家编号（留空时按姓名与手机/单位生成，同一人出现两次也会重复）"))
@@ -130,46 +156,98 @@ def import_roster(store: Store, path: str | Path) -> RosterImportReport:
     return report
 
 
-def _read(path: Path) -> tuple[list[tuple[int, list]], dict[str, int], list[str]]:
-    """(data rows with their Excel row numbers, column key → index, ignored headers); refuses bad files."""
+def _read(path: Path) -> tuple[list[tuple[int, dict]], dict[str, int], list[str], dict[int, tuple[str, str]]]:
+    """(data rows: Excel row number and column key → Cell, column key → index, ignored headers,
+    data row → merged range in a roster column).
+
+    Refuses (RosterError, nothing written) a file that is not a sound .xlsx, is too big for a
+    roster (see xlsx_limits), has more than MAX_EXPERTS rows, lacks a required column or has a
+    merged or uncomputed header; a bad data cell is a row error, reported with the others.
+    """
     if not path.is_file():
-        raise StoreError(f"专家库文件不存在：{path}")
+        raise RosterError(f"专家库文件不存在：{path}")
     if path.suffix.lower() == ".xls":
-        raise StoreError(f"{path.name} 是旧版 Excel 97-2003（.xls）格式：请在 Excel 中另存为 .xlsx 后再导入")
+        raise RosterError(f"{path.name} 是旧版 Excel 97-2003（.xls）格式：请在 Excel 中另存为 .xlsx 后再导入")
+    sheet = SheetCells(path.name, checked_workbook(path), SHEET)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises zip, XML and key errors alike for a non-workbook
-        raise StoreError(f"{path.name} 不是有效的 Excel 工作簿（.xlsx），未导入任何专家") from None
-    try:
-        ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
-        all_rows = list(ws.iter_rows(values_only=True))
+        return _read_sheet(path.name, sheet)
     finally:
-        wb.close()
-    for idx, raw in enumerate(all_rows[:5]):  # the header may sit below a title row or two
-        headers = [_header(v) for v in raw]
-        if "name" in {_BY_HEADER.get(h) for h in headers}:
-            break
-    else:
-        idx, headers = 0, [_header(v) for v in (all_rows[0] if all_rows else ())]
+        sheet.close()
+
+
+def _read_sheet(name: str, sheet: SheetCells):
+    where = f"{name}（工作表“{sheet.title}”）"
+    top: list[tuple[int, dict]] = []      # the rows above and at the header
+    header_row = 0
     columns: dict[str, int] = {}
-    ignored: list[str] = []
-    for i, h in enumerate(headers):
-        key = _BY_HEADER.get(h)
-        if key is None:
-            if h:
-                ignored.append(h)
-        elif key in columns:
-            raise StoreError(f"{path.name}：表头“{h}”出现了两次（第{get_column_letter(columns[key] + 1)}列和第"
-                             f"{get_column_letter(i + 1)}列），未导入任何专家")
-        else:
-            columns[key] = i
+    data: list[tuple[int, dict]] = []
+    for row_no, cells in sheet.rows():
+        if not header_row:
+            top.append((row_no, cells))
+            if row_no <= HEADER_ROWS and "name" in {_BY_HEADER.get(_header(c.value)) for c in cells.values()}:
+                header_row = row_no  # the header may sit below a title row or two
+                columns = _columns(where, row_no, cells)
+            elif row_no > HEADER_ROWS or len(top) > HEADER_ROWS:
+                break
+            continue
+        if len(data) >= MAX_EXPERTS:
+            raise RosterError(f"{where}有超过 {MAX_EXPERTS} 行专家：一个专家库文件最多 {MAX_EXPERTS} 位专家"
+                              f"（第{row_no}行已超出）；请分成几个文件导入，未导入任何专家")
+        data.append((row_no, {k: cells[i + 1] for k, i in columns.items() if i + 1 in cells}))
+    if not header_row:
+        first = top[0][1] if top else {}
+        found = "、".join(h for h in (_header(c.value) for c in first.values()) if h)
+        raise RosterError(f"{where}前{HEADER_ROWS}行中没有找到表头（含“姓名”列）" + (f"，第一行为：{found[:200]}" if found else "")
+                          + f"；表头应为：{'、'.join(HEADERS)}（可用 nn-review roster template 生成模板），未导入任何专家")
     missing = [h for k, h, req, _w in COLUMNS if req and k not in columns]
     if missing:
-        raise StoreError(f"{path.name}（工作表“{ws.title}”）缺少必填列：{'、'.join(missing)}；"
-                         f"表头应为：{'、'.join(HEADERS)}（可用 nn-review roster template 生成模板），未导入任何专家")
-    data = [(idx + 2 + n, list(r)) for n, r in enumerate(all_rows[idx + 1:])
-            if any(_cell(v) for v in r)]
-    return data, columns, ignored
+        raise RosterError(f"{where}缺少必填列：{'、'.join(missing)}；"
+                          f"表头应为：{'、'.join(HEADERS)}（可用 nn-review roster template 生成模板），未导入任何专家")
+    merged_head = [r for r in sheet.merged if r[1] <= header_row <= r[3] and r[:2] != r[2:]]
+    if merged_head:
+        raise RosterError(f"{where}表头有合并单元格：{'、'.join(_range(r) for r in merged_head[:10])}；合并后只有左上角"
+                          "单元格有内容，列会对不上。请取消合并，每列一个表头后再导入，未导入任何专家")
+    ignored = [h for h in (_header(c.value) for i, c in sorted(top[-1][1].items()) if i - 1 not in columns.values()) if h]
+    return data, columns, ignored, _merged_in_data(sheet.merged, data, columns)
+
+
+def _columns(where: str, row_no: int, cells: dict) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for col, cell in sorted(cells.items()):
+        if cell.formula and cell.value is None:
+            raise RosterError(f"{where}表头单元格 {cell_name(row_no, col)} 是公式（{for_terminal(cell.formula[:60])}），没有计算结果；"
+                              "请在 Excel 中把表头改为文字后再导入，未导入任何专家")
+        key = _BY_HEADER.get(_header(cell.value))
+        if key is None:
+            continue
+        if key in columns:
+            raise RosterError(f"{where}：表头“{_HEADER_OF[key]}”出现了两次（第{get_column_letter(columns[key] + 1)}列和第"
+                              f"{get_column_letter(col)}列），未导入任何专家")
+        columns[key] = col - 1
+    return columns
+
+
+def _range(r: tuple[int, int, int, int]) -> str:
+    a, b = cell_name(r[1], r[0]), cell_name(r[3], r[2])
+    return a if a == b else f"{a}:{b}"
+
+
+def _merged_in_data(merged, data, columns) -> dict[int, tuple[str, str]]:
+    """Data row → (column key, range) for rows a merged range covers in a roster column: only its
+    top-left cell holds the value, so the other rows would silently read as empty."""
+    rows = sorted(r for r, _ in data)
+    by_col = {i + 1: k for k, i in columns.items()}
+    hits: dict[int, tuple[str, str]] = {}
+    for r in merged:
+        min_col, min_row, max_col, max_row = r
+        if r[:2] == r[2:]:
+            continue
+        key = next((by_col[c] for c in sorted(by_col) if min_col <= c <= max_col), None)
+        if key is None:
+            continue
+        for row_no in rows[bisect_left(rows, min_row):bisect_right(rows, max_row)]:
+            hits.setdefault(row_no, (key, _range(r)))
+    return hits
 
 
 def _header(v) -> str:
@@ -184,16 +262,24 @@ def _cell(v) -> str:
     return unicodedata.normalize("NFKC", str(v)).strip()
 
 
-def _parse_row(row_no: int, cells: list, columns: dict[str, int]) -> tuple[dict, list[RowError]]:
-    raw = {k: _cell(cells[i]) if i < len(cells) else "" for k, i in columns.items()}
+def _parse_row(row_no: int, cells: dict, columns: dict[str, int], merged: tuple[str, str] | None = None,
+               warnings: list[str] | None = None) -> tuple[dict, list[RowError]]:
     errors: list[RowError] = []
 
     def err(key: str, message: str, expected: str) -> None:
         errors.append(RowError(row_no, _HEADER_OF[key], message, expected))
 
+    if merged:
+        err(merged[0], f"单元格 {merged[1]} 是合并单元格，只有左上角的单元格有内容",
+            "取消合并，每位专家一行、每行填写完整（合并的内容要复制到每一行）")
+    raw = {}
+    for key, i in columns.items():
+        raw[key] = _cell_text(row_no, i + 1, key, cells.get(key), err, warnings)
     v: dict = {}
     for key, text in raw.items():
         v[key] = _dedupe(split_list(text)) if key in _LISTS else text
+    if errors:
+        return v, errors
     v["name"] = re.sub(r"\s+", "", v["name"]) if re.search(r"[\u4e00-\u9fff]", v["name"]) else v["name"]
     if not v["name"]:
         err("name", "为空", "专家姓名（必填）")
@@ -209,11 +295,39 @@ def _parse_row(row_no: int, cells: list, columns: dict[str, int]) -> tuple[dict,
     if v.get("phone") and not _PHONE.fullmatch(v["phone"]):
         err("phone", f"“{v['phone']}”含有非号码字符", "手机或座机号码，如 13800000000 或 0771-1234567，可留空")
     key = v.get("roster_key", "")
-    if len(key) > 64:
-        err("roster_key", f"长度为{len(key)}个字符", "不超过64个字符的专家编号，或留空自动生成")
     if not errors and not key:
         v["roster_key"] = derived_key(v["name"], v.get("phone", ""), v["unit"])
     return v, errors
+
+
+def _cell_text(row_no: int, col: int, key: str, cell: Cell | None, err, warnings: list[str] | None) -> str:
+    """The text of a roster cell; a formula without a result, an error value, a hidden character or an
+    over-long text is a row error (the cell is not read as empty or as something else)."""
+    if cell is None:
+        return ""
+    where = cell_name(row_no, col)
+    if cell.formula and cell.value is None:
+        err(key, f"单元格 {where} 是公式（{for_terminal(cell.formula[:60])}），没有计算结果",
+            "在 Excel 中打开并保存（保存公式的计算结果），或复制后“选择性粘贴”为数值")
+        return ""
+    if cell.error:
+        err(key, f"单元格 {where} 是错误值 {for_terminal(str(cell.value)[:20])}" + ("（公式计算出错）" if cell.formula else ""),
+            "正确的内容")
+        return ""
+    text = _cell(cell.value)
+    limit = _MAX_LEN[key]
+    if len(text) > limit:
+        err(key, f"单元格 {where} 有 {len(text)} 个字符，超过 {limit} 个", f"不超过 {limit} 个字符")
+        return ""
+    hidden = hidden_chars(re.sub(r"[\t\n\r]", "", text))
+    if hidden:
+        err(key, f"单元格 {where} 含有不可见字符或控制字符（{'、'.join(hidden[:3])}）",
+            "删除这些字符后再导入（常见于从网页或其他软件复制的文字）")
+        return ""
+    if cell.formula and warnings is not None:
+        warnings.append(f"第{row_no}行“{_HEADER_OF[key]}”（{where}）是公式 {for_terminal(cell.formula[:60])}，"
+                        f"已按 Excel 保存的计算结果“{for_terminal(text[:60])}”导入")
+    return text
 
 
 def derived_key(name: str, phone: str, unit: str) -> str:
@@ -258,8 +372,8 @@ def export_roster(store: Store, path: str | Path) -> int:
         experts = [expert_info(e) for e in s.scalars(select(Expert).order_by(Expert.roster_key))]
     wb = Workbook()
     ws = _sheet(wb)
-    for e in experts:
-        ws.append([e.roster_key, e.name, e.unit, e.unit_credit_code or "", e.title, "；".join(e.fields),
+    for e in experts:  # text as text: a name "=1+1" stays a name (issue 12)
+        xlsxsafe.append(ws, [e.roster_key, e.name, e.unit, e.unit_credit_code or "", e.title, "；".join(e.fields),
                    e.phone, e.email, "；".join(e.avoid_units), "；".join(e.avoid_persons)])
     _text_cells(ws)
     _save(wb, path)
@@ -270,16 +384,16 @@ def save_template(path: str | Path) -> None:
     """A blank roster: the header row, one example row and a 说明 (instructions) sheet."""
     wb = Workbook()
     ws = _sheet(wb)
-    ws.append(EXAMPLE)
+    xlsxsafe.append(ws, EXAMPLE)
     _text_cells(ws)
     help_ws = wb.create_sheet("说明")
     help_ws.column_dimensions["A"].width = 22
     help_ws.column_dimensions["B"].width = 90
-    help_ws.append(["列", "填写说明"])
+    xlsxsafe.append(help_ws, ["列", "填写说明"])
     for cell in help_ws[1]:
         cell.font = Font(bold=True)
     for row in _HELP:
-        help_ws.append(row)
+        xlsxsafe.append(help_ws, row)
     for row in help_ws.iter_rows(min_row=2):
         row[1].alignment = Alignment(wrap_text=True, vertical="top")
     _save(wb, path)
@@ -305,7 +419,7 @@ _HELP = [
 def _sheet(wb: Workbook):
     ws = wb.active
     ws.title = SHEET
-    ws.append(HEADERS)
+    xlsxsafe.append(ws, HEADERS)
     fill = PatternFill("solid", fgColor="DDEBF7")
     for (_k, _h, required, width), cell in zip(COLUMNS, ws[1], strict=True):
         cell.font = Font(bold=True, color="C00000" if required else None)

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(sys.version_info >= (3, 12),
                                 reason="None/True/False are immortal on CPython ≥ 3.12: their counts never move")
 
 # Caches filled during the run hold a few references more (the counts usually rise); a leak
-# takes tens of thousands (6.12: ~30 per grading action, ~100 per painted page).
+# takes tens of thousands (6.12: ~29 None per grading action; the 60,000-expert roster aborts).
 TOLERANCE = 200
 TIMEOUT = 3600  # seconds per scenario; each takes a few minutes (the 100,000-row sort is Python lessThan)
 

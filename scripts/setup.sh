@@ -27,7 +27,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 # The Qt binding is pinned exactly (pyproject.toml; README, "Qt binding"). Wheels of any other
-# PySide6 release go first: 6.10+ split QtPdf/QtWebEngine into wheels of their own whose files
+# PySide6 release go first: 6.12 splits QtPdf/QtWebEngine into wheels of their own whose files
 # overlap the pinned PySide6_Addons, and a plain downgrade would leave them behind.
 PIN=$(sed -n 's/^ *"PySide6==\([0-9][0-9.]*\)".*/\1/p' pyproject.toml)
 stale=$(.venv/bin/python - "$PIN" <<'PYEOF'

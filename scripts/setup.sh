@@ -26,5 +26,22 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+# The Qt binding is pinned exactly (pyproject.toml; README, "Qt binding"). Wheels of any other
+# PySide6 release go first: 6.12 splits QtPdf/QtWebEngine into wheels of their own whose files
+# overlap the pinned PySide6_Addons, and a plain downgrade would leave them behind.
+PIN=$(sed -n 's/^ *"PySide6==\([0-9][0-9.]*\)".*/\1/p' pyproject.toml)
+stale=$(.venv/bin/python - "$PIN" <<'PYEOF'
+import sys
+from importlib import metadata
+for d in metadata.distributions():
+    name = d.metadata["Name"] or ""
+    if name.lower().replace("-", "_").startswith(("pyside6", "shiboken6")) and d.version != sys.argv[1]:
+        print(name)
+PYEOF
+)
+if [ -n "$stale" ]; then
+  echo "Replacing Qt binding wheels other than PySide6 $PIN:" $stale
+  .venv/bin/python -m pip uninstall -q -y $stale
+fi
 .venv/bin/python -m pip install -q -e ".[dev]"
 bash scripts/i18n.sh --build  # English UI: .ts → .qm

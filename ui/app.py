@@ -62,8 +62,6 @@ def make_app(argv=None, lang: str | None = "zh_CN") -> QApplication:
     pick_font(app)
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("nn-review")  # Wayland/X11: matches installer/linux/nn-review.desktop
-    from . import refcount_guard
-    refcount_guard.install(app)  # PySide 6.12 / CPython 3.11 leak references to None/True: see the module
     return app
 
 

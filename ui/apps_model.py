@@ -137,12 +137,13 @@ class ApplicationsFilter(QSortFilterProxyModel):
         self._status: str | None = None
 
     def _refilter(self, apply) -> None:
-        # Qt ≥ 6.9 wants the change bracketed; invalidateFilter() is deprecated there.
-        if hasattr(self, "beginFilterChange"):
+        # Qt ≥ 6.10 wants the change bracketed; invalidateFilter() is deprecated there. Qt 6.9 (the
+        # pinned binding, README "Qt binding") has beginFilterChange() but not endFilterChange().
+        if hasattr(self, "endFilterChange"):
             self.beginFilterChange()
             apply()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
+        else:
             apply()
             self.invalidateFilter()
 

@@ -5,13 +5,16 @@
 #     → dist/nn-review/                                   the bundle (run dist/nn-review/nn-review)
 #     → dist/nn-review-<version>-linux-<arch>.tar.gz      what users get: unpack, run ./install.sh
 #
-# Uses the project's .venv (made by scripts/setup.sh when missing) and installs PyInstaller into
-# it from PyPI (installer/requirements.txt). Translations are compiled first. Build on the oldest
-# distribution you support: the bundle needs a glibc at least as new as the build machine's.
+# Uses the project's .venv (scripts/setup.sh makes it or brings it to the pinned PySide6) and installs
+# PyInstaller into it from PyPI (installer/requirements.txt). Translations are compiled first. Build
+# on the oldest distribution you support: the bundle needs a glibc at least as new as the build
+# machine's and the Qt wheels' (PySide6 6.9: manylinux_2_28 → glibc 2.28, UOS 20 / Kylin V10).
+# Interpreter: PYTHON=python3.12 for a fresh .venv makes None/True/False immortal in the bundle
+# (README, "Qt binding").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-[ -x .venv/bin/python ] || bash scripts/setup.sh
+bash scripts/setup.sh  # always: it also puts an existing .venv on the pinned PySide6 (README, "Qt binding")
 if ! command -v objdump >/dev/null && command -v apt-get >/dev/null; then  # PyInstaller needs binutils
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq

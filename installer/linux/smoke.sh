@@ -3,7 +3,9 @@
 #
 #   bash installer/linux/smoke.sh [BUNDLE_DIR]        (default: dist/nn-review)
 #
-#  1. nn-review --version prints the version of nn_review/__init__.py and the build date
+#  1. nn-review --version prints the version of nn_review/__init__.py and the build date;
+#     the bundled PySide6 is the pinned one; the newest glibc symbol any bundled binary needs
+#     (NN_REVIEW_MAX_GLIBC=2.28: fail above that — the UOS 20 / Kylin V10 target)
 #  2. GUI, headless (QT_QPA_PLATFORM=offscreen), fresh HOME/XDG dirs: --demo --smoke-exit
 #     creates the demo store, shows the main window and exits 0 — timed cold (demo store
 #     created) and warm; then once more in English (--lang en) to see the .qm is bundled
@@ -36,6 +38,20 @@ want=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' nn_review/__init__.py)
 got=$("$EXE" --version)
 step "--version → $got"
 case "$got" in "nn-review $want (build "*) ;; *) fail "--version printed '$got', expected 'nn-review $want (build …)'" ;; esac
+
+# 1b. the pinned Qt binding, and the newest glibc any bundled binary asks for -------------------------
+pin=$(sed -n 's/^ *"PySide6==\([0-9][0-9.]*\)".*/\1/p' pyproject.toml)
+qt=$(sed -n 's/.*"qt_version": *"\([^"]*\)".*/\1/p' "$B/_internal/resources/build-info.json")
+[ -z "$pin" ] || [ "$qt" = "$pin" ] || fail "bundle has PySide6 $qt, pyproject.toml pins $pin (README, \"Qt binding\")"
+if command -v objdump >/dev/null; then
+  glibc=$(find "$B" -type f \( -name '*.so*' -o -perm -u+x \) -print0 | xargs -0 objdump -T 2>/dev/null \
+          | grep -o 'GLIBC_[0-9][0-9.]*' | sort -u -V | tail -1 || true)  # non-ELF files: objdump complains
+  step "PySide6 $qt; the bundle needs ${glibc:-?} (${NN_REVIEW_MAX_GLIBC:+at most GLIBC_$NN_REVIEW_MAX_GLIBC wanted})"
+  if [ -n "${NN_REVIEW_MAX_GLIBC:-}" ] && [ -n "$glibc" ]; then
+    newest=$(printf '%s\n' "GLIBC_$NN_REVIEW_MAX_GLIBC" "$glibc" | sort -V | tail -1)
+    [ "$newest" = "GLIBC_$NN_REVIEW_MAX_GLIBC" ] || fail "the bundle needs $glibc, more than GLIBC_$NN_REVIEW_MAX_GLIBC"
+  fi
+fi
 
 # 2. GUI on the demo store, headless ----------------------------------------------------------------
 export QT_QPA_PLATFORM=offscreen

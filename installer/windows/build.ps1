@@ -14,6 +14,11 @@ if (-not (Test-Path ".venv\Scripts\python.exe")) {
 }
 $py = ".venv\Scripts\python.exe"
 & $py -m pip install -q --upgrade pip
+# PySide6 is pinned exactly (README, "Qt binding"): wheels of another release go first (6.12
+# splits QtPdf/QtWebEngine into wheels of their own that a downgrade would leave behind).
+$pin = (Select-String -Path pyproject.toml -Pattern '"PySide6==([0-9.]+)"').Matches[0].Groups[1].Value
+$stale = & $py -c "import sys; from importlib import metadata as m; print(' '.join(d.metadata['Name'] for d in m.distributions() if (d.metadata['Name'] or '').lower().replace('-', '_').startswith(('pyside6', 'shiboken6')) and d.version != sys.argv[1]))" $pin
+if ($stale) { & $py -m pip uninstall -q -y @($stale.Split(' ')) }
 & $py -m pip install -q -e .
 & $py -m pip install -q -r installer\requirements.txt
 

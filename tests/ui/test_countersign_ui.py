@@ -37,7 +37,8 @@ def test_expert_window_countersigns_a_result_sheet(qtbot, lw, tmp_path, monkeypa
     win = ExpertWindow(lw.ws)
     qtbot.addWidget(win)
     win.show()
-    file_menu = win.menuBar().actions()[0].menu()
+    file_action = win.menuBar().actions()[0]  # kept: PySide6 6.9 drops a menu's wrapper with its action's
+    file_menu = file_action.menu()
     assert "组长签署结果表…" in [a.text() for a in file_menu.actions()]
 
     out = tmp_path / "gui-signed.pdf"

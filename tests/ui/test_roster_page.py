@@ -79,7 +79,9 @@ def test_export_and_template_open_in_openpyxl(qtbot, window, tmp_path, monkeypat
 def test_template_from_the_menu(qtbot, window, tmp_path, monkeypatch):
     tpl = tmp_path / "模板.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tpl), ""))
-    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "专家与评审(&R)")
+    # the action is kept: PySide6 6.9 drops a menu's wrapper with its action's
+    action = next(a for a in window.menuBar().actions() if a.text() == "专家与评审(&R)")
+    menu = action.menu()
     next(a for a in menu.actions() if a.text() == "保存专家库导入模板…").trigger()
     assert window.pages.currentWidget() is roster_page(window)
     assert load_workbook(tpl)["专家库"]["B2"].value == "王某某"

@@ -18,7 +18,6 @@ from nn_review.exchange import ExchangeError
 from nn_review.expert import WorkspaceError
 from nn_review.expert.intake import peek_bundle
 
-from .. import refcount_guard
 from .app_list import ApplicationList
 from .dialogs import OpenBundleDialog, RecusalDialog, ExpertSettingsDialog, is_bundle
 from .doc_pane import DocumentPane
@@ -31,7 +30,6 @@ from ..plain import data, plain
 class ExpertWindow(QMainWindow):
     def __init__(self, ws, parent=None):
         super().__init__(parent)
-        refcount_guard.install(self)  # long grading sessions: see ui/refcount_guard.py
         self.ws = ws
         self.bundle_id: str | None = None
         self.application_id: str | None = None

@@ -93,6 +93,13 @@ def _prescan(text: str, max_depth: int, max_values: int) -> None:
             raise JSONLimitError(f"JSON 含超过 {max_values} 个值", "json.values")
 
 
+def prescan(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH, max_values: int = DEFAULT_MAX_VALUES) -> None:
+    """Refuse (JSONLimitError ``json.depth`` / ``json.values``) a text nested deeper than
+    ``max_depth`` or holding more than ``max_values`` values, before anything parses it; for
+    readers that keep their own ``json.loads`` (and messages) after this check."""
+    _prescan(text, max_depth, max_values)
+
+
 def _path(parts: tuple) -> str:
     out = ""
     for p in parts:

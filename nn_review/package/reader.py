@@ -24,9 +24,9 @@ from typing import Any
 
 from pypdf import PasswordType, PdfReader
 
+from ..jsonlimits import JSONLimitError, prescan
 from ..textsafe import for_terminal
 from .errors import ImportCancelled, PackageRefused
-from .jsondepth import json_depth
 from .manifest import MAX_DEPTH, validate_manifest
 from .pdfscan import INCOMPLETE, active_content
 from .zipsafe import Entry, Limits, safe_entries
@@ -254,9 +254,15 @@ class _Job:
             raise self.refuse("manifest.json", "manifest.encoding",
                               f"manifest.json 不是 UTF-8 编码{gbk}：第 {e.start} 字节处的 {buf[e.start:e.start + 4].hex(' ')} "
                               "无法按 UTF-8 解码；应以 UTF-8 保存") from None
-        if json_depth(text) > MAX_DEPTH:  # before json.loads: it recurses
-            raise self.refuse("manifest.json", "manifest.too_deep",
-                              f"manifest.json 嵌套层数超过 {MAX_DEPTH} 层；申报包格式只需要 5 层")
+        try:  # before json.loads: it recurses, and builds every value first
+            prescan(text, max_depth=MAX_DEPTH)
+        except JSONLimitError as e:
+            if e.code == "json.depth":
+                raise self.refuse("manifest.json", "manifest.too_deep",
+                                  f"manifest.json 嵌套层数超过 {MAX_DEPTH} 层；申报包格式只需要 5 层") from None
+            if e.code == "json.values":
+                raise self.refuse("manifest.json", "manifest.too_large", f"manifest.json：{e.message}") from None
+            # json.syntax: json.loads below says where, in the reader's words
         try:
             return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant,
                               parse_float=_finite_float)

@@ -213,3 +213,22 @@ def test_cli_sheet_after_remove_comes_from_the_kept_signed_record(world, tmp_pat
     err = capsys.readouterr().err
     assert "没有评审包" not in err and "还没有评审包" not in err
     assert bid[:8] in err and "删除了材料" in err and "expert sheet" in err
+
+
+def test_an_opinion_over_the_limit_is_refused_before_a_revision_is_used(world, ws, tmp_path):
+    """The score file's limits (docs/formats.md §2.6) are checked before the revision number is
+    reserved: fixing the text and exporting again gives r1, not r2."""
+    from nn_review.exchange.scorefile import MAX_TEXT
+    bid, _ = add(ws, world, tmp_path)
+    apps = [a.application_id for a in ws.applications(bid)]
+    for aid in apps:
+        grade_fully(ws, bid, aid)
+    ws.set_opinion(bid, apps[1], "很长的意见" * (MAX_TEXT // 5 + 1))
+    with pytest.raises(WorkspaceError) as e:
+        ws.export(bid, tmp_path / "usb")
+    assert apps[1] in e.value.message and "opinion" in (e.value.field or e.value.message)
+    assert ws.exports(bid) == [] and not list((tmp_path / "usb").glob("*.nnscore"))
+    ws.set_opinion(bid, apps[1], "该项目立项必要性充分，技术路线清晰可行，研究基础扎实，团队结构合理，考核指标明确可量化，经费预算基本合理，同意立项支持。")
+    assert ws.mark_complete(bid, apps[1]) == []
+    r = ws.export(bid, tmp_path / "usb")
+    assert r.revision == 1 and imported(world, r.path).outcome == "imported"

@@ -327,6 +327,27 @@ def write_score_file(path: str | Path, opened_bundle, expert_private_key: Ed2551
     With ``check`` (the default) reviews of applications outside the bundle or with
     problems under the form are refused here, before anything is written.
     """
+    path = Path(path)
+    data, key = build_score_file(opened_bundle, expert_private_key, revision, reviews, check=check,
+                                 created_at=created_at, pdf_certificate=pdf_certificate, name=path.name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return ScoreFileInfo(path, hashlib.sha256(data).hexdigest(), revision, fingerprint(key.public_key()))
+
+
+def build_score_file(opened_bundle, expert_private_key: Ed25519PrivateKey | SigningKey, revision: int,
+                     reviews: list[Mapping[str, Any]], *, check: bool = True, created_at: datetime | None = None,
+                     pdf_certificate: str | None = None, name: str = SUFFIX) -> tuple[bytes, Ed25519PrivateKey]:
+    """The signed bytes of a score file (and the key that signed them), refused (ExchangeError)
+    exactly as :func:`write_score_file` would refuse them; nothing is written."""
     key = expert_private_key.private_key if isinstance(expert_private_key, SigningKey) else expert_private_key
     if isinstance(revision, bool) or not isinstance(revision, int) or not 1 <= revision <= MAX_INT:
         raise ExchangeError(f"修订号应为 1–{MAX_INT} 之间的整数，实际为 {revision!r}", "scores.revision")
@@ -346,21 +367,10 @@ def write_score_file(path: str | Path, opened_bundle, expert_private_key: Ed2551
     if pdf_certificate:
         body["pdf_certificate"] = pdf_certificate
     data = canonical_json(seal(body, opened_bundle.secret, key))
-    path = Path(path)
     try:  # never write a file the secretary's import would refuse as malformed (limits, §2.6)
-        read_score_file(data, path.name)
+        read_score_file(data, name)
     except ExchangeError as e:
         m = re.match(r"reviews\[(\d+)\]", e.field or "")
         which = f"申报 {norm[int(m.group(1))]['application_id']} 的评分超出评分文件的限制：" if m else ""
         raise ExchangeError(which + e.message, e.code, e.field) from None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return ScoreFileInfo(path, hashlib.sha256(data).hexdigest(), revision, fingerprint(key.public_key()))
+    return data, key

@@ -14,8 +14,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..exchange.common import safe_name, utc_stamp
-from ..exchange.scorefile import SUFFIX, write_score_file
+from ..exchange.common import ExchangeError, safe_name, utc_stamp
+from ..exchange.scorefile import SUFFIX, build_score_file, write_score_file
 from ..forms import Problem
 from .db import q
 from .errors import WorkspaceError
@@ -100,6 +100,10 @@ def export_scores(ws: WorkspaceCore, bundle_id: str, out_dir: str | Path, *, par
     key = ws.signing_key(b.expert_id)
     from .pdf_identity import certificate_pem
     cert = certificate_pem(ws.pdf_identity(b.expert_id))  # travels signed, pinned by the secretary
+    try:  # the score file's limits and the form, before a revision number is used up
+        build_score_file(ws.opened_bundle(bundle_id), key, 1, reviews, pdf_certificate=cert)
+    except ExchangeError as e:
+        raise WorkspaceError(f"不能导出：{e.message}", e.code, e.field) from None
     with ws.db.write() as c:
         revision = (q(c, "SELECT MAX(revision) FROM exports WHERE bundle_id = :b", b=bundle_id).scalar() or 0) + 1
         seq = q(c, "SELECT edit_seq FROM bundles WHERE bundle_id = :b", b=bundle_id).scalar()

@@ -301,6 +301,13 @@ def display(value: Decimal | int | str, places: int = 2) -> str:
 
 # -- validation of one review -------------------------------------------------------------
 
+MAX_TEXT_CHARS = 20_000  # opinion, comment, recusal reason: the score file's limit (docs/formats.md §2.6)
+
+
+def _too_long(text: Any) -> bool:
+    return isinstance(text, str) and len(text) > MAX_TEXT_CHARS
+
+
 def validate_review(form: Form, review: Mapping[str, Any], band_mode: bool) -> list[Problem]:
     """Everything wrong with one expert's review of one application, in form order.
 
@@ -322,6 +329,9 @@ def validate_review(form: Form, review: Mapping[str, Any], band_mode: bool) -> l
         # 回避: no scores at all; the reason is what the sheet shows instead.
         if not str(review.get("recusal_reason") or "").strip():
             add("recusal_reason", "recusal.reason_missing", "声明回避时必须填写回避理由")
+        elif _too_long(review.get("recusal_reason")):
+            add("recusal_reason", "recusal.reason_too_long",
+                f"回避理由最多 {MAX_TEXT_CHARS} 个字符，实际 {len(review['recusal_reason'])} 个")
         if grades:
             add("grades", "recusal.has_grades", "已声明回避的申报不能有评分")
         if rec:
@@ -366,6 +376,9 @@ def validate_review(form: Form, review: Mapping[str, Any], band_mode: bool) -> l
         elif g is not None and g.grade in form.comment_required_grades and not comment.strip():
             add(f"grades.{c.id}.comment", "comment.missing",
                 f"{label}评为 {g.grade}（{g.name}），必须填写理由说明")
+        elif _too_long(comment):
+            add(f"grades.{c.id}.comment", "comment.too_long",
+                f"{label}的说明最多 {MAX_TEXT_CHARS} 个字符，实际 {len(comment)} 个")
 
     opinion = review.get("opinion", "")
     if not isinstance(opinion, str):
@@ -373,6 +386,8 @@ def validate_review(form: Form, review: Mapping[str, Any], band_mode: bool) -> l
     elif han_count(opinion) < form.opinion_min_chars:
         add("opinion", "opinion.too_short",
             f"专家意见至少 {form.opinion_min_chars} 个汉字，实际 {han_count(opinion)} 个")
+    elif _too_long(opinion):
+        add("opinion", "opinion.too_long", f"专家意见最多 {MAX_TEXT_CHARS} 个字符，实际 {len(opinion)} 个；请精简")
 
     ids = form.recommendation_ids
     if ids:

@@ -218,17 +218,45 @@ def test_cli_sheet_after_remove_comes_from_the_kept_signed_record(world, tmp_pat
 def test_an_opinion_over_the_limit_is_refused_before_a_revision_is_used(world, ws, tmp_path):
     """The score file's limits (docs/formats.md §2.6) are checked before the revision number is
     reserved: fixing the text and exporting again gives r1, not r2."""
-    from nn_review.exchange.scorefile import MAX_TEXT
+    from nn_review.forms import MAX_TEXT_CHARS
     bid, _ = add(ws, world, tmp_path)
     apps = [a.application_id for a in ws.applications(bid)]
     for aid in apps:
         grade_fully(ws, bid, aid)
-    ws.set_opinion(bid, apps[1], "很长的意见" * (MAX_TEXT // 5 + 1))
+    ws.set_opinion(bid, apps[1], "很长的意见" * (MAX_TEXT_CHARS // 5 + 1))
     with pytest.raises(WorkspaceError) as e:
         ws.export(bid, tmp_path / "usb")
-    assert apps[1] in e.value.message and "opinion" in (e.value.field or e.value.message)
+    assert apps[1] in e.value.message and f"专家意见最多 {MAX_TEXT_CHARS} 个字符" in e.value.message
     assert ws.exports(bid) == [] and not list((tmp_path / "usb").glob("*.nnscore"))
     ws.set_opinion(bid, apps[1], "该项目立项必要性充分，技术路线清晰可行，研究基础扎实，团队结构合理，考核指标明确可量化，经费预算基本合理，同意立项支持。")
     assert ws.mark_complete(bid, apps[1]) == []
     r = ws.export(bid, tmp_path / "usb")
     assert r.revision == 1 and imported(world, r.path).outcome == "imported"
+
+
+def test_a_file_the_import_would_refuse_uses_no_revision(world, ws, tmp_path, monkeypatch):
+    """Safety net behind the form: whatever the score-file reader would refuse is refused before
+    the revision is reserved (here the reader's limit on reviews per file is lowered to 1)."""
+    from nn_review.exchange import scorefile
+    bid, _ = add(ws, world, tmp_path)
+    for a in ws.applications(bid):
+        grade_fully(ws, bid, a.application_id)
+    monkeypatch.setattr(scorefile, "MAX_REVIEWS", 1)
+    with pytest.raises(WorkspaceError) as e:
+        ws.export(bid, tmp_path / "usb")
+    assert e.value.message.startswith("不能导出：评分文件：")
+    assert ws.exports(bid) == [] and not list((tmp_path / "usb").glob("*.nnscore"))
+    monkeypatch.undo()
+    assert ws.export(bid, tmp_path / "usb").revision == 1
+
+
+def test_an_opinion_over_the_limit_is_a_problem_of_the_form(world, ws, tmp_path):
+    """Marking complete names the limit (the expert sees it while writing, not at export)."""
+    from nn_review.forms import MAX_TEXT_CHARS
+    bid, _ = add(ws, world, tmp_path)
+    aid = ws.applications(bid)[0].application_id
+    grade_fully(ws, bid, aid)
+    ws.set_opinion(bid, aid, "意" * (MAX_TEXT_CHARS + 1))
+    problems = ws.mark_complete(bid, aid)
+    assert [p.code for p in problems] == ["opinion.too_long"]
+    assert f"最多 {MAX_TEXT_CHARS} 个字符" in problems[0].message

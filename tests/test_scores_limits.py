@@ -227,9 +227,11 @@ def test_writer_refuses_what_the_reader_would_refuse(world):
     rev = [good_review(a["application_id"]) for a in world.ob.applications]
     rev[0]["opinion"] += "很" * 30_000
     path = world.inbox / "too-long.nnscore"
-    with pytest.raises(ExchangeError, match=r"reviews\[0\]\.opinion") as e:
+    with pytest.raises(ExchangeError, match=r"opinion") as e:  # the form's limit (forms.MAX_TEXT_CHARS) says it first
         write_score_file(path, world.ob, world.key, 1, rev)
     assert f"申报 {rev[0]['application_id']}" in e.value.message and "20000" in e.value.message
+    with pytest.raises(ExchangeError, match=r"reviews\[0\]\.opinion"):  # the reader's, without the form check
+        write_score_file(path, world.ob, world.key, 1, rev, check=False)
     with pytest.raises(ExchangeError, match="修订号"):
         write_score_file(path, world.ob, world.key, 2 ** 31, rev[1:])
     assert not path.exists() and not list(world.inbox.iterdir())

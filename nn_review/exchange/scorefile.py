@@ -22,7 +22,7 @@ from typing import Any, Mapping
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from ..forms import validate_review
+from ..forms import MAX_TEXT_CHARS, validate_review
 from ..jsonlimits import JSONLimitError, loads_bounded
 from ..keys import SigningKey, fingerprint, public_key_b64, public_key_from_b64
 from .common import ExchangeError, b64d, b64e, canonical_json, parse_stamp, utc_stamp
@@ -36,7 +36,7 @@ MAX_SIZE = 16 * 1024 * 1024
 # (nesting 5: file → reviews → review → grades → grade).
 MAX_DEPTH = 16
 MAX_VALUES = 500_000                  # JSON tokens in the whole file: containers, strings (keys too), commas
-MAX_TEXT = 20_000                     # characters: opinion, comment, recusal reason (and any string)
+MAX_TEXT = MAX_TEXT_CHARS             # characters: opinion, comment, recusal reason (and any string)
 MAX_SHORT = 64                        # characters: bundle id, application id, criterion id, grade, recommendation
 MAX_REVIEWS = 2_000
 MAX_GRADES = 100                      # criteria per review (form criterion ids are c1–c99)

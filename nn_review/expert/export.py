@@ -101,7 +101,7 @@ def export_scores(ws: WorkspaceCore, bundle_id: str, out_dir: str | Path, *, par
     from .pdf_identity import certificate_pem
     cert = certificate_pem(ws.pdf_identity(b.expert_id))  # travels signed, pinned by the secretary
     try:  # the score file's limits and the form, before a revision number is used up
-        build_score_file(ws.opened_bundle(bundle_id), key, 1, reviews, pdf_certificate=cert)
+        build_score_file(ws.opened_bundle(bundle_id), key, 1, reviews, pdf_certificate=cert, name="评分文件")
     except ExchangeError as e:
         raise WorkspaceError(f"不能导出：{e.message}", e.code, e.field) from None
     with ws.db.write() as c:

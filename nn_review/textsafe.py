@@ -29,9 +29,13 @@ _HIDDEN_RE = re.compile("[" + "".join(sorted(HIDDEN)) + "]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\x1b": "\\e"}
 
 
-def _escape_control(m: re.Match) -> str:
-    ch = m.group(0)
+def escape_char(ch: str) -> str:
+    """One control character as its visible escape (``\\e``, ``\\n``, ``\\x07`` …)."""
     return _NAMED.get(ch) or f"\\x{ord(ch):02x}"
+
+
+def _escape_control(m: re.Match) -> str:
+    return escape_char(m.group(0))
 
 
 def _mark_hidden(m: re.Match) -> str:

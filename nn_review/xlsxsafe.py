@@ -17,20 +17,17 @@ from __future__ import annotations
 
 import re
 
+from .textsafe import escape_char
+
 EXCEL_MAX_TEXT = 32_767
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _CUT = "…［超出 Excel 单元格长度上限，以下已截去］"
 
 
-def _escape(m: re.Match) -> str:
-    ch = m.group(0)
-    return "\\e" if ch == "\x1b" else f"\\x{ord(ch):02x}"
-
-
 def text(value: str) -> str:
     """``value`` as it can be stored in a cell: illegal characters escaped, cut to Excel's limit."""
-    value = _ILLEGAL.sub(_escape, value)
+    value = _ILLEGAL.sub(lambda m: escape_char(m.group(0)), value)  # the terminal's escapes
     if len(value) > EXCEL_MAX_TEXT:
         value = value[:EXCEL_MAX_TEXT - len(_CUT)] + _CUT
     return value

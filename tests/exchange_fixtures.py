@@ -17,7 +17,7 @@ from nn_review.services.sessions import create_session
 from nn_review.store import Store, open_store
 from nn_review.store import models as M
 
-from .helpers import manifest, pdf_bytes, unique_code, write_package
+from .helpers import distinct_packages
 
 EXPERTS = ("王建国", "李秀英", "赵明")
 
@@ -52,14 +52,7 @@ def build_world(tmp_path: Path, n_apps: int = 3, experts=EXPERTS, session: str =
     sid = create_session(store, session)
     pkg_dir = tmp_path / f"pkgs-{sid}"
     pkg_dir.mkdir()
-    paths = []
-    for i in range(n_apps):
-        m = manifest(application_id=f"NNKJ-2025-{sid}{i + 1:03d}", title=f"东盟小语种智能翻译关键技术研究（{i + 1}）")
-        m["applicant"]["credit_code"] = unique_code(100 + i)
-        m["applicant"]["name"] = f"广西第{i + 1}信息科技有限公司"
-        # Distinct PDFs per package, so a document can be traced to its application by hash.
-        docs = {d["path"]: pdf_bytes(2, f"{m['application_id']} {d['path']}") for d in m["documents"]}
-        paths.append(write_package(pkg_dir, m, documents=docs))
+    paths = distinct_packages(pkg_dir, [f"NNKJ-2025-{sid}{i + 1:03d}" for i in range(n_apps)], code_base=100)
     rep = import_packages(store, sid, paths)
     assert rep.counts["imported"] == n_apps, [r.message for r in rep.results]
     with store.write() as s:

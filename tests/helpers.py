@@ -62,5 +62,19 @@ def unique_code(n: int) -> str:
     return make_credit_code(f"914501007{n:08d}")
 
 
+def distinct_packages(folder: Path, ids: list[str], *, code_base: int, version: str = "",
+                      pages: int = 2) -> list[Path]:
+    """Packages of different applicants, with distinct PDFs (a document can be traced to its
+    application by hash); ``version`` marks title and PDFs (two versions of the same packages)."""
+    out = []
+    for i, aid in enumerate(ids):
+        m = manifest(application_id=aid, title=f"东盟小语种智能翻译关键技术研究（{i + 1}）{version}")
+        m["applicant"]["credit_code"] = unique_code(code_base + i)
+        m["applicant"]["name"] = f"广西第{i + 1}信息科技有限公司"
+        docs = {d["path"]: pdf_bytes(pages, f"{version} {aid} {d['path']}".lstrip()) for d in m["documents"]}
+        out.append(write_package(folder, m, documents=docs))
+    return out
+
+
 def files_under(p: Path) -> list[Path]:
     return sorted(x for x in p.rglob("*") if x.is_file())

@@ -24,7 +24,7 @@ from nn_review.store import models as M
 from nn_review.store.db import Store
 
 from .exchange_fixtures import build_world, no_real_keyring, table_counts  # noqa: F401
-from .helpers import manifest, pdf_bytes, unique_code, write_package
+from .helpers import distinct_packages
 
 ROOT = Path(__file__).resolve().parents[1]
 N = 14
@@ -32,14 +32,8 @@ N = 14
 
 def _packages(folder: Path, version: str) -> list[Path]:
     folder.mkdir()
-    out = []
-    for i in range(N):
-        m = manifest(application_id=f"NNKJ-2025-{i + 1:04d}", title=f"东盟小语种智能翻译关键技术研究（{i + 1}）{version}")
-        m["applicant"]["credit_code"] = unique_code(300 + i)
-        m["applicant"]["name"] = f"广西第{i + 1}信息科技有限公司"
-        docs = {d["path"]: pdf_bytes(3, f"{version} {m['application_id']} {d['path']}") for d in m["documents"]}
-        out.append(write_package(folder, m, documents=docs))
-    return out
+    return distinct_packages(folder, [f"NNKJ-2025-{i + 1:04d}" for i in range(N)], code_base=300,
+                             version=version, pages=3)
 
 
 def _cli(store: Path, *args: str) -> subprocess.Popen:

@@ -57,3 +57,17 @@ def no_blocking_message_boxes(monkeypatch):
                             lambda *a, _k=kind, _r=answer, **kw: (shown.append((_k, str(a[2]) if len(a) > 2 else "")),
                                                                   _r)[1])
     return shown
+
+
+def open_results_page(qtbot, world, size=(1366, 768)):
+    """The secretary window on ``world``'s store, shown at ``size``, on its 评审结果 page (returned)."""
+    from ui.main_window import MainWindow
+    win = MainWindow(world.store)
+    qtbot.addWidget(win)
+    if size:
+        win.resize(*size)
+    win.show()
+    page = next(x for x in win.extra_pages if x.title() == "评审结果")
+    win.pages.setCurrentWidget(page)
+    page.world = world
+    return page

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..countersign_fixtures import LEADER, leader_world, pdfsig, report
 from ..expert_fixtures import no_real_keyring  # noqa: F401  (autouse)
-from .conftest import wait_idle
+from .conftest import open_results_page, wait_idle
 
 
 @pytest.fixture
@@ -66,19 +66,14 @@ def test_expert_window_countersigns_a_result_sheet(qtbot, lw, tmp_path, monkeypa
 
 def test_results_page_accepts_the_countersigned_sheet(qtbot, lw, tmp_path, monkeypatch, no_blocking_message_boxes):
     from nn_review.expert.countersign import countersign_file
-    from ui.main_window import MainWindow
     w = lw.world
     rep = report(tmp_path, w)
     signed = countersign_file(lw.ws, rep.summaries[0], tmp_path / "back.pdf").path
-    win = MainWindow(w.store)
-    qtbot.addWidget(win)
-    win.show()
-    page = next(x for x in win.extra_pages if x.title() == "评审结果")
-    win.pages.setCurrentWidget(page)
+    page = open_results_page(qtbot, w, size=None)
     assert page.btn_accept_signed.text() == "导入组长签署的结果表…"
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(signed), str(rep.sheets[0])], ""))
     page.btn_accept_signed.click()
-    wait_idle(qtbot, win)  # checked in the background
+    wait_idle(qtbot, page.win)  # checked in the background
     kind, text = no_blocking_message_boxes[-1]
     assert kind == "warning"  # one of the two was refused
     assert "已入档：back.pdf" in text and "拒收：" in text and "不是组长签名位置" in text

@@ -8,11 +8,10 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QMessageBox
 
 from ui import panel_dialogs
-from ui.main_window import MainWindow
 
 from ..exchange_fixtures import no_real_keyring  # noqa: F401  (autouse)
 from ..results_fixtures import make_world, return_scores, review
-from .conftest import wait_idle
+from .conftest import open_results_page, wait_idle
 
 FIVE = ("王建国", "李秀英", "赵明", "陈晓东", "刘海燕")
 
@@ -26,13 +25,7 @@ def page(qtbot, tmp_path):
     grades = {"王建国": "AAAAAA", "李秀英": "BBBBBB", "赵明": "BBBBBB", "陈晓东": "CCCCCC", "刘海燕": "EEEEEE"}
     return_scores(w, tmp_path, {n: [review(a1, g, "support" if g[0] in "AB" else "reject"), review(a2, "BBBBBB")]
                                 for n, g in grades.items()})
-    win = MainWindow(w.store)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    p = next(x for x in win.extra_pages if x.title() == "评审结果")
-    win.pages.setCurrentWidget(p)
-    p.world = w
+    p = open_results_page(qtbot, w)
     yield p
     w.store.close()
 

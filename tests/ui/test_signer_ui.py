@@ -14,11 +14,10 @@ from nn_review import keys as K
 from nn_review import secretary_keys as SK
 from nn_review.signer import certificates, get_profile, set_profile
 from nn_review.store import open_store
-from ui.main_window import MainWindow
 
 from ..exchange_fixtures import no_real_keyring  # noqa: F401  (autouse)
 from ..results_fixtures import make_world
-from .conftest import wait_idle
+from .conftest import open_results_page, wait_idle
 
 
 @pytest.fixture
@@ -30,13 +29,7 @@ def page(qtbot, tmp_path, monkeypatch):
     K.forget_passphrases()
     make_app()
     w = make_world(tmp_path, n_apps=1, experts=("王建国", "李秀英", "赵明"), leader="王建国")
-    win = MainWindow(w.store)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    p = next(x for x in win.extra_pages if x.title() == "评审结果")
-    win.pages.setCurrentWidget(p)
-    p.world = w
+    p = open_results_page(qtbot, w)
     yield p
     K.set_passphrase_provider(None)
     K.forget_passphrases()

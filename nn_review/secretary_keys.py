@@ -40,6 +40,7 @@ from .keys import (SERVICE, KeyStoreError, SigningKey, _decode, _encode, ask_pas
                    fingerprint, forget_passphrase, key_file, keyring_or_reason, load_or_create_protected_key,
                    open_with_passphrase, protected_key_file, read_protected_key_public, seal_with_passphrase,
                    write_private_text, write_protected_key)
+from .changes import operation
 
 ROLE = "secretary"
 PDF_FORMAT = "nn-pdfkey/1"
@@ -413,6 +414,7 @@ def _db_certificates(store) -> list[dict]:
                 for r in rows]
 
 
+@operation
 def backup(store, out: str | Path, backup_passphrase: str, *, keyring_backend=None) -> BackupInfo:
     """Write the secretary's keys and certificates to ``out``, sealed under ``backup_passphrase``."""
     from .signer import get_profile
@@ -457,6 +459,7 @@ def read_backup(path: str | Path, backup_passphrase: str) -> tuple[dict, dict]:
         raise KeyStoreError(f"密钥备份 {path} 已损坏") from None
 
 
+@operation
 def restore(store, path: str | Path, backup_passphrase: str, *, force: bool = False,
             keyring_backend=None) -> BackupInfo:
     """Bring the keys of a backup into this store (same fingerprints as on the old PC).

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from .certs import spki_fingerprint, subject_text
 from .keys import KeyStoreError
 from .store.models import SignerProfile, SigningCertificate, utcnow
+from .changes import operation
 
 MAX = {"name": 100, "title": 100, "unit": 200}
 FIELD_ZH = {"name": "姓名", "title": "职务", "unit": "单位"}
@@ -72,6 +73,7 @@ def _clean(name: str, title: str, unit: str) -> dict[str, str]:
     return values
 
 
+@operation
 def set_profile(store, name: str, title: str, unit: str) -> Profile:
     """Create or change the profile of ``store.actor``; the certificate follows at the next signing."""
     v = _clean(name, title, unit)
@@ -126,6 +128,7 @@ def _fp_subject(cert):
             cert.public_bytes(serialization.Encoding.PEM).decode("ascii"))
 
 
+@operation
 def use_certificate(store, cert, *, source: str = "created", role: str = "secretary") -> None:
     """Record ``cert`` as the current certificate of (role, store.actor); any other current one is
     retired (kept). Nothing happens when it is already the current one."""
@@ -148,6 +151,7 @@ def use_certificate(store, cert, *, source: str = "created", role: str = "secret
         store.audit(s, "signer.certificate", None, role=role, fingerprint=fp, subject=subject, source=source)
 
 
+@operation
 def record_certificates(store, records: list[dict], current, retired: list) -> None:
     """After a restore: the certificates of the backup, retired ones with their retirement time."""
     from cryptography import x509

@@ -36,6 +36,7 @@ from ..store.models import (Application, Assignment, Bundle, Conflict, Expert, P
 from .common import (MIN_CUSTOM_PASSWORD, ExchangeError, ExportCancelled, b64d, b64e, canonical_json,
                      new_password, normalize_password, safe_name, utc_stamp)
 from .container import FORMAT, decrypt_to, read_header, verify_signature, write_container
+from ..changes import operation
 
 Progress = Callable[[int, int, str], None]  # (experts done, experts total, current expert name)
 SECRET_LEN = 32
@@ -315,6 +316,7 @@ def _out_dir(out_dir: str | Path) -> Path:
     return out
 
 
+@operation
 def make_bundle(store: Store, session_id: int, expert_id: int, out_dir: str | Path, *, password: str | None = None,
                 deadline: date | None = None, secretary_key: SigningKey | None = None) -> BundleInfo:
     """Write the expert's bundle for the session; a previous bundle of the same expert is superseded."""
@@ -326,6 +328,7 @@ def make_bundle(store: Store, session_id: int, expert_id: int, out_dir: str | Pa
     return _info(built, key.notice)
 
 
+@operation
 def export_panel_bundles(store: Store, panel_id: int, out_dir: str | Path, *, progress: Progress | None = None,
                          cancel: Callable[[], bool] | None = None, deadline: date | None = None,
                          secretary_key: SigningKey | None = None) -> list[BundleInfo]:

@@ -17,6 +17,7 @@ from ..keys import normalize_fingerprint
 from ..store import Store
 from ..store.models import Expert, SigningCertificate, utcnow
 from .common import ExchangeError
+from ..changes import operation
 
 PIN_ROLES = ("expert", "leader")
 
@@ -70,6 +71,7 @@ def check_and_pin(s, store: Store, expert: Expert, pem: str | None, file_name: s
     return fpr
 
 
+@operation
 def repin_certificate(store: Store, expert_id: int, new_fpr: str, reason: str) -> str:
     """Accept a new PDF certificate for an expert (new laptop): the old pin is retired. The
     certificate itself is kept at the next import that carries it."""

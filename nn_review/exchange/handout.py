@@ -19,6 +19,7 @@ from ..store import Store
 from ..store.models import Expert, Panel
 from .bundles import BundleInfo, export_panel_bundles
 from .letter import write_assignment_letter
+from ..changes import operation
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ def letter_path(info: BundleInfo) -> Path:
     return info.path.with_name(f"{info.path.stem}-任务通知书.pdf")
 
 
+@operation
 def prepare_handout(store: Store, panel_id: int, out_dir: str | Path, *, deadline: date | None = None,
                     progress: Callable[[int, int, str], None] | None = None,
                     cancel: Callable[[], bool] | None = None, **kw) -> list[Handout]:

@@ -31,6 +31,7 @@ from ..store.models import (Application, Assignment, Bundle, Conflict, Expert, G
 from .cert_pins import check_and_pin
 from .common import ExchangeError, b64d, parse_stamp
 from .scorefile import MAX_SIZE, SUFFIX, ScoreFile, check_mac, check_signature, read_score_file
+from ..changes import operation
 
 OUTCOME_ZH = {"imported": "已导入", "refused": "拒收", "failed": "失败"}
 log = logging.getLogger(__name__)
@@ -64,6 +65,7 @@ def _listed(p: Path) -> list[Path]:
     return sorted(x for x in p.rglob(f"*{SUFFIX}") if x.is_file()) if p.is_dir() else [p]
 
 
+@operation
 def import_score_files(store: Store, session_id: int, paths: Iterable[str | Path]) -> list[ScoreImportResult]:
     """Every file (folders searched for ``*.nnscore``) imported or refused on its own; never raises
     for one file's sake: an unexpected error becomes that file's ``failed`` result (and the log
@@ -86,6 +88,7 @@ def import_score_files(store: Store, session_id: int, paths: Iterable[str | Path
     return results
 
 
+@operation
 def import_score_file(store: Store, session_id: int, path: str | Path) -> ScoreImportResult:
     """One file: ``imported``, ``refused`` or — when the store itself refused the write (StoreError) —
     ``failed``; the store is unchanged unless imported. Anything unexpected propagates."""
@@ -269,6 +272,7 @@ def _declared_conflicts(s, b: Bundle, sf: ScoreFile, targets: dict[str, int]) ->
 
 # -- key re-pin ---------------------------------------------------------------------------
 
+@operation
 def repin_expert_key(store: Store, expert_id: int, new_fpr: str, reason: str) -> str:
     """Accept a new key for an expert (new laptop, reinstalled system); returns the canonical fingerprint."""
     try:

@@ -34,6 +34,7 @@ from ..store.models import Expert, IssuedSheet, Panel, ReviewSession, utcnow
 from .errors import ResultsError
 from .pdfkit import SIG_LABELS, SIG_LEADER
 from .sigcheck import inspect_signatures, only_form_filling_since, revision_prefixes
+from ..changes import operation
 
 MAX_SHEET = 64 * 1024 * 1024
 KIND_ZH = {"summary": "评审结果汇总表", "opinion": "项目评审意见表", "personal": "专家个人评分表"}
@@ -82,6 +83,7 @@ def _read(path: Path) -> bytes:
         raise _refuse("accept.io", f"无法读取 {path}：{e}") from e
 
 
+@operation
 def accept_signed(store: Store, session_id: int, path: str | Path) -> AcceptResult:
     """Check one countersigned sheet and file it; raises :class:`ResultsError` with the reason."""
     path = Path(path)

@@ -32,6 +32,7 @@ from ..store import Store
 from ..store.models import Application, Consensus, Expert, Panel, ReviewSession, utcnow
 from .errors import ResultsError
 from .merge import AppResult, panel_of_application, session_results
+from ..changes import operation
 
 AUTHOR_ROLES = {"leader": "组长", "secretary": "秘书代组长"}
 
@@ -66,6 +67,7 @@ def _rec_id(form, rec: str | None) -> str | None:
                        "consensus.recommendation")
 
 
+@operation
 def set_consensus(store: Store, session_id: int, application: str | int, *, opinion: str,
                   recommendation: str | None = None, level: str | None = None, reason: str = "",
                   by: str = "leader") -> AppResult:
@@ -144,6 +146,7 @@ def set_consensus(store: Store, session_id: int, application: str | int, *, opin
     return panel_results(store, panel_id).application(application)
 
 
+@operation
 def clear_consensus(store: Store, session_id: int, application: str | int, reason: str) -> None:
     """Withdraw a recorded consensus (audited with the reason)."""
     reason = (reason or "").strip()
@@ -238,6 +241,7 @@ def _outdated_conflicts(store: Store, session_id: int, panels) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+@operation
 def finalise(store: Store, session_id: int) -> FinaliseReport:
     """Lock the session. Refuses (listing every reason) while results are incomplete.
 
@@ -255,6 +259,7 @@ def finalise(store: Store, session_id: int) -> FinaliseReport:
         return FinaliseReport(sess.id, sess.sheet_version, hashes, count)
 
 
+@operation
 def reopen(store: Store, session_id: int, reason: str) -> int:
     """Unlock a finalised session; returns the new sheet version."""
     reason = (reason or "").strip()

@@ -39,6 +39,7 @@ from .sheet_pdf import render_application_sheet
 from .signing import LEADER_SIGNS_ELSEWHERE, SigningIdentity, prepare_unsigned, secretary_identity, sign_file, sign_pdf
 from .summary_pdf import TITLE as SUMMARY_TITLE
 from .summary_pdf import render_summary
+from ..changes import operation
 
 Progress = Callable[[int, int, str], None]
 
@@ -65,6 +66,7 @@ class ReportResult:
         return self.summaries + self.sheets + self.personal
 
 
+@operation
 def write_reports(store: Store, session_id: int, out_dir: str | Path, *, sign: bool = False,
                   panel_ids: list[int] | None = None, progress: Progress | None = None,
                   cancel: Callable[[], bool] | None = None, identity: SigningIdentity | None = None,
@@ -159,6 +161,7 @@ def _audit(store: Store, session_id: int, result: ReportResult, panels, issued: 
                     sheet_version=panels[0].sheet_version if panels else None)
 
 
+@operation
 def sign_existing(store: Store, paths: list[str | Path], *, as_role: str = "leader", panel_id: int | None = None,
                   identity: SigningIdentity | None = None) -> SigningIdentity:
     """Add a signature to sheets already written: the panel leader's (the panel's leader of

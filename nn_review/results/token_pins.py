@@ -13,6 +13,7 @@ from pathlib import Path
 from cryptography import x509
 
 from .pkcs11_signer import TokenError, TokenIdentity
+from ..changes import operation
 
 SOURCE = "pkcs11"
 
@@ -88,6 +89,7 @@ def _record(s, store, identity: TokenIdentity, *, owner: str, expert_id: int | N
     return True
 
 
+@operation
 def record_secretary_certificate(store, identity: TokenIdentity) -> bool:
     """Record the secretary's token certificate (role secretary, owner = the actor); idempotent."""
     with store.write() as s:
@@ -106,6 +108,7 @@ class TokenSignResult:
     pinned: bool = False          # a leader certificate was pinned (first use or re-pin)
 
 
+@operation
 def sign_with_token(store, paths: list[str | Path], identity: TokenIdentity, *, panel_id: int | None = None,
                     repin_reason: str = "", confirm: Callable[[LeaderCheck, TokenIdentity], bool] | None = None
                     ) -> TokenSignResult:

@@ -32,6 +32,7 @@ from ..store.models import Conflict, Expert, Panel, PanelMember
 from .common import application_row, session_applications, session_row
 from .experts import expert_info
 from .normalize import normalize_person, normalize_unit
+from ..changes import operation
 
 SOURCE_ZH = {"auto": "自动", "manual": "人工", "declared": "专家声明"}
 
@@ -162,6 +163,7 @@ def active_conflicts(s, session_id: int) -> dict[tuple[int, int], list[str]]:
     return out
 
 
+@operation
 def detect_conflicts(store: Store, session_id: int) -> DetectSummary:
     with store.write() as s:
         session_row(s, session_id)
@@ -174,6 +176,7 @@ def detect_conflicts(store: Store, session_id: int) -> DetectSummary:
 
 # -- manual decisions ---------------------------------------------------------------------
 
+@operation
 def add_conflict(store: Store, session_id: int, expert_id: int, application_id: str | int, reason: str) -> int:
     """A secretary's conflict (source ``manual``); ``application_id`` = 申报编号, or the database id as int."""
     reason = (reason or "").strip()
@@ -194,6 +197,7 @@ def add_conflict(store: Store, session_id: int, expert_id: int, application_id: 
         return row.id
 
 
+@operation
 def dismiss_conflict(store: Store, conflict_id: int, reason: str) -> None:
     """Set a conflict aside (e.g. 同名 but not the same person); the reason is kept and audited."""
     reason = (reason or "").strip()
@@ -211,6 +215,7 @@ def dismiss_conflict(store: Store, conflict_id: int, reason: str) -> None:
                     application_pk=row.application_pk, conflict_reason=row.reason, reason=reason)
 
 
+@operation
 def reinstate_conflict(store: Store, conflict_id: int) -> None:
     """Undo a dismissal."""
     with store.write() as s:

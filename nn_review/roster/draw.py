@@ -43,6 +43,7 @@ from ..store import Store, StoreError
 from ..store.models import Draw, Expert, Panel, PanelMember, ReviewSession
 from .common import local_time, panel_applications, panel_row, session_row
 from .conflicts import active_conflicts, refresh_auto_conflicts
+from ..changes import operation
 
 CONSORTIUM_FIELD = "创新联合体"
 
@@ -87,6 +88,7 @@ def _text_match(field: str, wanted: str) -> bool:
     return bool(f and w) and (f == w or (min(len(f), len(w)) >= 2 and (f in w or w in f)))
 
 
+@operation
 def draw_experts(store: Store, session_id: int, panel_id: int, n: int, *, seed: int | None = None,
                  fields: list[str] | None = None, allow_other_panels: bool = False) -> DrawResult:
     if n < 1:

@@ -34,6 +34,7 @@ from ..store.models import (Application, Assignment, Conflict, Expert, Panel, Pa
 from ..services.formal import EXCLUDED, excluded_in, excluded_message, undecided_warning
 from .common import application_row, panel_applications, panel_row, session_row
 from .conflicts import active_conflicts, refresh_auto_conflicts
+from ..changes import operation
 
 MIN_MEMBERS = 3        # fewer cannot review (error)
 ADVISED_MEMBERS = 5    # trimmed mean (drop highest and lowest) needs 5 or more
@@ -90,6 +91,7 @@ class AssignResult:
 
 # -- panels -------------------------------------------------------------------------------
 
+@operation
 def create_panel(store: Store, session_id: int, name: str, *, items: list[int] | None = None,
                  application_ids: list[str] | None = None, notes: list[str] | None = None) -> int:
     """A panel reviewing the session's applications of guide ``items`` and/or the given 申报编号.
@@ -111,6 +113,7 @@ def create_panel(store: Store, session_id: int, name: str, *, items: list[int] |
         return panel.id
 
 
+@operation
 def set_panel_applications(store: Store, panel_id: int, *, items: list[int] | None = None,
                            application_ids: list[str] | None = None, notes: list[str] | None = None) -> list[str]:
     """Replace the panel's applications (its assignments of dropped applications go too)."""
@@ -163,6 +166,7 @@ def _set_apps(s, panel: Panel, items, application_ids, notes: list[str] | None =
     return sorted(a.application_id for a in chosen.values())
 
 
+@operation
 def delete_panel(store: Store, panel_id: int) -> None:
     with store.write() as s:
         panel = panel_row(s, panel_id)
@@ -211,6 +215,7 @@ def _members(s, panel_id: int) -> list[Expert]:
 
 # -- members ------------------------------------------------------------------------------
 
+@operation
 def add_members(store: Store, panel_id: int, expert_ids: list[int]) -> list[str]:
     """Add experts by hand (a draw adds its own); returns the panel's warnings afterwards."""
     with store.write() as s:
@@ -230,6 +235,7 @@ def add_members(store: Store, panel_id: int, expert_ids: list[int]) -> list[str]
         return _check(s, panel).warnings
 
 
+@operation
 def remove_member(store: Store, panel_id: int, expert_id: int) -> list[str]:
     """Remove a member with their assignments in this panel (and the leader role)."""
     with store.write() as s:
@@ -246,6 +252,7 @@ def remove_member(store: Store, panel_id: int, expert_id: int) -> list[str]:
         return _check(s, panel).warnings
 
 
+@operation
 def set_leader(store: Store, panel_id: int, expert_id: int) -> None:
     with store.write() as s:
         panel = panel_row(s, panel_id)
@@ -284,6 +291,7 @@ def _check(s, panel: Panel) -> PanelCheck:
 
 # -- assignment ---------------------------------------------------------------------------
 
+@operation
 def assign(store: Store, panel_id: int, reviewers_per_app: int | None = None,
            seed: int | None = None) -> AssignResult:
     k = reviewers_per_app

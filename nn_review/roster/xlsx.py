@@ -51,6 +51,7 @@ from .experts import expert_info, standing_list
 from .normalize import normalize_person, normalize_unit, split_list
 from .sheet_cells import Cell, SheetCells, cell_name
 from .xlsx_limits import checked_workbook
+from ..changes import operation
 
 SHEET = "专家库"
 # (key, header, required, width)
@@ -121,6 +122,7 @@ class RosterImportReport:
 
 # -- import -------------------------------------------------------------------------------
 
+@operation
 def import_roster(store: Store, path: str | Path) -> RosterImportReport:
     path = Path(path)
     rows, columns, ignored, merged = _read(path)

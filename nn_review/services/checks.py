@@ -15,6 +15,7 @@ from ..guide import Guide
 from ..store import Store, StoreError
 from ..store.models import Application, Finding, ReviewSession
 from .guides import _parse_row
+from ..changes import operation
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,7 @@ def findings_for(guide: Guide, manifests: list[tuple[int, dict]], review_start=N
             for key, m in manifests}
 
 
+@operation
 def run_checks(store: Store, session_id: int) -> Counter:
     """Recompute every finding of the session; returns how many packages pass/fail/attention."""
     with store.write() as s:
@@ -102,12 +104,14 @@ def unchecked_sessions(store: Store) -> list[int]:
                               .distinct().order_by(Application.session_id)))
 
 
+@operation
 def ensure_checked(store: Store, session_id: int) -> None:
     """Re-run checks if an import was interrupted between its commit and the check run."""
     if has_unchecked(store, session_id):
         run_checks(store, session_id)
 
 
+@operation
 def ensure_all_checked(store: Store) -> dict[int, str]:
     """At the start (store open): check what a killed import left unchecked, in every open session.
     A session whose checks fail keeps its packages 未审查 (shown so) and is named in the result

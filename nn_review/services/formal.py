@@ -25,6 +25,7 @@ from sqlalchemy import select
 from ..checks.engine import VERDICT_ZH
 from ..store import Store, StoreError
 from ..store.models import Application, Finding, ManualCheck, ReviewSession, utcnow
+from ..changes import operation
 
 ACCEPTED, EXCLUDED = "accepted", "excluded"
 DECISION_ZH = {ACCEPTED: "通过", EXCLUDED: "不予受理", "": "未确认"}
@@ -166,6 +167,7 @@ def _open_session(s, session_id: int) -> ReviewSession:
     return sess
 
 
+@operation
 def decide(store: Store, session_id: int, application_id: str, decision: str, reason: str = "") -> FormalState:
     """Record the secretary's decision: ``accepted``, ``excluded`` or ``''`` (withdraw, reason required)."""
     if decision not in (ACCEPTED, EXCLUDED, ""):
@@ -204,6 +206,7 @@ def decide(store: Store, session_id: int, application_id: str, decision: str, re
         return state_of(s, app)
 
 
+@operation
 def set_manual_check(store: Store, session_id: int, application_id: str, rule_id: str, ticked: bool,
                      note: str | None = None) -> ManualItem:
     """Tick or untick one manual requirement of a package; ``note=None`` keeps the current note."""

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from ..guide import Guide, GuideError, builtin_guide_files, load_guide, parse_guide
 from ..store import Store
 from ..store.models import GuideEdition, ReviewSession
+from ..changes import operation
 
 _cache: dict[str, Guide] = {}
 
@@ -35,6 +36,7 @@ def _add(store: Store, s, guide: Guide, raw: bytes) -> GuideEdition:
     return row
 
 
+@operation
 def ensure_builtin_guides(store: Store) -> None:
     with store.write() as s:
         known = set(s.scalars(select(GuideEdition.sha256)))
@@ -49,6 +51,7 @@ def ensure_builtin_guides(store: Store) -> None:
                 _add(store, s, guide, raw)
 
 
+@operation
 def import_guide(store: Store, path: str | Path) -> EditionInfo:
     """Add an edition file; refuses invalid files and a changed file reusing a version number."""
     path = Path(path)

@@ -23,6 +23,7 @@ from ..store.locks import FileLock
 from ..store.models import (Application, Assignment, Conflict, Document, Grade, Opinion, PanelApplication,
                             ReviewSession)
 from .checks import has_unchecked, run_checks
+from ..changes import operation
 
 PACKAGE_SUFFIXES = (".nnpkg", ".zip")
 OUTCOME_ZH = {"imported": "已导入", "replaced": "已替换", "duplicate": "重复", "refused": "拒收",
@@ -86,6 +87,7 @@ def another_import_message(owner: str) -> str:
     return f"另一个导入正在进行{who}，等待其完成后继续…"
 
 
+@operation
 def import_packages(store: Store, session_id: int, paths: Iterable[str | Path], *, replace: bool = False,
                     progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
                     on_wait: Callable[[str], None] | None = None, wait: float | None = None) -> BatchReport:
@@ -304,6 +306,7 @@ def _drop_unreferenced(store: Store, blobs: set[str]) -> None:
         store.blobs.remove(rel)
 
 
+@operation
 def remove_application(store: Store, session_id: int, application_id: str) -> None:
     """Remove one package from the session (audited); checks are re-run since cross findings change."""
     with store.write() as s:

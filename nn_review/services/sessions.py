@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from ..store import Store, StoreError
 from ..store.models import Application, ReviewSession
 from .guides import edition_row
+from ..changes import operation
 
 FORMS = {"form-a": "表A 科技计划项目立项评审", "form-b": "表B 创新联合体综合评估"}
 
@@ -27,6 +28,7 @@ class SessionInfo:
     applications: int
 
 
+@operation
 def create_session(store: Store, name: str, *, edition: str = "nanning-seed", version: str | None = None,
                    start: date | None = None, end: date | None = None, form: str = "form-a") -> int:
     name = name.strip()

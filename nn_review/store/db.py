@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..changes import Collector, Kind, kind_of_statement
 from .blobs import BlobStore
 from .housekeeping import REGISTRY, sweep, sweep_registered
 from .perms import create_private_file, private_dir, private_tree
@@ -39,6 +40,11 @@ class Store:
         self.engine = create_engine(f"sqlite:///{self.db_path}", future=True)
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
+        # Change notices: what each committed write transaction touched (nn_review.changes).
+        self._collecting = threading.local()
+        event.listen(self.engine, "after_cursor_execute", _note_write)
+        event.listen(self.engine, "commit", self._committed)
+        event.listen(self.engine, "rollback", _forget_writes)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(nn_write=True), expire_on_commit=False)
         # This process's own write transactions, begun and ended (watch.StoreWatcher tells them
@@ -62,6 +68,24 @@ class Store:
         finally:
             with self._count_lock:
                 self.writes_ended += 1
+
+    @contextmanager
+    def collect(self) -> Iterator[Collector]:
+        """Collect the kinds of data this thread's committed transactions change inside the block
+        (blocks nest: an outer one sees what inner ones saw)."""
+        stack = self._collecting.__dict__.setdefault("stack", [])
+        got = Collector()
+        stack.append(got)
+        try:
+            yield got
+        finally:
+            stack.remove(got)
+
+    def _committed(self, conn) -> None:
+        kinds, sids = conn.info.pop("nn_kinds", Kind.NONE), conn.info.pop("nn_sessions", set())
+        if kinds:
+            for got in getattr(self._collecting, "stack", ()):
+                got.add(kinds, sids)
 
     def audit(self, s: Session, action: str, session_id: int | None = None, **details) -> None:
         ev = AuditEvent(actor=self.actor, action=action, session_id=session_id)
@@ -93,6 +117,23 @@ def _on_connect(dbapi_conn, _record) -> None:
 def _on_begin(conn) -> None:
     # Writers take the lock up front so a read-then-write never fails half-way with SQLITE_BUSY.
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("nn_write") else "BEGIN")
+
+
+def _note_write(conn, _cursor, statement, _parameters, context, _executemany) -> None:
+    kind = kind_of_statement(statement)
+    if not kind:
+        return
+    conn.info["nn_kinds"] = conn.info.get("nn_kinds", Kind.NONE) | kind
+    sids = conn.info.setdefault("nn_sessions", set())
+    # The bound values by name (the cursor's own are positional): which session a row is of.
+    for row in getattr(context, "compiled_parameters", None) or ():
+        if isinstance(row, dict) and isinstance(row.get("session_id"), int):
+            sids.add(row["session_id"])
+
+
+def _forget_writes(conn) -> None:
+    conn.info.pop("nn_kinds", None)
+    conn.info.pop("nn_sessions", None)
 
 
 def open_store(root: str | Path, *, create: bool = True) -> Store:

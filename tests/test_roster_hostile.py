@@ -183,9 +183,8 @@ def test_more_experts_than_the_limit_is_refused_while_streaming(store, tmp_path)
 def test_exactly_the_limit_is_imported(tmp_path):
     store = new_store(tmp_path)
     rows = [[f"ZJ-{n}", f"专家{n}", "广西大学"] for n in range(MAX_EXPERTS)]
-    start = time.monotonic()
     rep = import_roster(store, workbook(tmp_path / "full.xlsx", rows))
-    assert rep.added == MAX_EXPERTS and not rep.errors and time.monotonic() - start < 60
+    assert rep.added == MAX_EXPERTS and not rep.errors  # how long it takes: benchmarks/, not here
     store.close()
 
 

@@ -82,6 +82,7 @@ class Store:
             stack.remove(got)
 
     def _committed(self, conn) -> None:
+        conn.info.pop("nn_context", None)
         kinds, sids = conn.info.pop("nn_kinds", Kind.NONE), conn.info.pop("nn_sessions", set())
         if kinds:
             for got in getattr(self._collecting, "stack", ()):
@@ -124,14 +125,20 @@ def _note_write(conn, _cursor, statement, _parameters, context, _executemany) ->
     if not kind:
         return
     conn.info["nn_kinds"] = conn.info.get("nn_kinds", Kind.NONE) | kind
-    sids = conn.info.setdefault("nn_sessions", set())
     # The bound values by name (the cursor's own are positional): which session a row is of.
+    # An ORM flush of many rows runs one statement in batches ("insertmanyvalues"), each batch
+    # seeing all the rows: read them once per statement, not once per batch.
+    if conn.info.get("nn_context") is context:
+        return
+    conn.info["nn_context"] = context
+    sids = conn.info.setdefault("nn_sessions", set())
     for row in getattr(context, "compiled_parameters", None) or ():
         if isinstance(row, dict) and isinstance(row.get("session_id"), int):
             sids.add(row["session_id"])
 
 
 def _forget_writes(conn) -> None:
+    conn.info.pop("nn_context", None)
     conn.info.pop("nn_kinds", None)
     conn.info.pop("nn_sessions", None)
 

@@ -72,3 +72,35 @@ def test_one_grade_click_is_one_write_and_at_most_one_read(qtbot, win, ws):
     assert win.act_undo.isEnabled() and not win.act_redo.isEnabled()
     assert "已保存" in win.saved_label.text()
     assert win.export_label.text() == "尚未导出评分文件"
+
+
+def test_every_kind_of_edit_in_the_window_is_one_write_and_at_most_one_read(qtbot, win, ws):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from .test_expert_window import OPINION, type_chinese
+    bid, aid = win.info.bundle_id, win.info.application_ids[0]
+    box = win.form.boxes[0]
+    box.focus_grades()
+
+    def one_write(action):
+        with transactions(ws) as seen:
+            action()
+        assert seen["write"] == 1 and seen["read"] <= 1, seen
+
+    one_write(lambda: QTest.keyClick(QApplication.focusWidget(), Qt.Key_A))  # keyboard: grade and move on
+    assert win.form.boxes[1].has_focus_in_grades() and ws.draft(bid, aid).get("grade.c1")["grade"] == "A"
+    one_write(lambda: type_chinese(win.form.opinion, OPINION[:4]))
+    rec = next(b for b in win.form.rec_group.buttons() if b.property("rec") == "support")
+    one_write(lambda: qtbot.mouseClick(rec, Qt.LeftButton))
+    one_write(win.mark_complete)
+    assert "必须给出推荐意见" not in win.form.problems.text() and "专家意见至少" in win.form.problems.text()
+    one_write(win.undo)
+    assert not rec.isChecked() and ws.draft(bid, aid).recommendation is None and win.act_redo.isEnabled()
+    one_write(win.redo)
+    assert rec.isChecked() and not win.act_redo.isEnabled()
+    one_write(lambda: win.apply_recusal("本人系申报单位的技术顾问"))
+    assert win.form.recused_banner.isVisible() and win.apps.progress.format() == "已完成 1 / 3"
+    one_write(lambda: qtbot.mouseClick(win.form.withdraw, Qt.LeftButton))
+    assert not win.form.recused_banner.isVisible() and win.apps.progress.format() == "已完成 0 / 3"
+    assert ws.draft(bid, aid).get("grade.c1")["grade"] == "A"

@@ -76,16 +76,19 @@ class BundleSummary:
     @property
     def removed_text(self) -> str:
         """When the data was removed, in local time with its offset (``2026-12-02 06:05（UTC+8）``)."""
-        if not self.removed_at:
-            return ""
-        try:
-            t = datetime.strptime(self.removed_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).astimezone()
-        except ValueError:
-            return self.removed_at
-        off = t.utcoffset() or timedelta(0)
-        hours, rest = divmod(int(off.total_seconds()), 3600)
-        zone = f"UTC{hours:+d}" + (f":{rest // 60:02d}" if rest else "")
-        return f"{t:%Y-%m-%d %H:%M}（{zone}）"
+        return local_time_text(self.removed_at) if self.removed_at else ""
+
+
+def local_time_text(stamp: str) -> str:
+    """A UTC stamp (``2026-12-01T22:05:00Z``) in local time with its offset (``2026-12-02 06:05（UTC+8）``)."""
+    try:
+        t = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).astimezone()
+    except ValueError:
+        return stamp
+    off = t.utcoffset() or timedelta(0)
+    hours, rest = divmod(int(off.total_seconds()), 3600)
+    zone = f"UTC{hours:+d}" + (f":{rest // 60:02d}" if rest else "")
+    return f"{t:%Y-%m-%d %H:%M}（{zone}）"
 
 
 @dataclass(frozen=True)
@@ -317,7 +320,8 @@ class WorkspaceCore:
             if row is None:
                 raise WorkspaceError(f"工作区中没有评审包 {bundle_id}", "workspace.no_bundle")
             if row.content is None:
-                raise WorkspaceError(f"评审包 {bundle_id[:8]} 的材料已于 {row.removed_at} 删除，只保留了已签名的评分记录",
+                raise WorkspaceError(f"评审包 {bundle_id[:8]} 的材料已于 {local_time_text(row.removed_at)} 删除，"
+                                     "只保留了已签名的评分记录",
                                      "workspace.removed")
             raw = unseal(self.vault.data_key, bytes(row.content), f"bundle.json|{bundle_id}", "评审包内容")
             self._data[bundle_id] = json.loads(raw.decode("utf-8"))

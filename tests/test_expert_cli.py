@@ -53,10 +53,9 @@ def test_the_whole_round_trip_from_the_command_line(world, tmp_path, cli, opened
             code, out, err = cli("grade", bid, aid, "--criterion", f"c{i}", "--grade", letter.lower())
             assert code == 0, err
             assert f"已保存：{aid} 指标 c{i}" in out and f"的等级 {letter}" in out and "状态：进行中" in out
-        code, out, _ = cli("complete", bid, aid)
-        assert code == 2  # says what is missing, marks nothing
-        assert code == 2 and cli("show", bid, aid, "--json")[1] and json.loads(cli("show", bid, aid, "--json")[1])[
-            "status"] == "in_progress"
+        code, _out, err = cli("complete", bid, aid)  # says what is missing, marks nothing
+        assert code == 2 and "尚不能标记完成" in err and "专家意见至少" in err
+        assert json.loads(cli("show", bid, aid, "--json")[1])["status"] == "in_progress"
         if "D" in letters:
             assert cli("comment", bid, aid, "--criterion", "c4", "团队缺少核心算法人员")[0] == 0
         assert cli("opinion", bid, aid, OPINION)[0] == 0
@@ -66,6 +65,8 @@ def test_the_whole_round_trip_from_the_command_line(world, tmp_path, cli, opened
         assert code == 0 and f"已保存：{aid} 标记完成；状态：已完成" in out, err
     code, out, _ = cli("recuse", bid, a3, "--reason", "本人系申报单位的技术顾问")
     assert code == 0 and "状态：回避；本评审包已完成 3/3" in out
+    assert f"{a3} 已申请回避，无需标记完成" in cli("complete", bid, a3)[1]
+    assert f"{a1} 本已标记完成；状态：已完成" in cli("complete", bid, a1)[1]
 
     code, out, _ = cli("show", bid, a2)
     assert code == 0 and "c4 " in out and "D（" in out and "说明：团队缺少核心算法人员" in out
@@ -97,7 +98,7 @@ def test_undo_redo_and_text_from_a_file(world, tmp_path, cli, opened):
     assert code == 0 and v["change"] == {"application_id": aid, "field": "opinion"} and v["opinion"] == ""
     assert v["can_redo"] and v["can_undo"]
     code, out, _ = cli("undo", bid)
-    assert code == 0 and f"已保存：{aid} 撤销了 指标 c1“" in out and "的等级" in out and "状态：未开始" in out
+    assert code == 0 and f"已撤销：{aid} 指标 c1“" in out and "的等级；状态：未开始" in out
     code, _out, err = cli("undo", bid)
     assert code == 1 and "没有可撤销的评分操作" in err
     assert cli("redo", bid)[0] == 0 and cli("redo", bid)[0] == 0

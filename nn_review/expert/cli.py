@@ -363,15 +363,18 @@ def _show(args) -> int:
     return _on_bundle(args, act)
 
 
-def _report(ws, edit, what: str, args) -> int:
-    """Print what an edit did (or its ``--json`` view); ``what`` names the field in Chinese."""
+def _report(ws, edit, what: str, args, *, head: str | None = None) -> int:
+    """Print what an edit did (or its ``--json`` view): ``已保存：APP what`` (``未改动`` when the value
+    was stored already, or ``head`` as given), the status and the bundle's progress."""
     if args.json:
         _out_json(_edit_view(ws, edit))
         return 0
     from .drafts import STATUS_ZH
     done, total = edit.progress
-    _out((f"已保存：{edit.application_id} {what}" if edit.saved_at else f"未改动：{edit.application_id} {what}（与已保存的相同）")
-         + f"；状态：{STATUS_ZH[edit.status]}；本评审包已完成 {done}/{total}")
+    if head is None:
+        head = f"已保存：{edit.application_id} {what}" if edit.saved_at else \
+            f"未改动：{edit.application_id} {what}（与已保存的相同）"
+    _out(f"{head}；状态：{STATUS_ZH[edit.status]}；本评审包已完成 {done}/{total}")
     if edit.saved_at and edit.bundle.last_revision and edit.bundle.changed_since_export:
         _out(f"注意：评审包已导出 r{edit.bundle.last_revision}，此后的修改须重新导出（expert export）才会交回")
     return 0
@@ -498,7 +501,9 @@ def _complete(args) -> int:
                 _out_json(_edit_view(ws, edit))
             raise WorkspaceError(f"尚不能标记完成：申报 {aid} 还缺 {len(edit.problems)} 项：\n"
                                  + "\n".join(f"  • {p.message}" for p in edit.problems), "workspace.incomplete")
-        return _report(ws, edit, "回避（无需标记完成）" if edit.draft.recused else "标记完成", args)
+        head = (f"{aid} 已申请回避，无需标记完成" if edit.draft.recused else
+                None if edit.saved_at else f"{aid} 本已标记完成")
+        return _report(ws, edit, "标记完成", args, head=head)
     return _on_bundle(args, act)
 
 
@@ -512,7 +517,8 @@ def _replay(args, undo: bool) -> int:
             print(err_text, file=sys.stderr)
             return 1
         form = ws.form_for(b.bundle_id, edit.change.application_id)
-        return _report(ws, edit, ("撤销了 " if undo else "重做了 ") + _field_text(form, edit.change.field), args)
+        head = ("已撤销：" if undo else "已重做：") + f"{edit.application_id} {_field_text(form, edit.change.field)}"
+        return _report(ws, edit, "", args, head=head)
     return _on_bundle(args, act)
 
 

@@ -157,15 +157,14 @@ def workspace_state(root: str | Path | None = None, *, keyring_backend=None) -> 
 def _summaries(c, bundle_id: str | None = None) -> list[BundleSummary]:
     """The bundles' summaries (one, with ``bundle_id``) read on connection ``c`` — also inside a
     grading action's write transaction, so its answer needs no second look."""
-    one = " WHERE bundle_id = :b" if bundle_id else ""
+    only = "bundle_id = :b" if bundle_id else "1"
     rows = q(c, "SELECT bundle_id, file_name, session_id, session_name, expert_id, expert_name, "
                 "secretary_fingerprint, created_at, deadline, band_mode, app_count, edit_seq, superseded_by, "
-                f"removed_at FROM bundles{one} ORDER BY added_at, bundle_id", b=bundle_id).all()  # not the content
-    done = dict(q(c, "SELECT bundle_id, COUNT(*) FROM reviews WHERE (completed = 1 OR recused = 1)"
-                     + one.replace("WHERE", "AND") + " GROUP BY bundle_id", b=bundle_id).all())
+                f"removed_at FROM bundles WHERE {only} ORDER BY added_at, bundle_id", b=bundle_id).all()  # not the content
+    done = dict(q(c, f"SELECT bundle_id, COUNT(*) FROM reviews WHERE (completed = 1 OR recused = 1) AND {only} "
+                     "GROUP BY bundle_id", b=bundle_id).all())
     last = {r.bundle_id: r for r in q(c, "SELECT bundle_id, MAX(revision) AS revision, edit_seq, partial FROM exports "
-                                         "WHERE state = 'written'" + one.replace("WHERE", "AND")
-                                         + " GROUP BY bundle_id", b=bundle_id).all()}
+                                         f"WHERE state = 'written' AND {only} GROUP BY bundle_id", b=bundle_id).all()}
     out = []
     for r in rows:
         ex = last.get(r.bundle_id)

@@ -48,7 +48,7 @@ def grade_fully(ws, bid: str, aid: str, grade: str = "B", recommendation: str = 
             ws.set_comment(bid, aid, cid, g["comment"])
     ws.set_opinion(bid, aid, r["opinion"])
     ws.set_recommendation(bid, aid, recommendation)
-    assert ws.mark_complete(bid, aid) == []
+    assert ws.mark_complete(bid, aid).problems == ()
 
 
 def files_in(root: Path) -> list[Path]:

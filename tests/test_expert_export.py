@@ -229,7 +229,7 @@ def test_an_opinion_over_the_limit_is_refused_before_a_revision_is_used(world, w
     assert apps[1] in e.value.message and f"专家意见最多 {MAX_TEXT_CHARS} 个字符" in e.value.message
     assert ws.exports(bid) == [] and not list((tmp_path / "usb").glob("*.nnscore"))
     ws.set_opinion(bid, apps[1], "该项目立项必要性充分，技术路线清晰可行，研究基础扎实，团队结构合理，考核指标明确可量化，经费预算基本合理，同意立项支持。")
-    assert ws.mark_complete(bid, apps[1]) == []
+    assert ws.mark_complete(bid, apps[1]).problems == ()
     r = ws.export(bid, tmp_path / "usb")
     assert r.revision == 1 and imported(world, r.path).outcome == "imported"
 
@@ -257,6 +257,6 @@ def test_an_opinion_over_the_limit_is_a_problem_of_the_form(world, ws, tmp_path)
     aid = ws.applications(bid)[0].application_id
     grade_fully(ws, bid, aid)
     ws.set_opinion(bid, aid, "意" * (MAX_TEXT_CHARS + 1))
-    problems = ws.mark_complete(bid, aid)
+    problems = ws.mark_complete(bid, aid).problems
     assert [p.code for p in problems] == ["opinion.too_long"]
     assert f"最多 {MAX_TEXT_CHARS} 个字符" in problems[0].message

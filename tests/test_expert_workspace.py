@@ -216,7 +216,7 @@ def test_status_and_exact_problems(world, ws, tmp_path):
     ws.set_grade(bid, aid, "c2", "D")
     ws.set_opinion(bid, aid, "创新性不足")
     assert ws.draft(bid, aid).status == "in_progress"
-    codes = {(p.field, p.code) for p in ws.mark_complete(bid, aid)}
+    codes = {(p.field, p.code) for p in ws.mark_complete(bid, aid).problems}
     assert {("grades.c2.comment", "comment.missing"), ("grades.c3", "criterion.missing"),
             ("opinion", "opinion.too_short"), ("recommendation", "recommendation.missing")} <= codes
     assert ws.draft(bid, aid).status == "in_progress"
@@ -264,17 +264,17 @@ def test_undo_redo_is_persisted_and_text_edits_coalesce(world, tmp_path):
     w.close()
     w = open_workspace(tmp_path / "ws", passphrase=PASSPHRASE)
     assert w.undo_redo_available(bid) == (True, False)
-    assert w.undo(bid) == Change(a2, "grade.c2")
+    assert w.undo(bid).change == Change(a2, "grade.c2")
     assert w.draft(bid, a2).is_empty
-    assert w.undo(bid).field == "opinion" and w.draft(bid, a1).opinion == ""
-    assert w.undo(bid).field == "grade.c1" and w.draft(bid, a1).get("grade.c1")["grade"] == "A"
+    assert w.undo(bid).change.field == "opinion" and w.draft(bid, a1).opinion == ""
+    assert w.undo(bid).change.field == "grade.c1" and w.draft(bid, a1).get("grade.c1")["grade"] == "A"
     w.close()
     w = open_workspace(tmp_path / "ws", passphrase=PASSPHRASE)
-    assert w.redo(bid).field == "grade.c1" and w.draft(bid, a1).get("grade.c1")["grade"] == "C"
-    assert w.redo(bid).field == "opinion" and w.draft(bid, a1).opinion == "技术路线"
+    assert w.redo(bid).change.field == "grade.c1" and w.draft(bid, a1).get("grade.c1")["grade"] == "C"
+    assert w.redo(bid).change.field == "opinion" and w.draft(bid, a1).opinion == "技术路线"
     w.set_recommendation(bid, a1, "reject")  # a new action ends the redo chain
     assert w.undo_redo_available(bid) == (True, False) and w.redo(bid) is None
-    assert w.undo(bid).field == "recommendation" and w.undo(bid).field == "opinion"
+    assert w.undo(bid).change.field == "recommendation" and w.undo(bid).change.field == "opinion"
     while w.undo(bid):
         pass
     assert all(d.is_empty for d in w.drafts(bid).values())
@@ -287,8 +287,8 @@ def test_band_mode_points_pick_the_grade(tmp_path):
     w = open_workspace(tmp_path / "ws", passphrase=PASSPHRASE)
     bid, _ = add(w, world, tmp_path)
     aid = w.applications(bid)[0].application_id
-    assert w.set_points(bid, aid, "c1", "87.5").get("grade.c1") == {"grade": "B", "points": "87.5"}
-    assert w.set_points(bid, aid, "c1", 92).get("grade.c1") == {"grade": "A", "points": "92"}
+    assert w.set_points(bid, aid, "c1", "87.5").draft.get("grade.c1") == {"grade": "B", "points": "87.5"}
+    assert w.set_points(bid, aid, "c1", 92).draft.get("grade.c1") == {"grade": "A", "points": "92"}
     w.set_grade(bid, aid, "c1", "C")  # 92 is not a C: the points go
     assert w.draft(bid, aid).get("grade.c1") == {"grade": "C", "points": None}
     assert any(p.code == "points.missing" and p.field == "grades.c1.points" for p in w.problems(bid, aid))
@@ -353,3 +353,32 @@ def test_interrupted_intake_is_cleaned_up(world, ws, tmp_path):
     (ws.docs_dir / ("0" * 32)).mkdir()                                    # killed before the commit
     ws.clean_up()
     assert [p.name for p in ws.docs_dir.iterdir()] == [bid]
+
+
+def test_an_edit_answers_with_what_it_left_behind(world, ws, tmp_path):
+    """Every grading action returns an Edit read in its own write transaction: the draft, what is
+    still missing, the bundle's progress and export state, undo/redo — callers need not read again."""
+    from nn_review.expert import Edit
+    bid, _ = add(ws, world, tmp_path)
+    a1, a2, _a3 = [a.application_id for a in ws.applications(bid)]
+    e = ws.set_grade(bid, a1, "c1", "B")
+    assert isinstance(e, Edit) and e.application_id == a1 and e.draft == ws.draft(bid, a1)
+    assert e.status == "in_progress" and e.progress == (0, 3) and (e.can_undo, e.can_redo) == (True, False)
+    assert e.saved_at is not None and ws.last_saved == e.saved_at and e.change is None
+    assert e.problems == tuple(ws.problems(bid, a1)) and any(p.field == "grades.c2" for p in e.problems)
+    again = ws.set_grade(bid, a1, "c1", "B")  # already stored: nothing committed, the same answer
+    assert again.saved_at is None and again.draft == e.draft and again.can_undo
+    grade_fully(ws, bid, a1)
+    done = ws.set_recusal(bid, a2, True, "本人曾在申报单位兼职")
+    assert done.status == "recused" and done.progress == (2, 3) and done.problems == ()
+    u = ws.undo(bid)
+    assert u.change == Change(a2, "recusal") and u.status == "not_started" and u.progress == (1, 3)
+    assert (u.can_undo, u.can_redo) == (True, True)
+    r = ws.redo(bid)
+    assert r.change == Change(a2, "recusal") and r.progress == (2, 3) and not r.can_redo
+    m = ws.mark_complete(bid, a1)
+    assert m.problems == () and m.status == "complete" and m.saved_at is None  # already complete
+    assert not m.bundle.changed_since_export and m.bundle.last_revision is None
+    ws.export(bid, tmp_path / "usb", partial=True)
+    after = ws.set_opinion(bid, a1, ws.draft(bid, a1).opinion + "补充。")
+    assert after.bundle.last_revision == 1 and after.bundle.changed_since_export

@@ -5,8 +5,8 @@
 """
 
 from .errors import PassphraseRequired, WorkspaceError
-from .workspace import (AppEntry, BundleSummary, Change, Workspace, WorkspaceState, default_workspace_dir,
+from .workspace import (AppEntry, BundleSummary, Change, Edit, Workspace, WorkspaceState, default_workspace_dir,
                         open_workspace, workspace_state)
 
-__all__ = ["AppEntry", "BundleSummary", "Change", "PassphraseRequired", "Workspace", "WorkspaceError",
+__all__ = ["AppEntry", "BundleSummary", "Change", "Edit", "PassphraseRequired", "Workspace", "WorkspaceError",
            "WorkspaceState", "default_workspace_dir", "open_workspace", "workspace_state"]

@@ -125,7 +125,7 @@ def export_scores(ws: WorkspaceCore, bundle_id: str, out_dir: str | Path, *, par
              "content = :content, titles_json = :titles WHERE bundle_id = :b AND revision = :r",
           path=str(info.path), sha=info.sha256, fpr=info.key_fingerprint, content=Path(info.path).read_bytes(),
           titles=json.dumps(titles, ensure_ascii=False), b=bundle_id, r=revision)
-    ws._saved()
+    ws.note_saved()
     return ExportResult(info.path, revision, bool(r.missing), len(reviews), b.app_count, info.sha256,
                         info.key_fingerprint)
 
@@ -154,9 +154,9 @@ def remove_bundle_data(ws: WorkspaceCore, bundle_id: str) -> None:
         q(c, "UPDATE bundles SET content = NULL, removed_at = :at WHERE bundle_id = :b", at=utc_stamp(), b=bundle_id)
         for table in ("reviews", "actions", "ui_state"):
             q(c, f"DELETE FROM {table} WHERE bundle_id = :b", b=bundle_id)
-    ws._data.pop(bundle_id, None)
+    ws.forget_content(bundle_id)
     shutil.rmtree(ws.docs_dir / bundle_id, ignore_errors=True)  # sealed files; clean_up retries after a crash
-    ws._saved()
+    ws.note_saved()
 
 
 def status_line(ws: WorkspaceCore, bundle_id: str) -> str:

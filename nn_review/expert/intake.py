@@ -124,7 +124,7 @@ def add_bundle(ws: WorkspaceCore, path: str | Path, password: str, *,
             raise
     finally:
         shutil.rmtree(incoming, ignore_errors=True)
-    ws._saved()
+    ws.note_saved()
     return AddResult(ws.bundle(peek.bundle_id), notice, carried)
 
 

@@ -21,8 +21,8 @@ from ..store.perms import create_private_file, private_tree
 from .db import DB_NAME, WorkspaceDb, get_meta, q, set_meta
 from .errors import PassphraseRequired, WorkspaceError
 from .vault import DATAKEY_FILE, choose_storage, create_vault, passphrase_notice, unlock_vault
-from .workspace_core import (AppEntry, BundleSummary, Change, WorkspaceCore, WorkspaceState, default_workspace_dir,
-                             workspace_state)
+from .workspace_core import (AppEntry, BundleSummary, Change, Edit, WorkspaceCore, WorkspaceState,
+                             default_workspace_dir, workspace_state)
 
 
 def open_workspace(root: str | Path | None = None, *, passphrase: str | None = None,
@@ -99,5 +99,5 @@ class Workspace(WorkspaceCore):
         return score_sheet_pdf(self, bundle_id)
 
 
-__all__ = ["AppEntry", "BundleSummary", "Change", "PassphraseRequired", "Workspace", "WorkspaceError",
+__all__ = ["AppEntry", "BundleSummary", "Change", "Edit", "PassphraseRequired", "Workspace", "WorkspaceError",
            "WorkspaceState", "default_workspace_dir", "open_workspace", "workspace_state"]

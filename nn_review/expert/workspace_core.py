@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
@@ -75,16 +76,19 @@ class BundleSummary:
     @property
     def removed_text(self) -> str:
         """When the data was removed, in local time with its offset (``2026-12-02 06:05（UTC+8）``)."""
-        if not self.removed_at:
-            return ""
-        try:
-            t = datetime.strptime(self.removed_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).astimezone()
-        except ValueError:
-            return self.removed_at
-        off = t.utcoffset() or timedelta(0)
-        hours, rest = divmod(int(off.total_seconds()), 3600)
-        zone = f"UTC{hours:+d}" + (f":{rest // 60:02d}" if rest else "")
-        return f"{t:%Y-%m-%d %H:%M}（{zone}）"
+        return local_time_text(self.removed_at) if self.removed_at else ""
+
+
+def local_time_text(stamp: str) -> str:
+    """A UTC stamp (``2026-12-01T22:05:00Z``) in local time with its offset (``2026-12-02 06:05（UTC+8）``)."""
+    try:
+        t = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).astimezone()
+    except ValueError:
+        return stamp
+    off = t.utcoffset() or timedelta(0)
+    hours, rest = divmod(int(off.total_seconds()), 3600)
+    zone = f"UTC{hours:+d}" + (f":{rest // 60:02d}" if rest else "")
+    return f"{t:%Y-%m-%d %H:%M}（{zone}）"
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,32 @@ class Change:
     field: str
 
 
+@dataclass(frozen=True)
+class Edit:
+    """What one grading action left behind, read inside its own write transaction: the UI and the
+    CLI show it as it is (one click = one transaction, no reading back afterwards)."""
+    draft: Draft                    # the application's draft as stored now
+    problems: tuple[Problem, ...]   # what marking complete would name as missing (empty: valid)
+    bundle: BundleSummary           # the bundle after the edit: progress, export state
+    can_undo: bool
+    can_redo: bool
+    change: Change | None = None    # undo/redo: the application and field that changed back
+    saved_at: datetime | None = None  # when it was committed (None: the value was already stored)
+
+    @property
+    def application_id(self) -> str:
+        return self.draft.application_id
+
+    @property
+    def status(self) -> str:
+        return self.draft.status
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(complete or recused, applications) of the bundle."""
+        return self.bundle.done, self.bundle.app_count
+
+
 def workspace_state(root: str | Path | None = None, *, keyring_backend=None) -> WorkspaceState:
     """What opening the workspace needs (ask for a passphrase? create one with an explanation?)."""
     root = Path(root) if root else default_workspace_dir()
@@ -122,6 +152,29 @@ def workspace_state(root: str | Path | None = None, *, keyring_backend=None) -> 
     storage, _backend, reason = choose_storage(keyring_backend)
     notice = passphrase_notice(root, reason) if storage == "passphrase" else ""
     return WorkspaceState(False, storage, storage == "passphrase", True, reason, notice)
+
+
+def _summaries(c, bundle_id: str | None = None) -> list[BundleSummary]:
+    """The bundles' summaries (one, with ``bundle_id``) read on connection ``c`` — also inside a
+    grading action's write transaction, so its answer needs no second look."""
+    only = "bundle_id = :b" if bundle_id else "1"
+    rows = q(c, "SELECT bundle_id, file_name, session_id, session_name, expert_id, expert_name, "
+                "secretary_fingerprint, created_at, deadline, band_mode, app_count, edit_seq, superseded_by, "
+                f"removed_at FROM bundles WHERE {only} ORDER BY added_at, bundle_id", b=bundle_id).all()  # not the content
+    done = dict(q(c, f"SELECT bundle_id, COUNT(*) FROM reviews WHERE (completed = 1 OR recused = 1) AND {only} "
+                     "GROUP BY bundle_id", b=bundle_id).all())
+    last = {r.bundle_id: r for r in q(c, "SELECT bundle_id, MAX(revision) AS revision, edit_seq, partial FROM exports "
+                                         f"WHERE state = 'written' AND {only} GROUP BY bundle_id", b=bundle_id).all()}
+    out = []
+    for r in rows:
+        ex = last.get(r.bundle_id)
+        out.append(BundleSummary(
+            r.bundle_id, r.file_name, r.session_id, r.session_name, r.expert_id, r.expert_name,
+            r.secretary_fingerprint, r.created_at, r.deadline, bool(r.band_mode), r.app_count,
+            done.get(r.bundle_id, 0), r.removed_at is not None, r.superseded_by,
+            ex.revision if ex else None, bool(ex) and r.edit_seq != ex.edit_seq, bool(ex and ex.partial),
+            r.removed_at))
+    return out
 
 
 class WorkspaceCore:
@@ -153,8 +206,14 @@ class WorkspaceCore:
             if p.is_dir() and p.name not in live:
                 shutil.rmtree(p, ignore_errors=True)
 
-    def _saved(self) -> None:
+    def note_saved(self) -> datetime:
+        """Record that a change was committed just now (the window's "已保存 HH:MM:SS")."""
         self.last_saved = datetime.now()
+        return self.last_saved
+
+    def forget_content(self, bundle_id: str) -> None:
+        """Drop the decrypted bundle content held in memory (after its data was removed)."""
+        self._data.pop(bundle_id, None)
 
     # -- keys -------------------------------------------------------------------------------
 
@@ -214,31 +273,15 @@ class WorkspaceCore:
 
     def bundles(self, include_removed: bool = True) -> list[BundleSummary]:
         with self.db.read() as c:
-            rows = q(c, "SELECT bundle_id, file_name, session_id, session_name, expert_id, expert_name, "
-                        "secretary_fingerprint, created_at, deadline, band_mode, app_count, edit_seq, superseded_by, "
-                        "removed_at FROM bundles ORDER BY added_at, bundle_id").all()  # not the sealed content
-            done = dict(q(c, "SELECT bundle_id, COUNT(*) FROM reviews WHERE completed = 1 OR recused = 1 "
-                             "GROUP BY bundle_id").all())
-            last = {r.bundle_id: r for r in q(c, "SELECT bundle_id, MAX(revision) AS revision, edit_seq, partial FROM exports "
-                                                 "WHERE state = 'written' GROUP BY bundle_id").all()}
-        out = []
-        for r in rows:
-            if r.removed_at and not include_removed:
-                continue
-            ex = last.get(r.bundle_id)
-            out.append(BundleSummary(
-                r.bundle_id, r.file_name, r.session_id, r.session_name, r.expert_id, r.expert_name,
-                r.secretary_fingerprint, r.created_at, r.deadline, bool(r.band_mode), r.app_count,
-                done.get(r.bundle_id, 0), r.removed_at is not None, r.superseded_by,
-                ex.revision if ex else None, bool(ex) and r.edit_seq != ex.edit_seq, bool(ex and ex.partial),
-                r.removed_at))
-        return out
+            out = _summaries(c)
+        return [b for b in out if include_removed or not b.removed]
 
     def bundle(self, bundle_id: str) -> BundleSummary:
-        for b in self.bundles():
-            if b.bundle_id == bundle_id:
-                return b
-        raise WorkspaceError(f"工作区中没有评审包 {bundle_id}", "workspace.no_bundle")
+        with self.db.read() as c:
+            found = _summaries(c, bundle_id)
+        if not found:
+            raise WorkspaceError(f"工作区中没有评审包 {bundle_id}", "workspace.no_bundle")
+        return found[0]
 
     def find_bundle(self, ref: str | None, *, include_removed: bool = False) -> BundleSummary:
         """A bundle by id (or its first 8 characters); the only open one when ``ref`` is None.
@@ -276,7 +319,8 @@ class WorkspaceCore:
             if row is None:
                 raise WorkspaceError(f"工作区中没有评审包 {bundle_id}", "workspace.no_bundle")
             if row.content is None:
-                raise WorkspaceError(f"评审包 {bundle_id[:8]} 的材料已于 {row.removed_at} 删除，只保留了已签名的评分记录",
+                raise WorkspaceError(f"评审包 {bundle_id[:8]} 的材料已于 {local_time_text(row.removed_at)} 删除，"
+                                     "只保留了已签名的评分记录",
                                      "workspace.removed")
             raw = unseal(self.vault.data_key, bytes(row.content), f"bundle.json|{bundle_id}", "评审包内容")
             self._data[bundle_id] = json.loads(raw.decode("utf-8"))
@@ -358,26 +402,42 @@ class WorkspaceCore:
              "WHERE bundle_id = :b AND application_id = :a", **d.row_values())
         q(c, "UPDATE bundles SET edit_seq = edit_seq + 1 WHERE bundle_id = :b", b=d.bundle_id)
 
-    def _writable(self, c, bundle_id: str) -> None:
-        row = q(c, "SELECT removed_at FROM bundles WHERE bundle_id = :b", b=bundle_id).first()
+    def _writable(self, c, bundle_id: str) -> bool:
+        """Refuse edits of a bundle not held or whose data was removed; its band mode otherwise."""
+        row = q(c, "SELECT removed_at, band_mode FROM bundles WHERE bundle_id = :b", b=bundle_id).first()
         if row is None:
             raise WorkspaceError(f"工作区中没有评审包 {bundle_id}", "workspace.no_bundle")
         if row.removed_at:
             raise WorkspaceError(f"评审包 {bundle_id[:8]} 的材料已删除，不能再修改评分", "workspace.removed")
+        return bool(row.band_mode)
 
     def problems(self, bundle_id: str, application_id: str) -> list[Problem]:
         return self.draft(bundle_id, application_id).problems(self.form_for(bundle_id, application_id),
                                                               self.band_mode(bundle_id))
 
-    def _apply(self, bundle_id: str, application_id: str, fld: str, value: Any) -> Draft:
-        form, band = self.form_for(bundle_id, application_id), self.band_mode(bundle_id)
+    def _answer(self, c, d: Draft, form: Form, band: bool, *, saved: bool, change: Change | None = None) -> Edit:
+        """The :class:`Edit` of a grading action, read on its own (write) connection before it commits."""
+        undo = dict(q(c, "SELECT undone, COUNT(*) FROM actions WHERE bundle_id = :b GROUP BY undone",
+                      b=d.bundle_id).all())
+        return Edit(d, tuple(d.problems(form, band)), _summaries(c, d.bundle_id)[0], bool(undo.get(0)),
+                    bool(undo.get(1)), change, datetime.now() if saved else None)
+
+    def _saved_edit(self, e: Edit) -> Edit:
+        if e.saved_at is not None:
+            self.last_saved = e.saved_at
+        return e
+
+    def _apply(self, bundle_id: str, application_id: str, fld: str, value_of: Callable[[Draft, bool], Any]) -> Edit:
+        """One grading action in one write transaction: ``value_of(stored draft, band mode)`` is the
+        field's new value (it may refuse); the answer is read in the same transaction."""
+        form = self.form_for(bundle_id, application_id)
         text = fld.startswith(TEXT_FIELDS)
         with self.db.write() as c:
-            self._writable(c, bundle_id)
+            band = self._writable(c, bundle_id)
             d = self._load(c, bundle_id, application_id)
-            before = d.get(fld)
+            before, value = d.get(fld), value_of(d, band)
             if before == value:
-                return d
+                return self._answer(c, d, form, band, saved=False)
             d.set(fld, value)
             if d.completed and d.problems(form, band):
                 d.completed = False
@@ -395,73 +455,78 @@ class WorkspaceCore:
                      "VALUES (:b, :a, :f, :k, :before, :after, :at)", b=bundle_id, a=application_id, f=fld,
                   k="text" if text else "set", before=json.dumps(before, ensure_ascii=False), after=after,
                   at=d.updated_at)
-        self._saved()
-        return d
+            answer = self._answer(c, d, form, band, saved=True)
+        return self._saved_edit(answer)
 
     def _criterion(self, bundle_id: str, application_id: str, cid: str) -> Form:
         form = self.form_for(bundle_id, application_id)
         if form.criterion(cid) is None:
-            raise WorkspaceError(f"评审表“{form.title}”没有指标 {cid}", "workspace.no_criterion")
+            raise WorkspaceError(f"评审表“{form.title}”没有指标 {cid}（有：{'、'.join(c.id for c in form.criteria)}）",
+                                 "workspace.no_criterion")
         return form
 
-    def set_grade(self, bundle_id: str, application_id: str, cid: str, grade: str | None) -> Draft:
+    def set_grade(self, bundle_id: str, application_id: str, cid: str, grade: str | None) -> Edit:
         """Grade one criterion (None clears it). In band mode points outside the new band are cleared."""
         form = self._criterion(bundle_id, application_id, cid)
         if grade is not None and form.grade(grade) is None:
             raise WorkspaceError(f"等级应为 A–E 之一，实际为 {grade!r}", "workspace.grade")
-        points = self.draft(bundle_id, application_id).get(f"grade.{cid}")["points"]
-        if grade is None or points is None or not form.grade(grade).in_band(Decimal(points)):
-            points = None
-        return self._apply(bundle_id, application_id, f"grade.{cid}", {"grade": grade, "points": points})
 
-    def set_points(self, bundle_id: str, application_id: str, cid: str, points: Any) -> Draft:
+        def value(d: Draft, _band: bool) -> dict[str, Any]:
+            points = d.get(f"grade.{cid}")["points"]
+            if grade is None or points is None or not form.grade(grade).in_band(Decimal(points)):
+                points = None
+            return {"grade": grade, "points": points}
+        return self._apply(bundle_id, application_id, f"grade.{cid}", value)
+
+    def set_points(self, bundle_id: str, application_id: str, cid: str, points: Any) -> Edit:
         """Band mode: an exact value (0–100); the grade becomes the one whose band holds it."""
         form = self._criterion(bundle_id, application_id, cid)
-        if not self.band_mode(bundle_id):
-            raise WorkspaceError("本批次按固定档位计分，不能填写分值", "workspace.points")
-        try:
-            p = normalize_points(points)
-        except ValueError as e:
-            raise WorkspaceError(f"指标 {cid}：{e}", "workspace.points") from None
-        grade = self.draft(bundle_id, application_id).get(f"grade.{cid}")["grade"]
-        if p is not None:
-            grade = grade_for_points(form, p)
-        return self._apply(bundle_id, application_id, f"grade.{cid}", {"grade": grade, "points": p})
 
-    def set_comment(self, bundle_id: str, application_id: str, cid: str, text: str) -> Draft:
+        def value(d: Draft, band: bool) -> dict[str, Any]:
+            if not band:
+                raise WorkspaceError("本批次按固定档位计分，不能填写分值", "workspace.points")
+            try:
+                p = normalize_points(points)
+            except ValueError as e:
+                raise WorkspaceError(f"指标 {cid}：{e}", "workspace.points") from None
+            grade = d.get(f"grade.{cid}")["grade"]
+            return {"grade": grade_for_points(form, p) if p is not None else grade, "points": p}
+        return self._apply(bundle_id, application_id, f"grade.{cid}", value)
+
+    def set_comment(self, bundle_id: str, application_id: str, cid: str, text: str) -> Edit:
         self._criterion(bundle_id, application_id, cid)
-        return self._apply(bundle_id, application_id, f"comment.{cid}", text or "")
+        return self._apply(bundle_id, application_id, f"comment.{cid}", lambda _d, _b: text or "")
 
-    def set_opinion(self, bundle_id: str, application_id: str, text: str) -> Draft:
-        return self._apply(bundle_id, application_id, "opinion", text or "")
+    def set_opinion(self, bundle_id: str, application_id: str, text: str) -> Edit:
+        return self._apply(bundle_id, application_id, "opinion", lambda _d, _b: text or "")
 
-    def set_recommendation(self, bundle_id: str, application_id: str, recommendation: str | None) -> Draft:
+    def set_recommendation(self, bundle_id: str, application_id: str, recommendation: str | None) -> Edit:
         form = self.form_for(bundle_id, application_id)
         if recommendation is not None and recommendation not in form.recommendation_ids:
             raise WorkspaceError(f"推荐意见应为 {'、'.join(form.recommendation_ids) or '（本表不设）'} 之一，"
                                  f"实际为 {recommendation!r}", "workspace.recommendation")
-        return self._apply(bundle_id, application_id, "recommendation", recommendation)
+        return self._apply(bundle_id, application_id, "recommendation", lambda _d, _b: recommendation)
 
-    def set_recusal(self, bundle_id: str, application_id: str, recused: bool, reason: str = "") -> Draft:
+    def set_recusal(self, bundle_id: str, application_id: str, recused: bool, reason: str = "") -> Edit:
         """申请回避 with a reason (required), or withdraw it (the grades entered before come back)."""
         reason = (reason or "").strip()
         if recused and not reason:
             raise WorkspaceError("申请回避必须写明理由（如：与申报单位存在利害关系）", "workspace.recusal_reason")
-        return self._apply(bundle_id, application_id, "recusal", {"recused": bool(recused),
-                                                                 "reason": reason if recused else ""})
+        value = {"recused": bool(recused), "reason": reason if recused else ""}
+        return self._apply(bundle_id, application_id, "recusal", lambda _d, _b: value)
 
-    def mark_complete(self, bundle_id: str, application_id: str) -> list[Problem]:
-        """Validate; when nothing is missing the review is marked 已完成. Returns what is missing."""
-        form, band = self.form_for(bundle_id, application_id), self.band_mode(bundle_id)
+    def mark_complete(self, bundle_id: str, application_id: str) -> Edit:
+        """Validate; when nothing is missing the review is marked 已完成. ``problems`` says what is missing."""
+        form = self.form_for(bundle_id, application_id)
         with self.db.write() as c:
-            self._writable(c, bundle_id)
+            band = self._writable(c, bundle_id)
             d = self._load(c, bundle_id, application_id)
-            problems = d.problems(form, band)
-            if not problems and not d.completed and not d.recused:
+            saved = not d.problems(form, band) and not d.completed and not d.recused
+            if saved:
                 d.completed = True
                 self._store(c, d)
-        self._saved()
-        return problems
+            answer = self._answer(c, d, form, band, saved=saved)
+        return self._saved_edit(answer)
 
     def progress(self, bundle_id: str) -> tuple[int, int]:
         drafts = self.drafts(bundle_id).values()
@@ -469,27 +534,30 @@ class WorkspaceCore:
 
     # -- undo / redo (persisted per bundle) --------------------------------------------------
 
-    def _replay(self, bundle_id: str, undo: bool) -> Change | None:
+    def _replay(self, bundle_id: str, undo: bool) -> Edit | None:
         with self.db.write() as c:
-            self._writable(c, bundle_id)
+            band = self._writable(c, bundle_id)
             row = q(c, "SELECT * FROM actions WHERE bundle_id = :b AND undone = :u ORDER BY id "
                        + ("DESC" if undo else "ASC") + " LIMIT 1", b=bundle_id, u=0 if undo else 1).first()
             if row is None:
                 return None
+            form = self.form_for(bundle_id, row.application_id)
             d = self._load(c, bundle_id, row.application_id)
             d.set(row.field, json.loads(row.before_json if undo else row.after_json))
-            if d.completed and d.problems(self.form_for(bundle_id, row.application_id), self.band_mode(bundle_id)):
+            if d.completed and d.problems(form, band):
                 d.completed = False
             d.updated_at = utc_stamp()
             self._store(c, d)
             q(c, "UPDATE actions SET undone = :u WHERE id = :id", u=1 if undo else 0, id=row.id)
-        self._saved()
-        return Change(row.application_id, row.field)
+            answer = self._answer(c, d, form, band, saved=True, change=Change(row.application_id, row.field))
+        return self._saved_edit(answer)
 
-    def undo(self, bundle_id: str) -> Change | None:
+    def undo(self, bundle_id: str) -> Edit | None:
+        """Take back the last grading action of the bundle (None: nothing to undo)."""
         return self._replay(bundle_id, True)
 
-    def redo(self, bundle_id: str) -> Change | None:
+    def redo(self, bundle_id: str) -> Edit | None:
+        """Do again the last action undone (None: nothing to redo; a new action ends the chain)."""
         return self._replay(bundle_id, False)
 
     def undo_redo_available(self, bundle_id: str) -> tuple[bool, bool]:

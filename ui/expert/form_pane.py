@@ -1,9 +1,10 @@
 """The right-hand form: criteria, overall opinion with live 汉字 counter, recommendation, recusal,
 live total, and the "mark complete" button that says exactly what is missing.
 
-Every edit goes straight to the workspace (one committed transaction) and ``saved`` is
-emitted; a refused edit emits ``failed`` with the workspace's message and the stored state
-is shown again.
+Every edit goes straight to the workspace (one committed transaction); the workspace answers
+with an :class:`~nn_review.expert.Edit` (the stored draft, what is missing, progress, undo state),
+which is shown as it is and passed on with ``edited`` — nothing is read back. A refused edit
+emits ``failed`` with the workspace's message and the stored state is shown again.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from .criterion_box import CriterionBox
 
 
 class FormPane(QWidget):
-    saved = Signal()
+    edited = Signal(object)   # the workspace's Edit
     failed = Signal(str)
     complete_requested = Signal()
     recusal_requested = Signal()
@@ -28,6 +29,7 @@ class FormPane(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.ws = self.bundle_id = self.application_id = None
+        self.draft = None          # the draft shown (as the workspace last answered)
         self.form = None
         self.band_mode = False
         self.boxes: list[CriterionBox] = []
@@ -142,7 +144,7 @@ class FormPane(QWidget):
         self.scroll.verticalScrollBar().setValue(0)
 
     def clear(self) -> None:
-        self.ws = self.bundle_id = self.application_id = None
+        self.ws = self.bundle_id = self.application_id = self.draft = None
         self.setEnabled(False)
         self.title.setText("")
         self.total.setText("")
@@ -174,10 +176,14 @@ class FormPane(QWidget):
         self.title.setText(form.title)
 
     def reload(self) -> None:
-        """Show what the workspace has stored for this application."""
-        if self.ws is None:
+        """Show what the workspace has stored for this application (one read)."""
+        if self.ws is not None:
+            self.show_draft(self.ws.draft(self.bundle_id, self.application_id))
+
+    def show_draft(self, d, problems=None) -> None:
+        """Show draft ``d`` in every field (``problems``: what is missing, when known already)."""
+        if self.ws is None or d.application_id != self.application_id:
             return
-        d = self.ws.draft(self.bundle_id, self.application_id)
         for box in self.boxes:
             e = d.grades.get(box.criterion.id) or {}
             box.set_entry(e.get("grade"), e.get("points"), e.get("comment") or "")
@@ -196,10 +202,14 @@ class FormPane(QWidget):
         self.recused_text.setText(self.tr("已申请回避（不评分，不计入本人评分）。理由：%1").replace("%1", d.recusal_reason))
         self.recuse.setVisible(not d.recused)
         self.complete.setEnabled(not d.recused)
-        self._refresh(d)
+        self._refresh(d, problems)
 
-    def _refresh(self, d=None) -> None:
-        d = d or self.ws.draft(self.bundle_id, self.application_id)
+    def show_edit(self, edit) -> None:
+        """Show the workspace's answer to an edit made elsewhere (menu, undo/redo, complete)."""
+        self.show_draft(edit.draft, edit.problems)
+
+    def _refresh(self, d, problems=None) -> None:
+        self.draft = d
         n = han_count(d.opinion)
         need = self.form.opinion_min_chars
         self.counter.setText(self.tr("已写 %1 / %2 字").replace("%1", str(n)).replace("%2", str(need)))
@@ -213,7 +223,7 @@ class FormPane(QWidget):
         self.state.setText(self.tr("状态：%1").replace("%1", status_text(d.status)))
         self.state.setStyleSheet(f"color: {STATUS_COLOURS[d.status]}; font-weight: bold;")
         if self._show_problems:
-            self.show_problems(d.problems(self.form, self.band_mode))
+            self.show_problems(d.problems(self.form, self.band_mode) if problems is None else problems)
 
     def show_problems(self, problems) -> None:
         self._show_problems = True
@@ -242,24 +252,34 @@ class FormPane(QWidget):
 
     # -- edits ------------------------------------------------------------------------------------
 
-    def _do(self, fn, *args) -> None:
+    def _do(self, fn, *args, whole: bool = False):
+        """Run one edit; show its answer (``whole``: every field, else the totals and state)."""
         if self.ws is None:
-            return
+            return None
         try:
-            d = fn(self.bundle_id, self.application_id, *args)
+            edit = fn(self.bundle_id, self.application_id, *args)
         except WorkspaceError as e:
             self.failed.emit(e.message)
             self.reload()
+            return None
+        if whole:
+            self.show_edit(edit)
+        else:
+            self._refresh(edit.draft, edit.problems)
+        self.edited.emit(edit)
+        return edit
+
+    def _show_entry(self, cid: str, edit) -> None:
+        if edit is None:  # refused: reload() has shown the stored state
             return
-        self._refresh(d)
-        self.saved.emit()
+        box = next(b for b in self.boxes if b.criterion.id == cid)
+        e = edit.draft.grades.get(cid) or {}
+        box.set_entry(e.get("grade"), e.get("points"), e.get("comment") or "")
 
     def _graded(self, cid: str, letter, advance: bool) -> None:
-        self._do(self.ws.set_grade, cid, letter)
-        box = next(b for b in self.boxes if b.criterion.id == cid)
-        e = self.ws.draft(self.bundle_id, self.application_id).grades.get(cid) or {}
-        box.set_entry(e.get("grade"), e.get("points"), e.get("comment") or "")
+        self._show_entry(cid, self._do(self.ws.set_grade, cid, letter))  # band mode: points may go
         if advance:
+            box = next(b for b in self.boxes if b.criterion.id == cid)
             i = self.boxes.index(box)
             if i + 1 < len(self.boxes):
                 self.focus_criterion(i + 1)
@@ -268,10 +288,7 @@ class FormPane(QWidget):
                 self.scroll.ensureWidgetVisible(self.opinion, 0, 8)
 
     def _points(self, cid: str, value) -> None:
-        self._do(self.ws.set_points, cid, None if value is None else f"{value:.1f}")
-        box = next(b for b in self.boxes if b.criterion.id == cid)
-        e = self.ws.draft(self.bundle_id, self.application_id).grades.get(cid) or {}
-        box.set_entry(e.get("grade"), e.get("points"), e.get("comment") or "")
+        self._show_entry(cid, self._do(self.ws.set_points, cid, None if value is None else f"{value:.1f}"))
 
     def _comment(self, cid: str, text: str) -> None:
         self._do(self.ws.set_comment, cid, text)
@@ -283,5 +300,4 @@ class FormPane(QWidget):
         self._do(self.ws.set_recommendation, button.property("rec"))
 
     def _withdraw(self) -> None:
-        self._do(self.ws.set_recusal, False, "")
-        self.reload()
+        self._do(self.ws.set_recusal, False, "", whole=True)

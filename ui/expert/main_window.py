@@ -2,8 +2,10 @@
 
 Keyboard-first: 1–5 / A–E grade the focused criterion, Ctrl+Enter marks complete, Ctrl+PgDn /
 Ctrl+PgUp move between applications, Ctrl+Z / Ctrl+Shift+Z undo and redo grading actions.
-Every edit is committed to the workspace at once; the status bar says when. Where the expert
-was (bundle, application, form scroll position, document tab) is saved as it changes.
+Every edit is committed to the workspace at once; the status bar says when. The workspace answers
+each edit with an ``Edit`` (draft, progress, export state, undo/redo) and the window shows that
+answer rather than reading again. Where the expert was (bundle, application, form scroll
+position, document tab) is saved as it changes.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ class ExpertWindow(QMainWindow):
         self.ws = ws
         self.bundle_id: str | None = None
         self.application_id: str | None = None
+        self.summary = None                 # the bundle shown (BundleSummary), as the last answer had it
+        self._undo_redo = (False, False)    # likewise
         self.setWindowTitle(self.tr("专家评审 — 南宁市科技计划项目评审系统"))
         self.setAcceptDrops(True)
         self.apps = ApplicationList(self)
@@ -57,7 +61,7 @@ class ExpertWindow(QMainWindow):
 
         self.apps.bundle_chosen.connect(self.show_bundle)
         self.apps.application_chosen.connect(self.show_application)
-        self.form.saved.connect(self._saved)
+        self.form.edited.connect(self._edited)
         self.form.failed.connect(self._edit_refused)
         self.form.complete_requested.connect(self.mark_complete)
         self.form.recusal_requested.connect(self.request_recusal)
@@ -136,7 +140,7 @@ class ExpertWindow(QMainWindow):
             self.addAction(a)
 
     def _update_actions(self) -> None:
-        live = self.bundle_id is not None and not self.ws.bundle(self.bundle_id).removed
+        live = self.summary is not None and not self.summary.removed
         has_app = live and self.application_id is not None
         for a in (self.act_submit, self.act_remove):
             a.setEnabled(live)
@@ -144,7 +148,7 @@ class ExpertWindow(QMainWindow):
             a.setEnabled(self.bundle_id is not None)
         for a in (self.act_complete, self.act_recuse, self.act_next, self.act_prev, self.act_next_open):
             a.setEnabled(has_app)
-        undo, redo = self.ws.undo_redo_available(self.bundle_id) if live else (False, False)
+        undo, redo = self._undo_redo if live else (False, False)
         self.act_undo.setEnabled(undo)
         self.act_redo.setEnabled(redo)
 
@@ -158,7 +162,7 @@ class ExpertWindow(QMainWindow):
         if bid:
             self.show_bundle(bid)
         else:
-            self.bundle_id = None
+            self.bundle_id = self.summary = None
             self.docs.clear()
             self.form.clear()
             self.statusBar().showMessage(self.tr("还没有评审包：请用“文件 → 打开评审包”（Ctrl+O）或把 .nnrb 文件拖到窗口中"))
@@ -166,7 +170,8 @@ class ExpertWindow(QMainWindow):
 
     def show_bundle(self, bundle_id: str) -> None:
         self.bundle_id, self.application_id = bundle_id, None
-        b = self.ws.bundle(bundle_id)
+        b = self.summary = self.ws.bundle(bundle_id)
+        self._undo_redo = self.ws.undo_redo_available(bundle_id) if not b.removed else (False, False)
         self._update_export_label()
         if b.removed:
             self.apps.set_applications(b, [], {}, None)
@@ -248,8 +253,8 @@ class ExpertWindow(QMainWindow):
         self._update_actions()
 
     def _focus_next_ungraded(self) -> None:
-        d = self.ws.draft(self.bundle_id, self.application_id)
-        if d.recused:
+        d = self.form.draft
+        if d is None or d.recused:
             return
         for i, box in enumerate(self.form.boxes):
             if not (d.grades.get(box.criterion.id) or {}).get("grade"):
@@ -300,11 +305,15 @@ class ExpertWindow(QMainWindow):
 
     # -- grading --------------------------------------------------------------------------------------
 
-    def _saved(self) -> None:
-        if self.ws.last_saved:
-            self.saved_label.setText(self.tr("已保存 %1").replace("%1", self.ws.last_saved.strftime("%H:%M:%S")))
-        if self.bundle_id and self.application_id:
-            self.apps.update_status(self.application_id, self.ws.draft(self.bundle_id, self.application_id).status)
+    def _edited(self, edit) -> None:
+        """Show the workspace's answer to an edit: saved time, the application's status, progress,
+        export state, undo/redo (all from ``edit``: nothing is read again)."""
+        if edit.saved_at:
+            self.saved_label.setText(self.tr("已保存 %1").replace("%1", edit.saved_at.strftime("%H:%M:%S")))
+        if edit.bundle.bundle_id != self.bundle_id:
+            return
+        self.apps.update_status(edit.application_id, edit.status)
+        self.summary, self._undo_redo = edit.bundle, (edit.can_undo, edit.can_redo)
         self._update_export_label()
         self._update_actions()
 
@@ -316,17 +325,17 @@ class ExpertWindow(QMainWindow):
         if not (self.bundle_id and self.application_id):
             return
         try:
-            problems = self.ws.mark_complete(self.bundle_id, self.application_id)
+            edit = self.ws.mark_complete(self.bundle_id, self.application_id)
         except WorkspaceError as e:
             return self._edit_refused(e.message)
-        self.form.show_problems(problems)
-        self.form.reload()
-        self._saved()
-        if problems:
-            self.statusBar().showMessage(self.tr("尚不能标记完成：还缺 %1 项（见评分表下方）").replace("%1", str(len(problems))),
-                                         15000)
+        self.form.show_problems(edit.problems)
+        self.form.show_edit(edit)
+        self._edited(edit)
+        if edit.problems:
+            self.statusBar().showMessage(self.tr("尚不能标记完成：还缺 %1 项（见评分表下方）")
+                                         .replace("%1", str(len(edit.problems))), 15000)
         else:
-            done, total = self.ws.progress(self.bundle_id)
+            done, total = edit.progress
             self.statusBar().showMessage(self.tr("已标记完成（%1 / %2）").replace("%1", str(done))
                                          .replace("%2", str(total)), 8000)
 
@@ -340,26 +349,27 @@ class ExpertWindow(QMainWindow):
 
     def apply_recusal(self, reason: str) -> None:
         try:
-            self.ws.set_recusal(self.bundle_id, self.application_id, True, reason)
+            edit = self.ws.set_recusal(self.bundle_id, self.application_id, True, reason)
         except WorkspaceError as e:
             return self._edit_refused(e.message)
-        self.form.reload()
-        self._saved()
+        self.form.show_edit(edit)
+        self._edited(edit)
 
     def _replay(self, undo: bool) -> None:
         if self.bundle_id is None:
             return
         try:
-            ch = self.ws.undo(self.bundle_id) if undo else self.ws.redo(self.bundle_id)
+            edit = self.ws.undo(self.bundle_id) if undo else self.ws.redo(self.bundle_id)
         except WorkspaceError as e:
             return self._edit_refused(e.message)
-        if ch is None:
+        if edit is None:
             self.statusBar().showMessage(self.tr("没有可撤销的评分操作") if undo else self.tr("没有可重做的评分操作"), 5000)
             return
+        ch = edit.change
         if ch.application_id != self.application_id:
             self.apps.select(ch.application_id)
-        self.form.reload()
-        self._saved()
+        self.form.show_edit(edit)
+        self._edited(edit)
         what = self._field_text(ch.field)
         self.statusBar().showMessage((self.tr("已撤销：%1 %2") if undo else self.tr("已重做：%1 %2"))
                                      .replace("%1", ch.application_id).replace("%2", what), 8000)
@@ -382,10 +392,10 @@ class ExpertWindow(QMainWindow):
     # -- export, sheet, removal -----------------------------------------------------------------------
 
     def _update_export_label(self) -> None:
-        if self.bundle_id is None:
+        b = self.summary
+        if b is None:
             self.export_label.setText("")
             return
-        b = self.ws.bundle(self.bundle_id)
         if b.last_revision is None:
             text = self.tr("尚未导出评分文件")
         elif b.changed_since_export:

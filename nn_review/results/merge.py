@@ -383,7 +383,7 @@ class PanelResults:
         }
 
 
-# -- helpers of the sheets ----------------------------------------------------------------
+# -- what the hashes and the sheets share -----------------------------------------------
 
 def _form_basis(form: Form) -> dict:
     return {"id": form.id, "version": form.version,

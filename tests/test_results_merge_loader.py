@@ -102,7 +102,10 @@ def test_one_read_transaction_per_panel_and_per_session(world, counting):
     assert (c.reads, c.begins) == (2, 2)
     both = session_results(world.store, world.sid)   # two panels, still one transaction
     assert (c.reads, c.begins) == (3, 3) and [p.panel_name for p in both] == ["信息技术组", "第二组"]
+    application_detail(world.store, world.sid, world.app_ids[0])   # finds the panel and loads it: one transaction
+    assert (c.reads, c.begins) == (4, 4)
     assert both[1].applications == [] and both[0].to_json() == panel_results(world.store, world.panel_id).to_json()
+    assert (c.reads, c.begins) == (5, 5)
 
 
 def test_loaded_data_holds_no_orm_objects(world):

@@ -163,14 +163,14 @@ def session_panel_ids(store: Store, session_id: int) -> list[int]:
 def panel_id_of(store: Store, session_id: int, application: str | int) -> int:
     """The panel an application (申报编号, or database id as int) is in."""
     with store.read() as s:
-        q = select(PanelApplication.panel_id).join(Application, Application.id == PanelApplication.application_pk) \
-            .where(Application.session_id == session_id)
-        q = q.where(Application.id == application) if isinstance(application, int) else \
-            q.where(Application.application_id == str(application).strip())
-        pid = s.scalar(q)
-    if pid is None:
-        raise ResultsError(f"本批次没有申报项目 {application}，或它尚未分到任何评审组", "results.application")
-    return pid
+        return _panel_id_of(s, session_id, application)
+
+
+def load_panel_of(store: Store, session_id: int, application: str | int) -> PanelData:
+    """The panel of an application, found and loaded in one read transaction (the drill-down by id)."""
+    with store.read() as s:
+        panel = s.get(Panel, _panel_id_of(s, session_id, application))
+        return _SessionReader(s, session_id).panel(panel)
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -184,6 +184,17 @@ def _session(s, session_id: int) -> ReviewSession:
     if sess is None:
         raise ResultsError(f"没有评审批次 {session_id}", "session.missing")
     return sess
+
+
+def _panel_id_of(s, session_id: int, application: str | int) -> int:
+    q = select(PanelApplication.panel_id).join(Application, Application.id == PanelApplication.application_pk) \
+        .where(Application.session_id == session_id)
+    q = q.where(Application.id == application) if isinstance(application, int) else \
+        q.where(Application.application_id == str(application).strip())
+    pid = s.scalar(q)
+    if pid is None:
+        raise ResultsError(f"本批次没有申报项目 {application}，或它尚未分到任何评审组", "results.application")
+    return pid
 
 
 def _panel_ids(s, session_id: int) -> list[int]:

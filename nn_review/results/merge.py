@@ -61,7 +61,8 @@ from .aggregate import (RankKey, Rule, Score, computed_recommendation, dec_str, 
 from .agreement import KendallW, Severity, panel_kendall, severity
 from .divergence import Flag, ScoredExpert, application_flags
 from .errors import ResultsError
-from .loader import AppRow, FindingRow, PanelData, load_panel, load_session, panel_id_of, session_panel_ids
+from .loader import (AppRow, FindingRow, PanelData, load_panel, load_panel_of, load_session, panel_id_of,
+                     session_panel_ids)
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -608,7 +609,7 @@ def panel_of_application(store: Store, session_id: int, application: str | int) 
 
 def application_detail(store: Store, session_id: int, application: str | int) -> ApplicationDetail:
     """One application (申报编号, or database id as int) with every grade of every expert per criterion."""
-    return detail_from(panel_results(store, panel_of_application(store, session_id, application)), application)
+    return detail_from(merge_panel(load_panel_of(store, session_id, application)), application)
 
 
 def expert_counts(pr: PanelResults) -> Counter:

@@ -4,7 +4,8 @@ the panel's consensus, finalising, signed Chinese PDF sheets, xlsx/json exports.
 The functions the UI calls (none of them imports Qt):
 
 * :func:`panel_results` (store, panel_id) → :class:`PanelResults`; :func:`session_results`;
-  :func:`application_detail` (store, session_id, application) → :class:`ApplicationDetail`
+  :func:`application_detail` (store, session_id, application) → :class:`ApplicationDetail`;
+  :func:`detail_from` (a merged :class:`PanelResults`, application) → the same without re-merging
 * :func:`set_consensus`, :func:`clear_consensus`, :func:`finalise`, :func:`finalise_problems`,
   :func:`reopen`
 * :func:`write_reports` (store, session_id, out_dir, *, sign, progress, cancel) → :class:`ReportResult`;
@@ -12,7 +13,8 @@ The functions the UI calls (none of them imports Qt):
 * :func:`write_xlsx`, :func:`write_json`, :func:`results_json`
 
 Modules: ``aggregate`` (means, rule, ranking), ``divergence`` (flags), ``agreement``
-(severity, Kendall's W), ``merge`` (loading + hashes), ``consensus`` (consensus, finalise,
+(severity, Kendall's W), ``loader`` (a panel's rows in one read transaction, as plain frozen
+data), ``merge`` (the pure merge of the loaded data + hashes), ``consensus`` (consensus, finalise,
 reopen), ``pdfkit`` / ``sheet_pdf`` / ``summary_pdf`` / ``personal_pdf`` (sheets),
 ``signing`` (PAdES), ``reports`` (writing a session's sheets), ``export`` (xlsx/json),
 ``cli`` (the ``session`` verbs). pyHanko is imported only when signing.
@@ -22,13 +24,13 @@ from __future__ import annotations
 
 from .consensus import clear_consensus, finalise, finalise_problems, reopen, set_consensus
 from .errors import ResultsError
-from .merge import (AppResult, ApplicationDetail, ExpertScore, PanelResults, application_detail, panel_results,
-                    session_panels, session_results)
+from .merge import (AppResult, ApplicationDetail, ExpertScore, PanelResults, application_detail, detail_from,
+                    panel_results, session_panels, session_results)
 from .export import results_json, write_json, write_xlsx
 from .reports import ReportResult, sign_existing, write_reports
 
 
 __all__ = ["AppResult", "ApplicationDetail", "ExpertScore", "PanelResults", "ReportResult", "ResultsError", "application_detail",
-           "clear_consensus", "finalise", "finalise_problems", "panel_results", "reopen", "results_json",
+           "clear_consensus", "detail_from", "finalise", "finalise_problems", "panel_results", "reopen", "results_json",
            "session_panels", "session_results", "set_consensus", "sign_existing", "write_json", "write_reports",
            "write_xlsx"]

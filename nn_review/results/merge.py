@@ -2,14 +2,18 @@
 (or 回避), mean, trimmed mean, the rule used, ranks, recommendation counts, divergence flags,
 the panel's consensus, and the inter-rater statistics — plus the hash of the data.
 
-Read-only; the UI calls :func:`panel_results`, :func:`session_results` and
-:func:`application_detail`. Where a figure comes from:
+Load, then compute: :mod:`.loader` reads a panel's rows in one read transaction into plain
+frozen :class:`~.loader.PanelData`; :func:`merge_panel` is a pure function of that data (no
+store). The UI calls :func:`panel_results` (= ``merge_panel(load_panel(...))``),
+:func:`session_results`, :func:`application_detail`, and :func:`detail_from` to drill down into
+a panel it already merged. Where a figure comes from:
 
 * Grades, opinions and recommendations are the rows written by the score import (the last
   accepted revision of each expert's file). Band-mode points are stored exactly, as the
-  decimal text of the signed file (schema v7), and read back as ``Decimal``.
+  decimal text of the signed file (schema v7), and read back as ``Decimal``; a grade's value
+  (fraction of the weight) is ``forms.grade_value``, the expert's total ``forms.expert_total``.
 * The form of an application is the one embedded in the newest bundle that carried it
-  (what the expert graded with); without any bundle, the session's form.
+  (what the expert graded with); without any bundle, the session's form (chosen by the loader).
 * An expert's cell of an application, in this order: a review marked 回避 → ``recused``
   (with the expert's reason); a review while an active (not dismissed) conflict exists,
   whenever it was recorded → ``excluded`` (回避, not counted); a review of an application
@@ -39,6 +43,7 @@ Hashes (SHA-256 of canonical JSON, hex):
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -46,21 +51,21 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from ..checks.engine import VERDICT_ZH
 from ..exchange.common import canonical_json
-from ..forms import Form, FormError, builtin_form, display, expert_total, parse_form
-from ..services.guides import _parse_row as _parse_guide
-from ..store import Store
-from ..store.models import (Application, Assignment, Bundle, Conflict, Consensus, Expert, Finding, Grade, Opinion,
-                            Panel, PanelApplication, PanelMember, Recommendation, ReviewSession)
-from .aggregate import (RankKey, Rule, Score, computed_recommendation, dec_str, divide, parse_rule, project_score,
-                        rank, recommendation_counts)
+from ..forms import Form, display, expert_total, grade_value
+from .aggregate import (RankKey, Rule, Score, computed_recommendation, dec_str, divide, project_score, rank,
+                        recommendation_counts)
 from .agreement import KendallW, Severity, panel_kendall, severity
 from .divergence import Flag, ScoredExpert, application_flags
 from .errors import ResultsError
+from .loader import (AppRow, FindingRow, PanelData, load_panel, load_panel_of, load_session, panel_id_of,
+                     session_panel_ids)
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 STATUS_ZH = {"scored": "已评分", "recused": "回避", "missing": "未交回", "not_assigned": "未分配", "invalid": "无效",
              "excluded": "不计入"}
@@ -379,38 +384,7 @@ class PanelResults:
         }
 
 
-# -- loading ------------------------------------------------------------------------------
-
-def _points(p: Decimal | None) -> Decimal | None:
-    return p  # stored exactly since schema v7 (``Grade.points`` reads back a Decimal)
-
-
-def _forms_by_app(s, session_id: int, pks: set[int], default: Form) -> dict[int, Form]:
-    """The form each application was graded with: from the newest bundle that carried it."""
-    out: dict[int, Form] = {}
-    cache: dict[str, Form] = {}
-    for b in s.scalars(select(Bundle).where(Bundle.session_id == session_id).order_by(Bundle.created_at, Bundle.id)):
-        parsed: dict[str, Form] = {}
-        for fid, raw in (b.forms or {}).items():
-            key = sha256_json(raw)
-            if key not in cache:
-                try:
-                    cache[key] = parse_form(raw, f"bundle:{fid}")
-                except FormError:
-                    continue
-            parsed[fid] = cache[key]
-        for a in b.applications or []:
-            if a["pk"] in pks and a["form"] in parsed:
-                out[a["pk"]] = parsed[a["form"]]
-    return {pk: out.get(pk, default) for pk in pks}
-
-
-def _session_form(sess: ReviewSession) -> Form:
-    try:
-        return builtin_form(sess.form_template)
-    except FormError as e:
-        raise ResultsError(f"批次的评审表不可用：{e}", "results.form") from e
-
+# -- what the hashes and the sheets share -----------------------------------------------
 
 def _form_basis(form: Form) -> dict:
     return {"id": form.id, "version": form.version,
@@ -429,8 +403,9 @@ def formal_text(decision: str, reason: str, machine_status: str) -> str:
     return f"机器审查：{VERDICT_ZH.get(machine_status, machine_status)}（秘书未确认）"
 
 
-def _check_summary(status: str, findings: list[Finding], decision: str = "", reason: str = "") -> list[str]:
+def _check_summary(status: str, findings: Iterable[FindingRow], decision: str = "", reason: str = "") -> list[str]:
     lines = [f"形式审查结论：{formal_text(decision, reason, status)}"]
+    findings = list(findings)
     fails = [f for f in findings if f.status == "fail" and f.severity == "error"]
     other = [f for f in findings if f.status in ("fail", "not_declared") and f.severity != "error"]
     manual = [f for f in findings if f.status == "manual"]
@@ -443,133 +418,107 @@ def _check_summary(status: str, findings: list[Finding], decision: str = "", rea
     return lines
 
 
-def _load_panel(s, panel: Panel, guide_cache: dict) -> PanelResults:
-    sess = s.get(ReviewSession, panel.session_id)
-    rule = parse_rule(sess.aggregation_rule)
-    default_form = _session_form(sess)
-    key = sess.guide_edition_id
-    if key not in guide_cache:
-        guide_cache[key] = _parse_guide(sess.guide_edition)
-    guide = guide_cache[key]
+# -- the merge: a pure function of the loaded data ------------------------------------------
 
-    members = list(s.scalars(select(Expert).join(PanelMember, PanelMember.expert_id == Expert.id)
-                             .where(PanelMember.panel_id == panel.id).order_by(Expert.roster_key, Expert.id)))
-    apps = list(s.scalars(select(Application).join(PanelApplication, PanelApplication.application_pk == Application.id)
-                          .where(PanelApplication.panel_id == panel.id).order_by(Application.application_id)))
-    pks = {a.id for a in apps}
-    # Experts who reviewed without (any longer) being members still count: their scores are real.
-    reviewers = set(s.scalars(select(Opinion.expert_id).where(Opinion.application_pk.in_(pks))))
-    extra = reviewers - {e.id for e in members}
-    if extra:
-        members += list(s.scalars(select(Expert).where(Expert.id.in_(extra)).order_by(Expert.roster_key)))
-    experts = [PanelExpert(e.id, e.roster_key, e.name, e.unit, e.title, e.id == panel.leader_expert_id,
-                           e.key_fingerprint) for e in members]
-    names = {e.expert_id: e.name for e in experts}
+def merge_panel(data: PanelData) -> PanelResults:
+    """The results of one panel from its loaded rows (no store, no I/O; the same data → the same results)."""
+    experts = [PanelExpert(m.expert_id, m.roster_key, m.name, m.unit, m.title, m.expert_id == data.leader_id,
+                           m.key_fingerprint) for m in data.members]
+    results = [_app_result(data, app, experts) for app in data.applications]
+    items = _rank(results)
+    sev, kw = _statistics(results, experts)
+    pr = PanelResults(data.session_id, data.session_name, data.session_state, data.sheet_version, data.panel_id,
+                      data.panel_name, data.form, data.rule, data.band_mode, data.guide_title, experts, results, items,
+                      sev, kw)
+    pr.data_hash = sha256_json({
+        "session": [data.session_id, data.session_name], "panel": [data.panel_id, data.panel_name],
+        "rule": data.rule.id, "form": _form_basis(data.form), "band_mode": data.band_mode,
+        "experts": [[e.expert_id, e.roster_key, e.name, e.unit, e.is_leader] for e in experts],
+        "applications": [a.data_hash for a in results]})
+    return pr
 
-    forms = _forms_by_app(s, sess.id, pks, default_form)
-    # Plain rows, not ORM objects: a 300 × 7 panel has ~15 000 grades and instances cost 3× more.
-    grades: dict[tuple[int, int], list] = defaultdict(list)
-    for g in s.execute(select(Grade.expert_id, Grade.application_pk, Grade.criterion, Grade.grade, Grade.points,
-                              Grade.comment).where(Grade.application_pk.in_(pks))):
-        grades[(g.expert_id, g.application_pk)].append(g)
-    opinions = {(o.expert_id, o.application_pk): o for o in s.execute(
-        select(Opinion.expert_id, Opinion.application_pk, Opinion.text, Opinion.recused, Opinion.recusal_reason,
-               Opinion.revision, Opinion.updated_at).where(Opinion.application_pk.in_(pks)))}
-    recs = {(r.expert_id, r.application_pk): r.value for r in s.execute(
-        select(Recommendation.expert_id, Recommendation.application_pk, Recommendation.value)
-        .where(Recommendation.application_pk.in_(pks)))}
-    assigned = set(s.execute(select(Assignment.expert_id, Assignment.application_pk)
-                             .where(Assignment.application_pk.in_(pks))).all())
-    conflicts: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for c in s.scalars(select(Conflict).where(Conflict.session_id == sess.id, Conflict.dismissed.is_(False),
-                                              Conflict.application_pk.in_(pks)).order_by(Conflict.id)):
-        conflicts[(c.expert_id, c.application_pk)].append(c.reason)
-    consensus = {c.application_pk: c for c in s.scalars(select(Consensus).where(Consensus.application_pk.in_(pks)))}
-    findings: dict[int, list[Finding]] = defaultdict(list)
-    for f in s.scalars(select(Finding).where(Finding.application_pk.in_(pks)).order_by(Finding.position)):
-        findings[f.application_pk].append(f)
 
-    results: list[AppResult] = []
-    for app in apps:
-        form = forms[app.id]
+def _expert_cell(data: PanelData, app: AppRow, e: PanelExpert) -> ExpertScore:
+    """One expert's cell of one application (the order of the module docstring)."""
+    k = (e.expert_id, app.pk)
+    op = data.opinions.get(k)
+    conflicts = data.conflicts.get(k, ())
+    # A review stays in the store for the record but is not counted when a conflict is active
+    # (whenever it was recorded) or the application was excluded at formal check.
+    why_not, by = ("；".join(conflicts), "conflict") if conflicts else \
+        (f"{FORMAL_EXCLUDED_ZH}：{app.formal_reason or '（未写明理由）'}", "formal") \
+        if app.formal_decision == "excluded" else ("", "")
+    if op is not None and op.recused:
+        return ExpertScore(e.expert_id, e.name, "recused", reason=op.recusal_reason or "专家声明回避",
+                           revision=op.revision, updated_at=op.updated_at)
+    if op is not None:
+        form, band = app.form, data.band_mode
+        rows = data.grades.get(k, ())
+        try:
+            total = expert_total(form, {g.criterion: {"grade": g.grade, "points": g.points} for g in rows}, band)
+        except ValueError as err:
+            return ExpertScore(e.expert_id, e.name, "excluded" if by else "invalid", reason=why_not or str(err),
+                               opinion=op.text, revision=op.revision, updated_at=op.updated_at, excluded_by=by)
         order = {c.id: i for i, c in enumerate(form.criteria)}
         weights = {c.id: c.weight for c in form.criteria}
-        cells: list[ExpertScore] = []
-        excluded_app = app.formal_decision == "excluded"
-        for e in experts:
-            k = (e.expert_id, app.id)
-            op = opinions.get(k)
-            # A review stays in the store for the record but is not counted when a conflict is active
-            # (whenever it was recorded) or the application was excluded at formal check.
-            why_not, by = ("；".join(conflicts[k]), "conflict") if k in conflicts else \
-                (f"{FORMAL_EXCLUDED_ZH}：{app.formal_reason or '（未写明理由）'}", "formal") if excluded_app else ("", "")
-            if op is not None and op.recused:
-                cells.append(ExpertScore(e.expert_id, e.name, "recused", reason=op.recusal_reason or "专家声明回避",
-                                         revision=op.revision, updated_at=op.updated_at))
-            elif op is not None:
-                entries = {g.criterion: {"grade": g.grade, "points": _points(g.points)} for g in grades.get(k, [])}
-                try:
-                    total = expert_total(form, entries, sess.band_mode)
-                except ValueError as err:
-                    cells.append(ExpertScore(e.expert_id, e.name, "excluded" if by else "invalid",
-                                             reason=why_not or str(err), opinion=op.text, revision=op.revision,
-                                             updated_at=op.updated_at, excluded_by=by))
-                    continue
-                gc = {}
-                for g in sorted(grades.get(k, []), key=lambda g: order[g.criterion]):
-                    pts = _points(g.points)
-                    value = pts / 100 if sess.band_mode and pts is not None else form.grade(g.grade).value
-                    gc[g.criterion] = GradeCell(g.criterion, g.grade, pts if sess.band_mode else None, value,
-                                                weights[g.criterion] * value, g.comment)
-                cells.append(ExpertScore(e.expert_id, e.name, "excluded" if by else "scored", total, gc, recs.get(k),
-                                         op.text, reason=why_not, revision=op.revision, updated_at=op.updated_at,
-                                         excluded_by=by))
-            elif k in conflicts:
-                cells.append(ExpertScore(e.expert_id, e.name, "recused", reason="；".join(conflicts[k])))
-            elif k in assigned:
-                cells.append(ExpertScore(e.expert_id, e.name, "missing"))
-            else:
-                cells.append(ExpertScore(e.expert_id, e.name, "not_assigned"))
-        scored = [c for c in cells if c.status == "scored"]
-        score = project_score([c.total for c in scored], rule)
-        options = form.recommendation_ids
-        counts = recommendation_counts((c.recommendation for c in scored), options)
-        c2 = form.criteria[1].id if len(form.criteria) > 1 else None
-        c2_mean = divide(sum((c.grades[c2].score for c in scored), Decimal(0)), len(scored)) if c2 and scored else None
-        level = form.level_for(score.value) if form.levels and score.value is not None else None
-        flags = application_flags(app.application_id,
-                                  [ScoredExpert(c.expert_id, c.name, c.total, {k2: g.grade for k2, g in c.grades.items()},
-                                                c.recommendation) for c in scored],
-                                  [(c.id, c.name) for c in form.criteria], counts, dict(form.recommendations))
-        basis = {"form": _form_basis(form), "rule": rule.id, "band_mode": bool(sess.band_mode),
-                 "experts": [{"id": c.expert_id, "status": c.status,
-                              "grades": {k2: [g.grade, dec_str(g.points)] for k2, g in c.grades.items()},
-                              "recommendation": c.recommendation,
-                              "reason": c.reason if c.status == "recused" else ""} for c in cells]}
-        if excluded_app:  # only when set, so the basis of every other application stays as it was
-            basis["formal"] = "excluded"
-        basis_hash = sha256_json(basis)
-        row = consensus.get(app.id)
-        cons = None
-        if row is not None:
-            cons = ConsensusInfo(row.text, row.final_recommendation, row.final_level, row.override_reason, row.author,
-                                 row.author_role, row.updated_at, row.basis_hash, row.basis_hash != basis_hash)
-        if cons is not None and not cons.stale:
-            who = cons.author or "专家组"
-            flags = [Flag(f.kind, f.key, f.application_id, f.experts, f.numbers, f.message, True,
-                          f"已经专家组讨论并形成意见（{who}）") for f in flags]
-        item = guide.item(app.guide_item) if app.guide_item is not None else None
-        direction = next((d for d in item.directions if d.number == app.direction), None) if item else None
-        results.append(AppResult(
-            app.id, app.application_id, app.kind, app.title, app.applicant_name, app.guide_item,
-            item.title if item else ("" if app.guide_item is not None else CONSORTIUM_GROUP), app.direction,
-            direction.title if direction else "", Decimal(repr(app.requested)), form, cells, score, counts,
-            computed_recommendation(counts, options), level.id if level else None, c2_mean, flags, cons,
-            app.check_status, _check_summary(app.check_status, findings.get(app.id, []), app.formal_decision,
-                                             app.formal_reason), basis_hash, app.formal_decision or "",
-            app.formal_reason or ""))
+        gc = {}
+        for g in sorted(rows, key=lambda g: order[g.criterion]):
+            value = grade_value(form, g.criterion, {"grade": g.grade, "points": g.points}, band)
+            gc[g.criterion] = GradeCell(g.criterion, g.grade, g.points if band else None, value,
+                                        weights[g.criterion] * value, g.comment)
+        return ExpertScore(e.expert_id, e.name, "excluded" if by else "scored", total, gc,
+                           data.recommendations.get(k), op.text, reason=why_not, revision=op.revision,
+                           updated_at=op.updated_at, excluded_by=by)
+    if conflicts:
+        return ExpertScore(e.expert_id, e.name, "recused", reason="；".join(conflicts))
+    if k in data.assigned:
+        return ExpertScore(e.expert_id, e.name, "missing")
+    return ExpertScore(e.expert_id, e.name, "not_assigned")
 
-    # ranks: overall within the panel and per guide item
+
+def _app_result(data: PanelData, app: AppRow, experts: list[PanelExpert]) -> AppResult:
+    form = app.form
+    cells = [_expert_cell(data, app, e) for e in experts]
+    scored = [c for c in cells if c.status == "scored"]
+    score = project_score([c.total for c in scored], data.rule)
+    options = form.recommendation_ids
+    counts = recommendation_counts((c.recommendation for c in scored), options)
+    c2 = form.criteria[1].id if len(form.criteria) > 1 else None
+    c2_mean = divide(sum((c.grades[c2].score for c in scored), Decimal(0)), len(scored)) if c2 and scored else None
+    level = form.level_for(score.value) if form.levels and score.value is not None else None
+    flags = application_flags(app.application_id,
+                              [ScoredExpert(c.expert_id, c.name, c.total, {k: g.grade for k, g in c.grades.items()},
+                                            c.recommendation) for c in scored],
+                              [(c.id, c.name) for c in form.criteria], counts, dict(form.recommendations))
+    basis = {"form": _form_basis(form), "rule": data.rule.id, "band_mode": data.band_mode,
+             "experts": [{"id": c.expert_id, "status": c.status,
+                          "grades": {k: [g.grade, dec_str(g.points)] for k, g in c.grades.items()},
+                          "recommendation": c.recommendation,
+                          "reason": c.reason if c.status == "recused" else ""} for c in cells]}
+    if app.formal_decision == "excluded":  # only when set, so the basis of every other application stays as it was
+        basis["formal"] = "excluded"
+    basis_hash = sha256_json(basis)
+    row = data.consensus.get(app.pk)
+    cons = None
+    if row is not None:
+        cons = ConsensusInfo(row.text, row.final_recommendation, row.final_level, row.override_reason, row.author,
+                             row.author_role, row.updated_at, row.basis_hash, row.basis_hash != basis_hash)
+    if cons is not None and not cons.stale:
+        who = cons.author or "专家组"
+        flags = [dataclasses.replace(f, resolved=True, resolution=f"已经专家组讨论并形成意见（{who}）") for f in flags]
+    item_title = app.guide_item_title if app.guide_item_title is not None else \
+        ("" if app.guide_item is not None else CONSORTIUM_GROUP)
+    return AppResult(
+        app.pk, app.application_id, app.kind, app.title, app.applicant, app.guide_item, item_title, app.direction,
+        app.direction_title, app.requested, form, cells, score, counts, computed_recommendation(counts, options),
+        level.id if level else None, c2_mean, flags, cons, app.check_status,
+        _check_summary(app.check_status, app.findings, app.formal_decision, app.formal_reason), basis_hash,
+        app.formal_decision, app.formal_reason)
+
+
+def _rank(results: list[AppResult]) -> list[ItemGroup]:
+    """Ranks overall within the panel and per guide item; sorts ``results`` into overall rank order and
+    sets every application's ``data_hash`` (it covers the ranks)."""
     keys = {a.application_id: RankKey(a.application_id, a.score.value, a.rec_counts.get("support", 0), a.criterion2)
             for a in results}
     overall = rank(keys.values())
@@ -585,7 +534,6 @@ def _load_panel(s, panel: Panel, guide_cache: dict) -> PanelResults:
         ordered = sorted(groups[gi], key=lambda a: keys[a.application_id].sort_key())
         items.append(ItemGroup(gi, ordered[0].guide_item_title, ordered))
     results.sort(key=lambda a: keys[a.application_id].sort_key())
-
     for a in results:
         a.data_hash = sha256_json({
             "basis": a.basis_hash, "application": [a.application_id, a.kind, a.title, a.applicant, a.guide_item,
@@ -593,8 +541,11 @@ def _load_panel(s, panel: Panel, guide_cache: dict) -> PanelResults:
             "experts": [[c.expert_id, c.name] for c in a.experts],
             "consensus": a.consensus.to_json() if a.consensus else None,
             "checks": a.check_summary, "ranks": [a.rank_item, a.rank_overall]})
+    return items
 
-    # inter-rater statistics
+
+def _statistics(results: list[AppResult], experts: list[PanelExpert]) -> tuple[list[Severity], KendallW]:
+    """Inter-rater statistics: each expert's severity and the panel's Kendall's W."""
     dev: dict[int, list[Fraction]] = defaultdict(list)
     by_expert: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for a in results:
@@ -604,50 +555,26 @@ def _load_panel(s, panel: Panel, guide_cache: dict) -> PanelResults:
             if len(sc) >= 2:
                 dev[c.expert_id].append(Fraction(c.total) - a.score.exact)  # exact; rounded once in severity
     sev = [severity(e.expert_id, e.name, dev.get(e.expert_id, [])) for e in experts]
-    kw = panel_kendall({e.expert_id: by_expert.get(e.expert_id, {}) for e in experts}, names,
+    kw = panel_kendall({e.expert_id: by_expert.get(e.expert_id, {}) for e in experts},
+                       {e.expert_id: e.name for e in experts},
                        [a.application_id for a in sorted(results, key=lambda a: a.application_id)])
+    return sev, kw
 
-    pr = PanelResults(sess.id, sess.name, sess.state, sess.sheet_version, panel.id, panel.name, default_form, rule,
-                      bool(sess.band_mode), guide.title, experts, results, items, sev, kw)
-    pr.data_hash = sha256_json({
-        "session": [sess.id, sess.name], "panel": [panel.id, panel.name], "rule": rule.id,
-        "form": _form_basis(default_form), "band_mode": bool(sess.band_mode),
-        "experts": [[e.expert_id, e.roster_key, e.name, e.unit, e.is_leader] for e in experts],
-        "applications": [a.data_hash for a in results]})
-    return pr
 
+# -- the store-facing API: load, then merge -------------------------------------------------
 
 def panel_results(store: Store, panel_id: int) -> PanelResults:
-    """Everything the results page shows for one panel (read-only)."""
-    with store.read() as s:
-        panel = s.get(Panel, panel_id)
-        if panel is None:
-            raise ResultsError(f"没有评审组 {panel_id}", "results.panel")
-        return _load_panel(s, panel, {})
+    """Everything the results page shows for one panel (read-only: one read transaction)."""
+    return merge_panel(load_panel(store, panel_id))
 
 
 def session_panels(store: Store, session_id: int) -> list[int]:
-    with store.read() as s:
-        if s.get(ReviewSession, session_id) is None:
-            raise ResultsError(f"没有评审批次 {session_id}", "session.missing")
-        return list(s.scalars(select(Panel.id).where(Panel.session_id == session_id).order_by(Panel.id)))
+    return session_panel_ids(store, session_id)
 
 
 def session_results(store: Store, session_id: int, panel_ids: Iterable[int] | None = None) -> list[PanelResults]:
-    """Results of every panel of the session (or of ``panel_ids``), in one read transaction."""
-    with store.read() as s:
-        if s.get(ReviewSession, session_id) is None:
-            raise ResultsError(f"没有评审批次 {session_id}", "session.missing")
-        ids = list(panel_ids) if panel_ids is not None else list(
-            s.scalars(select(Panel.id).where(Panel.session_id == session_id).order_by(Panel.id)))
-        cache: dict = {}
-        out = []
-        for pid in ids:
-            panel = s.get(Panel, pid)
-            if panel is None or panel.session_id != session_id:
-                raise ResultsError(f"评审组 {pid} 不属于评审批次 {session_id}", "results.panel")
-            out.append(_load_panel(s, panel, cache))
-        return out
+    """Results of every panel of the session (or of ``panel_ids``), loaded in one read transaction."""
+    return [merge_panel(d) for d in load_session(store, session_id, panel_ids)]
 
 
 @dataclass
@@ -671,22 +598,18 @@ class ApplicationDetail:
         return rows
 
 
+def detail_from(pr: PanelResults, application: str | int) -> ApplicationDetail:
+    """The drill-down of one application of an already merged panel (申报编号, or database id as int)."""
+    return ApplicationDetail(pr, pr.application(application))
+
+
 def panel_of_application(store: Store, session_id: int, application: str | int) -> int:
-    with store.read() as s:
-        q = select(PanelApplication.panel_id).join(Application, Application.id == PanelApplication.application_pk) \
-            .where(Application.session_id == session_id)
-        q = q.where(Application.id == application) if isinstance(application, int) else \
-            q.where(Application.application_id == str(application).strip())
-        pid = s.scalar(q)
-    if pid is None:
-        raise ResultsError(f"本批次没有申报项目 {application}，或它尚未分到任何评审组", "results.application")
-    return pid
+    return panel_id_of(store, session_id, application)
 
 
 def application_detail(store: Store, session_id: int, application: str | int) -> ApplicationDetail:
     """One application (申报编号, or database id as int) with every grade of every expert per criterion."""
-    pr = panel_results(store, panel_of_application(store, session_id, application))
-    return ApplicationDetail(pr, pr.application(application))
+    return detail_from(merge_panel(load_panel_of(store, session_id, application)), application)
 
 
 def expert_counts(pr: PanelResults) -> Counter:

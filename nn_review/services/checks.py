@@ -14,7 +14,7 @@ from ..checks.package_checks import check_package
 from ..guide import Guide
 from ..store import Store, StoreError
 from ..store.models import Application, Finding, ReviewSession
-from .guides import _parse_row
+from .guides import parse_edition_row
 from ..changes import operation
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ def run_checks(store: Store, session_id: int) -> Counter:
         if sess is not None and sess.state != "open":
             # Findings are printed on the result sheets: a finalised session keeps them as decided.
             raise StoreError(f"评审批次“{sess.name}”已定稿锁定，不能重新运行形式审查")
-        guide = _parse_row(sess.guide_edition)
+        guide = parse_edition_row(sess.guide_edition)
         apps = s.scalars(select(Application).where(Application.session_id == session_id)).all()
         results = findings_for(guide, [(a.id, a.manifest) for a in apps], sess.start_date)
         s.execute(delete(Finding).where(Finding.application_pk.in_([a.id for a in apps])))
@@ -81,7 +81,7 @@ def recheck(store: Store, session_id: int) -> Recheck:
             raise StoreError(f"没有评审批次 {session_id}")
         apps = s.scalars(select(Application).where(Application.session_id == session_id)
                          .order_by(Application.application_id)).all()
-        results = findings_for(_parse_row(sess.guide_edition), [(a.id, a.manifest) for a in apps], sess.start_date)
+        results = findings_for(parse_edition_row(sess.guide_edition), [(a.id, a.manifest) for a in apps], sess.start_date)
         changed = [a.application_id for a in apps
                    if [f.to_json() for f in results[a.id]] != [_stored(f).to_json() for f in a.findings]]
         return Recheck(results, changed)

@@ -75,7 +75,8 @@ def list_editions(store: Store) -> list[EditionInfo]:
                 for r in rows]
 
 
-def _parse_row(row: GuideEdition) -> Guide:
+def parse_edition_row(row: GuideEdition) -> Guide:
+    """The guide of a stored edition row, parsed once per content hash (the checks and the results share it)."""
     if row.sha256 not in _cache:
         _cache[row.sha256] = parse_guide(json.loads(row.content_json), f"store:{row.edition}", row.sha256)
     return _cache[row.sha256]
@@ -93,13 +94,13 @@ def edition_row(s, edition: str, version: str | None = None) -> GuideEdition:
 
 def get_guide(store: Store, edition: str, version: str | None = None) -> Guide:
     with store.read() as s:
-        return _parse_row(edition_row(s, edition, version))
+        return parse_edition_row(edition_row(s, edition, version))
 
 
 def guide_for_session(store: Store, session_id: int) -> Guide:
     with store.read() as s:
         sess = s.get(ReviewSession, session_id)
-        return _parse_row(sess.guide_edition)
+        return parse_edition_row(sess.guide_edition)
 
 
 def builtin_guide(edition: str = "nanning-seed") -> Guide:

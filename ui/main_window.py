@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.session_id: int | None = None
         self.task: Task | None = None
+        from .ops import Operations
+        self.ops = Operations(store, self)
         self.last_report = None
         self.setWindowTitle(self.tr("南宁市科技计划项目评审系统") + f" — {store.root}")
         self.setAcceptDrops(True)

@@ -167,7 +167,7 @@ def align(old_page, new_page) -> None:
         _settle()
 
 
-def assert_current(qtbot, win, world, home: str) -> None:
+def assert_current(qtbot, win, world, home: str, case: str = "") -> None:
     """Every page of ``win`` shows what a freshly opened window shows (the home page first,
     without leaving it: it must be current at once)."""
     from ui.main_window import MainWindow
@@ -188,6 +188,9 @@ def assert_current(qtbot, win, world, home: str) -> None:
             if snapshot(fresh, new_page) != seen[t]:
                 stale.append(t)
                 _explain(t, seen[t], snapshot(fresh, new_page))
+        known = H2_PENDING.get(case, set())
+        if stale and set(stale) <= known:
+            pytest.xfail(f"H2: {stale} — {H2_WHY[case]}")
         assert not stale, f"pages not current: {stale}"
     finally:
         fresh.close()
@@ -350,6 +353,11 @@ def act_repin(qtbot, win, world, tmp_path):
     assert page.repin(world.experts["李秀英"], ephemeral_key("expert", "new-laptop").fingerprint, "更换电脑")
 
 
+# Mismatches on H2's pages known and reported to H2 (the lead empties this on merge).
+H2_PENDING = {"conflict dismiss": {"专家组与回避"}}
+H2_WHY = {"conflict dismiss": "PanelsPage.reload() fills the panel's 回避 column (_show_panel) from the "
+                              "previous conflict matrix, then reloads the matrix"}
+
 CASES = [
     Case("import", APPS_PAGE, act_import),
     Case("remove", APPS_PAGE, act_remove),
@@ -388,7 +396,7 @@ def test_every_page_is_current_after(case: Case, qtbot, world, tmp_path, monkeyp
     show(win, case.page)
     kw = {"monkeypatch": monkeypatch} if case.act is act_remove else {}
     case.act(qtbot, win, world, tmp_path, **kw)
-    assert_current(qtbot, win, world, case.page)
+    assert_current(qtbot, win, world, case.page, case.name)
     win.close()
 
 

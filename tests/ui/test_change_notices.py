@@ -29,7 +29,7 @@ from nn_review.keys import ephemeral_key
 from nn_review.results import consensus as C
 from nn_review.results import reports
 from nn_review.roster import conflicts, draw, panels, xlsx
-from nn_review.services import importer, sessions
+from nn_review.services import formal, importer, sessions
 from nn_review.store import open_store
 
 from ..exchange_fixtures import World, no_real_keyring  # noqa: F401  (autouse)
@@ -405,3 +405,28 @@ def test_the_table_covers_every_write_of_the_issue():
     assert {"import", "remove", "roster import", "create panel", "draw", "assign", "conflict add", "conflict dismiss",
             "formal decision", "bundle export", "score import", "consensus", "finalise", "reopen", "reports",
             "key re-pin"} <= names
+
+
+def test_a_notice_keeps_what_the_user_was_looking_at(qtbot, world, tmp_path):
+    """The applications page keeps its row and its detail pane (the PDF page shown) when another
+    package changes; the returns table keeps the expert selected across its refresh."""
+    from ui.app import make_app
+    from ui.main_window import MainWindow
+    make_app()
+    win = MainWindow(world.store)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.select_application(EXTRA[0])
+    shown = win.detail.detail
+    _call(win, formal.decide, world.store, world.sid, EXTRA[1], "excluded", "材料不全")  # another package, from elsewhere
+    assert win.current_application_id() == EXTRA[0] and win.detail.detail is shown
+    row = next(r for r in win.model.rows if r.application_id == EXTRA[1])
+    assert row.formal_decision == "excluded"  # ... while the changed row is current
+    page = show(win, "评审包与评分回收")
+    m = page.experts.model()
+    r = next(i for i in range(m.rowCount()) if m.index(i, 0).data() == "李秀英")
+    page.experts.selectRow(r)
+    assert page.btn_repin.isEnabled()
+    assert page.repin(world.experts["李秀英"], ephemeral_key("expert", "x").fingerprint, "更换电脑")
+    assert page.selected_expert() is not None and page.selected_expert().name == "李秀英"
+    win.close()

@@ -343,6 +343,6 @@ class RepinDialog(ReasonDialog):
         self.fingerprint.setPlaceholderText(self.tr("新密钥指纹（见专家软件“设置”或其个人评分表）"))
         self.layout().insertWidget(0, self.fingerprint)
         ok = self.buttons.button(QDialogButtonBox.Ok)
-        check = lambda: ok.setEnabled(bool(self.reason()) and bool(self.fingerprint.text().strip()))  # noqa: E731
+        check = lambda: ok.setEnabled(bool(self.reason()) and bool(self.fingerprint.text().strip()))
         self.text.textChanged.connect(check)
         self.fingerprint.textChanged.connect(check)

@@ -14,6 +14,7 @@ from .plain import data
 
 STATUS_COLOURS = {"received": "#1e7d32", "partial": "#b26a00", "missing": "#c62828"}
 SHORT = "#b26a00"  # an application with fewer returns than assignments
+NO_PARENT = QModelIndex()  # a table's rows hang off the invalid index
 
 
 class _RowsModel(QAbstractTableModel):
@@ -37,13 +38,13 @@ class _RowsModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt)
+    def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt)
+    def columnCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.headers())
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 (Qt)
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return self.headers()[section]
         return None

@@ -13,9 +13,9 @@ page and selection.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QL
                                QPlainTextEdit, QTextEdit)
 
 from nn_review.demo.roster import write_roster_xlsx
-from nn_review.exchange import scores_import
 from nn_review.exchange.scorefile import write_score_file
 from nn_review.keys import ephemeral_key
 from nn_review.results import consensus as C

@@ -16,6 +16,8 @@ from nn_review.store import StoreError
 
 from .plain import plain
 
+# The translators make_app installed last (removed when it is called again: tests, a language switch).
+INSTALLED_TRANSLATORS: list[QTranslator] = []
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei")
 
 
@@ -56,9 +58,9 @@ def make_app(argv=None, lang: str | None = "zh_CN") -> QApplication:
     app.setOrganizationName("nn-review")
     app.setApplicationDisplayName("南宁市科技计划项目评审系统" if lang == "zh_CN" else "Nanning S&T Review")
     QLocale.setDefault(QLocale(lang))
-    for old in getattr(app, "_nn_translators", []):  # make_app again (tests): one language at a time
+    for old in INSTALLED_TRANSLATORS:  # make_app again (tests): one language at a time
         app.removeTranslator(old)
-    app._nn_translators = install_translations(app, lang)
+    INSTALLED_TRANSLATORS[:] = install_translations(app, lang)
     pick_font(app)
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("nn-review")  # Wayland/X11: matches installer/linux/nn-review.desktop

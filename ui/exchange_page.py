@@ -7,7 +7,6 @@ dialog says so, and closing it asks for confirmation when nothing was copied or 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSettings, Qt, QUrl
@@ -16,19 +15,21 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressDialog,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
+from nn_review.changes import Kind
 from nn_review.exchange import handout, scores_import
 from nn_review.roster import panels as panels_core
-from nn_review.roster.common import local_time
 from nn_review.services.sessions import get_session
 from nn_review.store import StoreError
 
+from .ops import RefreshOnChange
 from .panel_dialogs import ReasonDialog
+from .plain import data, plain
+from .returns_model import ApplicationReturnsModel, ExpertReturnsModel, ro_view
+from .store_watch import kept_view_state
 from .widgets import ro_item, ro_table
 from .worker import Task
-from .plain import data, plain
 
 SCORE_SUFFIX = ".nnscore"
-STATUS_COLOURS = {"received": "#1e7d32", "partial": "#b26a00", "missing": "#c62828"}
 
 
 class PasswordsDialog(QDialog):
@@ -120,11 +121,17 @@ class ScoreResultsDialog(QDialog):
         self.resize(900, 360)
 
 
-class ExchangePage(QWidget):
+class ExchangePage(RefreshOnChange, QWidget):
+    # The panel chooser (members, applications, assignments), the returns tables (bundles, score
+    # files, recusals, keys, excluded packages) and the deadline (the session's end date).
+    watched = (Kind.PANELS | Kind.CONFLICTS | Kind.BUNDLES | Kind.RETURNS | Kind.ROSTER | Kind.KEYS
+               | Kind.SESSIONS | Kind.PACKAGES)
+
     def __init__(self, win):
         super().__init__(win)
         self.win = win
         self.session_id: int | None = None
+        self.export_task: Task | None = None
         self.last_handout: list[handout.Handout] = []
         self.last_results: list[scores_import.ScoreImportResult] = []
         self.passwords_dialog: PasswordsDialog | None = None
@@ -154,10 +161,11 @@ class ExchangePage(QWidget):
         self.btn_repin = QPushButton(self.tr("更换专家密钥…"), self)
         self.btn_repin.clicked.connect(self.repin_dialog)
         self.summary = QLabel(self)
-        self.experts = ro_table(self, [self.tr("专家"), self.tr("状态"), self.tr("已交回/应评"), self.tr("回避"),
-                                     self.tr("版本"), self.tr("导入时间"), self.tr("评审包"), self.tr("密钥指纹")], 6)
-        self.experts.itemSelectionChanged.connect(self._enable)
-        self.apps = ro_table(self, [self.tr("申报编号"), self.tr("项目名称"), self.tr("已交回/应评"), self.tr("回避")], 1)
+        self.experts_model = ExpertReturnsModel(self)
+        self.experts = ro_view(self, self.experts_model, 6)
+        self.experts.selectionModel().selectionChanged.connect(self._enable)
+        self.apps_model = ApplicationReturnsModel(self)
+        self.apps = ro_view(self, self.apps_model, 1)
         returns = QGroupBox(self.tr("评分回收"), self)
         rl = QVBoxLayout(returns)
         row = QHBoxLayout()
@@ -192,8 +200,9 @@ class ExchangePage(QWidget):
         self.reload()
 
     def refresh(self) -> None:
-        """Another process wrote to the store: panels and returns anew, the deadline as typed."""
-        self.reload()
+        """A change notice: panels and returns anew (selection and scroll kept), the deadline as typed."""
+        with kept_view_state(self):
+            self.reload()
 
     def reload(self) -> None:
         keep = self.panel.currentData()
@@ -208,29 +217,15 @@ class ExchangePage(QWidget):
         self._enable()
 
     def reload_returns(self) -> None:
-        self.experts.setRowCount(0)
-        self.apps.setRowCount(0)
         self.overview = None
         if self.session_id is None:
+            self.experts_model.set_rows([])
+            self.apps_model.set_rows([])
             self.summary.setText("")
             return
         ov = self.overview = scores_import.returns_overview(self.win.store, self.session_id)
-        self.experts.setRowCount(len(ov.experts))
-        for r, e in enumerate(ov.experts):
-            status = ro_item(scores_import.STATUS_ZH[e.status] if e.bundle_id else self.tr("未发包"))
-            status.setForeground(QBrush(QColor(STATUS_COLOURS[e.status])))
-            when = local_time(e.imported_at) if e.imported_at else ""  # stored UTC, shown local
-            vals = (e.name, None, f"{e.returned}/{e.assigned}", e.recused or "", e.revision or "", when,
-                    e.file_name or "", e.key_fingerprint or "")
-            for c, v in enumerate(vals):
-                self.experts.setItem(r, c, status if c == 1 else ro_item(v))
-            self.experts.item(r, 0).setData(Qt.UserRole, e.expert_id)
-        self.apps.setRowCount(len(ov.applications))
-        for r, a in enumerate(ov.applications):
-            for c, v in enumerate((a.application_id, a.title, f"{a.returned}/{a.assigned}", a.recused or "")):
-                self.apps.setItem(r, c, ro_item(v))
-            if a.returned < a.assigned:
-                self.apps.item(r, 2).setForeground(QBrush(QColor("#b26a00")))
+        self.experts_model.set_rows(ov.experts)
+        self.apps_model.set_rows(ov.applications)
         got = sum(e.status == "received" for e in ov.experts)
         self.summary.setText(self.tr("专家 %1 位：已交回 %2，部分 %3，未交回 %4")
                              .replace("%1", str(len(ov.experts))).replace("%2", str(got))
@@ -240,7 +235,12 @@ class ExchangePage(QWidget):
     def _enable(self) -> None:
         self.btn_export.setEnabled(self.panel.count() > 0)
         self.btn_import.setEnabled(self.session_id is not None)
-        self.btn_repin.setEnabled(bool(self.experts.selectedItems()))
+        self.btn_repin.setEnabled(self.selected_expert() is not None)
+
+    def selected_expert(self):
+        """The expert row (scores_import overview) selected in the returns table, or None."""
+        rows = self.experts.selectionModel().selectedRows()
+        return self.experts_model.rows[rows[0].row()] if len(rows) == 1 else None
 
     # -- bundles -------------------------------------------------------------------------
 
@@ -253,7 +253,7 @@ class ExchangePage(QWidget):
 
     def export(self, folder: Path) -> None:
         pid = self.panel.currentData()
-        if pid is None or self.win.task is not None:
+        if pid is None:
             return
         q = self.deadline.date()
         deadline = date(q.year(), q.month(), q.day())
@@ -263,34 +263,27 @@ class ExchangePage(QWidget):
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
-        task = Task(partial(handout.prepare_handout, self.win.store, pid, folder, deadline=deadline))
 
         def step(done, total, name):
             progress.setValue(done * 1000 // total if total else 0)
             progress.setLabelText(plain(self.tr("正在为 %1 制作评审包…").replace("%1", data(name))) if name else "")
 
-        task.progressed.connect(step)
-        progress.canceled.connect(task.cancel)
-        task.finished.connect(lambda items: (progress.close(), self.win._end_task(), self._exported(items, folder)))
-        task.failed.connect(lambda msg: self._export_failed(task, msg, progress))
-        self.win.task = task
-        self.win._busy(True)
-        task.start()
+        self.export_task = self.win.ops.run(
+            self.tr("导出评审包"), handout.prepare_handout, self.win.store, pid, folder, deadline=deadline, long=True,
+            progress=progress, step=step, done=lambda items: self._exported(items, folder),
+            failed=self._export_failed, initiator=self)
 
-    def _export_failed(self, task: Task, message: str, progress) -> None:
-        if task.cancelled:
-            progress.close()
-            self.win._end_task()
-            self._exported([], None)
+    def _export_failed(self, message: str) -> None:
+        if self.export_task is not None and self.export_task.cancelled:
+            self._exported([], None)  # cancelled part-way: the secretary's own choice, no error box
             return
-        self.win._task_failed(self.tr("导出评审包"), message, progress)
+        QMessageBox.critical(self, self.tr("导出评审包"), plain(message))
 
     def _exported(self, items: list[handout.Handout], folder: Path | None) -> None:
         self.last_handout = items
         if not items:  # cancelled: the secretary's own choice, no error box, and no file left behind
             self.win.statusBar().showMessage(self.tr("已取消导出评审包，未留下任何文件"), 10000)
             return
-        self.reload_returns()
         self.win.statusBar().showMessage(self.tr("已导出 %1 个评审包到 %2").replace("%1", str(len(items)))
                                          .replace("%2", str(folder)), 15000)
         self.passwords_dialog = PasswordsDialog(items, folder, self)
@@ -308,40 +301,34 @@ class ExchangePage(QWidget):
             self.import_scores([Path(f) for f in files])
 
     def import_scores(self, paths: list[Path]) -> None:
-        if self.session_id is None or self.win.task is not None:
+        if self.session_id is None:
             return
-        task = Task(lambda progress, cancel: scores_import.import_score_files(self.win.store, self.session_id, paths))
-        task.finished.connect(lambda results: (self.win._end_task(), self._scores_done(results)))
-        task.failed.connect(lambda msg: self.win._task_failed(self.tr("导入评分文件"), msg, None))
-        self.win.task = task
-        self.win._busy(True)
-        task.start()
+        self.win.ops.run(self.tr("导入评分文件"), scores_import.import_score_files, self.win.store, self.session_id,
+                         paths, done=self._scores_done, initiator=self)
 
     def _scores_done(self, results) -> None:
+        """Before the change notice refreshes the tables: this page to the front, the outcome of each file."""
         self.last_results = results
-        self.reload_returns()
         self.win.pages.setCurrentWidget(self)
         self.results_dialog = ScoreResultsDialog(results, self)
         self.results_dialog.setModal(True)
         self.results_dialog.show()
 
     def repin_dialog(self) -> None:
-        rows = {i.row() for i in self.experts.selectedItems()}
-        if len(rows) != 1:
+        e = self.selected_expert()
+        if e is None:
             return
-        r = rows.pop()
-        eid, name = self.experts.item(r, 0).data(Qt.UserRole), self.experts.item(r, 0).text()
-        dlg = RepinDialog(name, self)
+        dlg = RepinDialog(data(e.name), self)
         if dlg.exec() == RepinDialog.Accepted:
-            self.repin(eid, dlg.fingerprint.text(), dlg.reason())
+            self.repin(e.expert_id, dlg.fingerprint.text(), dlg.reason())
 
     def repin(self, expert_id: int, fingerprint: str, reason: str) -> bool:
         try:
-            scores_import.repin_expert_key(self.win.store, expert_id, fingerprint, reason)
+            self.win.ops.call(scores_import.repin_expert_key, self.win.store, expert_id, fingerprint, reason,
+                              initiator=self)
         except StoreError as e:
             QMessageBox.warning(self, self.tr("更换专家密钥"), plain(str(e)))
             return False
-        self.reload_returns()
         return True
 
 
@@ -356,6 +343,6 @@ class RepinDialog(ReasonDialog):
         self.fingerprint.setPlaceholderText(self.tr("新密钥指纹（见专家软件“设置”或其个人评分表）"))
         self.layout().insertWidget(0, self.fingerprint)
         ok = self.buttons.button(QDialogButtonBox.Ok)
-        check = lambda: ok.setEnabled(bool(self.reason()) and bool(self.fingerprint.text().strip()))  # noqa: E731
+        check = lambda: ok.setEnabled(bool(self.reason()) and bool(self.fingerprint.text().strip()))
         self.text.textChanged.connect(check)
         self.fingerprint.textChanged.connect(check)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox, QSplitter, QTableView,
                                QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
+from nn_review.changes import Changes, Kind
 from nn_review.services import checks as checks_service
 from nn_review.services import formal as formal_service
 from nn_review.services import importer, queries, sessions
@@ -22,6 +23,7 @@ from nn_review.textsafe import marked
 from .apps_model import ApplicationsFilter, ApplicationsModel
 from .detail_pane import DetailPane
 from .import_dialogs import ImportProgress, ImportResultDialog
+from .ops import Operations, Page
 from .session_dialog import NewSessionDialog
 from .store_watch import StoreWatch, kept_view_state
 from .exchange_page import SCORE_SUFFIX, ExchangePage
@@ -29,11 +31,15 @@ from .panels_page import PanelsPage
 from .plain import data, plain
 from .results_page import ResultsPage
 from .roster_page import RosterPage
-from .worker import Task
 
-# Pages after the applications page: callables (main_window) -> QWidget with title() and
-# set_session(session_id). Each feature module's page is listed here.
+# Pages after the applications page: callables (main_window) -> QWidget implementing
+# ui.ops.Page (title, set_session, refresh, on_changes, page_shown). Each feature module's page
+# is listed here.
 PAGE_FACTORIES: list = [RosterPage, PanelsPage, ExchangePage, ResultsPage]
+
+# What the applications page (table + detail pane) shows: packages, their findings and the
+# formal-check decisions. The session chooser above all pages follows SESSIONS.
+APPLICATIONS_SHOW = Kind.PACKAGES | Kind.FINDINGS
 
 
 class MainWindow(QMainWindow):
@@ -41,7 +47,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.session_id: int | None = None
-        self.task: Task | None = None
+        # Every write of every page runs through ops; its change notices keep all pages current.
+        self.ops = Operations(store, self)
+        self.ops.busyChanged.connect(self._enable_actions)
+        self.applications_stale = False
+        self.select_after_refresh: str | None = None  # the last package an import brought in
         self.last_report = None
         self.setWindowTitle(self.tr("南宁市科技计划项目评审系统") + f" — {store.root}")
         self.setAcceptDrops(True)
@@ -130,12 +140,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
 
         self._build_actions()
+        # The window's own pages first (session chooser, applications), then every other page.
+        self.ops.changed.connect(self.on_changes)
+        for page in self.extra_pages:
+            if isinstance(page, Page):
+                self.ops.changed.connect(page.on_changes)
+            else:  # H2 removes: the roster, panels and results pages before they take notices themselves
+                self.ops.changed.connect(partial(self._notify_unconverted, page))
         self.reload_sessions()
         self._restore()
-        # Another process (a CLI import, a second window) may write to the store meanwhile.
         self.pages.currentChanged.connect(self._page_shown)
+        # Another process (a CLI import, a second window) may write to the store meanwhile.
         self.watch = StoreWatch(store, self)
-        self.watch.storeChanged.connect(self.store_changed_elsewhere)
+        self.watch.storeChanged.connect(self.ops.external)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -237,8 +254,8 @@ class MainWindow(QMainWindow):
         has = self.session_id is not None
         for a in (self.act_import, self.act_import_dir, self.act_checks, self.act_remove):
             a.setEnabled(has)
-        if has:
-            checks_service.ensure_checked(self.store, self.session_id)
+        if has:  # an import killed between its commit and its checks: check now (a write, announced)
+            self.ops.call(checks_service.ensure_checked, self.store, self.session_id, initiator=self)
         self.reload_applications()
         for page in self.extra_pages:
             page.set_session(self.session_id)
@@ -249,44 +266,63 @@ class MainWindow(QMainWindow):
             return
         v = dlg.values()
         try:
-            sid = sessions.create_session(self.store, v["name"], edition=v["edition"], version=v["version"],
-                                          start=v["start"], end=v["end"], form=v["form"])
+            sid = self.ops.call(sessions.create_session, self.store, v["name"], edition=v["edition"],
+                                version=v["version"], start=v["start"], end=v["end"], form=v["form"], initiator=self)
         except StoreError as e:
             QMessageBox.warning(self, self.tr("新建评审批次"), plain(str(e)))
             return
         self.reload_sessions(sid)
         self.statusBar().showMessage(self.tr("已创建评审批次：%1").replace("%1", v["name"]), 8000)
 
-    # -- another process wrote to the store -------------------------------------------------------
+    # -- change notices ----------------------------------------------------------------------------
 
-    def store_changed_elsewhere(self) -> None:
-        """Refresh what is shown; pages out of sight are refreshed when next shown."""
-        infos = sessions.list_sessions(self.store)
-        if self.session_id not in {i.id for i in infos}:
-            self.reload_sessions()  # the first session, or ours is gone: everything anew
-        else:
-            self._fill_sessions(infos, self.session_id)
-            self.refresh_applications()
-            current = self.pages.currentWidget()
-            for page in self.extra_pages:
-                page.stale = page is not current
-                if page is current:
-                    self._refresh_page(page)
-        self.statusBar().showMessage(self.tr("存储已被其他程序更新，已刷新"), 15000)
+    def on_changes(self, changes: Changes, initiator: object = None) -> None:
+        """The session chooser and the applications page follow every write (this window's
+        operations and, via the store watch, another process's); the other pages connect their
+        own ``on_changes``."""
+        if changes.kinds & Kind.SESSIONS:
+            infos = sessions.list_sessions(self.store)
+            if self.session_id not in {i.id for i in infos}:
+                self.reload_sessions()  # ours is gone (or there was none): everything anew
+                return
+            self._fill_sessions(infos, self.session_id)  # a new session, finalised / reopened
+        # A formal decision or tick updates its own row and box in place (the reason typed and the
+        # PDF page shown stay): see decide() and manual_check().
+        if initiator is not self.detail and changes.touches(APPLICATIONS_SHOW, self.session_id):
+            if self.pages.currentWidget() is self.splitter:
+                self.refresh_applications()
+            else:
+                self.applications_stale = True
+        if changes.external:
+            self.statusBar().showMessage(self.tr("存储已被其他程序更新，已刷新"), 15000)
 
     def _page_shown(self, _index: int) -> None:
         page = self.pages.currentWidget()
-        if getattr(page, "stale", False):
+        if page is self.splitter:
+            if self.applications_stale:
+                self.refresh_applications()
+        elif isinstance(page, Page):
+            page.page_shown()
+        elif getattr(page, "stale", False):  # H2 removes
             self._refresh_page(page)
 
-    def _refresh_page(self, page) -> None:
+    def _notify_unconverted(self, page, changes: Changes, _initiator=None) -> None:
+        """H2 removes: a page without on_changes refreshes on any change — now if shown, else when shown."""
+        if page.isVisible():
+            self._refresh_page(page)
+        else:
+            page.stale = True
+
+    def _refresh_page(self, page) -> None:  # H2 removes
         page.stale = False
         with kept_view_state(page):
             page.refresh()
 
     def refresh_applications(self) -> None:
         """The table anew, keeping the selected row, the scroll position and — when the selected
-        application itself did not change — the detail pane (and the page shown in its PDF)."""
+        application itself did not change — the detail pane (and the page shown in its PDF).
+        After an import, the last package imported is selected instead."""
+        self.applications_stale = False
         idx = self.table.currentIndex()
         old = self.proxy.data(idx, Qt.UserRole) if idx.isValid() else None
         bar = self.table.verticalScrollBar()
@@ -298,6 +334,11 @@ class MainWindow(QMainWindow):
             found = old is not None and self.select_application(old.application_id)
         finally:
             self._quiet_selection = False
+        pick, self.select_after_refresh = self.select_after_refresh, None
+        if pick is not None and (old is None or pick != old.application_id) and self.select_application(pick):
+            self._size_columns()  # new rows: as reload_applications
+            self._update_counts()
+            return  # the newly imported package: selected (and its detail shown) like a click
         if was_empty:
             self._size_columns()
         self._update_counts()
@@ -375,7 +416,8 @@ class MainWindow(QMainWindow):
         sid = self.session_id
         try:
             old = formal_service.formal_state(self.store, sid, application_id)
-            formal_service.decide(self.store, sid, application_id, decision, reason)
+            self.ops.call(formal_service.decide, self.store, sid, application_id, decision, reason,
+                          initiator=self.detail)
         except StoreError as e:
             if self.current_application_id() == application_id:
                 self.detail.formal.show_error(str(e))
@@ -392,7 +434,8 @@ class MainWindow(QMainWindow):
         if self.session_id is None:
             return False
         try:
-            formal_service.set_manual_check(self.store, self.session_id, application_id, rule_id, ticked, note)
+            self.ops.call(formal_service.set_manual_check, self.store, self.session_id, application_id, rule_id,
+                          ticked, note, initiator=self.detail)
         except StoreError as e:
             self.detail.formal.show_error(str(e))
             self._refresh_formal(application_id)
@@ -470,26 +513,18 @@ class MainWindow(QMainWindow):
         if self.session_id is None:
             QMessageBox.information(self, self.tr("导入申报包"), self.tr("请先新建评审批次。"))
             return
-        if self.task is not None:
+        if self.ops.busy:
             QMessageBox.information(self, self.tr("导入申报包"), self.tr("上一次导入尚未完成。"))
             return
-        sid = self.session_id
-        progress = ImportProgress(self)
-        task = Task(partial(importer.import_packages, self.store, sid, paths, replace=replace))
-        task.progressed.connect(progress.update_progress)
-        progress.canceled.connect(task.cancel)
-        task.finished.connect(lambda report: self._import_done(report, progress, paths))
-        task.failed.connect(lambda msg: self._task_failed(self.tr("导入申报包"), msg, progress))
-        self.task = task
-        self._busy(True)
-        task.start()
+        self.ops.run(self.tr("导入申报包"), importer.import_packages, self.store, self.session_id, paths,
+                     replace=replace, long=True, progress=ImportProgress(self), done=self._import_done,
+                     initiator=self)
 
-    def _import_done(self, report, progress: ImportProgress, paths) -> None:
-        progress.close()
-        self._end_task()
+    def _import_done(self, report) -> None:
+        """Before the change notice refreshes the table: say what happened, select the last import."""
         self.last_report = report
         imported = [r.application_id for r in report.results if r.outcome in ("imported", "replaced")]
-        self.reload_applications(keep=imported[-1] if imported else None)
+        self.select_after_refresh = imported[-1] if imported else None
         self.statusBar().showMessage(self.tr("导入完成：%1").replace("%1", report.summary_zh()), 15000)
         dlg = ImportResultDialog(report, self)
         dlg.setModal(True)
@@ -508,23 +543,13 @@ class MainWindow(QMainWindow):
 
     # -- checks and removal ----------------------------------------------------------------------
 
-    def _run_write(self, title: str, fn, done_message: str) -> None:
-        if self.task is not None:
-            return
-        task = Task(lambda progress, cancel: fn())
-        task.finished.connect(lambda _r: (self._end_task(), self.reload_applications(),
-                                          self.statusBar().showMessage(done_message, 10000)))
-        task.failed.connect(lambda msg: self._task_failed(title, msg, None))
-        self.task = task
-        self._busy(True)
-        task.start()
-
     def rerun_checks(self) -> None:
         if self.session_id is not None and self._finalised():
             self._recheck_frozen()
         elif self.session_id is not None:
-            self._run_write(self.tr("重新形式审查"), partial(checks_service.run_checks, self.store, self.session_id),
-                            self.tr("已重新完成形式审查"))
+            done = self.tr("已重新完成形式审查")
+            self.ops.run(self.tr("重新形式审查"), checks_service.run_checks, self.store, self.session_id,
+                         done=lambda _r: self.statusBar().showMessage(done, 10000), initiator=self)
 
     def _finalised(self) -> bool:
         return any(i.id == self.session_id and i.state != "open" for i in sessions.list_sessions(self.store))
@@ -551,26 +576,38 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(self, self.tr("移除申报包"),
                                       self.tr("从本批次移除申报包 %1？此操作会记入审计日志。").replace("%1", app_id))
         if answer == QMessageBox.Yes:
-            self._run_write(self.tr("移除申报包"),
-                            partial(importer.remove_application, self.store, self.session_id, app_id),
-                            self.tr("已移除 %1").replace("%1", app_id))
+            done = self.tr("已移除 %1").replace("%1", app_id)
+            self.ops.run(self.tr("移除申报包"), importer.remove_application, self.store, self.session_id, app_id,
+                         done=lambda _r: self.statusBar().showMessage(done, 10000), initiator=self)
 
-    def _task_failed(self, title: str, message: str, progress) -> None:
+    def _enable_actions(self, busy: bool) -> None:
+        for a in (self.act_import, self.act_import_dir, self.act_checks, self.act_remove, self.act_new):
+            a.setEnabled(not busy and (a is self.act_new or self.session_id is not None))
+
+    # -- H2 removes: the roster, panels and results pages still run their tasks by hand ----------
+
+    @property
+    def task(self):  # H2 removes
+        return self.ops.task
+
+    @task.setter
+    def task(self, task) -> None:  # H2 removes
+        self.ops.task = task
+
+    def _busy(self, busy: bool) -> None:  # H2 removes
+        self.ops.busyChanged.emit(busy)
+
+    def _end_task(self) -> None:  # H2 removes
+        if self.ops.task is not None:
+            self.ops.task.wait()
+        self.ops.task = None
+        self.ops.busyChanged.emit(False)
+
+    def _task_failed(self, title: str, message: str, progress) -> None:  # H2 removes
         if progress is not None:
             progress.close()
         self._end_task()
-        self.reload_applications()
         QMessageBox.critical(self, title, plain(message))
-
-    def _end_task(self) -> None:
-        if self.task is not None:
-            self.task.wait()
-        self.task = None
-        self._busy(False)
-
-    def _busy(self, busy: bool) -> None:
-        for a in (self.act_import, self.act_import_dir, self.act_checks, self.act_remove, self.act_new):
-            a.setEnabled(not busy and (a is self.act_new or self.session_id is not None))
 
     # -- drag & drop -------------------------------------------------------------------------------
 
@@ -638,8 +675,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.watch.stop()
-        if self.task is not None:
-            self.task.cancel()
-            self.task.wait()
+        if self.ops.task is not None:
+            self.ops.task.cancel()
+            self.ops.task.wait()
         self._settings().setValue("geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -56,10 +56,10 @@ def open_bundles_only(paths, *, lang: str, argv=None, smoke_exit: bool = False) 
     """Only bundles were given: the expert workspace, without the secretary's store. The caller
     has made the application (ui.app.make_app); run_expert_gui reuses it."""
     startup = StartupFiles(paths, smoke_exit=smoke_exit)
-    bundles = startup._existing(startup.files.bundles)
+    bundles = startup.existing(startup.files.bundles)
     module, why = expert_app()
     if module is None:
-        startup._no_expert(bundles or startup.files.bundles, why)
+        startup.tell_no_expert(bundles or startup.files.bundles, why)
         return 2
     if not bundles:
         return 2
@@ -97,11 +97,11 @@ class StartupFiles(QObject):
         """Queue the files for the main window; each kind after the one before has finished."""
         self.win = win
         if self.files.bundles:
-            self.steps.append(lambda: self._open_bundles(self._existing(self.files.bundles)))
+            self.steps.append(lambda: self._open_bundles(self.existing(self.files.bundles)))
         if self.files.scores:
-            self.steps.append(lambda: self._import_scores(self._existing(self.files.scores)))
+            self.steps.append(lambda: self._import_scores(self.existing(self.files.scores)))
         if self.files.packages:
-            self.steps.append(lambda: self._import_packages(self._existing(self.files.packages)))
+            self.steps.append(lambda: self._import_packages(self.existing(self.files.packages)))
         if self.steps or self.smoke_exit:
             self.timer.start()
 
@@ -113,7 +113,7 @@ class StartupFiles(QObject):
             print(f"nn-review: closing dialog '{modal.windowTitle()}'", file=sys.stderr, flush=True)
             modal.reject() if hasattr(modal, "reject") else modal.close()
             return
-        if self.win is not None and (self.win.task is not None or not self.win.isVisible()):
+        if self.win is not None and (self.win.ops.busy or not self.win.isVisible()):
             return
         if self.win is None and not any(w.isVisible() for w in QApplication.topLevelWidgets()
                                         if w.inherits("QMainWindow")):
@@ -135,13 +135,13 @@ class StartupFiles(QObject):
         else:
             QMessageBox.warning(self.win, title, plain(text))
 
-    def _existing(self, paths: list[Path]) -> list[Path]:
+    def existing(self, paths: list[Path]) -> list[Path]:
         missing = [p for p in paths if not p.is_file()]
         if missing:
             self._tell(self.tr("打开文件"), self.tr("找不到以下文件：\n%1").replace("%1", "\n".join(map(str, missing))))
         return [p for p in paths if p.is_file()]
 
-    def _no_expert(self, paths: list[Path], why: str | None) -> None:
+    def tell_no_expert(self, paths: list[Path], why: str | None) -> None:
         text = self.tr("此版本没有专家评审工作台，无法打开评审包：\n%1\n\n"
                        "评审包（.nnrb）由评审专家在专家评审工作台中用一次性密码打开。"
                        ).replace("%1", "\n".join(p.name for p in paths))
@@ -155,7 +155,7 @@ class StartupFiles(QObject):
             return
         module, why = expert_app()
         if module is None:
-            self._no_expert(paths, why)
+            self.tell_no_expert(paths, why)
             return
         ws = module.unlock_workspace(None, self.win)
         if ws is None:

@@ -22,7 +22,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -181,3 +181,22 @@ class RefreshOnChange:
         if self.stale:
             self.stale = False
             self.refresh()
+
+
+@runtime_checkable
+class Page(Protocol):
+    """What the main window asks of every page after the applications page (PAGE_FACTORIES):
+    ``title()`` for its tab, ``set_session(id)`` when another session is chosen, ``refresh()``
+    to show the store anew (selection and scroll kept), ``on_changes(changes, initiator)``
+    connected to ``Operations.changed``, and ``page_shown()`` when its tab is selected
+    (``RefreshOnChange`` provides the last two)."""
+
+    def title(self) -> str: ...
+
+    def set_session(self, session_id: int | None) -> None: ...
+
+    def refresh(self) -> None: ...
+
+    def on_changes(self, changes: Changes, initiator: object = None) -> None: ...
+
+    def page_shown(self) -> None: ...

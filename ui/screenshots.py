@@ -41,7 +41,7 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         win.resize(*size)
         win.show()
         win.import_paths(write_demo_packages(tmp / "pkgs"))
-        while win.task is not None:
+        while win.ops.busy:
             settle(app, 0.1)
         settle(app)
 
@@ -94,12 +94,12 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         win.pages.setCurrentWidget(exchange)
         exchange.panel.setCurrentIndex(0)
         exchange.export(tmp / "usb")
-        while win.task is not None:
+        while win.ops.busy:
             settle(app, 0.1)
         shot("bundle_passwords", exchange.passwords_dialog)
         exchange.passwords_dialog.accept()
         _return_scores(exchange, tmp)
-        while win.task is not None:
+        while win.ops.busy:
             settle(app, 0.1)
         shot("score_import_result", exchange.results_dialog)
         exchange.results_dialog.accept()

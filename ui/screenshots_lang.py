@@ -42,7 +42,7 @@ def main(out: Path, lang: str = "zh_CN", size: tuple[int, int] = (1366, 768)) ->
         win.resize(*size)
         win.show()
         win.import_paths(write_demo_packages(tmp / "pkgs"))
-        while win.task is not None:
+        while win.ops.busy:
             settle(app, 0.1)
         settle(app)
         win.result_dialog.accept()

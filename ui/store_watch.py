@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from nn_review.store import Store
 from nn_review.store.watch import Change, StoreWatcher
@@ -38,26 +38,34 @@ class StoreWatch(QObject):
         self.watcher.close()
 
 
+def _row_key(view: QAbstractItemView) -> tuple[str, int] | None:
+    """The current row of ``view`` named by its first cell's text (and the current column)."""
+    idx, model = view.currentIndex(), view.model()
+    if model is None or not idx.isValid():
+        return None
+    first = model.data(model.index(idx.row(), 0, idx.parent()))
+    return (str(first), idx.column()) if first is not None else None
+
+
 @contextmanager
 def kept_view_state(root: QWidget):
-    """Scroll positions of every item view under ``root``, and the current row of each
-    QTableWidget (found again by its first cell's text), survive the refresh inside."""
+    """Scroll positions of every item view under ``root``, and the current row of each table
+    (found again by its first cell's text: a QTableWidget's items or a model's rows), survive
+    the refresh inside."""
     saved = []
     for view in root.findChildren(QAbstractItemView):
-        key = None
-        if isinstance(view, QTableWidget) and view.currentRow() >= 0 and view.item(view.currentRow(), 0):
-            key = (view.item(view.currentRow(), 0).text(), view.currentColumn())
+        key = _row_key(view) if isinstance(view, QTableView) else None  # QTableWidget is a QTableView
         saved.append((view, view.verticalScrollBar().value(), view.horizontalScrollBar().value(), key))
     yield
     for view, v, h, key in saved:
         if not shiboken6.isValid(view):  # the refresh rebuilt it
             continue
-        if key is not None and view.currentRow() >= 0 and view.item(view.currentRow(), 0) \
-                and view.item(view.currentRow(), 0).text() == key[0]:
+        if key is not None and _row_key(view) is not None and _row_key(view)[0] == key[0]:
             key = None  # the page found its row again itself
         if key is not None:
-            row = next((r for r in range(view.rowCount()) if view.item(r, 0) and view.item(r, 0).text() == key[0]), -1)
+            model = view.model()
+            row = next((r for r in range(model.rowCount()) if str(model.data(model.index(r, 0))) == key[0]), -1)
             if row >= 0:
-                view.setCurrentCell(row, max(key[1], 0))
+                view.setCurrentIndex(model.index(row, max(key[1], 0)))
         view.verticalScrollBar().setValue(v)
         view.horizontalScrollBar().setValue(h)

@@ -134,6 +134,29 @@ Expert %2%3</translation>
     </message>
 </context>
 <context>
+    <name>ApplicationReturnsModel</name>
+    <message>
+        <location filename="../../ui/returns_model.py" line="89"/>
+        <source>申报编号</source>
+        <translation>Application ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_model.py" line="89"/>
+        <source>项目名称</source>
+        <translation>Project Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_model.py" line="89"/>
+        <source>已交回/应评</source>
+        <translation>Returned/Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_model.py" line="91"/>
+        <source>回避</source>
+        <translation>Conflicts</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsModel</name>
     <message>
         <location filename="../../ui/apps_model.py" line="27"/>
@@ -166,22 +189,22 @@ Expert %2%3</translation>
         <translation>Self-funding</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="28"/>
+        <location filename="../../ui/apps_model.py" line="30"/>
         <source>形式审查结论</source>
         <translation>Formal check decision</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="45"/>
+        <location filename="../../ui/apps_model.py" line="46"/>
         <source>单位：万元</source>
         <translation>Unit: 10k CNY</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="50"/>
+        <location filename="../../ui/apps_model.py" line="51"/>
         <source>创新联合体认定</source>
         <translation>Consortium recognition</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="52"/>
+        <location filename="../../ui/apps_model.py" line="53"/>
         <source>创新联合体评估</source>
         <translation>Consortium evaluation</translation>
     </message>
@@ -216,7 +239,7 @@ Expert %2%3</translation>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="67"/>
+        <location filename="../../ui/apps_model.py" line="68"/>
         <source>不予受理</source>
         <comment>decision</comment>
         <translation>Not accepted</translation>
@@ -228,12 +251,12 @@ Expert %2%3</translation>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="69"/>
+        <location filename="../../ui/apps_model.py" line="70"/>
         <source>通过（已核实）</source>
         <translation>Accepted (verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="70"/>
+        <location filename="../../ui/apps_model.py" line="72"/>
         <source>未确认</source>
         <translation>Not decided</translation>
     </message>
@@ -819,124 +842,67 @@ Expert %2%3</translation>
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../ui/exchange_page.py" line="138"/>
+        <location filename="../../ui/exchange_page.py" line="145"/>
         <source>导出本组评审包…</source>
         <translation>Export Review Bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="140"/>
+        <location filename="../../ui/exchange_page.py" line="147"/>
         <source>为本组每位专家生成加密评审包和任务通知书 (Ctrl+E)</source>
         <translation>Create an encrypted review bundle and an assignment letter for each expert on the panel (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="142"/>
+        <location filename="../../ui/exchange_page.py" line="149"/>
         <source>制作评审包</source>
         <translation>Create Review Bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="144"/>
+        <location filename="../../ui/exchange_page.py" line="151"/>
         <source>评审组</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="146"/>
+        <location filename="../../ui/exchange_page.py" line="153"/>
         <source>交回截止</source>
         <translation>Return by</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="150"/>
+        <location filename="../../ui/exchange_page.py" line="157"/>
         <source>导入评分文件…</source>
         <translation>Import Score Files…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="152"/>
+        <location filename="../../ui/exchange_page.py" line="159"/>
         <source>导入专家交回的 .nnscore 评分文件；也可直接拖到窗口 (Ctrl+Shift+O)</source>
         <translation>Import the .nnscore score files returned by experts; you can also drag them onto the window (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="154"/>
+        <location filename="../../ui/exchange_page.py" line="161"/>
         <source>更换专家密钥…</source>
         <translation>Re-pin Expert Key…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="157"/>
-        <source>专家</source>
-        <translation>Expert</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="157"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="157"/>
-        <location filename="../../ui/exchange_page.py" line="160"/>
-        <source>已交回/应评</source>
-        <translation>Returned/Assigned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="157"/>
-        <location filename="../../ui/exchange_page.py" line="160"/>
-        <source>回避</source>
-        <translation>Conflicts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="158"/>
-        <source>版本</source>
-        <translation>Revision</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="158"/>
-        <source>导入时间</source>
-        <translation>Import Time</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="158"/>
-        <source>评审包</source>
-        <translation>Review Bundle</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="158"/>
-        <source>密钥指纹</source>
-        <translation>Key Fingerprint</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="160"/>
-        <source>申报编号</source>
-        <translation>Application ID</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="160"/>
-        <source>项目名称</source>
-        <translation>Project Title</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="161"/>
+        <location filename="../../ui/exchange_page.py" line="169"/>
         <source>评分回收</source>
         <translation>Score Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="173"/>
+        <location filename="../../ui/exchange_page.py" line="181"/>
         <source>把 .nnscore 评分文件拖到此窗口即可导入；被篡改、重放或不属于本批次的文件会被拒收并说明原因。</source>
         <translation>Drag .nnscore score files onto this window to import them. Files that were tampered with, replayed or do not belong to this session are refused, with the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="183"/>
+        <location filename="../../ui/exchange_page.py" line="195"/>
         <source>评审包与评分回收</source>
         <translation>Review Bundles and Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="202"/>
+        <location filename="../../ui/exchange_page.py" line="211"/>
         <source>%1（%2 人，%3 项，%4 项任务）</source>
         <translation>%1 (%2 members, %3 applications, %4 reviews)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="220"/>
-        <source>未发包</source>
-        <translation>No bundle sent</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="235"/>
+        <location filename="../../ui/exchange_page.py" line="231"/>
         <source>专家 %1 位：已交回 %2，部分 %3，未交回 %4</source>
         <translation>%1 experts: %2 returned, %3 partial, %4 missing</translation>
     </message>
@@ -957,40 +923,89 @@ Expert %2%3</translation>
     </message>
     <message>
         <location filename="../../ui/exchange_page.py" line="261"/>
-        <location filename="../../ui/exchange_page.py" line="286"/>
+        <location filename="../../ui/exchange_page.py" line="272"/>
+        <location filename="../../ui/exchange_page.py" line="280"/>
         <source>导出评审包</source>
         <translation>Export Review Bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="270"/>
+        <location filename="../../ui/exchange_page.py" line="269"/>
         <source>正在为 %1 制作评审包…</source>
         <translation>Creating the review bundle for %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="291"/>
+        <location filename="../../ui/exchange_page.py" line="285"/>
         <source>已取消导出评审包，未留下任何文件</source>
         <translation>Review bundle export cancelled; no files were left behind</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="294"/>
+        <location filename="../../ui/exchange_page.py" line="287"/>
         <source>已导出 %1 个评审包到 %2</source>
         <translation>Exported %1 review bundle(s) to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="303"/>
-        <location filename="../../ui/exchange_page.py" line="315"/>
+        <location filename="../../ui/exchange_page.py" line="296"/>
+        <location filename="../../ui/exchange_page.py" line="306"/>
         <source>导入评分文件</source>
         <translation>Import Score Files</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="305"/>
+        <location filename="../../ui/exchange_page.py" line="298"/>
         <source>评分文件 (*.nnscore);;所有文件 (*)</source>
         <translation>Score files (*.nnscore);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="342"/>
+        <location filename="../../ui/exchange_page.py" line="330"/>
         <source>更换专家密钥</source>
         <translation>Re-pin Expert Key</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertReturnsModel</name>
+    <message>
+        <location filename="../../ui/returns_model.py" line="72"/>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_model.py" line="72"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_model.py" line="72"/>
+        <source>已交回/应评</source>
+        <translation>Returned/Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_model.py" line="72"/>
+        <source>回避</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_model.py" line="72"/>
+        <source>版本</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_model.py" line="73"/>
+        <source>导入时间</source>
+        <translation>Import Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_model.py" line="73"/>
+        <source>评审包</source>
+        <translation>Review Bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_model.py" line="75"/>
+        <source>密钥指纹</source>
+        <translation>Key Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_model.py" line="77"/>
+        <source>未发包</source>
+        <translation>No bundle sent</translation>
     </message>
 </context>
 <context>
@@ -1047,7 +1062,7 @@ Expert %2%3</translation>
         <translation>Checked secretary signing keys:</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/dialogs.py" line="254"/>
+        <location filename="../../ui/expert/dialogs.py" line="255"/>
         <source>（尚无）</source>
         <translation>(none yet)</translation>
     </message>
@@ -1078,345 +1093,345 @@ Expert %2%3</translation>
 <context>
     <name>ExpertWindow</name>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="38"/>
+        <location filename="../../ui/expert/main_window.py" line="36"/>
         <source>专家评审 — 南宁市科技计划项目评审系统</source>
         <translation>Expert review — Nanning S&amp;T Review</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="66"/>
+        <location filename="../../ui/expert/main_window.py" line="64"/>
         <source>无法显示文档</source>
         <translation>Cannot show the document</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="96"/>
+        <location filename="../../ui/expert/main_window.py" line="94"/>
         <source>打开评审包…</source>
         <translation>Open review bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="97"/>
+        <location filename="../../ui/expert/main_window.py" line="95"/>
         <source>打开秘书发来的 .nnrb 评审包（需任务通知书上的密码）</source>
         <translation>Open the .nnrb review bundle from the secretary (needs the password on the assignment letter)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="98"/>
+        <location filename="../../ui/expert/main_window.py" line="96"/>
         <source>提交评分（导出评分文件）…</source>
         <translation>Submit scores (export score file)…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="99"/>
+        <location filename="../../ui/expert/main_window.py" line="97"/>
         <source>校验全部申报，签名并导出 .nnscore 评分文件</source>
         <translation>Check every application, sign and export the .nnscore score file</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="100"/>
+        <location filename="../../ui/expert/main_window.py" line="98"/>
         <source>打印个人评分表…</source>
         <translation>Print personal score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="101"/>
+        <location filename="../../ui/expert/main_window.py" line="99"/>
         <source>保存个人评分表 PDF…</source>
         <translation>Save personal score sheet as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="102"/>
+        <location filename="../../ui/expert/main_window.py" line="100"/>
         <source>组长签署结果表…</source>
         <translation>Countersign a result sheet as panel leader…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="103"/>
+        <location filename="../../ui/expert/main_window.py" line="101"/>
         <source>专家组组长：核对秘书签名后，用本机的组长证书签署评审结果表 PDF</source>
         <translation>Panel leader: check the secretary&apos;s signature, then sign the result sheet PDF with the leader&apos;s certificate kept on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="104"/>
+        <location filename="../../ui/expert/main_window.py" line="102"/>
         <source>删除本评审包的材料…</source>
         <translation>Remove this bundle&apos;s materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="105"/>
+        <location filename="../../ui/expert/main_window.py" line="103"/>
         <source>导出后删除申报材料，只保留已签名的评分记录</source>
         <translation>After export: delete the materials, keep only the signed score record</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="106"/>
+        <location filename="../../ui/expert/main_window.py" line="104"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="107"/>
+        <location filename="../../ui/expert/main_window.py" line="105"/>
         <source>撤销评分操作</source>
         <translation>Undo grading action</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="108"/>
+        <location filename="../../ui/expert/main_window.py" line="106"/>
         <source>重做评分操作</source>
         <translation>Redo grading action</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="109"/>
+        <location filename="../../ui/expert/main_window.py" line="107"/>
         <source>标记完成</source>
         <translation>Mark complete</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="110"/>
+        <location filename="../../ui/expert/main_window.py" line="108"/>
         <source>校验本申报的评分；完整时标记为已完成，否则列出所缺内容</source>
         <translation>Check this review; mark it complete when nothing is missing, otherwise list what is missing</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="111"/>
+        <location filename="../../ui/expert/main_window.py" line="109"/>
         <source>申请回避…</source>
         <translation>Declare a conflict (recuse)…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="112"/>
+        <location filename="../../ui/expert/main_window.py" line="110"/>
         <source>下一个申报</source>
         <translation>Next application</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="113"/>
+        <location filename="../../ui/expert/main_window.py" line="111"/>
         <source>上一个申报</source>
         <translation>Previous application</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="114"/>
+        <location filename="../../ui/expert/main_window.py" line="112"/>
         <source>下一个未完成的申报</source>
         <translation>Next unfinished application</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="115"/>
+        <location filename="../../ui/expert/main_window.py" line="113"/>
         <source>设置与密钥指纹…</source>
         <translation>Settings and key fingerprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="116"/>
-        <location filename="../../ui/expert/main_window.py" line="499"/>
+        <location filename="../../ui/expert/main_window.py" line="114"/>
+        <location filename="../../ui/expert/main_window.py" line="497"/>
         <source>键盘操作</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="118"/>
+        <location filename="../../ui/expert/main_window.py" line="116"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="126"/>
+        <location filename="../../ui/expert/main_window.py" line="124"/>
         <source>评分(&amp;G)</source>
         <translation>&amp;Grading</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="130"/>
+        <location filename="../../ui/expert/main_window.py" line="128"/>
         <source>转到(&amp;N)</source>
         <translation>&amp;Navigate</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="132"/>
+        <location filename="../../ui/expert/main_window.py" line="130"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="134"/>
+        <location filename="../../ui/expert/main_window.py" line="132"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="166"/>
+        <location filename="../../ui/expert/main_window.py" line="164"/>
         <source>还没有评审包：请用“文件 → 打开评审包”（Ctrl+O）或把 .nnrb 文件拖到窗口中</source>
         <translation>No review bundle yet: use File → Open review bundle (Ctrl+O) or drop a .nnrb file on the window</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="176"/>
+        <location filename="../../ui/expert/main_window.py" line="175"/>
         <source>此评审包的材料已在导出后删除，只保留了已签名的评分记录（r%1）。可打印个人评分表。</source>
         <translation>This bundle&apos;s materials were removed after export; only the signed score record (r%1) is kept. The personal score sheet can still be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="192"/>
+        <location filename="../../ui/expert/main_window.py" line="190"/>
         <source>打开评审包</source>
         <translation>Open review bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="193"/>
+        <location filename="../../ui/expert/main_window.py" line="191"/>
         <source>评审包 (*.nnrb)</source>
         <translation>Review bundles (*.nnrb)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="202"/>
+        <location filename="../../ui/expert/main_window.py" line="200"/>
         <source>无法打开评审包</source>
         <translation>Cannot open the review bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="206"/>
+        <location filename="../../ui/expert/main_window.py" line="204"/>
         <source>评审包</source>
         <translation>Review bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="206"/>
+        <location filename="../../ui/expert/main_window.py" line="204"/>
         <source>此评审包已在工作区中，其材料已在导出后删除。</source>
         <translation>This bundle is already in the workspace; its materials were removed after export.</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="216"/>
+        <location filename="../../ui/expert/main_window.py" line="214"/>
         <source>请核对秘书密钥指纹</source>
         <translation>Please check the secretary&apos;s key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="218"/>
+        <location filename="../../ui/expert/main_window.py" line="216"/>
         <source>已打开评审包：%1，%2 项申报</source>
         <translation>Bundle opened: %1, %2 applications</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="301"/>
+        <location filename="../../ui/expert/main_window.py" line="299"/>
         <source>全部申报均已完成或回避，可以提交评分（Ctrl+E）</source>
         <translation>Every application is complete or recused: you can submit (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="307"/>
+        <location filename="../../ui/expert/main_window.py" line="305"/>
         <source>已保存 %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="315"/>
+        <location filename="../../ui/expert/main_window.py" line="313"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="328"/>
+        <location filename="../../ui/expert/main_window.py" line="326"/>
         <source>尚不能标记完成：还缺 %1 项（见评分表下方）</source>
         <translation>Cannot mark complete yet: %1 item(s) missing (listed below the form)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="332"/>
+        <location filename="../../ui/expert/main_window.py" line="330"/>
         <source>已标记完成（%1 / %2）</source>
         <translation>Marked complete (%1 / %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="359"/>
+        <location filename="../../ui/expert/main_window.py" line="357"/>
         <source>没有可撤销的评分操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="359"/>
+        <location filename="../../ui/expert/main_window.py" line="357"/>
         <source>没有可重做的评分操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="366"/>
+        <location filename="../../ui/expert/main_window.py" line="364"/>
         <source>已撤销：%1 %2</source>
         <translation>Undone: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="366"/>
+        <location filename="../../ui/expert/main_window.py" line="364"/>
         <source>已重做：%1 %2</source>
         <translation>Redone: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="374"/>
+        <location filename="../../ui/expert/main_window.py" line="372"/>
         <source>“%1”的等级</source>
         <translation>grade of “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="374"/>
+        <location filename="../../ui/expert/main_window.py" line="372"/>
         <source>“%1”的说明</source>
         <translation>comment on “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="375"/>
+        <location filename="../../ui/expert/main_window.py" line="373"/>
         <source>专家意见</source>
         <translation>overall opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="375"/>
+        <location filename="../../ui/expert/main_window.py" line="373"/>
         <source>推荐意见</source>
         <translation>recommendation</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="376"/>
+        <location filename="../../ui/expert/main_window.py" line="374"/>
         <source>回避</source>
         <translation>recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="392"/>
+        <location filename="../../ui/expert/main_window.py" line="391"/>
         <source>尚未导出评分文件</source>
         <translation>No score file exported yet</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="394"/>
+        <location filename="../../ui/expert/main_window.py" line="392"/>
         <source>已导出 r%1，之后有修改未导出</source>
         <translation>Exported r%1; changed since</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="396"/>
+        <location filename="../../ui/expert/main_window.py" line="394"/>
         <source>已导出 r%1</source>
         <translation>Exported r%1</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="398"/>
+        <location filename="../../ui/expert/main_window.py" line="397"/>
         <source>（部分交回）</source>
         <translation> (partial return)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="419"/>
+        <location filename="../../ui/expert/main_window.py" line="417"/>
         <source>无法生成个人评分表</source>
         <translation>Cannot make the personal score sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="433"/>
+        <location filename="../../ui/expert/main_window.py" line="431"/>
         <source>个人评分表-%1.pdf</source>
         <translation>score-sheet-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="434"/>
+        <location filename="../../ui/expert/main_window.py" line="432"/>
         <source>保存个人评分表</source>
         <translation>Save personal score sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="434"/>
-        <location filename="../../ui/expert/main_window.py" line="446"/>
-        <location filename="../../ui/expert/main_window.py" line="463"/>
+        <location filename="../../ui/expert/main_window.py" line="432"/>
+        <location filename="../../ui/expert/main_window.py" line="444"/>
+        <location filename="../../ui/expert/main_window.py" line="461"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="438"/>
+        <location filename="../../ui/expert/main_window.py" line="436"/>
         <source>已保存个人评分表：%1</source>
         <translation>Personal score sheet saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="445"/>
+        <location filename="../../ui/expert/main_window.py" line="443"/>
         <source>选择评审秘书发来的结果表</source>
         <translation>Choose the result sheet sent by the secretary</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="455"/>
+        <location filename="../../ui/expert/main_window.py" line="453"/>
         <source>不能签署</source>
         <translation>Cannot sign</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="458"/>
+        <location filename="../../ui/expert/main_window.py" line="457"/>
         <source>您将以专家组组长“{0}”的身份，用本机保存的证书对以上结果表加 PDF 数字签名。请先打开文件核对内容，确认无误后再签署。是否签署？</source>
         <translation>You are about to add a PDF digital signature to the result sheet above as panel leader “{0}”, with the certificate kept on this computer. Open the file and check its content first. Sign now?</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="460"/>
+        <location filename="../../ui/expert/main_window.py" line="458"/>
         <source>组长签署结果表</source>
         <translation>Countersign result sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="462"/>
+        <location filename="../../ui/expert/main_window.py" line="460"/>
         <source>保存签署后的结果表</source>
         <translation>Save the countersigned result sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="469"/>
+        <location filename="../../ui/expert/main_window.py" line="467"/>
         <source>签署失败</source>
         <translation>Signing failed</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="471"/>
+        <location filename="../../ui/expert/main_window.py" line="469"/>
         <source>已签署</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="472"/>
+        <location filename="../../ui/expert/main_window.py" line="470"/>
         <source>已签署并保存到 {0}。
 组长证书指纹：{1}
 请将此文件交回评审秘书。</source>
@@ -1425,22 +1440,22 @@ Leader certificate fingerprint: {1}
 Please return this file to the review secretary.</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="481"/>
+        <location filename="../../ui/expert/main_window.py" line="479"/>
         <source>删除本评审包的材料</source>
         <translation>Remove this bundle&apos;s materials</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="482"/>
+        <location filename="../../ui/expert/main_window.py" line="481"/>
         <source>将删除“%1”的全部申报材料和评分草稿，只保留已签名的评分记录（r%2）。此操作不可撤销。继续吗？</source>
         <translation>All application materials and draft reviews of “%1” will be deleted; only the signed score record (r%2) is kept. This cannot be undone. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="489"/>
+        <location filename="../../ui/expert/main_window.py" line="487"/>
         <source>不能删除</source>
         <translation>Cannot remove</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="500"/>
+        <location filename="../../ui/expert/main_window.py" line="506"/>
         <source>1–5 或 A–E：评定当前指标的等级并跳到下一指标
 ← / →：在等级按钮间移动；空格：选中/取消当前等级
 Tab：下一个输入项
@@ -1600,7 +1615,7 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/formal_box.py" line="74"/>
+        <location filename="../../ui/formal_box.py" line="75"/>
         <source>不予受理</source>
         <comment>decision</comment>
         <translation>Not accepted</translation>
@@ -1612,17 +1627,17 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/formal_box.py" line="76"/>
+        <location filename="../../ui/formal_box.py" line="77"/>
         <source>通过（已核实）</source>
         <translation>Accepted (verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/formal_box.py" line="77"/>
+        <location filename="../../ui/formal_box.py" line="79"/>
         <source>未确认</source>
         <translation>Not decided</translation>
     </message>
     <message>
-        <location filename="../../ui/formal_box.py" line="91"/>
+        <location filename="../../ui/formal_box.py" line="92"/>
         <source>机器审查：%1 → 形式审查结论：%2</source>
         <translation>Machine check: %1 → decision: %2</translation>
     </message>
@@ -1637,12 +1652,12 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/formal_box.py" line="100"/>
+        <location filename="../../ui/formal_box.py" line="101"/>
         <source>机器审查通过；确认“通过”无需理由。</source>
         <translation>The machine check passed; accepting needs no reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/formal_box.py" line="102"/>
+        <location filename="../../ui/formal_box.py" line="103"/>
         <source>请核实后确认：通过须填写核实情况，不予受理须填写理由。</source>
         <translation>Verify, then decide: accepting needs what was verified, not accepting needs a reason.</translation>
     </message>
@@ -1713,7 +1728,7 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialogs.py" line="43"/>
+        <location filename="../../ui/import_dialogs.py" line="44"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
@@ -1772,7 +1787,7 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <translation>Back up keys</translation>
     </message>
     <message>
-        <location filename="../../ui/signer_dialogs.py" line="192"/>
+        <location filename="../../ui/signer_dialogs.py" line="193"/>
         <source>已备份到 %1。
 评审包签名密钥指纹：%2
 PDF 签名私钥指纹：%3</source>
@@ -1803,14 +1818,14 @@ PDF signing key fingerprint: %3</translation>
         <translation>Restore keys</translation>
     </message>
     <message>
-        <location filename="../../ui/signer_dialogs.py" line="217"/>
+        <location filename="../../ui/signer_dialogs.py" line="218"/>
         <source>%1。
 用备份替换本机的密钥吗？专家已登记的本机旧指纹将失效。</source>
         <translation>%1.
 Replace this computer&apos;s keys with the backup? The old fingerprints the experts pinned will no longer be valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/signer_dialogs.py" line="222"/>
+        <location filename="../../ui/signer_dialogs.py" line="223"/>
         <source>已恢复。
 评审包签名密钥指纹：%1
 PDF 签名私钥指纹：%2</source>
@@ -1822,391 +1837,391 @@ PDF signing key fingerprint: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>南宁市科技计划项目评审系统</source>
         <translation>Nanning S&amp;T Project Review System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>筛选：编号、项目名称、申报单位、指南项目… (Ctrl+F)</source>
         <translation>Filter: number, title, applicant, guide item… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>通过</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>不通过</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>待核实</source>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>评审批次</source>
         <translation>Review session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>把申报包（.nnpkg / .zip）或文件夹拖到此窗口即可导入</source>
         <translation>Drag application packages (.nnpkg / .zip) or folders onto this window to import them</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>未确认结论</source>
         <translation>Not decided</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>申报包与形式审查</source>
         <translation>Packages and Formal Check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>导入申报包…</source>
         <translation>Import Application Packages…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>选择一个或多个 .nnpkg / .zip 申报包导入当前批次</source>
         <translation>Choose one or more .nnpkg / .zip application packages to import into the current session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>导入文件夹…</source>
         <translation>Import Folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>导入文件夹（含子文件夹）中的全部申报包</source>
         <translation>Import all application packages in a folder (including subfolders)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>新建评审批次…</source>
         <translation>New Review Session…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>重新形式审查</source>
         <translation>Re-run Formal Check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>按指南重新审查本批次全部申报包（含跨申报包检查）</source>
         <translation>Re-check all application packages in this session against the guide (including cross-package checks)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>移除申报包…</source>
         <translation>Remove Application Package…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>筛选</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>备份密钥…</source>
         <translation>Back Up Keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>把评审秘书的签名密钥与证书备份到口令保护的文件（换电脑用）</source>
         <translation>Back up the secretary&apos;s signing keys and certificates to a passphrase-protected file (to move to a new PC)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>恢复密钥…</source>
         <translation>Restore Keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>在新电脑上从备份恢复评审秘书的密钥（指纹不变）</source>
         <translation>Restore the secretary&apos;s keys from a backup on a new PC (same fingerprints)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>形式审查：通过…</source>
         <translation>Formal check: accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>确认所选申报包形式审查通过</source>
         <translation>Accept the selected package at formal check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>形式审查：不予受理…</source>
         <translation>Formal check: do not accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>所选申报包形式审查不予受理（须填写理由）</source>
         <translation>Do not accept the selected package at formal check (reason required)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>撤销形式审查结论…</source>
         <translation>Withdraw formal check decision…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>撤销所选申报包已登记的形式审查结论（须填写理由）</source>
         <translation>Withdraw the selected package&apos;s recorded formal check decision (reason required)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>撤销上一次形式审查结论</source>
         <translation>Undo last formal check decision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>批次(&amp;S)</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>专家与评审(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>导入专家库…</source>
         <translation>Import Expert Roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>导出专家库…</source>
         <translation>Export Expert Roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>保存专家库导入模板…</source>
         <translation>Save Roster Import Template…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>新建评审组…</source>
         <translation>New Panel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>重新检测回避</source>
         <translation>Re-detect Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>导出评审包…</source>
         <translation>Export Review Bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>导入评分文件…</source>
         <translation>Import Score Files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>新建评审批次</source>
         <translation>New Review Session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>已创建评审批次：%1</source>
         <translation>Review session created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>共 %1 个申报包：通过 %2，不通过 %3，待核实 %4</source>
         <translation>%1 application packages: %2 pass, %3 fail, %4 to verify</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>；不予受理 %1，未确认 %2</source>
         <translation>; not accepted %1, not decided %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>形式审查结论</source>
         <translation>Formal check decision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>确认 %1 形式审查通过。机器审查未通过：请填写核实情况。</source>
         <translation>Accept %1 at formal check. The machine check did not pass: describe what was verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>%1 形式审查不予受理。请填写理由（写入审计记录和结果表）：</source>
         <translation>Do not accept %1 at formal check. Reason (goes into the audit trail and the result sheets):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>撤销 %1 的形式审查结论。请填写理由：</source>
         <translation>Withdraw the formal check decision of %1. Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>已撤销 %1 的上一次形式审查结论</source>
         <translation>Undid the last formal check decision of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>没有可撤销的形式审查结论</source>
         <translation>No formal check decision to undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
-        <location filename="../../ui/main_window.py" line="471"/>
-        <location filename="../../ui/main_window.py" line="474"/>
-        <location filename="../../ui/main_window.py" line="482"/>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="640"/>
         <source>导入申报包</source>
         <translation>Import Application Packages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>申报包 (*.nnpkg *.zip);;所有文件 (*)</source>
         <translation>Application packages (*.nnpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>导入文件夹中的申报包</source>
         <translation>Import Application Packages from Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>请先新建评审批次。</source>
         <translation>Please create a review session first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>上一次导入尚未完成。</source>
         <translation>The previous import has not finished yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>导入完成：%1</source>
         <translation>Import finished: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>重复的申报编号</source>
         <translation>Duplicate Application IDs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>%1 个申报包的申报编号在本批次中已存在。要用这些文件替换已导入的申报包吗？</source>
         <translation>The application IDs of %1 application package(s) already exist in this session. Replace the imported packages with these files?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>已重新完成形式审查</source>
         <translation>Formal check re-run finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>只读复核形式审查</source>
         <translation>Read-only formal re-check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>本批次已定稿，形式审查结果已冻结（评审表所载为定稿时的结果）；本次只读复核，未写入任何数据。</source>
         <translation>This session is finalised: its formal-check findings are frozen (the sheets show them as they were at finalisation). This re-check is read-only; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>复核结果与定稿时不同的申报：%1</source>
         <translation>Applications whose re-check differs from the findings at finalisation: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>复核结果与定稿时一致。</source>
         <translation>The re-check agrees with the findings at finalisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>移除申报包</source>
         <translation>Remove Application Package</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>从本批次移除申报包 %1？此操作会记入审计日志。</source>
         <translation>Remove application package %1 from this session? This will be recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>已移除 %1</source>
         <translation>Removed %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>以下文件不是申报包（.nnpkg / .zip）或评分文件（.nnscore），已跳过：
 %1</source>
         <translation>The following files are not application packages (.nnpkg / .zip) or score files (.nnscore) and were skipped:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="657"/>
         <source>界面语言将在重新启动后生效</source>
         <translation>The interface language changes when the program is restarted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>存储已被其他程序更新，已刷新</source>
         <translation>The store was updated by another program; the view has been refreshed</translation>
     </message>
@@ -2384,17 +2399,17 @@ PDF signing key fingerprint: %2</translation>
         <translation>Signing key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/dialogs.py" line="108"/>
+        <location filename="../../ui/expert/dialogs.py" line="109"/>
         <source>✓ 签发密钥与此前核对过的秘书密钥一致。</source>
         <translation>✓ Signed by the secretary key you checked before.</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/dialogs.py" line="111"/>
+        <location filename="../../ui/expert/dialogs.py" line="112"/>
         <source>⚠ 签发密钥与此前核对过的秘书密钥不同：请输入本次任务通知书上印的秘书密钥指纹。</source>
         <translation>⚠ Signed by a different key than the secretary key you checked before: enter the fingerprint printed on this assignment letter.</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/dialogs.py" line="114"/>
+        <location filename="../../ui/expert/dialogs.py" line="115"/>
         <source>首次使用：请核对上面的签发密钥指纹与任务通知书上印的一致，并在下方输入（强烈建议）。</source>
         <translation>First use: check that the fingerprint above matches the one on the assignment letter, and enter it below (strongly recommended).</translation>
     </message>
@@ -2447,6 +2462,14 @@ PDF signing key fingerprint: %2</translation>
         <location filename="../../ui/expert/dialogs.py" line="159"/>
         <source>请输入任务通知书上的评审包密码</source>
         <translation>Enter the bundle password from the assignment letter</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/ops.py" line="86"/>
+        <source>上一项操作尚未完成，请稍候。</source>
+        <translation>The previous operation is still running; please wait.</translation>
     </message>
 </context>
 <context>
@@ -2601,7 +2624,7 @@ PDF signing key fingerprint: %2</translation>
         <translation>Draw Records</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="165"/>
+        <location filename="../../ui/panels_page.py" line="169"/>
         <source>专家组与回避</source>
         <translation>Panels and Conflicts</translation>
     </message>
@@ -2626,7 +2649,7 @@ PDF signing key fingerprint: %2</translation>
         <translation>all members review all</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="225"/>
+        <location filename="../../ui/panels_page.py" line="226"/>
         <source>%1：%2 位成员，%3 个申报项目，已分配 %4 项评审任务（%5）</source>
         <translation>%1: %2 members, %3 applications, %4 reviews assigned (%5)</translation>
     </message>
@@ -2708,7 +2731,7 @@ PDF signing key fingerprint: %2</translation>
 Dismissed because: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="423"/>
+        <location filename="../../ui/panels_page.py" line="424"/>
         <source>%1 位专家 × %2 个申报包：回避 %3 处，已撤销 %4 处</source>
         <translation>%1 experts × %2 packages: %3 conflicts, %4 dismissed</translation>
     </message>
@@ -2767,7 +2790,7 @@ Dismissed because: %2</translation>
         <translation>The selected cell has no conflict.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="491"/>
+        <location filename="../../ui/panels_page.py" line="492"/>
         <source>撤销 %1 对 %2 的回避（%3）。撤销理由会记入审计日志：</source>
         <translation>Dismiss the conflict between %1 and %2 (%3). The reason for dismissing it is recorded in the audit log:</translation>
     </message>
@@ -2862,57 +2885,57 @@ Dismissed because: %2</translation>
 <context>
     <name>PasswordsDialog</name>
     <message>
-        <location filename="../../ui/exchange_page.py" line="39"/>
+        <location filename="../../ui/exchange_page.py" line="40"/>
         <source>评审包已生成 — 请记录密码</source>
         <translation>Review Bundles Created — Note the Passwords</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="41"/>
+        <location filename="../../ui/exchange_page.py" line="43"/>
         <source>密码只显示这一次，系统不保存密码。每位专家的密码已写入其任务通知书（PDF，与评审包在同一文件夹）。请将评审包与任务通知书分开交付。</source>
         <translation>The passwords are shown only this once; the system does not store them. Each expert&apos;s password is in their assignment letter (PDF, in the same folder as the review bundles). Deliver the review bundles and the assignment letters separately.</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="45"/>
+        <location filename="../../ui/exchange_page.py" line="46"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="45"/>
+        <location filename="../../ui/exchange_page.py" line="46"/>
         <source>评审包文件</source>
         <translation>Bundle File</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="45"/>
+        <location filename="../../ui/exchange_page.py" line="46"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="45"/>
+        <location filename="../../ui/exchange_page.py" line="46"/>
         <source>申报数</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="46"/>
+        <location filename="../../ui/exchange_page.py" line="47"/>
         <source>任务通知书</source>
         <translation>Assignment Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="57"/>
+        <location filename="../../ui/exchange_page.py" line="58"/>
         <source>秘书签名密钥指纹：%1</source>
         <translation>Secretary&apos;s signing key fingerprint: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="63"/>
+        <location filename="../../ui/exchange_page.py" line="64"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="64"/>
+        <location filename="../../ui/exchange_page.py" line="65"/>
         <source>复制全部</source>
         <translation>Copy All</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="66"/>
+        <location filename="../../ui/exchange_page.py" line="67"/>
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
@@ -2987,7 +3010,7 @@ Dismissed because: %2</translation>
         <translation>Application %1 “%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/dialogs.py" line="199"/>
+        <location filename="../../ui/expert/dialogs.py" line="200"/>
         <source>与申报单位、合作单位或项目成员存在利害关系时应申请回避。回避后该申报不评分，在评分文件和评分表中显示为“回避”及理由，不计入本人评分。</source>
         <translation>Recuse when you have a conflict of interest with the applicant, a partner or a team member. A recused application is not graded; the score file and score sheet show “recused” with the reason, and it does not count in your scores.</translation>
     </message>
@@ -3000,17 +3023,17 @@ Dismissed because: %2</translation>
 <context>
     <name>RepinDialog</name>
     <message>
-        <location filename="../../ui/exchange_page.py" line="352"/>
+        <location filename="../../ui/exchange_page.py" line="339"/>
         <source>更换专家密钥</source>
         <translation>Re-pin Expert Key</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="353"/>
+        <location filename="../../ui/exchange_page.py" line="341"/>
         <source>专家 %1 更换电脑或密钥后，其评分文件会因密钥不同被拒收。核实后可改为信任新密钥。更换原因（记入审计日志）：</source>
         <translation>Once expert %1 changes computer or key, their score files are refused because the key differs. After verifying, you can trust the new key instead. Reason for the change (recorded in the audit log):</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="356"/>
+        <location filename="../../ui/exchange_page.py" line="343"/>
         <source>新密钥指纹（见专家软件“设置”或其个人评分表）</source>
         <translation>New key fingerprint (see “Settings” in the expert&apos;s software or their personal score sheet)</translation>
     </message>
@@ -3182,7 +3205,7 @@ Dismissed because: %2</translation>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="162"/>
+        <location filename="../../ui/results_page.py" line="164"/>
         <source>评审结果</source>
         <translation>Results</translation>
     </message>
@@ -3203,12 +3226,12 @@ Dismissed because: %2</translation>
         <translation>Trimmed Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="205"/>
+        <location filename="../../ui/results_page.py" line="206"/>
         <source>算术平均</source>
         <translation>Arithmetic Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="206"/>
+        <location filename="../../ui/results_page.py" line="207"/>
         <source>%1 · 第 %2 版 · %3 · 数据摘要 %4</source>
         <translation>%1 · version %2 · %3 · data hash %4</translation>
     </message>
@@ -3258,7 +3281,7 @@ Dismissed because: %2</translation>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="224"/>
+        <location filename="../../ui/results_page.py" line="225"/>
         <source>分歧</source>
         <translation>Flags</translation>
     </message>
@@ -3268,12 +3291,12 @@ Dismissed because: %2</translation>
         <translation>Divergence Flags (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="263"/>
+        <location filename="../../ui/results_page.py" line="264"/>
         <source>肯德尔和谐系数 W：数据不足，无法计算（需至少 2 位专家共同评分至少 2 个项目）</source>
         <translation>Kendall&apos;s W: not enough data (needs at least 2 experts who scored at least 2 of the same applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="265"/>
+        <location filename="../../ui/results_page.py" line="266"/>
         <source>肯德尔和谐系数 W = %1（%2 位专家 × %3 个项目，χ² = %4，p = %5）</source>
         <translation>Kendall&apos;s W = %1 (%2 experts × %3 applications, χ² = %4, p = %5)</translation>
     </message>
@@ -3288,7 +3311,7 @@ Dismissed because: %2</translation>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="296"/>
+        <location filename="../../ui/results_page.py" line="297"/>
         <source>权重</source>
         <translation>Weight</translation>
     </message>
@@ -3342,7 +3365,7 @@ Dismissed because: %2</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="366"/>
+        <location filename="../../ui/results_page.py" line="367"/>
         <source>定稿后本批次（%1 个申报项目）只读，修改须重新开启并说明理由。现在定稿？</source>
         <translation>Once finalized, this session (%1 applications) is read-only; changes require reopening it with a reason. Finalize now?</translation>
     </message>
@@ -3367,7 +3390,7 @@ Dismissed because: %2</translation>
         <translation>Choose a Folder for the Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="467"/>
+        <location filename="../../ui/results_page.py" line="469"/>
         <source>组长只能用本人的密钥签名：
 • 组长携带本人的 UKey 在本机签名；或
 • 把结果表交给组长，由组长在本人电脑的专家工作台中签署（文件 → 组长签署结果表…），交回后用“导入组长签署的结果表…”入档。</source>
@@ -3597,7 +3620,7 @@ Dismissed because: %2</translation>
         <translation>Save Import Template…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="110"/>
+        <location filename="../../ui/roster_page.py" line="112"/>
         <source>专家库</source>
         <translation>Expert Roster</translation>
     </message>
@@ -3647,52 +3670,52 @@ Dismissed because: %2</translation>
 <context>
     <name>ScoreResultsDialog</name>
     <message>
-        <location filename="../../ui/exchange_page.py" line="94"/>
+        <location filename="../../ui/exchange_page.py" line="95"/>
         <source>评分文件导入结果</source>
         <translation>Score File Import Results</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="97"/>
+        <location filename="../../ui/exchange_page.py" line="98"/>
         <source>已导入 %1 个，拒收 %2 个</source>
         <translation>%1 imported, %2 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="99"/>
+        <location filename="../../ui/exchange_page.py" line="100"/>
         <source>，失败 %1 个</source>
         <translation>, %1 failed</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="101"/>
+        <location filename="../../ui/exchange_page.py" line="102"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="101"/>
+        <location filename="../../ui/exchange_page.py" line="102"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="101"/>
+        <location filename="../../ui/exchange_page.py" line="102"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="105"/>
+        <location filename="../../ui/exchange_page.py" line="106"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="105"/>
+        <location filename="../../ui/exchange_page.py" line="107"/>
         <source>拒收</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="105"/>
+        <location filename="../../ui/exchange_page.py" line="106"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="114"/>
+        <location filename="../../ui/exchange_page.py" line="115"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -3720,7 +3743,7 @@ Dismissed because: %2</translation>
         <translation>After a change, the signing certificate is re-issued at the next signature; the old certificate is kept, so sheets already signed can still be verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86"/>
+        <location filename="../../ui/settings_dialog.py" line="87"/>
         <source>更改界面语言后，重新启动程序生效。命令行参数 --lang 优先于此设置。</source>
         <translation>A new interface language takes effect when the program is restarted. The command-line option --lang takes precedence over this setting.</translation>
     </message>
@@ -3789,7 +3812,7 @@ Dismissed because: %2</translation>
         <translation>Signer profile</translation>
     </message>
     <message>
-        <location filename="../../ui/signer_dialogs.py" line="65"/>
+        <location filename="../../ui/signer_dialogs.py" line="67"/>
         <source>数字签名要写明签名人。请填写您的真实姓名、职务和单位：它们写入签名证书，显示在每份签名的评审表上。以后可在“设置”中更改（证书将重新签发，旧证书保留，已签名的评审表仍可核验）。</source>
         <translation>A digital signature names its signer. Please enter your real name, title and unit: they go into the signing certificate and appear on every signed sheet. You can change them later in Settings (the certificate is then re-issued; the old one is kept, so sheets already signed can still be verified).</translation>
     </message>
@@ -3809,7 +3832,7 @@ Dismissed because: %2</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/open_files.py" line="145"/>
+        <location filename="../../ui/open_files.py" line="147"/>
         <source>此版本没有专家评审工作台，无法打开评审包：
 %1
 
@@ -3869,7 +3892,7 @@ Review bundles (.nnrb) are opened by the reviewing expert in the expert workspac
         <translation>%1 application(s) not complete:</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/submit_dialog.py" line="50"/>
+        <location filename="../../ui/expert/submit_dialog.py" line="51"/>
         <source>部分交回：只交回已完成和已回避的 %1 项（文件名标注“部分”，之后可再导出完整的新修订）</source>
         <translation>Partial return: only the %1 complete or recused applications (the file name says “部分”; a complete newer revision can follow)</translation>
     </message>
@@ -3894,7 +3917,7 @@ Review bundles (.nnrb) are opened by the reviewing expert in the expert workspac
         <translation>Choose the folder for the score file (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/submit_dialog.py" line="98"/>
+        <location filename="../../ui/expert/submit_dialog.py" line="99"/>
         <source>已导出修订 r%1（%2/%3 项%4）：
 %5
 专家签名密钥指纹：%6
@@ -4014,7 +4037,7 @@ Please hand this file to the review secretary.</translation>
         <translation>Don&apos;t sign</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="171"/>
+        <location filename="../../ui/token_dialog.py" line="172"/>
         <source>组长 UKey 签名</source>
         <translation>Leader&apos;s UKey signature</translation>
     </message>
@@ -4024,7 +4047,7 @@ Please hand this file to the review secretary.</translation>
         <translation>Panel leader %1&apos;s own UKey</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="184"/>
+        <location filename="../../ui/token_dialog.py" line="185"/>
         <source>证书主体：%1
 签发机构：%2
 证书指纹：%3</source>
@@ -4033,12 +4056,12 @@ Issued by: %2
 Certificate fingerprint: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="187"/>
+        <location filename="../../ui/token_dialog.py" line="188"/>
         <source>注意：证书姓名“%1”与组长姓名“%2”不一致</source>
         <translation>Note: the name in the certificate “%1” differs from the panel leader&apos;s name “%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="191"/>
+        <location filename="../../ui/token_dialog.py" line="192"/>
         <source>首次登记组长 %1 的 UKey 证书。请与组长核对以下信息：</source>
         <translation>Registering panel leader %1&apos;s UKey certificate for the first time. Check these details with the leader:</translation>
     </message>
@@ -4048,7 +4071,7 @@ Certificate fingerprint: %3</translation>
         <translation>Register the leader&apos;s certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="196"/>
+        <location filename="../../ui/token_dialog.py" line="197"/>
         <source>UKey 中的证书与组长 %1 已登记的证书（指纹 %2）不同。</source>
         <translation>The certificate on the UKey differs from the one registered for panel leader %1 (fingerprint %2).</translation>
     </message>

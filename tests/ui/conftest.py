@@ -35,13 +35,13 @@ def window(qtbot, store, monkeypatch):
     win.resize(1366, 768)
     win.show()
     yield win
-    if win.task is not None:
-        win.task.cancel()
-        win.task.wait()
+    if win.ops.task is not None:
+        win.ops.task.cancel()
+        win.ops.task.wait()
 
 
 def wait_idle(qtbot, win, timeout=60000):
-    qtbot.waitUntil(lambda: win.task is None, timeout=timeout)
+    qtbot.waitUntil(lambda: not win.ops.busy, timeout=timeout)
 
 
 @pytest.fixture(autouse=True)

@@ -27,7 +27,7 @@ def test_rerun_checks_after_finalise_is_read_only(qtbot, tmp_path, no_blocking_m
     with w.store.read() as s:
         audits = s.scalar(select(func.count()).select_from(M.AuditEvent))
     win.act_checks.trigger()
-    assert win.task is None  # nothing was started in the background: no write
+    assert not win.ops.busy  # nothing was started in the background: no write
     [(kind, text)] = no_blocking_message_boxes
     assert kind == "information" and "已定稿" in text and "已冻结" in text and "一致" in text
     with w.store.read() as s:

@@ -27,6 +27,10 @@ def page(window, demo_packages, monkeypatch):
     return p
 
 
+def cell(view, row: int, col: int) -> str:
+    return view.model().index(row, col).data()
+
+
 def export_first_panel(qtbot, page, folder):
     page.panel.setCurrentIndex(0)
     page.export(folder)
@@ -45,7 +49,7 @@ def test_export_shows_passwords_once_and_writes_letters(qtbot, page, tmp_path):
     dlg.copy()
     assert dlg.copied
     # Every expert of the panel now shows as sent, nothing returned.
-    statuses = {page.experts.item(r, 0).text(): page.experts.item(r, 1).text() for r in range(page.experts.rowCount())}
+    statuses = {cell(page.experts, r, 0): cell(page.experts, r, 1) for r in range(page.experts.model().rowCount())}
     sent = {h.bundle.expert_name for h in items}
     assert {statuses[n] for n in sent} == {"未返回"}
     assert {v for n, v in statuses.items() if n not in sent} == {"未发包"}  # the other panels' experts
@@ -54,7 +58,7 @@ def test_export_shows_passwords_once_and_writes_letters(qtbot, page, tmp_path):
 def test_cancelled_export_leaves_no_file(qtbot, page, tmp_path):
     page.panel.setCurrentIndex(0)
     page.export(tmp_path / "usb")
-    page.win.task.cancel()
+    page.win.ops.task.cancel()
     wait_idle(qtbot, page.win)
     assert page.last_handout == []
     assert not any((tmp_path / "usb").glob("*.nnrb"))
@@ -80,9 +84,9 @@ def test_dropped_score_file_is_verified_and_counted(qtbot, page, tmp_path, monke
     assert res["tampered.nnscore"].outcome == "refused" and res["tampered.nnscore"].message
     dlg = page.results_dialog
     assert dlg.table.item(0, 0).text() == "拒收"  # refusals first
-    row = next(r for r in range(page.experts.rowCount()) if page.experts.item(r, 0).text() == h.bundle.expert_name)
-    assert page.experts.item(row, 1).text() == "已返回"
-    assert page.experts.item(row, 4).text() == "1"
+    row = next(r for r in range(page.experts.model().rowCount()) if cell(page.experts, r, 0) == h.bundle.expert_name)
+    assert cell(page.experts, row, 1) == "已返回"
+    assert cell(page.experts, row, 4) == "1"
     # Replaying the same revision is refused.
     dlg.accept()
     page.import_scores([good])

@@ -40,8 +40,8 @@ def page(win, title):
 def test_returns_table_counts_received_reviews_only(win):
     a1, a2 = win.world.app_ids
     ex = page(win, "评审包与评分回收")
-    rows = {ex.apps.item(r, 0).text(): (ex.apps.item(r, 2).text(), ex.apps.item(r, 3).text())
-            for r in range(ex.apps.rowCount())}
+    m = ex.apps.model()
+    rows = {m.index(r, 0).data(): (m.index(r, 2).data(), m.index(r, 3).data()) for r in range(m.rowCount())}
     assert rows[a1] == ("5/6", "1")   # 6 expected (7 − 回避), 5 received; not "6/6"
     assert rows[a2] == ("6/7", "")
 

@@ -149,7 +149,7 @@ def test_rich_text_title_is_shown_literally(qtbot, window, tmp_path):
 
 def test_cancel_keeps_store_consistent(qtbot, window, demo_packages, store):
     window.import_paths(demo_packages)
-    window.task.cancel()
+    window.ops.task.cancel()
     wait_idle(qtbot, window)
     rep = window.last_report
     imported = {r.application_id for r in rep.results if r.outcome == "imported"}

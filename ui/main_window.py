@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox, QSplitter, QTableView,
                                QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
+from nn_review.changes import Kind
 from nn_review.services import checks as checks_service
 from nn_review.services import formal as formal_service
 from nn_review.services import importer, queries, sessions
@@ -22,6 +23,7 @@ from nn_review.textsafe import marked
 from .apps_model import ApplicationsFilter, ApplicationsModel
 from .detail_pane import DetailPane
 from .import_dialogs import ImportProgress, ImportResultDialog
+from .ops import Operations
 from .session_dialog import NewSessionDialog
 from .store_watch import StoreWatch, kept_view_state
 from .exchange_page import SCORE_SUFFIX, ExchangePage
@@ -43,6 +45,7 @@ class MainWindow(QMainWindow):
         self.session_id: int | None = None
         self.task: Task | None = None
         self.last_report = None
+        self.ops = Operations(store, self)  # the pages' runner and change bus (ui/ops.py)
         self.setWindowTitle(self.tr("南宁市科技计划项目评审系统") + f" — {store.root}")
         self.setAcceptDrops(True)
         from .signer_dialogs import install_passphrase_dialog
@@ -124,6 +127,9 @@ class MainWindow(QMainWindow):
             page = factory(self)
             self.extra_pages.append(page)
             self.pages.addTab(page, page.title())
+            if hasattr(page, "on_changes"):
+                self.ops.changed.connect(page.on_changes)
+        self.ops.changed.connect(self._sessions_changed)
         cl.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.counts = QLabel(self)
@@ -274,9 +280,16 @@ class MainWindow(QMainWindow):
                     self._refresh_page(page)
         self.statusBar().showMessage(self.tr("存储已被其他程序更新，已刷新"), 15000)
 
+    def _sessions_changed(self, changes, _initiator=None) -> None:
+        """A session finalised or reopened on a page: its entry in the chooser says so."""
+        if changes.touches(Kind.SESSIONS) and not changes.external:
+            self._fill_sessions(sessions.list_sessions(self.store), self.session_id)
+
     def _page_shown(self, _index: int) -> None:
         page = self.pages.currentWidget()
-        if getattr(page, "stale", False):
+        if hasattr(page, "page_shown"):
+            page.page_shown()  # a page refreshed by notices keeps its own selection and scroll
+        elif getattr(page, "stale", False):
             self._refresh_page(page)
 
     def _refresh_page(self, page) -> None:

@@ -167,8 +167,8 @@ class _PassphraseAsker(QObject):
 
 def install_passphrase_dialog(window) -> None:
     """From now on the secretary's passphrase is asked with a dialog over ``window`` (once per run)."""
-    window._passphrase_asker = _PassphraseAsker(window)
-    K.set_passphrase_provider(window._passphrase_asker)
+    window.passphrase_asker = _PassphraseAsker(window)
+    K.set_passphrase_provider(window.passphrase_asker)
 
 
 # -- File menu: back up / restore the secretary's keys --------------------------------------------------

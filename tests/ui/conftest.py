@@ -41,7 +41,8 @@ def window(qtbot, store, monkeypatch):
 
 
 def wait_idle(qtbot, win, timeout=60000):
-    qtbot.waitUntil(lambda: win.task is None, timeout=timeout)
+    """Until the window's background work (its own task, the pages' runner) has ended."""
+    qtbot.waitUntil(lambda: getattr(win, "task", None) is None and not win.ops.busy, timeout=timeout)
 
 
 @pytest.fixture(autouse=True)

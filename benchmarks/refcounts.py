@@ -240,7 +240,7 @@ def roster(n: int, home: Path) -> dict:
     from ui.roster_page import RosterPage
     shown = next(p for p in win.extra_pages if isinstance(p, RosterPage))
     after = counts()
-    return {"experts": shown.table.rowCount(), "seconds": round(time.perf_counter() - t0, 1),
+    return {"experts": shown.model.rowCount(), "seconds": round(time.perf_counter() - t0, 1),
             "before": before, "after": after}
 
 

@@ -177,6 +177,7 @@ class PanelsPage(RefreshOnChange, QWidget):
 
     def set_session(self, session_id: int | None) -> None:
         self.session_id = session_id
+        self.stale = False  # read anew here
         self.reload()
 
     def refresh(self) -> None:

@@ -186,6 +186,7 @@ class ResultsPage(RefreshOnChange, QWidget):
 
     def set_session(self, session_id: int | None, keep_app: str | None = None) -> None:
         self.session_id = session_id
+        self.stale = False  # read anew here
         keep = self.panel.currentData()
         self.panel.blockSignals(True)
         self.panel.clear()

@@ -184,6 +184,13 @@ class PanelsPage(RefreshOnChange, QWidget):
         """Something shown here changed (a notice): the same session, panel and matrix cell kept."""
         self.reload()
 
+    def on_changes(self, changes, initiator=None) -> None:
+        if initiator is self and changes.touches(self.watched, self.session_id):
+            self.stale = False
+            self.refresh()  # its own write shows at once (a new panel gets selected), even out of sight
+            return
+        super().on_changes(changes, initiator)
+
     def reload(self, keep_panel: int | None = None) -> None:
         keep = keep_panel or (self.current_panel().id if self.current_panel() else None)
         self.panels = panels_core.list_panels(self.win.store, self.session_id) if self.session_id else []

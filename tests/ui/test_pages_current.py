@@ -255,6 +255,17 @@ def test_draw_runs_on_the_runner(qtbot, win):
     assert "随机种子：11" in panels.draw_text.toPlainText()
 
 
+def test_add_members_dialog_filters_from_precomputed_text(qtbot, win):
+    from ui.panel_dialogs import AddMembersDialog
+    dlg = AddMembersDialog(list_experts(win.store), set())
+    qtbot.addWidget(dlg)
+    dlg.filter.setText("e005")
+    shown = [dlg.list.item(i).text() for i in range(dlg.list.count()) if not dlg.list.item(i).isHidden()]
+    assert len(shown) == 1 and "刘海燕" in shown[0]
+    dlg.filter.setText("")
+    assert not any(dlg.list.item(i).isHidden() for i in range(dlg.list.count()))
+
+
 # -- the rule ----------------------------------------------------------------------------------------
 
 PAGES = ("ui/roster_page.py", "ui/panels_page.py", "ui/results_page.py", "ui/panel_dialogs.py",

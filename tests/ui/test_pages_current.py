@@ -211,9 +211,15 @@ def test_roster_sorts_by_key_and_keeps_the_row_on_refresh(qtbot, win, tmp_path):
     roster = show(win, "专家库")
     keys = [roster.proxy.index(r, 0).data() for r in range(roster.proxy.rowCount())]
     assert keys == sorted(keys)
-    roster.table.sortByColumn(1, Qt.DescendingOrder)
+    roster.table.setCurrentIndex(roster.proxy.index(1, 0))
+    picked = roster.current_key()
+    roster.table.sortByColumn(1, Qt.DescendingOrder)  # the model sorts; the selection follows the expert
     names = [roster.proxy.index(r, 1).data() for r in range(roster.proxy.rowCount())]
-    assert names == sorted(names, reverse=True)
+    assert names == sorted(names, reverse=True) and roster.current_key() == picked
+    roster.filter.setText("广西")  # filtered rows keep the order
+    shown = [roster.proxy.index(r, 1).data() for r in range(roster.proxy.rowCount())]
+    assert shown == sorted(shown, reverse=True)
+    roster.filter.setText("")
     roster.table.setCurrentIndex(roster.proxy.index(2, 0))
     kept = roster.current_key()
     roster.import_file(roster_workbook(tmp_path / "more.xlsx", [NEW_EXPERT]))

@@ -166,22 +166,22 @@ Expert %2%3</translation>
         <translation>Self-funding</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="30"/>
+        <location filename="../../ui/apps_model.py" line="28"/>
         <source>形式审查结论</source>
         <translation>Formal check decision</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="46"/>
+        <location filename="../../ui/apps_model.py" line="45"/>
         <source>单位：万元</source>
         <translation>Unit: 10k CNY</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="51"/>
+        <location filename="../../ui/apps_model.py" line="50"/>
         <source>创新联合体认定</source>
         <translation>Consortium recognition</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="53"/>
+        <location filename="../../ui/apps_model.py" line="52"/>
         <source>创新联合体评估</source>
         <translation>Consortium evaluation</translation>
     </message>
@@ -216,7 +216,7 @@ Expert %2%3</translation>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="68"/>
+        <location filename="../../ui/apps_model.py" line="67"/>
         <source>不予受理</source>
         <comment>decision</comment>
         <translation>Not accepted</translation>
@@ -228,12 +228,12 @@ Expert %2%3</translation>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="70"/>
+        <location filename="../../ui/apps_model.py" line="69"/>
         <source>通过（已核实）</source>
         <translation>Accepted (verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="72"/>
+        <location filename="../../ui/apps_model.py" line="70"/>
         <source>未确认</source>
         <translation>Not decided</translation>
     </message>
@@ -921,7 +921,7 @@ Expert %2%3</translation>
         <translation>Drag .nnscore score files onto this window to import them. Files that were tampered with, replayed or do not belong to this session are refused, with the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="187"/>
+        <location filename="../../ui/exchange_page.py" line="183"/>
         <source>评审包与评分回收</source>
         <translation>Review Bundles and Returns</translation>
     </message>
@@ -936,7 +936,7 @@ Expert %2%3</translation>
         <translation>No bundle sent</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="236"/>
+        <location filename="../../ui/exchange_page.py" line="235"/>
         <source>专家 %1 位：已交回 %2，部分 %3，未交回 %4</source>
         <translation>%1 experts: %2 returned, %3 partial, %4 missing</translation>
     </message>
@@ -1047,7 +1047,7 @@ Expert %2%3</translation>
         <translation>Checked secretary signing keys:</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/dialogs.py" line="255"/>
+        <location filename="../../ui/expert/dialogs.py" line="254"/>
         <source>（尚无）</source>
         <translation>(none yet)</translation>
     </message>
@@ -1078,345 +1078,345 @@ Expert %2%3</translation>
 <context>
     <name>ExpertWindow</name>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="36"/>
+        <location filename="../../ui/expert/main_window.py" line="38"/>
         <source>专家评审 — 南宁市科技计划项目评审系统</source>
         <translation>Expert review — Nanning S&amp;T Review</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="64"/>
+        <location filename="../../ui/expert/main_window.py" line="66"/>
         <source>无法显示文档</source>
         <translation>Cannot show the document</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="94"/>
+        <location filename="../../ui/expert/main_window.py" line="96"/>
         <source>打开评审包…</source>
         <translation>Open review bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="95"/>
+        <location filename="../../ui/expert/main_window.py" line="97"/>
         <source>打开秘书发来的 .nnrb 评审包（需任务通知书上的密码）</source>
         <translation>Open the .nnrb review bundle from the secretary (needs the password on the assignment letter)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="96"/>
+        <location filename="../../ui/expert/main_window.py" line="98"/>
         <source>提交评分（导出评分文件）…</source>
         <translation>Submit scores (export score file)…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="97"/>
+        <location filename="../../ui/expert/main_window.py" line="99"/>
         <source>校验全部申报，签名并导出 .nnscore 评分文件</source>
         <translation>Check every application, sign and export the .nnscore score file</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="98"/>
+        <location filename="../../ui/expert/main_window.py" line="100"/>
         <source>打印个人评分表…</source>
         <translation>Print personal score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="99"/>
+        <location filename="../../ui/expert/main_window.py" line="101"/>
         <source>保存个人评分表 PDF…</source>
         <translation>Save personal score sheet as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="100"/>
+        <location filename="../../ui/expert/main_window.py" line="102"/>
         <source>组长签署结果表…</source>
         <translation>Countersign a result sheet as panel leader…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="101"/>
+        <location filename="../../ui/expert/main_window.py" line="103"/>
         <source>专家组组长：核对秘书签名后，用本机的组长证书签署评审结果表 PDF</source>
         <translation>Panel leader: check the secretary&apos;s signature, then sign the result sheet PDF with the leader&apos;s certificate kept on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="102"/>
+        <location filename="../../ui/expert/main_window.py" line="104"/>
         <source>删除本评审包的材料…</source>
         <translation>Remove this bundle&apos;s materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="103"/>
+        <location filename="../../ui/expert/main_window.py" line="105"/>
         <source>导出后删除申报材料，只保留已签名的评分记录</source>
         <translation>After export: delete the materials, keep only the signed score record</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="104"/>
+        <location filename="../../ui/expert/main_window.py" line="106"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="105"/>
+        <location filename="../../ui/expert/main_window.py" line="107"/>
         <source>撤销评分操作</source>
         <translation>Undo grading action</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="106"/>
+        <location filename="../../ui/expert/main_window.py" line="108"/>
         <source>重做评分操作</source>
         <translation>Redo grading action</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="107"/>
+        <location filename="../../ui/expert/main_window.py" line="109"/>
         <source>标记完成</source>
         <translation>Mark complete</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="108"/>
+        <location filename="../../ui/expert/main_window.py" line="110"/>
         <source>校验本申报的评分；完整时标记为已完成，否则列出所缺内容</source>
         <translation>Check this review; mark it complete when nothing is missing, otherwise list what is missing</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="109"/>
+        <location filename="../../ui/expert/main_window.py" line="111"/>
         <source>申请回避…</source>
         <translation>Declare a conflict (recuse)…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="110"/>
+        <location filename="../../ui/expert/main_window.py" line="112"/>
         <source>下一个申报</source>
         <translation>Next application</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="111"/>
+        <location filename="../../ui/expert/main_window.py" line="113"/>
         <source>上一个申报</source>
         <translation>Previous application</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="112"/>
+        <location filename="../../ui/expert/main_window.py" line="114"/>
         <source>下一个未完成的申报</source>
         <translation>Next unfinished application</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="113"/>
+        <location filename="../../ui/expert/main_window.py" line="115"/>
         <source>设置与密钥指纹…</source>
         <translation>Settings and key fingerprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="114"/>
-        <location filename="../../ui/expert/main_window.py" line="497"/>
+        <location filename="../../ui/expert/main_window.py" line="116"/>
+        <location filename="../../ui/expert/main_window.py" line="499"/>
         <source>键盘操作</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="116"/>
+        <location filename="../../ui/expert/main_window.py" line="118"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="124"/>
+        <location filename="../../ui/expert/main_window.py" line="126"/>
         <source>评分(&amp;G)</source>
         <translation>&amp;Grading</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="128"/>
+        <location filename="../../ui/expert/main_window.py" line="130"/>
         <source>转到(&amp;N)</source>
         <translation>&amp;Navigate</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="130"/>
+        <location filename="../../ui/expert/main_window.py" line="132"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="132"/>
+        <location filename="../../ui/expert/main_window.py" line="134"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="164"/>
+        <location filename="../../ui/expert/main_window.py" line="166"/>
         <source>还没有评审包：请用“文件 → 打开评审包”（Ctrl+O）或把 .nnrb 文件拖到窗口中</source>
         <translation>No review bundle yet: use File → Open review bundle (Ctrl+O) or drop a .nnrb file on the window</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="175"/>
+        <location filename="../../ui/expert/main_window.py" line="176"/>
         <source>此评审包的材料已在导出后删除，只保留了已签名的评分记录（r%1）。可打印个人评分表。</source>
         <translation>This bundle&apos;s materials were removed after export; only the signed score record (r%1) is kept. The personal score sheet can still be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="190"/>
+        <location filename="../../ui/expert/main_window.py" line="192"/>
         <source>打开评审包</source>
         <translation>Open review bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="191"/>
+        <location filename="../../ui/expert/main_window.py" line="193"/>
         <source>评审包 (*.nnrb)</source>
         <translation>Review bundles (*.nnrb)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="200"/>
+        <location filename="../../ui/expert/main_window.py" line="202"/>
         <source>无法打开评审包</source>
         <translation>Cannot open the review bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="204"/>
+        <location filename="../../ui/expert/main_window.py" line="206"/>
         <source>评审包</source>
         <translation>Review bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="204"/>
+        <location filename="../../ui/expert/main_window.py" line="206"/>
         <source>此评审包已在工作区中，其材料已在导出后删除。</source>
         <translation>This bundle is already in the workspace; its materials were removed after export.</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="214"/>
+        <location filename="../../ui/expert/main_window.py" line="216"/>
         <source>请核对秘书密钥指纹</source>
         <translation>Please check the secretary&apos;s key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="216"/>
+        <location filename="../../ui/expert/main_window.py" line="218"/>
         <source>已打开评审包：%1，%2 项申报</source>
         <translation>Bundle opened: %1, %2 applications</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="299"/>
+        <location filename="../../ui/expert/main_window.py" line="301"/>
         <source>全部申报均已完成或回避，可以提交评分（Ctrl+E）</source>
         <translation>Every application is complete or recused: you can submit (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="305"/>
+        <location filename="../../ui/expert/main_window.py" line="307"/>
         <source>已保存 %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="313"/>
+        <location filename="../../ui/expert/main_window.py" line="315"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="326"/>
+        <location filename="../../ui/expert/main_window.py" line="328"/>
         <source>尚不能标记完成：还缺 %1 项（见评分表下方）</source>
         <translation>Cannot mark complete yet: %1 item(s) missing (listed below the form)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="330"/>
+        <location filename="../../ui/expert/main_window.py" line="332"/>
         <source>已标记完成（%1 / %2）</source>
         <translation>Marked complete (%1 / %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="357"/>
+        <location filename="../../ui/expert/main_window.py" line="359"/>
         <source>没有可撤销的评分操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="357"/>
+        <location filename="../../ui/expert/main_window.py" line="359"/>
         <source>没有可重做的评分操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="364"/>
+        <location filename="../../ui/expert/main_window.py" line="366"/>
         <source>已撤销：%1 %2</source>
         <translation>Undone: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="364"/>
+        <location filename="../../ui/expert/main_window.py" line="366"/>
         <source>已重做：%1 %2</source>
         <translation>Redone: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="372"/>
+        <location filename="../../ui/expert/main_window.py" line="374"/>
         <source>“%1”的等级</source>
         <translation>grade of “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="372"/>
+        <location filename="../../ui/expert/main_window.py" line="374"/>
         <source>“%1”的说明</source>
         <translation>comment on “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="373"/>
+        <location filename="../../ui/expert/main_window.py" line="375"/>
         <source>专家意见</source>
         <translation>overall opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="373"/>
+        <location filename="../../ui/expert/main_window.py" line="375"/>
         <source>推荐意见</source>
         <translation>recommendation</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="374"/>
+        <location filename="../../ui/expert/main_window.py" line="376"/>
         <source>回避</source>
         <translation>recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="391"/>
+        <location filename="../../ui/expert/main_window.py" line="392"/>
         <source>尚未导出评分文件</source>
         <translation>No score file exported yet</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="392"/>
+        <location filename="../../ui/expert/main_window.py" line="394"/>
         <source>已导出 r%1，之后有修改未导出</source>
         <translation>Exported r%1; changed since</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="394"/>
+        <location filename="../../ui/expert/main_window.py" line="396"/>
         <source>已导出 r%1</source>
         <translation>Exported r%1</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="397"/>
+        <location filename="../../ui/expert/main_window.py" line="398"/>
         <source>（部分交回）</source>
         <translation> (partial return)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="417"/>
+        <location filename="../../ui/expert/main_window.py" line="419"/>
         <source>无法生成个人评分表</source>
         <translation>Cannot make the personal score sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="431"/>
+        <location filename="../../ui/expert/main_window.py" line="433"/>
         <source>个人评分表-%1.pdf</source>
         <translation>score-sheet-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="432"/>
+        <location filename="../../ui/expert/main_window.py" line="434"/>
         <source>保存个人评分表</source>
         <translation>Save personal score sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="432"/>
-        <location filename="../../ui/expert/main_window.py" line="444"/>
-        <location filename="../../ui/expert/main_window.py" line="461"/>
+        <location filename="../../ui/expert/main_window.py" line="434"/>
+        <location filename="../../ui/expert/main_window.py" line="446"/>
+        <location filename="../../ui/expert/main_window.py" line="463"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="436"/>
+        <location filename="../../ui/expert/main_window.py" line="438"/>
         <source>已保存个人评分表：%1</source>
         <translation>Personal score sheet saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="443"/>
+        <location filename="../../ui/expert/main_window.py" line="445"/>
         <source>选择评审秘书发来的结果表</source>
         <translation>Choose the result sheet sent by the secretary</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="453"/>
+        <location filename="../../ui/expert/main_window.py" line="455"/>
         <source>不能签署</source>
         <translation>Cannot sign</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="457"/>
+        <location filename="../../ui/expert/main_window.py" line="458"/>
         <source>您将以专家组组长“{0}”的身份，用本机保存的证书对以上结果表加 PDF 数字签名。请先打开文件核对内容，确认无误后再签署。是否签署？</source>
         <translation>You are about to add a PDF digital signature to the result sheet above as panel leader “{0}”, with the certificate kept on this computer. Open the file and check its content first. Sign now?</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="458"/>
+        <location filename="../../ui/expert/main_window.py" line="460"/>
         <source>组长签署结果表</source>
         <translation>Countersign result sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="460"/>
+        <location filename="../../ui/expert/main_window.py" line="462"/>
         <source>保存签署后的结果表</source>
         <translation>Save the countersigned result sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="467"/>
+        <location filename="../../ui/expert/main_window.py" line="469"/>
         <source>签署失败</source>
         <translation>Signing failed</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="469"/>
+        <location filename="../../ui/expert/main_window.py" line="471"/>
         <source>已签署</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="470"/>
+        <location filename="../../ui/expert/main_window.py" line="472"/>
         <source>已签署并保存到 {0}。
 组长证书指纹：{1}
 请将此文件交回评审秘书。</source>
@@ -1425,22 +1425,22 @@ Leader certificate fingerprint: {1}
 Please return this file to the review secretary.</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="479"/>
+        <location filename="../../ui/expert/main_window.py" line="481"/>
         <source>删除本评审包的材料</source>
         <translation>Remove this bundle&apos;s materials</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="481"/>
+        <location filename="../../ui/expert/main_window.py" line="482"/>
         <source>将删除“%1”的全部申报材料和评分草稿，只保留已签名的评分记录（r%2）。此操作不可撤销。继续吗？</source>
         <translation>All application materials and draft reviews of “%1” will be deleted; only the signed score record (r%2) is kept. This cannot be undone. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="487"/>
+        <location filename="../../ui/expert/main_window.py" line="489"/>
         <source>不能删除</source>
         <translation>Cannot remove</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="506"/>
+        <location filename="../../ui/expert/main_window.py" line="500"/>
         <source>1–5 或 A–E：评定当前指标的等级并跳到下一指标
 ← / →：在等级按钮间移动；空格：选中/取消当前等级
 Tab：下一个输入项
@@ -1600,7 +1600,7 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/formal_box.py" line="75"/>
+        <location filename="../../ui/formal_box.py" line="74"/>
         <source>不予受理</source>
         <comment>decision</comment>
         <translation>Not accepted</translation>
@@ -1612,17 +1612,17 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/formal_box.py" line="77"/>
+        <location filename="../../ui/formal_box.py" line="76"/>
         <source>通过（已核实）</source>
         <translation>Accepted (verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/formal_box.py" line="79"/>
+        <location filename="../../ui/formal_box.py" line="77"/>
         <source>未确认</source>
         <translation>Not decided</translation>
     </message>
     <message>
-        <location filename="../../ui/formal_box.py" line="92"/>
+        <location filename="../../ui/formal_box.py" line="91"/>
         <source>机器审查：%1 → 形式审查结论：%2</source>
         <translation>Machine check: %1 → decision: %2</translation>
     </message>
@@ -1637,12 +1637,12 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/formal_box.py" line="101"/>
+        <location filename="../../ui/formal_box.py" line="100"/>
         <source>机器审查通过；确认“通过”无需理由。</source>
         <translation>The machine check passed; accepting needs no reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/formal_box.py" line="103"/>
+        <location filename="../../ui/formal_box.py" line="102"/>
         <source>请核实后确认：通过须填写核实情况，不予受理须填写理由。</source>
         <translation>Verify, then decide: accepting needs what was verified, not accepting needs a reason.</translation>
     </message>
@@ -1713,7 +1713,7 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialogs.py" line="44"/>
+        <location filename="../../ui/import_dialogs.py" line="43"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
@@ -1772,7 +1772,7 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <translation>Back up keys</translation>
     </message>
     <message>
-        <location filename="../../ui/signer_dialogs.py" line="193"/>
+        <location filename="../../ui/signer_dialogs.py" line="192"/>
         <source>已备份到 %1。
 评审包签名密钥指纹：%2
 PDF 签名私钥指纹：%3</source>
@@ -1803,14 +1803,14 @@ PDF signing key fingerprint: %3</translation>
         <translation>Restore keys</translation>
     </message>
     <message>
-        <location filename="../../ui/signer_dialogs.py" line="218"/>
+        <location filename="../../ui/signer_dialogs.py" line="217"/>
         <source>%1。
 用备份替换本机的密钥吗？专家已登记的本机旧指纹将失效。</source>
         <translation>%1.
 Replace this computer&apos;s keys with the backup? The old fingerprints the experts pinned will no longer be valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/signer_dialogs.py" line="223"/>
+        <location filename="../../ui/signer_dialogs.py" line="222"/>
         <source>已恢复。
 评审包签名密钥指纹：%1
 PDF 签名私钥指纹：%2</source>
@@ -1822,391 +1822,391 @@ PDF signing key fingerprint: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>南宁市科技计划项目评审系统</source>
         <translation>Nanning S&amp;T Project Review System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>筛选：编号、项目名称、申报单位、指南项目… (Ctrl+F)</source>
         <translation>Filter: number, title, applicant, guide item… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>通过</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>不通过</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>待核实</source>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>评审批次</source>
         <translation>Review session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>把申报包（.nnpkg / .zip）或文件夹拖到此窗口即可导入</source>
         <translation>Drag application packages (.nnpkg / .zip) or folders onto this window to import them</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>未确认结论</source>
         <translation>Not decided</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>申报包与形式审查</source>
         <translation>Packages and Formal Check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>导入申报包…</source>
         <translation>Import Application Packages…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>选择一个或多个 .nnpkg / .zip 申报包导入当前批次</source>
         <translation>Choose one or more .nnpkg / .zip application packages to import into the current session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>导入文件夹…</source>
         <translation>Import Folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>导入文件夹（含子文件夹）中的全部申报包</source>
         <translation>Import all application packages in a folder (including subfolders)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>新建评审批次…</source>
         <translation>New Review Session…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
-        <location filename="../../ui/main_window.py" line="539"/>
+        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>重新形式审查</source>
         <translation>Re-run Formal Check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>按指南重新审查本批次全部申报包（含跨申报包检查）</source>
         <translation>Re-check all application packages in this session against the guide (including cross-package checks)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>移除申报包…</source>
         <translation>Remove Application Package…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>筛选</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>备份密钥…</source>
         <translation>Back Up Keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>把评审秘书的签名密钥与证书备份到口令保护的文件（换电脑用）</source>
         <translation>Back up the secretary&apos;s signing keys and certificates to a passphrase-protected file (to move to a new PC)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>恢复密钥…</source>
         <translation>Restore Keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>在新电脑上从备份恢复评审秘书的密钥（指纹不变）</source>
         <translation>Restore the secretary&apos;s keys from a backup on a new PC (same fingerprints)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>形式审查：通过…</source>
         <translation>Formal check: accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>确认所选申报包形式审查通过</source>
         <translation>Accept the selected package at formal check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>形式审查：不予受理…</source>
         <translation>Formal check: do not accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>所选申报包形式审查不予受理（须填写理由）</source>
         <translation>Do not accept the selected package at formal check (reason required)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>撤销形式审查结论…</source>
         <translation>Withdraw formal check decision…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>撤销所选申报包已登记的形式审查结论（须填写理由）</source>
         <translation>Withdraw the selected package&apos;s recorded formal check decision (reason required)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>撤销上一次形式审查结论</source>
         <translation>Undo last formal check decision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>批次(&amp;S)</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>专家与评审(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>导入专家库…</source>
         <translation>Import Expert Roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>导出专家库…</source>
         <translation>Export Expert Roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>保存专家库导入模板…</source>
         <translation>Save Roster Import Template…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>新建评审组…</source>
         <translation>New Panel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>重新检测回避</source>
         <translation>Re-detect Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>导出评审包…</source>
         <translation>Export Review Bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>导入评分文件…</source>
         <translation>Import Score Files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>新建评审批次</source>
         <translation>New Review Session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>已创建评审批次：%1</source>
         <translation>Review session created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>共 %1 个申报包：通过 %2，不通过 %3，待核实 %4</source>
         <translation>%1 application packages: %2 pass, %3 fail, %4 to verify</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>；不予受理 %1，未确认 %2</source>
         <translation>; not accepted %1, not decided %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>形式审查结论</source>
         <translation>Formal check decision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>确认 %1 形式审查通过。机器审查未通过：请填写核实情况。</source>
         <translation>Accept %1 at formal check. The machine check did not pass: describe what was verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>%1 形式审查不予受理。请填写理由（写入审计记录和结果表）：</source>
         <translation>Do not accept %1 at formal check. Reason (goes into the audit trail and the result sheets):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>撤销 %1 的形式审查结论。请填写理由：</source>
         <translation>Withdraw the formal check decision of %1. Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>已撤销 %1 的上一次形式审查结论</source>
         <translation>Undid the last formal check decision of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>没有可撤销的形式审查结论</source>
         <translation>No formal check decision to undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
-        <location filename="../../ui/main_window.py" line="484"/>
-        <location filename="../../ui/main_window.py" line="487"/>
-        <location filename="../../ui/main_window.py" line="495"/>
-        <location filename="../../ui/main_window.py" line="616"/>
+        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>导入申报包</source>
         <translation>Import Application Packages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>申报包 (*.nnpkg *.zip);;所有文件 (*)</source>
         <translation>Application packages (*.nnpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>导入文件夹中的申报包</source>
         <translation>Import Application Packages from Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>请先新建评审批次。</source>
         <translation>Please create a review session first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>上一次导入尚未完成。</source>
         <translation>The previous import has not finished yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>导入完成：%1</source>
         <translation>Import finished: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>重复的申报编号</source>
         <translation>Duplicate Application IDs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>%1 个申报包的申报编号在本批次中已存在。要用这些文件替换已导入的申报包吗？</source>
         <translation>The application IDs of %1 application package(s) already exist in this session. Replace the imported packages with these files?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>已重新完成形式审查</source>
         <translation>Formal check re-run finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>只读复核形式审查</source>
         <translation>Read-only formal re-check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>本批次已定稿，形式审查结果已冻结（评审表所载为定稿时的结果）；本次只读复核，未写入任何数据。</source>
         <translation>This session is finalised: its formal-check findings are frozen (the sheets show them as they were at finalisation). This re-check is read-only; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>复核结果与定稿时不同的申报：%1</source>
         <translation>Applications whose re-check differs from the findings at finalisation: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>复核结果与定稿时一致。</source>
         <translation>The re-check agrees with the findings at finalisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>移除申报包</source>
         <translation>Remove Application Package</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>从本批次移除申报包 %1？此操作会记入审计日志。</source>
         <translation>Remove application package %1 from this session? This will be recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>已移除 %1</source>
         <translation>Removed %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>以下文件不是申报包（.nnpkg / .zip）或评分文件（.nnscore），已跳过：
 %1</source>
         <translation>The following files are not application packages (.nnpkg / .zip) or score files (.nnscore) and were skipped:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>界面语言将在重新启动后生效</source>
         <translation>The interface language changes when the program is restarted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>存储已被其他程序更新，已刷新</source>
         <translation>The store was updated by another program; the view has been refreshed</translation>
     </message>
@@ -2384,17 +2384,17 @@ PDF signing key fingerprint: %2</translation>
         <translation>Signing key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/dialogs.py" line="109"/>
+        <location filename="../../ui/expert/dialogs.py" line="108"/>
         <source>✓ 签发密钥与此前核对过的秘书密钥一致。</source>
         <translation>✓ Signed by the secretary key you checked before.</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/dialogs.py" line="112"/>
+        <location filename="../../ui/expert/dialogs.py" line="111"/>
         <source>⚠ 签发密钥与此前核对过的秘书密钥不同：请输入本次任务通知书上印的秘书密钥指纹。</source>
         <translation>⚠ Signed by a different key than the secretary key you checked before: enter the fingerprint printed on this assignment letter.</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/dialogs.py" line="115"/>
+        <location filename="../../ui/expert/dialogs.py" line="114"/>
         <source>首次使用：请核对上面的签发密钥指纹与任务通知书上印的一致，并在下方输入（强烈建议）。</source>
         <translation>First use: check that the fingerprint above matches the one on the assignment letter, and enter it below (strongly recommended).</translation>
     </message>
@@ -2468,340 +2468,340 @@ PDF signing key fingerprint: %2</translation>
 <context>
     <name>PanelsPage</name>
     <message>
-        <location filename="../../ui/panels_page.py" line="53"/>
+        <location filename="../../ui/panels_page.py" line="44"/>
         <source>新建评审组…</source>
         <translation>New Panel…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="55"/>
+        <location filename="../../ui/panels_page.py" line="46"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="60"/>
+        <location filename="../../ui/panels_page.py" line="51"/>
         <source>评审组</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="75"/>
+        <location filename="../../ui/panels_page.py" line="66"/>
         <source>专家编号</source>
         <translation>Expert ID</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="75"/>
+        <location filename="../../ui/panels_page.py" line="66"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="75"/>
+        <location filename="../../ui/panels_page.py" line="66"/>
         <source>工作单位</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="75"/>
-        <location filename="../../ui/panels_page.py" line="257"/>
+        <location filename="../../ui/panels_page.py" line="66"/>
+        <location filename="../../ui/panels_page.py" line="234"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="76"/>
+        <location filename="../../ui/panels_page.py" line="67"/>
         <source>评审项目数</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="77"/>
+        <location filename="../../ui/panels_page.py" line="68"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="77"/>
+        <location filename="../../ui/panels_page.py" line="68"/>
         <source>项目名称</source>
         <translation>Project Title</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="77"/>
+        <location filename="../../ui/panels_page.py" line="68"/>
         <source>指南项目</source>
         <translation>Guide Item</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="77"/>
+        <location filename="../../ui/panels_page.py" line="68"/>
         <source>评审专家</source>
         <translation>Reviewers</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="78"/>
-        <location filename="../../ui/panels_page.py" line="453"/>
+        <location filename="../../ui/panels_page.py" line="69"/>
+        <location filename="../../ui/panels_page.py" line="411"/>
         <source>回避</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="79"/>
+        <location filename="../../ui/panels_page.py" line="70"/>
         <source>随机抽取…</source>
         <translation>Random Draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="81"/>
+        <location filename="../../ui/panels_page.py" line="72"/>
         <source>添加专家…</source>
         <translation>Add Experts…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="83"/>
-        <location filename="../../ui/panels_page.py" line="379"/>
+        <location filename="../../ui/panels_page.py" line="74"/>
+        <location filename="../../ui/panels_page.py" line="347"/>
         <source>移除成员</source>
         <translation>Remove Member</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="85"/>
-        <location filename="../../ui/panels_page.py" line="385"/>
+        <location filename="../../ui/panels_page.py" line="76"/>
+        <location filename="../../ui/panels_page.py" line="354"/>
         <source>设为组长</source>
         <translation>Make Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="87"/>
+        <location filename="../../ui/panels_page.py" line="78"/>
         <source>分配评审任务…</source>
         <translation>Assign Reviews…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="116"/>
+        <location filename="../../ui/panels_page.py" line="107"/>
         <source>重新检测回避</source>
         <translation>Re-detect Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="118"/>
+        <location filename="../../ui/panels_page.py" line="109"/>
         <source>按单位信用代码、单位名称、项目负责人/成员与专家声明重新判定 (F6)</source>
         <translation>Check again by organization credit code, organization name, project leader/members and the experts&apos; declarations (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="120"/>
-        <location filename="../../ui/panels_page.py" line="506"/>
+        <location filename="../../ui/panels_page.py" line="111"/>
+        <location filename="../../ui/panels_page.py" line="460"/>
         <source>添加回避…</source>
         <translation>Add Conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="123"/>
-        <location filename="../../ui/panels_page.py" line="508"/>
+        <location filename="../../ui/panels_page.py" line="114"/>
+        <location filename="../../ui/panels_page.py" line="462"/>
         <source>撤销回避…</source>
         <translation>Dismiss Conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="144"/>
+        <location filename="../../ui/panels_page.py" line="135"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="146"/>
+        <location filename="../../ui/panels_page.py" line="137"/>
         <source>另存为文本…</source>
         <translation>Save as Text…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="161"/>
+        <location filename="../../ui/panels_page.py" line="152"/>
         <source>成员与分配</source>
         <translation>Members and Assignments</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="162"/>
+        <location filename="../../ui/panels_page.py" line="153"/>
         <source>回避矩阵</source>
         <translation>Conflict Matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="163"/>
+        <location filename="../../ui/panels_page.py" line="154"/>
         <source>抽取记录</source>
         <translation>Draw Records</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="178"/>
+        <location filename="../../ui/panels_page.py" line="165"/>
         <source>专家组与回避</source>
         <translation>Panels and Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="192"/>
+        <location filename="../../ui/panels_page.py" line="183"/>
         <source>%1（%2 人，%3 项）</source>
         <translation>%1 (%2 members, %3 applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="237"/>
+        <location filename="../../ui/panels_page.py" line="214"/>
         <source>本批次还没有评审组：点击“新建评审组…”</source>
         <translation>This session has no panels yet: click “New Panel…”</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="246"/>
+        <location filename="../../ui/panels_page.py" line="223"/>
         <source>每项目 %1 位专家（种子 %2）</source>
         <translation>%1 experts per application, seed %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="247"/>
+        <location filename="../../ui/panels_page.py" line="224"/>
         <source>全员评审</source>
         <translation>all members review all</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="249"/>
+        <location filename="../../ui/panels_page.py" line="225"/>
         <source>%1：%2 位成员，%3 个申报项目，已分配 %4 项评审任务（%5）</source>
         <translation>%1: %2 members, %3 applications, %4 reviews assigned (%5)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="267"/>
+        <location filename="../../ui/panels_page.py" line="244"/>
         <source>项目%1</source>
         <translation>Item %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="274"/>
+        <location filename="../../ui/panels_page.py" line="251"/>
         <source>评审专家少于 3 位</source>
         <translation>Fewer than 3 reviewers</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="312"/>
-        <location filename="../../ui/panels_page.py" line="317"/>
+        <location filename="../../ui/panels_page.py" line="283"/>
+        <location filename="../../ui/panels_page.py" line="288"/>
         <source>新建评审组</source>
         <translation>New Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="324"/>
-        <location filename="../../ui/panels_page.py" line="328"/>
+        <location filename="../../ui/panels_page.py" line="295"/>
+        <location filename="../../ui/panels_page.py" line="299"/>
         <source>删除评审组</source>
         <translation>Delete Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="325"/>
+        <location filename="../../ui/panels_page.py" line="296"/>
         <source>删除评审组“%1”及其分配？抽取记录会保留。</source>
         <translation>Delete panel “%1” and its assignments? The draw records are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="344"/>
-        <location filename="../../ui/panels_page.py" line="355"/>
+        <location filename="../../ui/panels_page.py" line="312"/>
+        <location filename="../../ui/panels_page.py" line="320"/>
         <source>随机抽取专家</source>
         <translation>Random Draw of Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="352"/>
+        <location filename="../../ui/panels_page.py" line="317"/>
         <source>抽中 %1 位专家（随机种子 %2）</source>
         <translation>Drew %1 experts (seed %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="367"/>
-        <location filename="../../ui/panels_page.py" line="369"/>
+        <location filename="../../ui/panels_page.py" line="334"/>
+        <location filename="../../ui/panels_page.py" line="337"/>
         <source>添加专家</source>
         <translation>Add Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="397"/>
-        <location filename="../../ui/panels_page.py" line="404"/>
+        <location filename="../../ui/panels_page.py" line="367"/>
+        <location filename="../../ui/panels_page.py" line="375"/>
         <source>分配评审任务</source>
         <translation>Assign Reviews</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="401"/>
+        <location filename="../../ui/panels_page.py" line="372"/>
         <source>已分配 %1 项评审任务</source>
         <translation>Assigned %1 reviews</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="412"/>
+        <location filename="../../ui/panels_page.py" line="383"/>
         <source>检测回避</source>
         <translation>Detect Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="415"/>
+        <location filename="../../ui/panels_page.py" line="386"/>
         <source>回避检测完成：新增 %1，消除 %2，现有 %3，已撤销 %4</source>
         <translation>Conflict check finished: %1 new, %2 cleared, %3 active, %4 dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="457"/>
+        <location filename="../../ui/panels_page.py" line="415"/>
         <source>已撤销</source>
         <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="457"/>
+        <location filename="../../ui/panels_page.py" line="415"/>
         <source>原因：%1
 撤销理由：%2</source>
         <translation>Reason: %1
 Dismissed because: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="466"/>
+        <location filename="../../ui/panels_page.py" line="423"/>
         <source>%1 位专家 × %2 个申报包：回避 %3 处，已撤销 %4 处</source>
         <translation>%1 experts × %2 packages: %3 conflicts, %4 dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="486"/>
+        <location filename="../../ui/panels_page.py" line="440"/>
         <source>选中一格查看回避原因；右键可添加或撤销回避。</source>
         <translation>Select a cell to see the reason for a conflict; right-click to add or dismiss a conflict.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="491"/>
+        <location filename="../../ui/panels_page.py" line="445"/>
         <source>回避［%1］：%2</source>
         <translation>Conflict [%1]: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="493"/>
+        <location filename="../../ui/panels_page.py" line="447"/>
         <source>已撤销：%1（理由：%2）</source>
         <translation>Dismissed: %1 (reason: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="496"/>
+        <location filename="../../ui/panels_page.py" line="450"/>
         <source>无回避</source>
         <translation>No conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="510"/>
+        <location filename="../../ui/panels_page.py" line="464"/>
         <source>恢复已撤销的回避：%1</source>
         <translation>Reinstate Dismissed Conflict: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="517"/>
-        <location filename="../../ui/panels_page.py" line="520"/>
-        <location filename="../../ui/panels_page.py" line="526"/>
+        <location filename="../../ui/panels_page.py" line="471"/>
+        <location filename="../../ui/panels_page.py" line="474"/>
+        <location filename="../../ui/panels_page.py" line="480"/>
         <source>添加回避</source>
         <translation>Add Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="517"/>
+        <location filename="../../ui/panels_page.py" line="471"/>
         <source>请先在回避矩阵中选中专家与申报包所在的格。</source>
         <translation>First select the cell of the expert and the application package in the conflict matrix.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="520"/>
+        <location filename="../../ui/panels_page.py" line="474"/>
         <source>%1 回避 %2 %3 的原因：</source>
         <translation>Reason for the conflict of interest between %1 and %2 %3:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="532"/>
-        <location filename="../../ui/panels_page.py" line="536"/>
-        <location filename="../../ui/panels_page.py" line="544"/>
+        <location filename="../../ui/panels_page.py" line="487"/>
+        <location filename="../../ui/panels_page.py" line="491"/>
+        <location filename="../../ui/panels_page.py" line="499"/>
         <source>撤销回避</source>
         <translation>Dismiss Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="532"/>
+        <location filename="../../ui/panels_page.py" line="487"/>
         <source>选中的格没有回避。</source>
         <translation>The selected cell has no conflict.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="537"/>
+        <location filename="../../ui/panels_page.py" line="491"/>
         <source>撤销 %1 对 %2 的回避（%3）。撤销理由会记入审计日志：</source>
         <translation>Dismiss the conflict between %1 and %2 (%3). The reason for dismissing it is recorded in the audit log:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="547"/>
+        <location filename="../../ui/panels_page.py" line="503"/>
         <source>恢复回避</source>
         <translation>Reinstate Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="559"/>
+        <location filename="../../ui/panels_page.py" line="512"/>
         <source>第 %1 号 %2 %3</source>
         <translation>No. %1 %2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="593"/>
-        <location filename="../../ui/panels_page.py" line="601"/>
+        <location filename="../../ui/panels_page.py" line="543"/>
+        <location filename="../../ui/panels_page.py" line="551"/>
         <source>保存抽取记录</source>
         <translation>Save Draw Record</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="594"/>
+        <location filename="../../ui/panels_page.py" line="544"/>
         <source>专家抽取记录%1.txt</source>
         <translation>Expert draw record %1.txt</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="595"/>
+        <location filename="../../ui/panels_page.py" line="545"/>
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
@@ -2875,7 +2875,7 @@ Dismissed because: %2</translation>
         <translation>Review Bundles Created — Note the Passwords</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="42"/>
+        <location filename="../../ui/exchange_page.py" line="41"/>
         <source>密码只显示这一次，系统不保存密码。每位专家的密码已写入其任务通知书（PDF，与评审包在同一文件夹）。请将评审包与任务通知书分开交付。</source>
         <translation>The passwords are shown only this once; the system does not store them. Each expert&apos;s password is in their assignment letter (PDF, in the same folder as the review bundles). Deliver the review bundles and the assignment letters separately.</translation>
     </message>
@@ -2995,7 +2995,7 @@ Dismissed because: %2</translation>
         <translation>Application %1 “%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/dialogs.py" line="200"/>
+        <location filename="../../ui/expert/dialogs.py" line="199"/>
         <source>与申报单位、合作单位或项目成员存在利害关系时应申请回避。回避后该申报不评分，在评分文件和评分表中显示为“回避”及理由，不计入本人评分。</source>
         <translation>Recuse when you have a conflict of interest with the applicant, a partner or a team member. A recused application is not graded; the score file and score sheet show “recused” with the reason, and it does not count in your scores.</translation>
     </message>
@@ -3013,7 +3013,7 @@ Dismissed because: %2</translation>
         <translation>Re-pin Expert Key</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="354"/>
+        <location filename="../../ui/exchange_page.py" line="353"/>
         <source>专家 %1 更换电脑或密钥后，其评分文件会因密钥不同被拒收。核实后可改为信任新密钥。更换原因（记入审计日志）：</source>
         <translation>Once expert %1 changes computer or key, their score files are refused because the key differs. After verifying, you can trust the new key instead. Reason for the change (recorded in the audit log):</translation>
     </message>
@@ -3084,309 +3084,356 @@ Dismissed because: %2</translation>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../ui/results_page.py" line="284"/>
+        <location filename="../../ui/results_page.py" line="242"/>
+        <source>原总分 %1，不计入：%2</source>
+        <translation>Total on record %1, not counted: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="297"/>
         <source>（%1，不计入）</source>
         <translation> (%1, not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="299"/>
+        <location filename="../../ui/results_page.py" line="312"/>
         <source>不计入：%1</source>
         <translation>Not counted: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="308"/>
+        <location filename="../../ui/results_page.py" line="321"/>
         <source>形式审查结论：%1</source>
         <translation>Formal check decision: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="309"/>
+        <location filename="../../ui/results_page.py" line="322"/>
         <source>%1 的评分不计入：%2</source>
         <translation>Review by %1 not counted: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="84"/>
+        <location filename="../../ui/results_page.py" line="79"/>
         <source>生成评审结果表…</source>
         <translation>Generate Result Sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="86"/>
+        <location filename="../../ui/results_page.py" line="81"/>
         <source>每个申报项目的评审意见表、评审组汇总表与个人评分表（PDF，可数字签名）(Ctrl+P)</source>
         <translation>Opinion sheet for each application, panel summary sheet and personal score sheets (PDF, optionally digitally signed) (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="88"/>
+        <location filename="../../ui/results_page.py" line="83"/>
         <source>组长加签…</source>
         <translation>Leader Countersign…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="89"/>
+        <location filename="../../ui/results_page.py" line="84"/>
         <source>在已生成（并由秘书签名）的评审结果表上加上组长的数字签名；原有签名保持有效</source>
         <translation>Add the panel leader&apos;s digital signature to result sheets already written (and signed by the secretary); earlier signatures stay valid</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="91"/>
+        <location filename="../../ui/results_page.py" line="86"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="93"/>
-        <location filename="../../ui/results_page.py" line="211"/>
+        <location filename="../../ui/results_page.py" line="88"/>
+        <location filename="../../ui/results_page.py" line="204"/>
         <source>定稿…</source>
         <translation>Finalize…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="96"/>
+        <location filename="../../ui/results_page.py" line="91"/>
         <source>评审组</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="116"/>
+        <location filename="../../ui/results_page.py" line="104"/>
+        <location filename="../../ui/results_page.py" line="222"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="116"/>
+        <location filename="../../ui/results_page.py" line="104"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="116"/>
-        <location filename="../../ui/results_page.py" line="117"/>
+        <location filename="../../ui/results_page.py" line="104"/>
+        <location filename="../../ui/results_page.py" line="105"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="116"/>
+        <location filename="../../ui/results_page.py" line="104"/>
         <source>已处理</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="117"/>
+        <location filename="../../ui/results_page.py" line="105"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="117"/>
+        <location filename="../../ui/results_page.py" line="105"/>
         <source>评分项目数</source>
         <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="117"/>
+        <location filename="../../ui/results_page.py" line="105"/>
         <source>平均偏差</source>
         <translation>Mean Deviation</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="133"/>
+        <location filename="../../ui/results_page.py" line="121"/>
         <source>专家组意见（组长执笔）</source>
         <translation>Panel consensus (written by the leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="136"/>
+        <location filename="../../ui/results_page.py" line="124"/>
         <source>最终结论与计算结论不同时必须写明理由</source>
         <translation>A reason is required when the final conclusion differs from the calculated one</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="137"/>
+        <location filename="../../ui/results_page.py" line="125"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="138"/>
+        <location filename="../../ui/results_page.py" line="126"/>
         <source>秘书代录</source>
         <translation>Secretary (on behalf)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="143"/>
+        <location filename="../../ui/results_page.py" line="131"/>
         <source>保存专家组意见</source>
         <translation>Save Consensus</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="149"/>
+        <location filename="../../ui/results_page.py" line="137"/>
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="150"/>
+        <location filename="../../ui/results_page.py" line="138"/>
         <source>最终结论</source>
         <translation>Final conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="151"/>
+        <location filename="../../ui/results_page.py" line="139"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="157"/>
+        <location filename="../../ui/results_page.py" line="145"/>
         <source>录入</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="160"/>
+        <location filename="../../ui/results_page.py" line="148"/>
         <source>评分明细</source>
         <translation>Score Details</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="161"/>
-        <location filename="../../ui/results_page.py" line="335"/>
+        <location filename="../../ui/results_page.py" line="149"/>
+        <location filename="../../ui/results_page.py" line="347"/>
         <source>专家组意见</source>
         <translation>Panel Consensus</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="162"/>
+        <location filename="../../ui/results_page.py" line="150"/>
         <source>分歧提示</source>
         <translation>Divergence Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="163"/>
+        <location filename="../../ui/results_page.py" line="151"/>
         <source>评审一致性</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="178"/>
+        <location filename="../../ui/results_page.py" line="162"/>
         <source>评审结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="209"/>
+        <location filename="../../ui/results_page.py" line="202"/>
         <source>本批次还没有评审组</source>
         <translation>This session has no panels yet</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="211"/>
+        <location filename="../../ui/results_page.py" line="204"/>
         <source>重新开启…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="212"/>
+        <location filename="../../ui/results_page.py" line="205"/>
+        <location filename="../../ui/results_page.py" line="223"/>
         <source>去高低平均</source>
         <translation>Trimmed Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="213"/>
+        <location filename="../../ui/results_page.py" line="205"/>
         <source>算术平均</source>
         <translation>Arithmetic Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="214"/>
+        <location filename="../../ui/results_page.py" line="206"/>
         <source>%1 · 第 %2 版 · %3 · 数据摘要 %4</source>
         <translation>%1 · version %2 · %3 · data hash %4</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="214"/>
+        <location filename="../../ui/results_page.py" line="207"/>
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="214"/>
+        <location filename="../../ui/results_page.py" line="207"/>
         <source>评审中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="245"/>
+        <location filename="../../ui/results_page.py" line="222"/>
+        <source>总排名</source>
+        <translation>Overall Rank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="222"/>
+        <source>项目内排名</source>
+        <translation>Rank in Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="222"/>
+        <source>项目名称</source>
+        <translation>Project Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="223"/>
+        <source>平均分</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="223"/>
+        <source>项目得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="223"/>
+        <source>推荐</source>
+        <translation>Recommendations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="223"/>
+        <source>结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="224"/>
+        <source>分歧</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="258"/>
         <source>分歧提示（%1）</source>
         <translation>Divergence Flags (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="251"/>
+        <location filename="../../ui/results_page.py" line="263"/>
         <source>肯德尔和谐系数 W：数据不足，无法计算（需至少 2 位专家共同评分至少 2 个项目）</source>
         <translation>Kendall&apos;s W: not enough data (needs at least 2 experts who scored at least 2 of the same applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="253"/>
+        <location filename="../../ui/results_page.py" line="265"/>
         <source>肯德尔和谐系数 W = %1（%2 位专家 × %3 个项目，χ² = %4，p = %5）</source>
         <translation>Kendall&apos;s W = %1 (%2 experts × %3 applications, χ² = %4, p = %5)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="256"/>
+        <location filename="../../ui/results_page.py" line="269"/>
         <source>未计入：%1</source>
         <translation>Left out: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="283"/>
+        <location filename="../../ui/results_page.py" line="296"/>
         <source>评审指标</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="284"/>
+        <location filename="../../ui/results_page.py" line="296"/>
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="296"/>
+        <location filename="../../ui/results_page.py" line="309"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="305"/>
+        <location filename="../../ui/results_page.py" line="318"/>
         <source>计算结论：%1</source>
         <translation>Calculated conclusion: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="306"/>
+        <location filename="../../ui/results_page.py" line="319"/>
         <source>（专家组意见已过期：评分在其后有变化）</source>
         <translation> (panel consensus out of date: scores changed after it was saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="337"/>
+        <location filename="../../ui/results_page.py" line="350"/>
         <source>已保存 %1 的专家组意见</source>
         <translation>Panel consensus for %1 saved</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="344"/>
+        <location filename="../../ui/results_page.py" line="357"/>
         <source>重新开启评审批次</source>
         <translation>Reopen Review Session</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="344"/>
+        <location filename="../../ui/results_page.py" line="357"/>
         <source>重新开启后可修改评分与意见；此后打印的评审表版本号加一。理由：</source>
         <translation>After reopening, scores and opinions can be changed; sheets printed from then on get the next version number. Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="347"/>
+        <location filename="../../ui/results_page.py" line="360"/>
         <source>重新开启</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="351"/>
-        <location filename="../../ui/results_page.py" line="353"/>
-        <location filename="../../ui/results_page.py" line="355"/>
+        <location filename="../../ui/results_page.py" line="364"/>
+        <location filename="../../ui/results_page.py" line="366"/>
+        <location filename="../../ui/results_page.py" line="368"/>
         <source>定稿</source>
         <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="351"/>
+        <location filename="../../ui/results_page.py" line="364"/>
         <source>还不能定稿：
 %1</source>
         <translation>Cannot finalize yet:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="354"/>
+        <location filename="../../ui/results_page.py" line="366"/>
         <source>定稿后本批次（%1 个申报项目）只读，修改须重新开启并说明理由。现在定稿？</source>
         <translation>Once finalized, this session (%1 applications) is read-only; changes require reopening it with a reason. Finalize now?</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="365"/>
+        <location filename="../../ui/results_page.py" line="378"/>
         <source>导出评审结果</source>
         <translation>Export Results</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="370"/>
+        <location filename="../../ui/results_page.py" line="383"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="371"/>
+        <location filename="../../ui/results_page.py" line="384"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="375"/>
+        <location filename="../../ui/results_page.py" line="387"/>
         <source>选择存放评审结果表的文件夹</source>
         <translation>Choose a Folder for the Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="455"/>
+        <location filename="../../ui/results_page.py" line="467"/>
         <source>组长只能用本人的密钥签名：
 • 组长携带本人的 UKey 在本机签名；或
 • 把结果表交给组长，由组长在本人电脑的专家工作台中签署（文件 → 组长签署结果表…），交回后用“导入组长签署的结果表…”入档。</source>
@@ -3395,117 +3442,117 @@ Dismissed because: %2</translation>
 • give the sheet to the leader, who signs it in the expert workspace on the leader&apos;s own computer (File → Countersign a result sheet as panel leader…); when it comes back, file it with “Accept sheets countersigned by the leader…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="456"/>
+        <location filename="../../ui/results_page.py" line="470"/>
         <source>使用组长本人的 UKey…</source>
         <translation>Use the Leader&apos;s Own UKey…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="483"/>
+        <location filename="../../ui/results_page.py" line="496"/>
         <source>导入组长签署的结果表…</source>
         <translation>Accept sheets countersigned by the leader…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="484"/>
+        <location filename="../../ui/results_page.py" line="497"/>
         <source>组长在本人电脑上签署后交回的结果表：核验组长证书、原有签名和发出的结果表后入档</source>
         <translation>Result sheets the panel leader signed on the leader&apos;s own computer: checks the leader&apos;s certificate, the earlier signatures and the issued sheet, then files them</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="495"/>
+        <location filename="../../ui/results_page.py" line="508"/>
         <source>选择组长签署后交回的结果表</source>
         <translation>Choose the result sheets countersigned by the leader</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="504"/>
+        <location filename="../../ui/results_page.py" line="517"/>
         <source>已入档：</source>
         <translation>Filed: </translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="504"/>
+        <location filename="../../ui/results_page.py" line="517"/>
         <source>拒收：</source>
         <translation>Refused: </translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="500"/>
-        <location filename="../../ui/results_page.py" line="507"/>
+        <location filename="../../ui/results_page.py" line="513"/>
+        <location filename="../../ui/results_page.py" line="520"/>
         <source>导入组长签署的结果表</source>
         <translation>Accept countersigned result sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="380"/>
+        <location filename="../../ui/results_page.py" line="392"/>
         <source>用秘书的签名证书对生成的 PDF 做数字签名？</source>
         <translation>Digitally sign the generated PDFs with the secretary&apos;s signing certificate?</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="395"/>
+        <location filename="../../ui/results_page.py" line="407"/>
         <source>正在生成评审结果表…</source>
         <translation>Generating result sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="395"/>
+        <location filename="../../ui/results_page.py" line="407"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="396"/>
-        <location filename="../../ui/results_page.py" line="412"/>
+        <location filename="../../ui/results_page.py" line="408"/>
+        <location filename="../../ui/results_page.py" line="424"/>
         <source>生成评审结果表</source>
         <translation>Generate Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="418"/>
+        <location filename="../../ui/results_page.py" line="432"/>
         <source>已取消，未留下任何文件</source>
         <translation>Cancelled; no files were left behind</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="423"/>
+        <location filename="../../ui/results_page.py" line="437"/>
         <source>评审结果表</source>
         <translation>Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="424"/>
+        <location filename="../../ui/results_page.py" line="438"/>
         <source>已生成 %1 个 PDF 文件%2。</source>
         <translation>Generated %1 PDF file(s)%2.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="425"/>
+        <location filename="../../ui/results_page.py" line="439"/>
         <source>（已数字签名，签名人 %1）</source>
         <translation> (digitally signed by %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="427"/>
+        <location filename="../../ui/results_page.py" line="441"/>
         <source>打开汇总表</source>
         <translation>Open Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="428"/>
+        <location filename="../../ui/results_page.py" line="442"/>
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="429"/>
+        <location filename="../../ui/results_page.py" line="443"/>
         <source>打印汇总表…</source>
         <translation>Print Summary Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="430"/>
+        <location filename="../../ui/results_page.py" line="444"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="446"/>
+        <location filename="../../ui/results_page.py" line="460"/>
         <source>选择要由组长加签的评审结果表</source>
         <translation>Choose the result sheets the leader countersigns</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="452"/>
-        <location filename="../../ui/results_page.py" line="468"/>
-        <location filename="../../ui/results_page.py" line="476"/>
+        <location filename="../../ui/results_page.py" line="466"/>
+        <location filename="../../ui/results_page.py" line="482"/>
+        <location filename="../../ui/results_page.py" line="489"/>
         <source>组长加签</source>
         <translation>Leader Countersign</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="471"/>
-        <location filename="../../ui/results_page.py" line="478"/>
+        <location filename="../../ui/results_page.py" line="484"/>
+        <location filename="../../ui/results_page.py" line="491"/>
         <source>已由 %1 加签 %2 个文件</source>
         <translation>%2 file(s) countersigned by %1</translation>
     </message>
@@ -3513,37 +3560,37 @@ Dismissed because: %2</translation>
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="29"/>
+        <location filename="../../ui/roster_page.py" line="27"/>
         <source>专家库导入结果</source>
         <translation>Expert Roster Import Results</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="37"/>
+        <location filename="../../ui/roster_page.py" line="35"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="37"/>
+        <location filename="../../ui/roster_page.py" line="35"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="37"/>
+        <location filename="../../ui/roster_page.py" line="35"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="37"/>
+        <location filename="../../ui/roster_page.py" line="35"/>
         <source>应为</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="51"/>
+        <location filename="../../ui/roster_page.py" line="49"/>
         <source>未识别的列（已忽略）：%1</source>
         <translation>Unrecognized columns (ignored): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="57"/>
+        <location filename="../../ui/roster_page.py" line="55"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -3551,114 +3598,114 @@ Dismissed because: %2</translation>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="25"/>
+        <location filename="../../ui/roster_page.py" line="63"/>
         <source>专家编号</source>
         <translation>Expert ID</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="25"/>
+        <location filename="../../ui/roster_page.py" line="63"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="26"/>
+        <location filename="../../ui/roster_page.py" line="64"/>
         <source>工作单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="26"/>
+        <location filename="../../ui/roster_page.py" line="64"/>
         <source>职称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="27"/>
+        <location filename="../../ui/roster_page.py" line="65"/>
         <source>专业领域</source>
         <translation>Expertise</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="27"/>
+        <location filename="../../ui/roster_page.py" line="65"/>
         <source>手机</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="28"/>
+        <location filename="../../ui/roster_page.py" line="66"/>
         <source>电子邮箱</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="28"/>
+        <location filename="../../ui/roster_page.py" line="66"/>
         <source>回避单位/人员</source>
         <translation>Declared conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="70"/>
+        <location filename="../../ui/roster_page.py" line="73"/>
         <source>筛选：姓名、单位、专业领域…</source>
         <translation>Filter: name, organization, expertise…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="88"/>
+        <location filename="../../ui/roster_page.py" line="87"/>
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="89"/>
+        <location filename="../../ui/roster_page.py" line="88"/>
         <source>按“专家编号”新增或更新专家（Ctrl+Shift+E）</source>
         <translation>Add or update experts by “Expert ID” (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="92"/>
+        <location filename="../../ui/roster_page.py" line="91"/>
         <source>导出为 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="94"/>
+        <location filename="../../ui/roster_page.py" line="93"/>
         <source>保存导入模板…</source>
         <translation>Save Import Template…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="117"/>
+        <location filename="../../ui/roster_page.py" line="110"/>
         <source>专家库</source>
         <translation>Expert Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="149"/>
+        <location filename="../../ui/roster_page.py" line="148"/>
         <source>专家库共 %1 位专家，显示 %2 位</source>
         <translation>%1 experts in the roster, %2 shown</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="161"/>
-        <location filename="../../ui/roster_page.py" line="169"/>
+        <location filename="../../ui/roster_page.py" line="160"/>
+        <location filename="../../ui/roster_page.py" line="166"/>
         <source>导入专家库</source>
         <translation>Import Expert Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="174"/>
+        <location filename="../../ui/roster_page.py" line="171"/>
         <source>专家库导入：%1</source>
         <translation>Roster import: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="180"/>
+        <location filename="../../ui/roster_page.py" line="177"/>
         <location filename="../../ui/roster_page.py" line="187"/>
         <source>导出专家库</source>
         <translation>Export Expert Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="189"/>
+        <location filename="../../ui/roster_page.py" line="186"/>
         <source>已导出 %1 位专家到 %2</source>
         <translation>Exported %1 experts to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="193"/>
+        <location filename="../../ui/roster_page.py" line="190"/>
         <source>保存专家库导入模板</source>
         <translation>Save Expert Roster Import Template</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="200"/>
+        <location filename="../../ui/roster_page.py" line="197"/>
         <source>保存导入模板</source>
         <translation>Save Import Template</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="202"/>
+        <location filename="../../ui/roster_page.py" line="199"/>
         <source>模板已保存：%1</source>
         <translation>Template saved: %1</translation>
     </message>
@@ -3701,7 +3748,7 @@ Dismissed because: %2</translation>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="106"/>
+        <location filename="../../ui/exchange_page.py" line="105"/>
         <source>拒收</source>
         <translation>Refused</translation>
     </message>
@@ -3739,7 +3786,7 @@ Dismissed because: %2</translation>
         <translation>After a change, the signing certificate is re-issued at the next signature; the old certificate is kept, so sheets already signed can still be verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87"/>
+        <location filename="../../ui/settings_dialog.py" line="86"/>
         <source>更改界面语言后，重新启动程序生效。命令行参数 --lang 优先于此设置。</source>
         <translation>A new interface language takes effect when the program is restarted. The command-line option --lang takes precedence over this setting.</translation>
     </message>
@@ -3808,7 +3855,7 @@ Dismissed because: %2</translation>
         <translation>Signer profile</translation>
     </message>
     <message>
-        <location filename="../../ui/signer_dialogs.py" line="67"/>
+        <location filename="../../ui/signer_dialogs.py" line="65"/>
         <source>数字签名要写明签名人。请填写您的真实姓名、职务和单位：它们写入签名证书，显示在每份签名的评审表上。以后可在“设置”中更改（证书将重新签发，旧证书保留，已签名的评审表仍可核验）。</source>
         <translation>A digital signature names its signer. Please enter your real name, title and unit: they go into the signing certificate and appear on every signed sheet. You can change them later in Settings (the certificate is then re-issued; the old one is kept, so sheets already signed can still be verified).</translation>
     </message>
@@ -3828,7 +3875,7 @@ Dismissed because: %2</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/open_files.py" line="147"/>
+        <location filename="../../ui/open_files.py" line="145"/>
         <source>此版本没有专家评审工作台，无法打开评审包：
 %1
 
@@ -3888,7 +3935,7 @@ Review bundles (.nnrb) are opened by the reviewing expert in the expert workspac
         <translation>%1 application(s) not complete:</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/submit_dialog.py" line="51"/>
+        <location filename="../../ui/expert/submit_dialog.py" line="50"/>
         <source>部分交回：只交回已完成和已回避的 %1 项（文件名标注“部分”，之后可再导出完整的新修订）</source>
         <translation>Partial return: only the %1 complete or recused applications (the file name says “部分”; a complete newer revision can follow)</translation>
     </message>
@@ -3913,7 +3960,7 @@ Review bundles (.nnrb) are opened by the reviewing expert in the expert workspac
         <translation>Choose the folder for the score file (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/submit_dialog.py" line="99"/>
+        <location filename="../../ui/expert/submit_dialog.py" line="98"/>
         <source>已导出修订 r%1（%2/%3 项%4）：
 %5
 专家签名密钥指纹：%6
@@ -4033,7 +4080,7 @@ Please hand this file to the review secretary.</translation>
         <translation>Don&apos;t sign</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="172"/>
+        <location filename="../../ui/token_dialog.py" line="171"/>
         <source>组长 UKey 签名</source>
         <translation>Leader&apos;s UKey signature</translation>
     </message>
@@ -4043,7 +4090,7 @@ Please hand this file to the review secretary.</translation>
         <translation>Panel leader %1&apos;s own UKey</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="185"/>
+        <location filename="../../ui/token_dialog.py" line="184"/>
         <source>证书主体：%1
 签发机构：%2
 证书指纹：%3</source>
@@ -4052,12 +4099,12 @@ Issued by: %2
 Certificate fingerprint: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="188"/>
+        <location filename="../../ui/token_dialog.py" line="187"/>
         <source>注意：证书姓名“%1”与组长姓名“%2”不一致</source>
         <translation>Note: the name in the certificate “%1” differs from the panel leader&apos;s name “%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="192"/>
+        <location filename="../../ui/token_dialog.py" line="191"/>
         <source>首次登记组长 %1 的 UKey 证书。请与组长核对以下信息：</source>
         <translation>Registering panel leader %1&apos;s UKey certificate for the first time. Check these details with the leader:</translation>
     </message>
@@ -4067,7 +4114,7 @@ Certificate fingerprint: %3</translation>
         <translation>Register the leader&apos;s certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/token_dialog.py" line="197"/>
+        <location filename="../../ui/token_dialog.py" line="196"/>
         <source>UKey 中的证书与组长 %1 已登记的证书（指纹 %2）不同。</source>
         <translation>The certificate on the UKey differs from the one registered for panel leader %1 (fingerprint %2).</translation>
     </message>

@@ -13,8 +13,8 @@ Scenarios (the real windows and widgets, headless):
   ``lessThan``, as the window starts) and scrolled through: at each of 201 scroll positions the
   page is painted and ``data()`` asked for every role of every visible cell. (Sorting 100,000 rows calls ``lessThan`` ~1.7 million times:
   that, not the scrolling, is most of the time.)
-* ``roster`` — the secretary window opened on a store holding N experts (its roster page fills
-  a QTableWidget at start: 8 cells per expert).
+* ``roster`` — the secretary window opened on a store holding N experts (its roster page loads
+  them into its table model at start: 8 columns per expert, only the visible cells painted).
 
 A binding that hands back ``None``/``True`` without a new reference makes the counts *drop*;
 at 0 CPython aborts ("Fatal Python error: none_dealloc"). A scenario run in a child process reports
@@ -240,7 +240,7 @@ def roster(n: int, home: Path) -> dict:
     from ui.roster_page import RosterPage
     shown = next(p for p in win.extra_pages if isinstance(p, RosterPage))
     after = counts()
-    return {"experts": shown.table.rowCount(), "seconds": round(time.perf_counter() - t0, 1),
+    return {"experts": shown.model.rowCount(), "seconds": round(time.perf_counter() - t0, 1),
             "before": before, "after": after}
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -25,7 +24,7 @@ from .detail_pane import DetailPane
 from .import_dialogs import ImportProgress, ImportResultDialog
 from .ops import Operations, Page
 from .session_dialog import NewSessionDialog
-from .store_watch import StoreWatch, kept_view_state
+from .store_watch import StoreWatch
 from .exchange_page import SCORE_SUFFIX, ExchangePage
 from .panels_page import PanelsPage
 from .plain import data, plain
@@ -132,6 +131,7 @@ class MainWindow(QMainWindow):
         self.extra_pages: list = []
         for factory in PAGE_FACTORIES:
             page = factory(self)
+            assert isinstance(page, Page), f"{factory.__name__} must be a ui.ops.Page"
             self.extra_pages.append(page)
             self.pages.addTab(page, page.title())
         cl.addWidget(self.pages, 1)
@@ -143,10 +143,7 @@ class MainWindow(QMainWindow):
         # The window's own pages first (session chooser, applications), then every other page.
         self.ops.changed.connect(self.on_changes)
         for page in self.extra_pages:
-            if isinstance(page, Page):
-                self.ops.changed.connect(page.on_changes)
-            else:  # H2 removes: the roster, panels and results pages before they take notices themselves
-                self.ops.changed.connect(partial(self._notify_unconverted, page))
+            self.ops.changed.connect(page.on_changes)
         self.reload_sessions()
         self._restore()
         self.pages.currentChanged.connect(self._page_shown)
@@ -301,22 +298,8 @@ class MainWindow(QMainWindow):
         if page is self.splitter:
             if self.applications_stale:
                 self.refresh_applications()
-        elif isinstance(page, Page):
-            page.page_shown()
-        elif getattr(page, "stale", False):  # H2 removes
-            self._refresh_page(page)
-
-    def _notify_unconverted(self, page, changes: Changes, _initiator=None) -> None:
-        """H2 removes: a page without on_changes refreshes on any change — now if shown, else when shown."""
-        if page.isVisible():
-            self._refresh_page(page)
         else:
-            page.stale = True
-
-    def _refresh_page(self, page) -> None:  # H2 removes
-        page.stale = False
-        with kept_view_state(page):
-            page.refresh()
+            page.page_shown()
 
     def refresh_applications(self) -> None:
         """The table anew, keeping the selected row, the scroll position and — when the selected
@@ -583,31 +566,6 @@ class MainWindow(QMainWindow):
     def _enable_actions(self, busy: bool) -> None:
         for a in (self.act_import, self.act_import_dir, self.act_checks, self.act_remove, self.act_new):
             a.setEnabled(not busy and (a is self.act_new or self.session_id is not None))
-
-    # -- H2 removes: the roster, panels and results pages still run their tasks by hand ----------
-
-    @property
-    def task(self):  # H2 removes
-        return self.ops.task
-
-    @task.setter
-    def task(self, task) -> None:  # H2 removes
-        self.ops.task = task
-
-    def _busy(self, busy: bool) -> None:  # H2 removes
-        self.ops.busyChanged.emit(busy)
-
-    def _end_task(self) -> None:  # H2 removes
-        if self.ops.task is not None:
-            self.ops.task.wait()
-        self.ops.task = None
-        self.ops.busyChanged.emit(False)
-
-    def _task_failed(self, title: str, message: str, progress) -> None:  # H2 removes
-        if progress is not None:
-            progress.close()
-        self._end_task()
-        QMessageBox.critical(self, title, plain(message))
 
     # -- drag & drop -------------------------------------------------------------------------------
 

@@ -135,6 +135,25 @@ class Operations(QObject):
         else:
             QMessageBox.critical(self.window, title, plain(message))
 
+    def job(self, fn: Callable[..., Any]) -> Callable[..., Any]:
+        """``fn`` (not itself an @operation: an export that only reads, a closure that opens a UKey
+        around operations) made runnable by ``run``: its changes are collected from the store's
+        committed transactions all the same, so the notice cannot lie either."""
+        store = self.store
+
+        def with_changes(*args, **kwargs) -> Outcome:
+            with store.collect() as got:
+                try:
+                    value = fn(*args, **kwargs)
+                except BaseException as e:
+                    e.changes = got.changes()  # type: ignore[attr-defined]
+                    raise
+            return Outcome(value, got.changes())
+
+        run = partial(fn)
+        run.with_changes = with_changes  # type: ignore[attr-defined]
+        return run
+
     # -- in the UI thread -----------------------------------------------------------------------
 
     def call(self, fn: Callable[..., Any], *args, initiator: object = None, **kwargs) -> Any:

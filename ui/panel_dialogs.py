@@ -112,12 +112,15 @@ class AddMembersDialog(QDialog):
         self.filter.setPlaceholderText(self.tr("筛选：姓名、单位、专业领域…"))
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.hay: list[str] = []  # per item, case-folded once: a keystroke reads no item text
         for e in experts:
             if e.id in exclude:
                 continue
-            it = QListWidgetItem(data(f"{e.roster_key}  {e.name}  {e.unit}  [{'；'.join(e.fields)}]"))
+            text = f"{e.roster_key}  {e.name}  {e.unit}  [{'；'.join(e.fields)}]"
+            it = QListWidgetItem(data(text))
             it.setData(Qt.UserRole, e.id)
             self.list.addItem(it)
+            self.hay.append(text.casefold())
         self.filter.textChanged.connect(self._filter)
         lay = QVBoxLayout(self)
         lay.addWidget(self.filter)
@@ -127,8 +130,11 @@ class AddMembersDialog(QDialog):
 
     def _filter(self, text: str) -> None:
         t = text.strip().casefold()
-        for i in range(self.list.count()):
-            self.list.item(i).setHidden(bool(t) and t not in self.list.item(i).text().casefold())
+        for i, hay in enumerate(self.hay):
+            hide = bool(t) and t not in hay
+            it = self.list.item(i)
+            if it.isHidden() != hide:
+                it.setHidden(hide)
 
     def chosen(self) -> list[int]:
         return [it.data(Qt.UserRole) for it in self.list.selectedItems()]

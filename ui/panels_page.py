@@ -1,7 +1,8 @@
 """专家组与回避 page: panels (draw, members, leader, assignment), the conflict matrix, draw records.
 
-Every button is one call into nn_review.roster (one write transaction); the page only shows
-what the core returns and asks for the inputs the core needs.
+Every button is one call into nn_review.roster (one write transaction) through the window's
+runner (``win.ops``); the page only shows what the core returns and asks for the inputs the core
+needs. It is refreshed by change notices — its own writes' and everyone else's — alone.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLab
                                QListWidgetItem, QMenu, QMessageBox, QPlainTextEdit, QPushButton, QSplitter,
                                QTableWidget, QTabWidget, QVBoxLayout, QWidget)
 
+from nn_review.changes import Kind
 from nn_review.roster import conflicts as conflicts_core
 from nn_review.roster import draw as draw_core
 from nn_review.roster import panels as panels_core
@@ -20,6 +22,7 @@ from nn_review.roster.experts import list_experts
 from nn_review.services.queries import list_applications
 from nn_review.store import StoreError
 
+from .ops import RefreshOnChange
 from .panel_dialogs import AddMembersDialog, AssignDialog, DrawDialog, NewPanelDialog, ReasonDialog
 from .widgets import ro_item, ro_table
 from .plain import data, plain, tip
@@ -28,7 +31,11 @@ CONFLICT_BG = QColor("#f8d7da")
 DISMISSED_BG = QColor("#eeeeee")
 
 
-class PanelsPage(QWidget):
+class PanelsPage(RefreshOnChange, QWidget):
+    # panels and draws; the matrix: experts × applications and conflicts; the warnings: formal
+    # decisions (packages); the chooser's session state
+    watched = Kind.PANELS | Kind.CONFLICTS | Kind.ROSTER | Kind.PACKAGES | Kind.SESSIONS
+
     def __init__(self, win):
         super().__init__(win)
         self.win = win
@@ -36,6 +43,8 @@ class PanelsPage(QWidget):
         self.panels: list[panels_core.PanelInfo] = []
         self.matrix: dict | None = None
         self.last_assign: panels_core.AssignResult | None = None
+        self.last_draw: draw_core.DrawResult | None = None
+        self.shown_panel: int | None = None
 
         # -- left: the session's panels
         self.panel_list = QListWidget(self)
@@ -168,11 +177,19 @@ class PanelsPage(QWidget):
 
     def set_session(self, session_id: int | None) -> None:
         self.session_id = session_id
+        self.stale = False  # read anew here
         self.reload()
 
     def refresh(self) -> None:
-        """Another process wrote to the store: the same session, panel kept."""
+        """Something shown here changed (a notice): the same session, panel and matrix cell kept."""
         self.reload()
+
+    def on_changes(self, changes, initiator=None) -> None:
+        if initiator is self and changes.touches(self.watched, self.session_id):
+            self.stale = False
+            self.refresh()  # its own write shows at once (a new panel gets selected), even out of sight
+            return
+        super().on_changes(changes, initiator)
 
     def reload(self, keep_panel: int | None = None) -> None:
         keep = keep_panel or (self.current_panel().id if self.current_panel() else None)
@@ -187,8 +204,8 @@ class PanelsPage(QWidget):
         idx = next((i for i, p in enumerate(self.panels) if p.id == keep), 0 if self.panels else -1)
         self.panel_list.setCurrentRow(idx)
         self.panel_list.blockSignals(False)
+        self.reload_matrix()  # first: the panel's 回避 column reads the matrix
         self._show_panel()
-        self.reload_matrix()
         self.reload_draws()
 
     def current_panel(self) -> panels_core.PanelInfo | None:
@@ -207,9 +224,23 @@ class PanelsPage(QWidget):
 
     def _show_panel(self) -> None:
         p = self.current_panel()
+        same = p is not None and p.id == self.shown_panel
+        rows = {t: (t.item(t.currentRow(), 0).text() if same and t.currentRow() >= 0 and t.item(t.currentRow(), 0)
+                    else None, t.verticalScrollBar().value() if same else 0) for t in (self.members, self.apps)}
+        self.shown_panel = p.id if p is not None else None
         self.members.setRowCount(0)
         self.apps.setRowCount(0)
         self._enable()
+        try:
+            self._fill_panel(p)
+        finally:  # a refresh keeps the member and the application selected, and the scroll
+            for t, (key, scroll) in rows.items():
+                r = next((r for r in range(t.rowCount()) if key is not None and t.item(r, 0).text() == key), -1)
+                if r >= 0:
+                    t.selectRow(r)
+                t.verticalScrollBar().setValue(scroll)
+
+    def _fill_panel(self, p) -> None:
         if p is None:
             self.panel_head.setText(self.tr("本批次还没有评审组：点击“新建评审组…”") if self.session_id else "")
             self.panel_warn.setText("")
@@ -264,12 +295,18 @@ class PanelsPage(QWidget):
     # -- panel actions -----------------------------------------------------------------------
 
     def _call(self, title: str, fn, *args, **kw):
-        """One core call = one transaction; a refusal is shown as it was worded, nothing half-done."""
+        """One core call = one transaction, through the runner (whose notice refreshes this page
+        and the others); a refusal is shown as it was worded, nothing half-done."""
         try:
-            return fn(*args, **kw)
+            return self.win.ops.call(fn, *args, initiator=self, **kw)
         except StoreError as e:
             QMessageBox.warning(self, title, plain(str(e)))
             return None
+
+    def select_panel(self, panel_id: int) -> None:
+        i = next((i for i, p in enumerate(self.panels) if p.id == panel_id), -1)
+        if i >= 0 and i != self.panel_list.currentRow():
+            self.panel_list.setCurrentRow(i)
 
     def new_panel_dialog(self) -> None:
         if self.session_id is None:
@@ -283,7 +320,7 @@ class PanelsPage(QWidget):
         pid = self._call(self.tr("新建评审组"), panels_core.create_panel, self.win.store, self.session_id, name,
                          items=items or None, application_ids=application_ids or None, notes=notes)
         if pid is not None:
-            self.reload(keep_panel=pid)
+            self.select_panel(pid)  # the notice has listed it
             if notes:
                 QMessageBox.information(self, self.tr("新建评审组"), plain("\n".join(notes)))
         return pid
@@ -297,7 +334,6 @@ class PanelsPage(QWidget):
                 != QMessageBox.Yes:
             return
         self._call(self.tr("删除评审组"), panels_core.delete_panel, self.win.store, p.id)
-        self.reload()
 
     def draw_dialog(self) -> None:
         p = self.current_panel()
@@ -307,19 +343,24 @@ class PanelsPage(QWidget):
         if dlg.exec() == DrawDialog.Accepted:
             self.draw(*dlg.values())
 
-    def draw(self, n: int, seed: int | None = None, fields: list[str] | None = None):
+    def draw(self, n: int, seed: int | None = None, fields: list[str] | None = None) -> None:
+        """In the background (a large roster is matched field by field); the result in ``last_draw``."""
         p = self.current_panel()
-        res = self._call(self.tr("随机抽取专家"), draw_core.draw_experts, self.win.store, self.session_id, p.id, n,
-                         seed=seed, fields=fields)
-        if res is None:
-            return None
-        self.reload(keep_panel=p.id)
+        if p is None:
+            return
+        title = self.tr("随机抽取专家")
+        self.win.ops.run(title, draw_core.draw_experts, self.win.store, self.session_id, p.id, n, seed=seed,
+                         fields=fields, done=lambda res: self._drawn(res, p.id),
+                         failed=lambda msg: QMessageBox.warning(self, title, plain(msg.split("\n\n")[0])),
+                         initiator=self)
+
+    def _drawn(self, res: draw_core.DrawResult, panel_id: int) -> None:
+        self.last_draw = res
+        self.select_panel(panel_id)
         msg = self.tr("抽中 %1 位专家（随机种子 %2）").replace("%1", str(len(res.drawn))).replace("%2", str(res.seed))
         self.win.statusBar().showMessage(msg, 15000)
         if res.fallback:
             QMessageBox.information(self, self.tr("随机抽取专家"), plain(res.note))
-        self.select_draw(res.draw_id)
-        return res
 
     def add_members_dialog(self) -> None:
         p = self.current_panel()
@@ -332,7 +373,6 @@ class PanelsPage(QWidget):
     def add_members(self, expert_ids: list[int]) -> None:
         p = self.current_panel()
         warnings = self._call(self.tr("添加专家"), panels_core.add_members, self.win.store, p.id, expert_ids)
-        self.reload(keep_panel=p.id)
         if warnings:
             QMessageBox.information(self, self.tr("添加专家"), plain("\n".join(warnings)))
 
@@ -345,14 +385,12 @@ class PanelsPage(QWidget):
         if p is None or eid is None:
             return
         self._call(self.tr("移除成员"), panels_core.remove_member, self.win.store, p.id, eid)
-        self.reload(keep_panel=p.id)
 
     def set_leader(self) -> None:
         p, eid = self.current_panel(), self._member_id()
         if p is None or eid is None:
             return
         self._call(self.tr("设为组长"), panels_core.set_leader, self.win.store, p.id, eid)
-        self.reload(keep_panel=p.id)
 
     def assign_dialog(self) -> None:
         p = self.current_panel()
@@ -368,7 +406,6 @@ class PanelsPage(QWidget):
         if res is None:
             return None
         self.last_assign = res
-        self.reload(keep_panel=p.id)
         self.win.statusBar().showMessage(self.tr("已分配 %1 项评审任务").replace("%1", str(sum(res.loads.values()))),
                                          15000)
         if res.warnings:
@@ -385,9 +422,22 @@ class PanelsPage(QWidget):
             self.win.statusBar().showMessage(
                 self.tr("回避检测完成：新增 %1，消除 %2，现有 %3，已撤销 %4").replace("%1", str(s.added))
                 .replace("%2", str(s.removed)).replace("%3", str(s.active)).replace("%4", str(s.dismissed)), 15000)
-        self.reload()
 
     def reload_matrix(self) -> None:
+        g = self.grid
+        cell = self._cell(g.currentRow(), g.currentColumn())
+        keep = (cell[0]["id"], cell[1]["pk"]) if cell else None
+        scroll = (g.verticalScrollBar().value(), g.horizontalScrollBar().value())
+        g.blockSignals(True)  # one _show_cell at the end, for the cell found again
+        try:
+            self._fill_matrix(keep)
+        finally:
+            g.blockSignals(False)
+        g.verticalScrollBar().setValue(scroll[0])
+        g.horizontalScrollBar().setValue(scroll[1])
+        self._show_cell()
+
+    def _fill_matrix(self, keep: tuple[int, int] | None) -> None:
         g = self.grid
         g.clear()
         self.matrix = None
@@ -423,7 +473,11 @@ class PanelsPage(QWidget):
         self.grid_summary.setText(self.tr("%1 位专家 × %2 个申报包：回避 %3 处，已撤销 %4 处")
                                   .replace("%1", str(len(m["experts"]))).replace("%2", str(len(m["applications"])))
                                   .replace("%3", str(len(m["conflicts"]))).replace("%4", str(len(m["dismissed"]))))
-        self._show_cell()
+        if keep is not None:
+            i = next((i for i, e in enumerate(m["experts"]) if e["id"] == keep[0]), -1)
+            j = next((j for j, a in enumerate(m["applications"]) if a["pk"] == keep[1]), -1)
+            if i >= 0 and j >= 0:
+                g.setCurrentCell(i, j)
 
     def _cell(self, row: int, col: int) -> tuple[dict, dict, list[dict], list[dict]] | None:
         m = self.matrix
@@ -479,7 +533,6 @@ class PanelsPage(QWidget):
     def add_conflict(self, expert_id: int, application_id: str, reason: str) -> None:
         self._call(self.tr("添加回避"), conflicts_core.add_conflict, self.win.store, self.session_id, expert_id,
                    application_id, reason)
-        self.reload()
 
     def dismiss_dialog(self, row: int, col: int) -> None:
         cell = self._cell(row, col)
@@ -497,24 +550,29 @@ class PanelsPage(QWidget):
 
     def dismiss(self, conflict_id: int, reason: str) -> None:
         self._call(self.tr("撤销回避"), conflicts_core.dismiss_conflict, self.win.store, conflict_id, reason)
-        self.reload()
 
     def reinstate(self, conflict_id: int) -> None:
         self._call(self.tr("恢复回避"), conflicts_core.reinstate_conflict, self.win.store, conflict_id)
-        self.reload()
 
     # -- draw records ------------------------------------------------------------------------
 
     def reload_draws(self) -> None:
-        self.draw_list.blockSignals(True)
-        self.draw_list.clear()
+        """The session's draw records; the one shown stays shown unless a new draw was made."""
+        dl = self.draw_list
+        before = {dl.item(i).data(Qt.UserRole) for i in range(dl.count())}
+        current = dl.currentItem().data(Qt.UserRole) if dl.currentItem() else None
+        dl.blockSignals(True)
+        dl.clear()
         for d in draw_core.list_draws(self.win.store, self.session_id) if self.session_id else []:
             it = QListWidgetItem(self.tr("第 %1 号 %2 %3").replace("%1", str(d["id"])).replace("%2", data(d["panel"]))
                                  .replace("%3", d["at"]))
             it.setData(Qt.UserRole, d["id"])
-            self.draw_list.addItem(it)
-        self.draw_list.setCurrentRow(self.draw_list.count() - 1)
-        self.draw_list.blockSignals(False)
+            dl.addItem(it)
+        ids = [dl.item(i).data(Qt.UserRole) for i in range(dl.count())]
+        new = [i for i in ids if i not in before]
+        keep = new[-1] if new else current
+        dl.setCurrentRow(ids.index(keep) if keep in ids else dl.count() - 1)
+        dl.blockSignals(False)
         self._show_draw()
 
     def select_draw(self, draw_id: int) -> None:

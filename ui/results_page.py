@@ -4,8 +4,10 @@ the panel's consensus, finalise/reopen, signed PDF result sheets and the xlsx ex
 Every figure comes from nn_review.results (exact Decimals, rounded only by its ``shown``); the
 page never computes a score itself. A review that is on record but not counted (a conflict
 recorded after it came in, or the application 不予受理) is shown struck through and marked
-回避/不计入; the page reloads whenever it is shown, so a conflict recorded on another page is
-reflected at once.
+回避/不计入. Writes go through the window's runner (``win.ops``); the page is refreshed by change
+notices alone (``AFFECTS_RESULTS``: a conflict, a formal decision or a score import on another
+page, its own consensus), once when shown if it was out of sight. The drill-down of a row is
+built from the panel already merged for the grid.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings, Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QPainter
+from PySide6.QtGui import QBrush, QDesktopServices, QFont, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QFileDialog,
@@ -33,25 +36,25 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSizePolicy,
     QSplitter,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from nn_review import results as R
+from nn_review.changes import AFFECTS_RESULTS
 from nn_review.results.agreement import signed
 from nn_review.results.merge import short_hash, shown
 from nn_review.roster import panels as panels_core
 from nn_review.store import StoreError
 
 from . import token_dialog
+from .ops import RefreshOnChange
 from .panel_dialogs import ReasonDialog
-from .widgets import ro_item, ro_table
-from .worker import Task
 from .plain import data, plain, tip
-
-FLAG_BG = QColor("#fff3cd")
-NOT_COUNTED_FG = QColor("#a23b00")
+from .results_model import NOT_COUNTED_FG, ResultsModel
+from .widgets import ro_item, ro_table
 
 
 def _strike(item) -> None:
@@ -62,7 +65,9 @@ def _strike(item) -> None:
     item.setForeground(QBrush(NOT_COUNTED_FG))
 
 
-class ResultsPage(QWidget):
+class ResultsPage(RefreshOnChange, QWidget):
+    watched = AFFECTS_RESULTS
+
     def __init__(self, win):
         super().__init__(win)
         self.win = win
@@ -95,10 +100,17 @@ class ResultsPage(QWidget):
             top.addWidget(b)
         self._add_accept_signed(top)
 
-        self.table = ro_table(self, [], 0)
+        self.model = ResultsModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)  # widths set per fill
-        self.table.itemSelectionChanged.connect(self._selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
 
         self.grades = ro_table(self, [], 0)
         self.flags = ro_table(self, [self.tr("申报编号"), self.tr("类型"), self.tr("说明"), self.tr("已处理")], 2)
@@ -161,25 +173,20 @@ class ResultsPage(QWidget):
     def title(self) -> str:
         return self.tr("评审结果")
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
-        # Conflicts, dismissals and formal decisions are recorded on other pages: show them here at once.
-        super().showEvent(event)
-        if getattr(self, "stale", False) and not event.spontaneous():
-            self.stale = False  # another process wrote meanwhile: panels too (one merge, as below)
-            self.refresh()
-        elif self.results is not None and not event.spontaneous():
-            a = self.current_app()
-            self.reload_results(keep_app=a.application_id if a else None)
-
     # -- loading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Another process wrote to the store: the panel list and the results, selection kept."""
+        """A notice of something the results read (here or on another page, or another process):
+        the panel list and the results anew (one merge), the selected row and the scroll kept."""
         a = self.current_app()
+        bar = self.table.verticalScrollBar()
+        scroll = bar.value()
         self.set_session(self.session_id, keep_app=a.application_id if a else None)
+        bar.setValue(scroll)
 
     def set_session(self, session_id: int | None, keep_app: str | None = None) -> None:
         self.session_id = session_id
+        self.stale = False  # read anew here
         keep = self.panel.currentData()
         self.panel.blockSignals(True)
         self.panel.clear()
@@ -198,7 +205,8 @@ class ResultsPage(QWidget):
         for b in (self.btn_reports, self.btn_leader_sign, self.btn_xlsx, self.btn_finalise):
             b.setEnabled(pr is not None)
         if pr is None:
-            self.table.setRowCount(0)
+            self.model.set_results(None)
+            self._selected()
             self.state.setText(self.tr("本批次还没有评审组") if self.session_id else "")
             return
         self.btn_finalise.setText(self.tr("重新开启…") if pr.finalised else self.tr("定稿…"))
@@ -211,43 +219,23 @@ class ResultsPage(QWidget):
         self._fill_table(pr)
         self._fill_flags(pr)
         self._fill_agreement(pr)
-        rows = [a.application_id for a in pr.applications]
-        if rows:
-            self.table.selectRow(rows.index(keep_app) if keep_app in rows else 0)
+        if pr.applications:
+            self.select_app(keep_app if self.model.row_of(keep_app or "") >= 0 else pr.applications[0].application_id)
         else:
             self._selected()
 
+    def select_app(self, application_id: str) -> None:
+        r = self.model.row_of(application_id)
+        if r >= 0:
+            self.table.selectRow(r)
+
     def _fill_table(self, pr: R.PanelResults) -> None:
-        names = [data(e.name) for e in pr.experts]
-        heads = [self.tr("总排名"), self.tr("项目内排名"), self.tr("申报编号"), self.tr("项目名称")] + names + \
-                [self.tr("平均分"), self.tr("去高低平均"), self.tr("项目得分"), self.tr("推荐"), self.tr("结论"),
-                 self.tr("分歧")]
+        self.model.set_results(pr)
         t = self.table
-        t.clear()
-        t.setColumnCount(len(heads))
-        t.setHorizontalHeaderLabels(heads)
-        t.setRowCount(len(pr.applications))
-        for r, a in enumerate(pr.applications):
-            cells = [a.rank_overall or "", a.rank_item or "", a.application_id, a.title]
-            by_id = {e.expert_id: e for e in a.experts}
-            cells += [by_id[e.expert_id].cell if e.expert_id in by_id else "" for e in pr.experts]
-            cells += [shown(a.score.mean), shown(a.score.trimmed_mean), shown(a.score.value), a.rec_counts_text,
-                      a.conclusion_text, len([f for f in a.flags if not f.resolved]) or ""]
-            for c, v in enumerate(cells):
-                t.setItem(r, c, ro_item(v, str(v) if c in (3, len(cells) - 3, len(cells) - 2) else ""))
-            for c, e in enumerate(pr.experts, 4):
-                x = by_id.get(e.expert_id)
-                if x is not None and x.status == "excluded":
-                    t.item(r, c).setForeground(QBrush(NOT_COUNTED_FG))
-                    t.item(r, c).setToolTip(tip(self.tr("原总分 %1，不计入：%2").replace(
-                        "%1", shown(x.total)).replace("%2", x.reason)))
-            t.item(r, len(cells) - 4).setToolTip(tip(a.method_zh))
-            if any(not f.resolved for f in a.flags):
-                t.item(r, len(cells) - 1).setBackground(QBrush(FLAG_BG))
-                t.item(r, len(cells) - 1).setToolTip(tip("\n".join(f.message for f in a.flags if not f.resolved)))
         t.resizeColumnsToContents()
         t.setColumnWidth(3, min(t.columnWidth(3), 300))
-        for c in (t.columnCount() - 3, t.columnCount() - 2):  # long texts: full text in the tooltip
+        n = self.model.columnCount()
+        for c in (n - 3, n - 2):  # long texts: full text in the tooltip
             t.setColumnWidth(c, min(t.columnWidth(c), 170))
 
     def _fill_flags(self, pr: R.PanelResults) -> None:
@@ -276,10 +264,10 @@ class ResultsPage(QWidget):
                 self.severity.setItem(r, c, ro_item(v, s.explanation))
 
     def current_app(self) -> R.AppResult | None:
-        rows = {i.row() for i in self.table.selectedItems()}
-        if self.results is None or len(rows) != 1:
+        rows = self.table.selectionModel().selectedRows()
+        if self.results is None or self.model.pr is not self.results or len(rows) != 1:
             return None
-        return self.results.applications[rows.pop()]
+        return self.model.app(rows[0].row())
 
     def _selected(self) -> None:
         a, pr = self.current_app(), self.results
@@ -289,8 +277,8 @@ class ResultsPage(QWidget):
         if a is None or pr is None:
             self.cons_head.setText("")
             return
-        detail = R.application_detail(self.win.store, self.session_id, a.application_id)
-        table = detail.grade_table
+        # from the panel merged for the grid: a click reads nothing from the store
+        table = R.ApplicationDetail(pr, a).grade_table
         self.grades.setColumnCount(2 + len(a.experts))
         self.grades.setHorizontalHeaderLabels(
             [self.tr("评审指标"), self.tr("权重")]
@@ -339,14 +327,14 @@ class ResultsPage(QWidget):
         if a is None:
             return False
         key = "level" if a.form.levels else "recommendation"
-        try:
-            R.set_consensus(self.win.store, self.session_id, a.application_id, opinion=self.opinion.toPlainText(),
-                            reason=self.reason.text(), by="secretary" if self.by_secretary.isChecked() else "leader",
-                            **{key: self.final.currentData()})
+        try:  # the notice refreshes this page (and the others) with the row kept
+            self.win.ops.call(R.set_consensus, self.win.store, self.session_id, a.application_id,
+                              opinion=self.opinion.toPlainText(), reason=self.reason.text(),
+                              by="secretary" if self.by_secretary.isChecked() else "leader",
+                              **{key: self.final.currentData()}, initiator=self)
         except StoreError as e:
             QMessageBox.warning(self, self.tr("专家组意见"), plain(str(e)))
             return False
-        self.reload_results(keep_app=a.application_id)
         self.win.statusBar().showMessage(self.tr("已保存 %1 的专家组意见").replace("%1", a.application_id), 10000)
         return True
 
@@ -368,11 +356,11 @@ class ResultsPage(QWidget):
             self._call(self.tr("定稿"), R.finalise, self.win.store, self.session_id)
 
     def _call(self, title: str, fn, *args) -> None:
+        """Finalise/reopen: the notice (SESSIONS) refreshes this page and the window's session chooser."""
         try:
-            fn(*args)
+            self.win.ops.call(fn, *args, initiator=self)
         except StoreError as e:
             QMessageBox.warning(self, title, plain(str(e)))
-        self.win.reload_sessions()
 
     def choose_xlsx(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出评审结果"),
@@ -380,8 +368,9 @@ class ResultsPage(QWidget):
                                                   / "评审结果.xlsx"), "Excel (*.xlsx)")
         if path:
             QSettings().setValue("results/last_dir", str(Path(path).parent))
-            self._run(self.tr("导出 Excel"), partial(R.write_xlsx, self.win.store, self.session_id, path),
-                      lambda p: self.win.statusBar().showMessage(self.tr("已导出 %1").replace("%1", str(p)), 15000))
+            self._run(self.tr("导出 Excel"), self.win.ops.job(R.write_xlsx), self.win.store, self.session_id, path,
+                      done=lambda p: self.win.statusBar().showMessage(self.tr("已导出 %1").replace("%1", str(p)),
+                                                                      15000))
 
     def choose_reports(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择存放评审结果表的文件夹"),
@@ -396,7 +385,7 @@ class ResultsPage(QWidget):
 
     def write_reports(self, folder: Path, sign: bool, identity=None) -> None:
         """``identity``: an open UKey (token_dialog.open_token), closed when the task ends."""
-        if self.win.task is not None or self.session_id is None:
+        if self.win.ops.busy or self.session_id is None:
             if identity is not None:
                 identity.close()
             return
@@ -410,21 +399,19 @@ class ResultsPage(QWidget):
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
-        job = partial(R.write_reports, self.win.store, self.session_id, folder, sign=sign,
-                      panel_ids=[self.panel.currentData()], identity=identity)
-        task = Task(token_dialog.secretary_job(self.win.store, job, identity) if identity else job)
+        args = (self.win.store, self.session_id, folder)
+        kw = dict(sign=sign, panel_ids=[self.panel.currentData()], identity=identity)
+        fn = R.write_reports
+        if identity is not None:  # the UKey's certificate recorded first, the token closed at the end
+            fn = self.win.ops.job(token_dialog.secretary_job(self.win.store, partial(fn, *args, **kw), identity))
+            args, kw = (), {}
 
         def step(done, total, name):
             progress.setValue(done * 1000 // total if total else 0)
             progress.setLabelText(plain(data(name)))
 
-        task.progressed.connect(step)
-        progress.canceled.connect(task.cancel)
-        task.finished.connect(lambda res: (progress.close(), self.win._end_task(), self._reports_done(res)))
-        task.failed.connect(lambda msg: self.win._task_failed(self.tr("生成评审结果表"), msg, progress))
-        self.win.task = task
-        self.win._busy(True)
-        task.start()
+        self.win.ops.run(self.tr("生成评审结果表"), fn, *args, long=True, progress=progress, step=step,
+                         done=self._reports_done, initiator=self, **kw)
 
     def _reports_done(self, res) -> None:
         self.last_report = res
@@ -476,18 +463,19 @@ class ResultsPage(QWidget):
     def leader_sign_token(self, paths: list[Path]) -> None:
         """The leader signs in person with the leader's own UKey (certificate pinned on first use)."""
         pid = self.panel.currentData()
-        opened = token_dialog.open_leader_token(self, self.win.store, pid) if self.win.task is None else None
+        opened = token_dialog.open_leader_token(self, self.win.store, pid) if not self.win.ops.busy else None
         if opened:
             ident, reason = opened
-            self._run(self.tr("组长加签"), token_dialog.leader_job(self.win.store, paths, ident, pid, reason),
-                      lambda res: self.win.statusBar().showMessage(
+            self._run(self.tr("组长加签"),
+                      self.win.ops.job(token_dialog.leader_job(self.win.store, paths, ident, pid, reason)),
+                      done=lambda res: self.win.statusBar().showMessage(
                           self.tr("已由 %1 加签 %2 个文件").replace("%1", res.identity.name)
                           .replace("%2", str(len(paths))), 15000))
 
     def leader_sign(self, paths: list[Path]) -> None:
         pid = self.panel.currentData()
-        self._run(self.tr("组长加签"), partial(R.sign_existing, self.win.store, paths, as_role="leader", panel_id=pid),
-                  lambda ident: self.win.statusBar().showMessage(
+        self._run(self.tr("组长加签"), R.sign_existing, self.win.store, paths, as_role="leader", panel_id=pid,
+                  done=lambda ident: self.win.statusBar().showMessage(
                       self.tr("已由 %1 加签 %2 个文件").replace("%1", ident.name).replace("%2", str(len(paths))), 15000))
 
     # -- countersigned sheets coming back from the leader ------------------------------------
@@ -510,8 +498,8 @@ class ResultsPage(QWidget):
                                                     "PDF (*.pdf)")
             paths = [Path(f) for f in files]
         if paths:
-            self._run(self.tr("导入组长签署的结果表"), partial(accept_signed_files, self.win.store, self.session_id, paths),
-                      self._accepted)
+            self._run(self.tr("导入组长签署的结果表"), self.win.ops.job(accept_signed_files), self.win.store,
+                      self.session_id, paths, done=self._accepted)
 
     def _accepted(self, results: list) -> None:
         lines = [(self.tr("已入档：") if r.outcome == "accepted" else self.tr("拒收：")) + f"{Path(r.file).name}  {r.message}"
@@ -538,14 +526,8 @@ class ResultsPage(QWidget):
         finally:
             painter.end()
 
-    def _run(self, title: str, fn, done) -> None:
-        if self.win.task is not None:
-            return
-        task = Task(lambda progress, cancel: fn())
-        task.finished.connect(lambda r: (self.win._end_task(), done(r)))
-        task.failed.connect(lambda msg: self.win._task_failed(title, msg, None))
-        self.win.task = task
-        self.win._busy(True)
-        task.start()
+    def _run(self, title: str, fn, *args, done, **kw) -> None:
+        """In the background through the window's runner: one failure box, the notice broadcast."""
+        self.win.ops.run(title, fn, *args, done=done, initiator=self, **kw)
 
 

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QTableWidget, QVBoxLayout,
+                               QWidget)
 
+from nn_review.changes import Kind
 from nn_review.roster import xlsx
-from nn_review.roster.experts import ExpertInfo, list_experts
+from nn_review.roster.experts import list_experts
 
-from .widgets import ro_item
-from .worker import Task
+from .ops import RefreshOnChange
 from .plain import data, plain
+from .roster_model import RosterFilter, RosterModel
+from .widgets import ro_item
 
 XLSX_FILTER = "Excel (*.xlsx)"
 
@@ -58,27 +60,26 @@ class RosterImportDialog(QDialog):
         self.resize(820, 420 if report.errors else 140)
 
 
-class RosterPage(QWidget):
-    # Marked for lupdate; translated where the headers are set.
-    COLUMNS = (QT_TRANSLATE_NOOP("RosterPage", "专家编号"), QT_TRANSLATE_NOOP("RosterPage", "姓名"),
-               QT_TRANSLATE_NOOP("RosterPage", "工作单位"), QT_TRANSLATE_NOOP("RosterPage", "职称"),
-               QT_TRANSLATE_NOOP("RosterPage", "专业领域"), QT_TRANSLATE_NOOP("RosterPage", "手机"),
-               QT_TRANSLATE_NOOP("RosterPage", "电子邮箱"), QT_TRANSLATE_NOOP("RosterPage", "回避单位/人员"))
+class RosterPage(RefreshOnChange, QWidget):
+    watched = Kind.ROSTER  # store-wide: the avoid lists are the experts' own declarations
 
     def __init__(self, win):
         super().__init__(win)
         self.win = win
-        self.experts: list[ExpertInfo] = []
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("筛选：姓名、单位、专业领域…"))
         self.filter.setClearButtonEnabled(True)
+        self.model = RosterModel(self)
+        self.proxy = RosterFilter(self)
+        self.proxy.setSourceModel(self.model)
         self.filter.textChanged.connect(self._apply_filter)
-        self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.AscendingOrder)  # by 专家编号 until the user clicks a header
         h = self.table.horizontalHeader()
@@ -106,47 +107,47 @@ class RosterPage(QWidget):
         self.report_dialog: RosterImportDialog | None = None
         self.reload()
 
+    @property
+    def experts(self):
+        return self.model.rows
+
     def title(self) -> str:
         return self.tr("专家库")
 
     def set_session(self, _session_id) -> None:
-        self.reload()  # the roster spans sessions, but may have changed (CLI, demo, another page)
+        """The roster spans sessions: nothing to do (its changes arrive as notices)."""
 
     def refresh(self) -> None:
-        """Another process wrote to the store."""
+        """The roster changed (an import here, another process): the table anew, row kept."""
         self.reload()
 
     # -- table ---------------------------------------------------------------------------
 
+    def current_key(self) -> str | None:
+        idx = self.table.currentIndex()
+        return self.proxy.data(idx, Qt.UserRole).roster_key if idx.isValid() else None
+
     def reload(self) -> None:
-        self.experts = list_experts(self.win.store)
+        keep = self.current_key()
+        bar = self.table.verticalScrollBar()
+        scroll = bar.value()
+        self.model.set_rows(list_experts(self.win.store))
         t = self.table
-        t.setSortingEnabled(False)
-        t.setRowCount(len(self.experts))
-        for i, e in enumerate(self.experts):
-            avoid = "；".join(e.avoid_units + e.avoid_persons)
-            unit_tip = f"{e.unit}\n{e.unit_credit_code}" if e.unit_credit_code else e.unit
-            for j, (v, tip) in enumerate(((e.roster_key, ""), (e.name, ""), (e.unit, unit_tip), (e.title, ""),
-                                          ("；".join(e.fields), ""), (e.phone, ""), (e.email, ""), (avoid, avoid))):
-                t.setItem(i, j, ro_item(v, tip))
-        t.setSortingEnabled(True)
-        h = t.horizontalHeader()
-        t.sortItems(h.sortIndicatorSection(), h.sortIndicatorOrder())
         t.resizeColumnsToContents()
         for j, cap in ((2, 260), (4, 260)):
             t.setColumnWidth(j, min(t.columnWidth(j), cap))
-        self._apply_filter(self.filter.text())
+        if keep is not None and (r := self.model.row_of(keep)) >= 0:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(r, 0)))
+        bar.setValue(scroll)
+        self._count()
 
     def _apply_filter(self, text: str) -> None:
-        needle = text.strip().casefold()
-        shown = 0
-        for r in range(self.table.rowCount()):
-            hay = " ".join(self.table.item(r, c).text() for c in range(self.table.columnCount())).casefold()
-            hide = bool(needle) and needle not in hay
-            self.table.setRowHidden(r, hide)
-            shown += not hide
-        self.count.setText(self.tr("专家库共 %1 位专家，显示 %2 位").replace("%1", str(len(self.experts)))
-                           .replace("%2", str(shown)))
+        self.proxy.set_text(text)
+        self._count()
+
+    def _count(self) -> None:
+        self.count.setText(self.tr("专家库共 %1 位专家，显示 %2 位").replace("%1", str(self.model.rowCount()))
+                           .replace("%2", str(self.proxy.rowCount())))
 
     # -- files ---------------------------------------------------------------------------
 
@@ -163,11 +164,13 @@ class RosterPage(QWidget):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
-        self._run(partial(xlsx.import_roster, self.win.store, path), self._imported, self.tr("导入专家库"))
+        """Workbook reading can take seconds on a big roster: off the UI thread. The table is
+        refreshed by the change notice (nothing added: nothing re-read)."""
+        self.win.ops.run(self.tr("导入专家库"), xlsx.import_roster, self.win.store, path, done=self._imported,
+                         initiator=self)
 
     def _imported(self, report: xlsx.RosterImportReport) -> None:
         self.last_report = report
-        self.reload()
         self.win.statusBar().showMessage(self.tr("专家库导入：%1").replace("%1", report.summary_zh()), 15000)
         self.report_dialog = RosterImportDialog(report, self)
         self.report_dialog.setModal(True)
@@ -181,10 +184,10 @@ class RosterPage(QWidget):
             self.export_file(Path(path))
 
     def export_file(self, path: Path) -> None:
-        self._run(partial(xlsx.export_roster, self.win.store, path),
-                  lambda n: self.win.statusBar().showMessage(
-                      self.tr("已导出 %1 位专家到 %2").replace("%1", str(n)).replace("%2", str(path)), 15000),
-                  self.tr("导出专家库"))
+        self.win.ops.run(self.tr("导出专家库"), self.win.ops.job(xlsx.export_roster), self.win.store, path,
+                         done=lambda n: self.win.statusBar().showMessage(
+                             self.tr("已导出 %1 位专家到 %2").replace("%1", str(n)).replace("%2", str(path)), 15000),
+                         initiator=self)
 
     def choose_template(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存专家库导入模板"),
@@ -197,14 +200,3 @@ class RosterPage(QWidget):
                 QMessageBox.critical(self, self.tr("保存导入模板"), plain(str(e)))
                 return
             self.win.statusBar().showMessage(self.tr("模板已保存：%1").replace("%1", path), 10000)
-
-    def _run(self, fn, done, title: str) -> None:
-        """Workbook reading can take seconds on a big roster: off the UI thread."""
-        if self.win.task is not None:
-            return
-        task = Task(lambda progress, cancel: fn())
-        task.finished.connect(lambda result: (self.win._end_task(), done(result)))
-        task.failed.connect(lambda msg: self.win._task_failed(title, msg, None))
-        self.win.task = task
-        self.win._busy(True)
-        task.start()

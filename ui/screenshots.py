@@ -72,7 +72,7 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         shot("filtered")
         win.filter.clear()
         from nn_review.demo.roster import build_demo_roster
-        build_demo_roster(store, win.session_id)
+        win.ops.call(win.ops.job(build_demo_roster), store, win.session_id)  # the pages hear of it
         win.reload_sessions()
         roster, panels = win.extra_pages[0], win.extra_pages[1]
         win.pages.setCurrentWidget(roster)

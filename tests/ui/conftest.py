@@ -41,6 +41,7 @@ def window(qtbot, store, monkeypatch):
 
 
 def wait_idle(qtbot, win, timeout=60000):
+    """Until the window's background operation (ui/ops.py) has ended."""
     qtbot.waitUntil(lambda: not win.ops.busy, timeout=timeout)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from nn_review.store import models as M
 from ui.main_window import MainWindow
 
 from ..exchange_fixtures import no_real_keyring  # noqa: F401  (autouse)
@@ -47,21 +46,24 @@ def test_returns_table_counts_received_reviews_only(win):
 
 
 def test_formally_excluded_application_on_the_results_page(win):
+    from PySide6.QtCore import Qt
+
+    from nn_review.services import formal
     a1, a2 = win.world.app_ids
-    with win.world.store.write() as s:
-        a = s.get(M.Application, win.world.apps[a2])
-        a.formal_decision, a.formal_reason = "excluded", "申报单位不具备独立法人资格"
-    res = page(win, "评审结果")  # shown: reloads
-    t = res.table
-    heads = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
-    r = next(i for i in range(t.rowCount()) if t.item(i, 2).text() == a2)
-    assert t.item(r, heads.index("总排名")).text() == "" and t.item(r, heads.index("项目得分")).text() == "—"
-    assert t.item(r, heads.index("李秀英")).text() == "不予受理（不计入）"
-    assert "申报单位不具备独立法人资格" in t.item(r, heads.index("李秀英")).toolTip()
-    assert t.item(r, heads.index("结论")).text() == "不予受理（形式审查）"
-    other = next(i for i in range(t.rowCount()) if t.item(i, 2).text() == a1)
-    assert t.item(other, heads.index("总排名")).text() == "1"
-    t.selectRow(r)
+    res = page(win, "评审结果")
+    # decided as the applications page does (through the window's runner): the notice refreshes this page
+    win.ops.call(formal.decide, win.store, win.world.sid, a2, "excluded", "申报单位不具备独立法人资格")
+    m = res.model
+    heads = [m.headerData(c, Qt.Horizontal) for c in range(m.columnCount())]
+    text = lambda r, c, role=Qt.DisplayRole: m.index(r, c).data(role)  # noqa: E731
+    r = next(i for i in range(m.rowCount()) if text(i, 2) == a2)
+    assert text(r, heads.index("总排名")) == "" and text(r, heads.index("项目得分")) == "—"
+    assert text(r, heads.index("李秀英")) == "不予受理（不计入）"
+    assert "申报单位不具备独立法人资格" in text(r, heads.index("李秀英"), Qt.ToolTipRole)
+    assert text(r, heads.index("结论")) == "不予受理（形式审查）"
+    other = next(i for i in range(m.rowCount()) if text(i, 2) == a1)
+    assert text(other, heads.index("总排名")) == "1"
+    res.table.selectRow(r)
     assert "形式审查结论：不予受理：申报单位不具备独立法人资格" in res.cons_head.text()
     g = res.grades
     assert g.item(0, 2).font().strikeOut()

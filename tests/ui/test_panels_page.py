@@ -11,7 +11,7 @@ from nn_review.roster.experts import list_experts
 from nn_review.services.importer import import_packages
 
 from ..helpers import files_under
-from .conftest import wait_idle  # noqa: F401  (fixture helpers)
+from .conftest import wait_idle
 
 from ui import panel_dialogs
 
@@ -39,11 +39,18 @@ def cell_text(page, name, app_id):
     return page.grid.item(i, j).text(), i, j
 
 
-def test_create_draw_lead_assign(page):
+def drawn(qtbot, page, n, seed):
+    """The draw runs in the background (the window's runner); its result once it has ended."""
+    page.draw(n, seed=seed)
+    wait_idle(qtbot, page.win)
+    return page.last_draw
+
+
+def test_create_draw_lead_assign(qtbot, page):
     pid = page.create_panel("第二组（重点研发计划）", [14, 15, 17, 18], [])
     assert pid and page.panel_list.count() == 1
     assert page.apps.rowCount() == 5
-    res = page.draw(5, seed=20250902)
+    res = drawn(qtbot, page, 5, 20250902)
     assert len(res.drawn) == 5 and page.members.rowCount() == 5
     assert "20250902" in page.draw_text.toPlainText() and "抽中（5 人" in page.draw_text.toPlainText()
     page.members.selectRow(1)
@@ -109,10 +116,10 @@ def test_reason_dialog_requires_text(qtbot):
     assert ok.isEnabled()
 
 
-def test_save_draw_record(page, tmp_path, monkeypatch):
+def test_save_draw_record(qtbot, page, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
     page.create_panel("第一组", [1, 2, 8, 9, 11], [])
-    page.draw(3, seed=7)
+    drawn(qtbot, page, 3, 7)
     out = tmp_path / "draw.txt"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     page.save_draw()

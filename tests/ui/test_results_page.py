@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from ui import panel_dialogs
@@ -31,26 +32,31 @@ def page(qtbot, tmp_path):
 
 
 def col(page, name):
-    t = page.table
-    return next(c for c in range(t.columnCount()) if t.horizontalHeaderItem(c).text() == name)
+    m = page.model
+    return next(c for c in range(m.columnCount()) if m.headerData(c, Qt.Horizontal) == name)
+
+
+def cell(page, r, c, role=Qt.DisplayRole):
+    """What the results grid shows in row ``r``, column ``c`` (a model: no QTableWidget items)."""
+    return page.model.index(r, c).data(role)
 
 
 def row_of(page, app_id):
-    return next(r for r in range(page.table.rowCount()) if page.table.item(r, 2).text() == app_id)
+    return next(r for r in range(page.model.rowCount()) if cell(page, r, 2) == app_id)
 
 
 def test_figures_are_the_hand_computed_ones(page):
     a1, a2 = page.world.app_ids
     r = row_of(page, a1)
     # totals 100, 80, 80, 60, 20 → mean 68.00; trimmed (drop 100 and 20) = 73.33; 5 scores → trimmed is used
-    assert page.table.item(r, col(page, "王建国")).text() == "100.00"
-    assert page.table.item(r, col(page, "平均分")).text() == "68.00"
-    assert page.table.item(r, col(page, "去高低平均")).text() == "73.33"
-    assert page.table.item(r, col(page, "项目得分")).text() == "73.33"
-    assert page.table.item(row_of(page, a2), col(page, "项目得分")).text() == "80.00"
-    assert page.table.item(row_of(page, a2), col(page, "总排名")).text() == "1"
+    assert cell(page, r, col(page, "王建国")) == "100.00"
+    assert cell(page, r, col(page, "平均分")) == "68.00"
+    assert cell(page, r, col(page, "去高低平均")) == "73.33"
+    assert cell(page, r, col(page, "项目得分")) == "73.33"
+    assert cell(page, row_of(page, a2), col(page, "项目得分")) == "80.00"
+    assert cell(page, row_of(page, a2), col(page, "总排名")) == "1"
     # 刘海燕's 20 is far from the others' mean: flagged for discussion
-    assert page.table.item(r, col(page, "分歧")).text() not in ("", "0")
+    assert cell(page, r, col(page, "分歧")) not in ("", "0")
     assert any("刘海燕" in page.flags.item(i, 2).text() for i in range(page.flags.rowCount()))
 
 
@@ -72,7 +78,7 @@ def test_drill_down_and_consensus(page, monkeypatch):
     page.reason.setText("专家组讨论后认为技术路线需修改")
     assert page.save_consensus()
     page.table.selectRow(row_of(page, a1))
-    assert "修改后支持" in page.table.item(row_of(page, a1), col(page, "结论")).text()
+    assert "修改后支持" in cell(page, row_of(page, a1), col(page, "结论"))
 
 
 def test_finalise_needs_every_consensus_then_locks(page, monkeypatch):
@@ -137,17 +143,18 @@ def test_late_conflict_marks_the_cell_and_the_page_refreshes(page, monkeypatch):
     a1, _ = page.world.app_ids
     win = page.win
     r = row_of(page, a1)
-    assert page.table.item(r, col(page, "王建国")).text() == "100.00"
+    assert cell(page, r, col(page, "王建国")) == "100.00"
     panels = next(p for p in win.extra_pages if isinstance(p, PanelsPage))
     win.pages.setCurrentWidget(panels)
     panels.add_conflict(page.world.experts["王建国"], a1, "评分后发现与申报单位有合作关系")
     win.pages.setCurrentWidget(page)  # shown again: reloads
     r = row_of(page, a1)
-    cell = page.table.item(r, col(page, "王建国"))
-    assert cell.text() == "回避（不计入）" and "评分后发现" in cell.toolTip() and "100.00" in cell.toolTip()
+    wang = col(page, "王建国")
+    tip = cell(page, r, wang, Qt.ToolTipRole)
+    assert cell(page, r, wang) == "回避（不计入）" and "评分后发现" in tip and "100.00" in tip
     # totals 80, 80, 60, 20 remain: 4 scores → plain mean 60.00
-    assert page.table.item(r, col(page, "平均分")).text() == "60.00"
-    assert page.table.item(r, col(page, "项目得分")).text() == "60.00"
+    assert cell(page, r, col(page, "平均分")) == "60.00"
+    assert cell(page, r, col(page, "项目得分")) == "60.00"
     page.table.selectRow(r)
     g = page.grades
     heads = [g.horizontalHeaderItem(c).text() for c in range(g.columnCount())]
@@ -178,6 +185,6 @@ def test_late_conflict_marks_the_cell_and_the_page_refreshes(page, monkeypatch):
     panels.dismiss(cid, "核实后确无利害关系")
     win.pages.setCurrentWidget(page)
     r = row_of(page, a1)
-    assert page.table.item(r, col(page, "王建国")).text() == "100.00"
-    assert page.table.item(r, col(page, "项目得分")).text() == "73.33"
+    assert cell(page, r, col(page, "王建国")) == "100.00"
+    assert cell(page, r, col(page, "项目得分")) == "73.33"
 

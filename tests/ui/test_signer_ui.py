@@ -69,7 +69,7 @@ def test_first_signing_asks_profile_and_passphrase_once(qtbot, page, tmp_path, m
     monkeypatch.setattr(PassphraseDialog, "exec", exec_pass)
     _fill_profile(monkeypatch, "", "科员", "南宁市科学技术局", seen)   # empty name: refused, dialog stays
     page.write_reports(tmp_path / "out0", sign=True)
-    assert page.win.task is None and get_profile(page.world.store) is None and not (tmp_path / "out0").exists()
+    assert not page.win.ops.busy and get_profile(page.world.store) is None and not (tmp_path / "out0").exists()
     assert any("姓名" in text for kind, text in no_blocking_message_boxes if kind == "warning")
 
     _fill_profile(monkeypatch, "韦秘书", "科员", "南宁市科学技术局", seen)

@@ -73,7 +73,7 @@ def test_own_actions_are_not_announced(qtbot, window, store, tmp_path):
 def test_pages_out_of_sight_refresh_when_shown(qtbot, window, store):
     from ui.roster_page import RosterPage
     roster = next(p for p in window.extra_pages if isinstance(p, RosterPage))
-    before = roster.table.rowCount()
+    before = roster.model.rowCount()
     code = ("import sys; from nn_review.store import open_store, models as M;"
             "from nn_review.services.sessions import create_session;"
             "s = open_store(sys.argv[1]); create_session(s, '另一进程新建的批次')\n"
@@ -86,9 +86,9 @@ def test_pages_out_of_sight_refresh_when_shown(qtbot, window, store):
     # The new session is offered; the one being worked on stays chosen.
     assert window.sessions.count() == 2 and window.session_id == sid
     assert "另一进程新建的批次" in window.sessions.itemText(1)
-    assert roster.stale and roster.table.rowCount() == before  # not shown: refreshed when shown
+    assert roster.stale and roster.model.rowCount() == before  # not shown: refreshed when shown
     window.pages.setCurrentWidget(roster)
-    assert not roster.stale and roster.table.rowCount() == before + 1
+    assert not roster.stale and roster.model.rowCount() == before + 1
 
 
 def test_results_page_merges_once_when_shown_after_an_external_change(qtbot, tmp_path, monkeypatch):

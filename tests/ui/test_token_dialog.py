@@ -97,4 +97,4 @@ def test_cancelling_the_dialog_signs_nothing(qtbot, page, tmp_path, monkeypatch,
     monkeypatch.setattr(QMessageBox, "exec", click("使用 UKey（PKCS#11）签名"))
     monkeypatch.setattr(token_dialog.TokenDialog, "exec", lambda dlg: QDialog.Rejected)
     page.choose_reports()
-    assert page.win.task is None and page.last_report is None and not (tmp_path / "out").exists()
+    assert not page.win.ops.busy and page.last_report is None and not (tmp_path / "out").exists()

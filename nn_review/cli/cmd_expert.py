@@ -1,7 +1,7 @@
 """CLI verbs of the expert's side: ``nn-review expert [open|list|export|sheet|remove|key|gui]``.
 
 ``nn-review expert`` with no verb starts the expert GUI (``gui FILE.nnrb`` opens a bundle in
-it: what a file association calls). Registered through ``nn_review.cli.PLUGINS``.
+it: what a file association calls).
 
 The workspace passphrase (only on machines without an OS keyring) is read from
 ``$NN_REVIEW_EXPERT_PASSPHRASE`` or asked for on the terminal; never given as an argument,
@@ -16,15 +16,16 @@ import os
 import sys
 from pathlib import Path
 
-from ..cli_support import guarded as _guarded
-from ..cli_support import out as _out
-from ..cli_support import out_json as _out_json
+from .support import guarded as _guarded
+from .support import out as _out
+from .support import gui_language
+from .support import out_json as _out_json
 
 PASSPHRASE_ENV = "NN_REVIEW_EXPERT_PASSPHRASE"
 
 
-def add_commands(top, _session) -> None:
-    e = top.add_parser("expert", help="专家端：打开评审包、评分、导出签名评分文件（无子命令时启动专家端界面）")
+def register(cmds) -> None:
+    e = cmds.top.add_parser("expert", help="专家端：打开评审包、评分、导出签名评分文件（无子命令时启动专家端界面）")
     e.add_argument("--workspace", type=Path, help="专家工作区文件夹（默认：用户数据目录下的 expert-store）")
     e.set_defaults(handler=_gui, action=None, files=[])
     sub = e.add_subparsers(dest="action")
@@ -68,20 +69,20 @@ def _passphrase(state) -> str | None:
     if env:
         return env
     if not sys.stdin.isatty():
-        from .errors import PassphraseRequired
+        from ..expert.errors import PassphraseRequired
         raise PassphraseRequired(state.creating)
     if state.creating:
         print(state.notice, file=sys.stderr)
         first = getpass.getpass("设置工作区口令（至少 8 个字符）：")
         if first != getpass.getpass("再次输入口令："):
-            from .errors import WorkspaceError
+            from ..expert.errors import WorkspaceError
             raise WorkspaceError("两次输入的口令不一致", "workspace.passphrase_mismatch")
         return first
     return getpass.getpass("专家工作区口令：")
 
 
 def _workspace(args):
-    from .workspace import open_workspace, workspace_state
+    from ..expert.workspace import open_workspace, workspace_state
     root = getattr(args, "workspace", None)
     state = workspace_state(root)
     ws = open_workspace(root, passphrase=_passphrase(state))
@@ -94,7 +95,7 @@ def _workspace(args):
 def _gui(args) -> int:
     from ui.expert.app import run_expert_gui
     return run_expert_gui(getattr(args, "workspace", None), files=list(getattr(args, "files", []) or []),
-                          lang=getattr(args, "lang", "zh_CN"))
+                          lang=gui_language(args))
 
 
 def _open(args) -> int:
@@ -115,8 +116,8 @@ def _open(args) -> int:
 
 
 def _list(args) -> int:
-    from .drafts import STATUS_ZH
-    from .export import status_line
+    from ..expert.drafts import STATUS_ZH
+    from ..expert.export import status_line
     ws = _workspace(args)
     try:
         out = []
@@ -171,7 +172,7 @@ def _sheet(args) -> int:
 
 
 def _countersign(args) -> int:
-    from .countersign import countersign_file
+    from ..expert.countersign import countersign_file
     ws = _workspace(args)
     try:
         r = countersign_file(ws, args.file, args.out, expert_id=args.expert)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..zhfmt import local_time_with_offset
 from .support import guarded as _guarded
 from .support import json_text as _json_text
 from .support import out as _out
@@ -133,6 +132,7 @@ def _import_scores(args) -> int:
 @_guarded
 def _returns(args) -> int:
     from ..exchange.scores_import import STATUS_ZH, returns_overview
+    from ..zhfmt import local_time_with_offset
     store, sid = _ctx(args)
     ov = returns_overview(store, sid)
     if args.json:

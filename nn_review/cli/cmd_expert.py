@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 from .support import guarded as _guarded
-from .support import out as _out
 from .support import gui_language
+from .support import out as _out
 from .support import out_json as _out_json
 
 PASSPHRASE_ENV = "NN_REVIEW_EXPERT_PASSPHRASE"

@@ -61,7 +61,7 @@ def heavy_loaded(python: str, args: list[str], root: Path) -> list[str]:
             f"atexit.register(lambda: sys.__stderr__.write('HEAVY ' + json.dumps(sorted("
             f"{{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))) + '\\n'))\n"
             f"runpy.run_module({args[1]!r}, run_name='__main__', alter_sys=True)\n")
-    r = subprocess.run([python, "-c", code], env=_env(root), cwd=root, capture_output=True, text=True)
+    r = subprocess.run([python, "-c", code], check=False, env=_env(root), cwd=root, capture_output=True, text=True)
     line = next((ln for ln in r.stderr.splitlines() if ln.startswith("HEAVY ")), "HEAVY []")
     return json.loads(line[6:])
 

@@ -139,7 +139,7 @@ def resolve_panel_id(store, session_id: int, ref: str) -> int:
     """A panel of the session by name or id (``--panel`` of the exchange and results verbs)."""
     from sqlalchemy import select
 
-    from ..exchange.common import ExchangeError
+    from ..exchange import ExchangeError
     from ..store.models import Panel
     with store.read() as s:
         panels = s.scalars(select(Panel).where(Panel.session_id == session_id).order_by(Panel.id)).all()

@@ -59,6 +59,13 @@ def test_help_and_version_import_no_heavy_library(argv):
     assert _loaded_after(statement) == []
 
 
+def test_a_verb_does_not_load_qt(tmp_path):
+    """Only the GUI verbs read the UI language from the Settings (QSettings): a CLI verb loads no Qt."""
+    loaded = _loaded_after(f"from nn_review.cli import main\nassert main(['--store', {str(tmp_path / 's')!r}, "
+                           "'guide', 'show', '15', '--json']) == 0")
+    assert "PySide6" not in loaded and "ui" not in loaded
+
+
 @pytest.mark.parametrize("module", ["nn_review.cli", "nn_review"])
 def test_version_as_a_module(module):
     r = subprocess.run([sys.executable, "-m", module, "--version"], check=False, capture_output=True, text=True, cwd=ROOT,

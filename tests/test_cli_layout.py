@@ -83,8 +83,9 @@ def _verbs(parser, prefix=()) -> list[str]:
 
 
 def test_every_verb_is_still_there_in_its_order():
+    """New verbs may join; none of these is lost or moves (``--help`` lists them as before)."""
     from nn_review.cli import build_parser
-    assert _verbs(build_parser()) == VERBS
+    assert [v for v in _verbs(build_parser()) if v in VERBS] == VERBS
 
 
 def test_the_verbs_live_in_cli_modules_with_register():

@@ -116,7 +116,7 @@ def test_hidden_characters_finding_unit():
 
 
 def test_json_text_is_the_same_value_without_raw_terminal_characters():
-    from nn_review.cli_support import json_text
+    from nn_review.cli.support import json_text
     value = {"t": "a\x9b2Jb\u202ec\u200b\x7f\u2028", "n": [1, None]}
     text = json_text(value)
     assert json.loads(text) == value
@@ -124,7 +124,7 @@ def test_json_text_is_the_same_value_without_raw_terminal_characters():
 
 
 def test_safe_stream_keeps_a_leading_carriage_return_only(capsys):
-    from nn_review.cli_support import terminal_safe_output
+    from nn_review.cli.support import terminal_safe_output
     with terminal_safe_output():
         print("\r 50%  a\rb\x1b[2J", end="", file=sys.stderr)
         print("line\nnext\x07")

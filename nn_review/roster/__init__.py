@@ -3,8 +3,8 @@
 Domain core only (no Qt): every function takes a ``Store`` and runs one transaction per user
 action, raising ``StoreError`` with a Chinese message.
 
-Names are re-exported lazily so that ``nn_review.roster.cli`` (imported whenever the CLI parser
-is built) does not pull in SQLAlchemy and openpyxl for ``--help``.
+Names are re-exported lazily: importing the package (or one light module of it) does not pull in
+SQLAlchemy and openpyxl.
 """
 
 from importlib import import_module

@@ -6,10 +6,11 @@ import os
 import sys
 from pathlib import Path
 
-from .cli_support import guarded, out
+from .support import guarded, out
 
 
-def add_commands(top, session) -> None:
+def register(cmds) -> None:
+    top = cmds.top
     g = top.add_parser("signer", help="签名人资料（真实姓名、职务、单位：写入签名证书）").add_subparsers(
         dest="action", required=True)
     p = g.add_parser("show", help="显示签名人资料与签名证书（含已停用的）")
@@ -34,17 +35,17 @@ def add_commands(top, session) -> None:
 
 
 def _store(args):
-    from .cli_support import open_cli_store as open_
-    return open_(args)
+    from .support import open_cli_store
+    return open_cli_store(args)
 
 
 def _when(dt) -> str:
-    from .zhfmt import local_time_with_offset
+    from ..zhfmt import local_time_with_offset
     return local_time_with_offset(dt)
 
 
 def _signer_show(args) -> int:
-    from .signer import certificates, get_profile
+    from ..signer import certificates, get_profile
     store = _store(args)
     p = get_profile(store)
     if p is None:
@@ -61,7 +62,7 @@ def _signer_show(args) -> int:
 
 
 def _signer_set(args) -> int:
-    from .signer import certificates, set_profile
+    from ..signer import certificates, set_profile
     store = _store(args)
     p = set_profile(store, args.name, args.title, args.unit)
     out(f"已保存签名人资料：{p.name}（{p.title}，{p.unit}）")
@@ -71,7 +72,7 @@ def _signer_set(args) -> int:
 
 
 def _keys_show(args) -> int:
-    from .secretary_keys import key_dir, key_report
+    from ..secretary_keys import key_dir, key_report
     store = _store(args)
     out(f"评审秘书 {store.actor} 的密钥（存储目录 {key_dir(store)}）：")
     for k in key_report(store):
@@ -82,8 +83,8 @@ def _keys_show(args) -> int:
 
 
 def _backup_passphrase(confirm: bool) -> str:
-    from .keys import KeyStoreError
-    from .secretary_keys import BACKUP_ENV
+    from ..keys import KeyStoreError
+    from ..secretary_keys import BACKUP_ENV
     if os.environ.get(BACKUP_ENV):
         return os.environ[BACKUP_ENV]
     if not (sys.stdin and sys.stdin.isatty()):
@@ -96,7 +97,7 @@ def _backup_passphrase(confirm: bool) -> str:
 
 
 def _keys_backup(args) -> int:
-    from .secretary_keys import backup
+    from ..secretary_keys import backup
     store = _store(args)
     info = backup(store, args.out, _backup_passphrase(confirm=True))
     out(f"已备份评审秘书 {info.actor} 的密钥到 {info.path}（口令保护）")
@@ -107,7 +108,7 @@ def _keys_backup(args) -> int:
 
 
 def _keys_restore(args) -> int:
-    from .secretary_keys import restore
+    from ..secretary_keys import restore
     store = _store(args)
     info = restore(store, args.file, _backup_passphrase(confirm=False), force=args.force)
     out(f"已从 {info.path} 恢复评审秘书的密钥到本机（用户 {info.actor}）")

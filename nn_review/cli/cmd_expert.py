@@ -19,9 +19,10 @@ import os
 import sys
 from pathlib import Path
 
-from ..cli_support import guarded as _guarded
-from ..cli_support import out as _out
-from ..cli_support import out_json as _out_json
+from .support import guarded as _guarded
+from .support import gui_language
+from .support import out as _out
+from .support import out_json as _out_json
 
 PASSPHRASE_ENV = "NN_REVIEW_EXPERT_PASSPHRASE"
 
@@ -42,8 +43,8 @@ class _IntermixedParser(argparse.ArgumentParser):
             self._plain = False
 
 
-def add_commands(top, _session) -> None:
-    e = top.add_parser("expert", help="专家端：打开评审包、评分、导出签名评分文件（无子命令时启动专家端界面）")
+def register(cmds) -> None:
+    e = cmds.top.add_parser("expert", help="专家端：打开评审包、评分、导出签名评分文件（无子命令时启动专家端界面）")
     e.add_argument("--workspace", type=Path, help="专家工作区文件夹（默认：用户数据目录下的 expert-store）")
     e.set_defaults(handler=_gui, action=None, files=[])
     sub = e.add_subparsers(dest="action", parser_class=_IntermixedParser)
@@ -122,13 +123,13 @@ def _passphrase(state) -> str | None:
     if env:
         return env
     if not sys.stdin.isatty():
-        from .errors import PassphraseRequired
+        from ..expert.errors import PassphraseRequired
         raise PassphraseRequired(state.creating)
     if state.creating:
         print(state.notice, file=sys.stderr)
         first = getpass.getpass("设置工作区口令（至少 8 个字符）：")
         if first != getpass.getpass("再次输入口令："):
-            from .errors import WorkspaceError
+            from ..expert.errors import WorkspaceError
             raise WorkspaceError("两次输入的口令不一致", "workspace.passphrase_mismatch")
         return first
     return getpass.getpass("专家工作区口令：")
@@ -136,7 +137,7 @@ def _passphrase(state) -> str | None:
 
 def open_cli_workspace(args):
     """The workspace named by ``--workspace`` (passphrase from the environment or the terminal)."""
-    from .workspace import open_workspace, workspace_state
+    from ..expert.workspace import open_workspace, workspace_state
     root = getattr(args, "workspace", None)
     state = workspace_state(root)
     ws = open_workspace(root, passphrase=_passphrase(state))
@@ -149,7 +150,7 @@ def open_cli_workspace(args):
 def _gui(args) -> int:
     from ui.expert.app import run_expert_gui
     return run_expert_gui(getattr(args, "workspace", None), files=list(getattr(args, "files", []) or []),
-                          lang=getattr(args, "lang", "zh_CN"))
+                          lang=gui_language(args))
 
 
 def _open(args) -> int:
@@ -170,8 +171,8 @@ def _open(args) -> int:
 
 
 def _list(args) -> int:
-    from .drafts import STATUS_ZH
-    from .export import status_line
+    from ..expert.drafts import STATUS_ZH
+    from ..expert.export import status_line
     ws = open_cli_workspace(args)
     try:
         out = []
@@ -226,7 +227,7 @@ def _sheet(args) -> int:
 
 
 def _countersign(args) -> int:
-    from .countersign import countersign_file
+    from ..expert.countersign import countersign_file
     ws = open_cli_workspace(args)
     try:
         r = countersign_file(ws, args.file, args.out, expert_id=args.expert)
@@ -275,7 +276,7 @@ def _on_bundle(args, act) -> int:
     try:
         b = ws.find_bundle(args.bundle)
         if b.removed:
-            from .errors import WorkspaceError
+            from ..expert.errors import WorkspaceError
             raise WorkspaceError(f"评审包 {b.bundle_id[:8]}（{b.session_name}）的材料和评分草稿已于 {b.removed_text} 删除，"
                                  f"只保留了已签名的评分记录（r{b.last_revision}）：不能再查看或修改评分；"
                                  "个人评分表仍可生成（nn-review expert sheet）", "workspace.removed")
@@ -290,7 +291,7 @@ def _application_id(ws, b, ref: str) -> str:
     hits = [i for i in ids if i == ref] or [i for i in ids if i.lower() == ref.strip().lower()]
     if len(hits) == 1:
         return hits[0]
-    from .errors import WorkspaceError
+    from ..expert.errors import WorkspaceError
     listed = "、".join(ids[:20]) + (f" 等 {len(ids)} 项" if len(ids) > 20 else "")
     raise WorkspaceError(f"评审包 {b.bundle_id[:8]}（{b.session_name}）中没有申报 {ref!r}；本评审包的申报：{listed}",
                          "workspace.no_application")
@@ -325,7 +326,7 @@ def _edit_view(ws, edit) -> dict:
 
 
 def _show(args) -> int:
-    from .drafts import STATUS_ZH
+    from ..expert.drafts import STATUS_ZH
     from ..forms import display, han_count
 
     def act(ws, b, aid):
@@ -369,7 +370,7 @@ def _report(ws, edit, what: str, args, *, head: str | None = None) -> int:
     if args.json:
         _out_json(_edit_view(ws, edit))
         return 0
-    from .drafts import STATUS_ZH
+    from ..expert.drafts import STATUS_ZH
     done, total = edit.progress
     if head is None:
         head = f"已保存：{edit.application_id} {what}" if edit.saved_at else \
@@ -390,14 +391,14 @@ def _field_text(form, field: str) -> str:
 
 
 def _grade(args) -> int:
-    from .errors import WorkspaceError
+    from ..expert.errors import WorkspaceError
     if args.clear and (args.grade or args.points):
         raise WorkspaceError("--clear 不能与 --grade 或 --points 同时使用", "workspace.grade")
     if not (args.clear or args.grade or args.points):
         raise WorkspaceError("请给出 --grade A–E、--points 分值（分段计分）或 --clear", "workspace.grade")
 
     def act(ws, b, aid):
-        from .drafts import grade_for_points, normalize_points
+        from ..expert.drafts import grade_for_points, normalize_points
         letter = args.grade.strip().upper() if args.grade else None
         form = ws.form_for(b.bundle_id, aid)
         if args.points is not None:
@@ -424,7 +425,7 @@ def _grade(args) -> int:
 
 
 def _text_arg(args, what: str) -> str:
-    from .errors import WorkspaceError
+    from ..expert.errors import WorkspaceError
     if (args.text is None) == (args.file is None):
         raise WorkspaceError(f"请给出{what}：直接写在命令中，或用 --file 指定文本文件（二者选一）", "workspace.text")
     if args.file is None:
@@ -462,7 +463,7 @@ def _opinion(args) -> int:
 
 
 def _recommendation(args) -> int:
-    from .errors import WorkspaceError
+    from ..expert.errors import WorkspaceError
     if args.clear == (args.value is not None):
         raise WorkspaceError("请给出推荐意见，或用 --clear 清除（二者选一）", "workspace.recommendation")
 
@@ -492,7 +493,7 @@ def _recuse(args) -> int:
 
 
 def _complete(args) -> int:
-    from .errors import WorkspaceError
+    from ..expert.errors import WorkspaceError
 
     def act(ws, b, aid):
         edit = ws.mark_complete(b.bundle_id, aid)

@@ -1,15 +1,13 @@
 """CLI verb ``demo packages OUT``: write the demo application packages (training, support, and the
-installed bundle's smoke test, which has no Python of its own to make them).
-
-Registered through ``nn_review.cli.PLUGINS``."""
+installed bundle's smoke test, which has no Python of its own to make them)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 
-def add_commands(top, session) -> None:
-    d = top.add_parser("demo", help="演示数据").add_subparsers(dest="action", required=True)
+def register(cmds) -> None:
+    d = cmds.top.add_parser("demo", help="演示数据").add_subparsers(dest="action", required=True)
     p = d.add_parser("packages", help="把演示申报包（.nnpkg）写入文件夹")
     p.add_argument("out", type=Path)
     p.add_argument("--valid-only", action="store_true", help="不写出演示用的拒收申报包")
@@ -17,7 +15,7 @@ def add_commands(top, session) -> None:
 
 
 def _packages(args) -> int:
-    from .packages import write_demo_packages
+    from ..demo.packages import write_demo_packages
     paths = write_demo_packages(args.out, include_refused=not args.valid_only)
     for p in paths:
         print(p)

@@ -1,4 +1,9 @@
-"""Helpers shared by the feature modules' CLI verbs (exchange, expert, results).
+"""Helpers shared by the CLI's verb modules (``nn_review/cli/cmd_*.py``).
+
+Each verb module has ``register(cmds)`` (adds its parsers to :class:`Subcommands`, each with a
+``handler`` default) and the handlers; a handler imports the services it calls inside the function,
+so that building the parser — ``--help``, ``--version`` — imports none of SQLAlchemy, reportlab,
+cryptography, pyHanko, openpyxl or Qt (tests/test_cli_layout.py).
 
 Terminal safety (issue 12): everything the CLI prints passes through
 :func:`nn_review.textsafe.for_terminal` — :func:`out`/:func:`err` do it per message, and
@@ -10,13 +15,15 @@ it valid JSON (the escaping is JSON's own ``\\uXXXX``).
 
 from __future__ import annotations
 
+import argparse
 import functools
 import json
 import re
 import sys
 from contextlib import contextmanager
+from datetime import date
 
-from .textsafe import HIDDEN, for_terminal
+from ..textsafe import HIDDEN, for_terminal
 
 # What json.dumps(ensure_ascii=False) leaves raw but a terminal must not see raw: DEL, C1 (8-bit
 # CSI among them), line/paragraph separators, bidi and zero-width characters.
@@ -77,11 +84,34 @@ def terminal_safe_output():
         sys.stdout, sys.stderr = saved
 
 
+class Subcommands:
+    """What ``register`` adds to: ``top`` (``nn-review VERB``) and ``session`` (``nn-review session VERB``,
+    made when first asked for, so that it keeps its place among the top-level verbs)."""
+
+    def __init__(self, top) -> None:
+        self.top = top
+        self._session = None
+
+    @property
+    def session(self):
+        if self._session is None:
+            self._session = self.top.add_parser("session", help="评审批次").add_subparsers(dest="action", required=True)
+        return self._session
+
+
+def parse_date(s: str) -> date:
+    """argparse ``type=`` of a date option (YYYY-MM-DD)."""
+    try:
+        return date.fromisoformat(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD，实际为 {s!r}") from None
+
+
 def guarded(fn):
-    """Key-store problems are user errors (exit 2), like StoreError in cli_commands.run."""
+    """Key-store problems are user errors (exit 2), like StoreError in the common runner (cli.run)."""
     @functools.wraps(fn)
     def run(args) -> int:
-        from .keys import KeyStoreError
+        from ..keys import KeyStoreError
         try:
             return fn(args)
         except KeyStoreError as e:
@@ -93,13 +123,40 @@ def guarded(fn):
 def open_cli_store(args):
     """The store named by --store (default: the user's), opened for work: built-in guides present,
     what a killed import left unchecked checked (services/startup.py)."""
-    from .paths import default_store
-    from .services.startup import open_for_work
+    from ..paths import default_store
+    from ..services.startup import open_for_work
     return open_for_work(args.store or default_store())
 
 
 def session_context(args):
     """(store, session id) from ``--store`` and ``--session`` (default: the newest session)."""
-    from .services.sessions import resolve_session
+    from ..services.sessions import resolve_session
     store = open_cli_store(args)
     return store, resolve_session(store, getattr(args, "session", None))
+
+
+def resolve_panel_id(store, session_id: int, ref: str) -> int:
+    """A panel of the session by name or id (``--panel`` of the exchange and results verbs)."""
+    from sqlalchemy import select
+
+    from ..exchange import ExchangeError
+    from ..store.models import Panel
+    with store.read() as s:
+        panels = s.scalars(select(Panel).where(Panel.session_id == session_id).order_by(Panel.id)).all()
+    for p in panels:
+        if p.name == ref or str(p.id) == ref:
+            return p.id
+    known = "、".join(p.name for p in panels) or "无"
+    raise ExchangeError(f"本批次没有评审组 {ref!r}（现有：{known}）", "panel.missing")
+
+
+def gui_language(args) -> str:
+    """``--lang``, else the language chosen in Settings (GUI and expert GUI). Only the GUI verbs ask:
+    reading the setting loads Qt."""
+    if getattr(args, "lang", None):
+        return args.lang
+    try:
+        from ui.settings_dialog import preferred_language
+    except ImportError:  # no Qt: only CLI verbs can run anyway
+        return "zh_CN"
+    return preferred_language()

@@ -1,7 +1,6 @@
 """CLI verbs of the exchange: ``session bundles|import-scores|returns|repin-key`` and ``bundle open``.
 
-Registered through ``nn_review.cli.PLUGINS``; services are imported inside the handlers so
-building the parser stays cheap.
+Services are imported inside the handlers so building the parser stays cheap.
 """
 
 from __future__ import annotations
@@ -9,21 +8,21 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..cli_support import guarded as _guarded
-from ..cli_support import out as _out
-from ..cli_support import json_text as _json_text
-from ..cli_support import out_json as _out_json
-from ..cli_support import session_context as _ctx
-from ..zhfmt import local_time_with_offset
+from .support import guarded as _guarded
+from .support import json_text as _json_text
+from .support import out as _out
+from .support import out_json as _out_json
+from .support import parse_date
+from .support import resolve_panel_id
+from .support import session_context as _ctx
 
 
-def add_commands(top, session) -> None:
-    from ..cli import _date
-
+def register(cmds) -> None:
+    top, session = cmds.top, cmds.session
     p = session.add_parser("bundles", help="为评审组每位专家制作加密评审包和任务通知书（密码只显示这一次）")
     p.add_argument("--panel", required=True, help="评审组名称或编号")
     p.add_argument("--out", type=Path, required=True, help="输出文件夹")
-    p.add_argument("--deadline", type=_date, help="评分交回截止日期 YYYY-MM-DD")
+    p.add_argument("--deadline", type=parse_date, help="评分交回截止日期 YYYY-MM-DD")
     _session_arg(p, _bundles)
     p = session.add_parser("import-scores", help="导入专家交回的评分文件（.nnscore，文件或文件夹）")
     p.add_argument("files", nargs="+", type=Path)
@@ -58,27 +57,11 @@ def _session_arg(p, handler) -> None:
 
 
 
-
-
-def _panel_id(store, session_id: int, ref: str) -> int:
-    from sqlalchemy import select
-
-    from ..store.models import Panel
-    from .common import ExchangeError
-    with store.read() as s:
-        panels = s.scalars(select(Panel).where(Panel.session_id == session_id).order_by(Panel.id)).all()
-    for p in panels:
-        if p.name == ref or str(p.id) == ref:
-            return p.id
-    known = "、".join(p.name for p in panels) or "无"
-    raise ExchangeError(f"本批次没有评审组 {ref!r}（现有：{known}）", "panel.missing")
-
-
 def _expert(store, ref: str):
     from sqlalchemy import or_, select
 
+    from ..exchange.common import ExchangeError
     from ..store.models import Expert
-    from .common import ExchangeError
     with store.read() as s:
         rows = s.scalars(select(Expert).where(or_(Expert.roster_key == ref, Expert.name == ref,
                                                   Expert.id == (int(ref) if ref.isdigit() else -1)))).all()
@@ -89,10 +72,10 @@ def _expert(store, ref: str):
 
 @_guarded
 def _bundles(args) -> int:
-    from .handout import prepare_handout
+    from ..exchange.handout import prepare_handout
 
     store, sid = _ctx(args)
-    panel_id = _panel_id(store, sid, args.panel)
+    panel_id = resolve_panel_id(store, sid, args.panel)
 
     def progress(done: int, total: int, name: str) -> None:
         if sys.stderr.isatty() and total:
@@ -130,7 +113,7 @@ def _printable(text: str) -> str:
 @_guarded
 def _import_scores(args) -> int:
     from ..textsafe import for_terminal
-    from .scores_import import OUTCOME_ZH, import_score_files
+    from ..exchange.scores_import import OUTCOME_ZH, import_score_files
     store, sid = _ctx(args)
     results = import_score_files(store, sid, args.files)
     if args.json:
@@ -148,7 +131,8 @@ def _import_scores(args) -> int:
 
 @_guarded
 def _returns(args) -> int:
-    from .scores_import import STATUS_ZH, returns_overview
+    from ..exchange.scores_import import STATUS_ZH, returns_overview
+    from ..zhfmt import local_time_with_offset
     store, sid = _ctx(args)
     ov = returns_overview(store, sid)
     if args.json:
@@ -173,8 +157,8 @@ def _returns(args) -> int:
 
 @_guarded
 def _repin(args) -> int:
-    from ..cli_support import open_cli_store as _store
-    from .scores_import import repin_expert_key
+    from .support import open_cli_store as _store
+    from ..exchange.scores_import import repin_expert_key
     store = _store(args)
     e = _expert(store, args.expert)
     fpr = repin_expert_key(store, e.id, args.fingerprint, args.reason)
@@ -184,8 +168,8 @@ def _repin(args) -> int:
 
 @_guarded
 def _repin_cert(args) -> int:
-    from ..cli_support import open_cli_store as _store
-    from .cert_pins import repin_certificate
+    from .support import open_cli_store as _store
+    from ..exchange.cert_pins import repin_certificate
     store = _store(args)
     e = _expert(store, args.expert)
     fpr = repin_certificate(store, e.id, args.fingerprint, args.reason)
@@ -195,8 +179,8 @@ def _repin_cert(args) -> int:
 
 @_guarded
 def _open(args) -> int:
-    from .bundles import open_bundle
-    from .common import canonical_json
+    from ..exchange.bundles import open_bundle
+    from ..exchange.common import canonical_json
     ob = open_bundle(args.file, args.password, trusted_secretary_fingerprint=args.trust, out_dir=args.out)
     (ob.root / "bundle.json").write_bytes(canonical_json(ob.data))
     _out(f"评审包 {ob.bundle_id}：批次“{ob.session['name']}”，专家 {ob.expert['name']}")

@@ -1,7 +1,6 @@
 """CLI verbs of the results: ``session merge|consensus|finalise|reopen|report|export|accept-signed|sign``.
 
-Registered through ``nn_review.cli.PLUGINS``; services are imported inside the handlers so
-building the parser stays cheap. Refusals are ``ResultsError`` (a ``StoreError``): the
+Services are imported inside the handlers so building the parser stays cheap. Refusals are ``ResultsError`` (a ``StoreError``): the
 common runner prints them and exits 2.
 """
 
@@ -11,13 +10,15 @@ import functools
 import sys
 from pathlib import Path
 
-from ..cli_support import guarded as _guarded
-from ..cli_support import out as _out
-from ..cli_support import out_json as _out_json
-from ..cli_support import session_context as _ctx
+from .support import guarded as _guarded
+from .support import out as _out
+from .support import out_json as _out_json
+from .support import resolve_panel_id
+from .support import session_context as _ctx
 
 
-def add_commands(top, session) -> None:
+def register(cmds) -> None:
+    session = cmds.session
     p = session.add_parser("merge", help="汇总专家评分：各项目得分、排名、推荐意见统计、分歧提示、评分者一致性")
     p.add_argument("--panel", help="评审组名称或编号（默认：全部评审组）")
     p.add_argument("--json", action="store_true", help="输出 nn-results/1 JSON（见 docs/results-json.md）")
@@ -88,14 +89,10 @@ def _session_arg(p, handler) -> None:
     p.set_defaults(handler=_guarded(handler))
 
 
-
-
-
 def _panels(store, sid: int, ref: str | None) -> list[int] | None:
     if ref is None:
         return None
-    from ..exchange.cli import _panel_id
-    return [_panel_id(store, sid, ref)]
+    return [resolve_panel_id(store, sid, ref)]
 
 
 @functools.cache
@@ -110,11 +107,11 @@ def _progress(done: int, total: int, name: str) -> None:
 
 def _merge(args) -> int:
     from ..forms import display
-    from .merge import session_results
+    from ..results.merge import session_results
     store, sid = _ctx(args)
     pids = _panels(store, sid, args.panel)
     if args.json:
-        from .export import results_json
+        from ..results.export import results_json
         _out_json(results_json(store, sid, pids))
         return 0
     for pr in session_results(store, sid, pids):
@@ -151,7 +148,7 @@ def _merge(args) -> int:
 
 
 def _consensus(args) -> int:
-    from .consensus import clear_consensus, set_consensus
+    from ..results.consensus import clear_consensus, set_consensus
     store, sid = _ctx(args)
     if args.clear:
         clear_consensus(store, sid, args.application_id, args.reason)
@@ -173,7 +170,7 @@ def _consensus(args) -> int:
 
 
 def _finalise(args) -> int:
-    from .consensus import finalise
+    from ..results.consensus import finalise
     store, sid = _ctx(args)
     rep = finalise(store, sid)
     _out(f"批次已定稿（第 {rep.sheet_version} 版，{rep.applications} 个申报项目）；此后所有修改均被拒绝。")
@@ -183,7 +180,7 @@ def _finalise(args) -> int:
 
 
 def _reopen(args) -> int:
-    from .consensus import reopen
+    from ..results.consensus import reopen
     store, sid = _ctx(args)
     v = reopen(store, sid, args.reason)
     _out(f"批次已重新开启（理由已记入审计）；此后打印的评审表为第 {v} 版。")
@@ -191,14 +188,14 @@ def _reopen(args) -> int:
 
 
 def _report(args) -> int:
-    from .reports import write_reports
+    from ..results.reports import write_reports
     store, sid = _ctx(args)
     token = None
     if args.pkcs11_lib:
         if not args.sign:
             print("错误：--pkcs11-lib 用于签名，请同时给出 --sign", file=sys.stderr)
             return 2
-        from .token_pins import record_secretary_certificate
+        from ..results.token_pins import record_secretary_certificate
         token = _open_token(args, "secretary", store.actor)
     try:
         if token is not None:
@@ -224,7 +221,7 @@ def _report(args) -> int:
 
 
 def _export(args) -> int:
-    from .export import write_json, write_xlsx
+    from ..results.export import write_json, write_xlsx
     store, sid = _ctx(args)
     if not args.xlsx and not args.json_file:
         print("错误：请指定 --xlsx 文件 和/或 --json 文件", file=sys.stderr)
@@ -238,7 +235,7 @@ def _export(args) -> int:
 
 
 def _accept_signed(args) -> int:
-    from .accept import accept_signed_files
+    from ..results.accept import accept_signed_files
     store, sid = _ctx(args)
     results = accept_signed_files(store, sid, args.files)
     if args.json:
@@ -254,15 +251,15 @@ def _accept_signed(args) -> int:
 
 
 def _sign(args) -> int:
-    from .reports import sign_existing
+    from ..results.reports import sign_existing
     store, sid = _ctx(args)
     pid = None
     if args.role == "leader" and not getattr(args, "pkcs11_lib", None):
-        from .signing import LEADER_SIGNS_ELSEWHERE
+        from ..results.signing import LEADER_SIGNS_ELSEWHERE
         print(f"错误：{LEADER_SIGNS_ELSEWHERE}", file=sys.stderr)
         return 2
     if args.role == "leader":
-        from .merge import session_panels
+        from ..results.merge import session_panels
         pids = _panels(store, sid, args.panel) or session_panels(store, sid)
         if len(pids) != 1:
             print("错误：本批次有多个评审组，组长签名请用 --panel 指明评审组", file=sys.stderr)
@@ -280,7 +277,7 @@ def _sign(args) -> int:
 # -- UKey (PKCS#11) -----------------------------------------------------------------------------
 
 def _open_token(args, role: str, owner: str):
-    from .pkcs11_signer import PIN_ENV, TokenError, TokenSpec, open_token_identity
+    from ..results.pkcs11_signer import PIN_ENV, TokenError, TokenSpec, open_token_identity
     try:
         key_id = bytes.fromhex(args.key_id) if args.key_id else None
     except ValueError:
@@ -320,7 +317,7 @@ def _confirm_leader(check, ident) -> bool:
 
 
 def _sign_token(args, store, pid) -> int:
-    from .token_pins import panel_leader, sign_with_token
+    from ..results.token_pins import panel_leader, sign_with_token
     owner = panel_leader(store, pid)[0] if args.role == "leader" else store.actor
     with _open_token(args, args.role, owner) as ident:
         res = sign_with_token(store, args.files, ident, panel_id=pid, repin_reason=args.repin_reason,

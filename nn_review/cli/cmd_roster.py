@@ -1,17 +1,17 @@
 """CLI verbs of the roster: ``roster …`` and ``session panel|draw|draws|conflicts|conflict|assign``.
 
-Registered through ``nn_review.cli.PLUGINS``; services are imported inside the handlers so
-building the parser stays cheap.
+Services are imported inside the handlers so building the parser stays cheap.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..cli_support import json_text
+from .support import json_text, open_cli_store
 
 
-def add_commands(top, session) -> None:
+def register(cmds) -> None:
+    top, session = cmds.top, cmds.session
     r = top.add_parser("roster", help="专家库（Excel 导入导出）").add_subparsers(dest="action", required=True)
     p = r.add_parser("import", help="从 Excel（.xlsx）导入或更新专家库；有错误的行跳过并报告")
     p.add_argument("file", type=Path)
@@ -82,8 +82,7 @@ def _panel_arg(p, handler) -> None:
 
 
 def _store(args):
-    from ..cli_support import open_cli_store as _store
-    return _store(args)
+    return open_cli_store(args)
 
 
 def _sid(store, args) -> int:
@@ -92,13 +91,13 @@ def _sid(store, args) -> int:
 
 
 def _panel(store, args) -> tuple[int, int]:
-    from .panels import resolve_panel
+    from ..roster.panels import resolve_panel
     sid = _sid(store, args)
     return sid, resolve_panel(store, sid, args.panel)
 
 
 def _expert(store, ref: str) -> int:
-    from .experts import resolve_expert
+    from ..roster.experts import resolve_expert
     return resolve_expert(store, ref)
 
 
@@ -111,7 +110,7 @@ def _warn(lines) -> None:
 
 def _roster_import(args) -> int:
     from ..textsafe import for_terminal
-    from .xlsx import import_roster
+    from ..roster.xlsx import import_roster
     rep = import_roster(_store(args), args.file)
     for e in rep.errors:  # cell text reaches the terminal: escaped (issue 12)
         print(f"[错误] {for_terminal(e.text())}")
@@ -124,21 +123,21 @@ def _roster_import(args) -> int:
 
 
 def _roster_export(args) -> int:
-    from .xlsx import export_roster
+    from ..roster.xlsx import export_roster
     n = export_roster(_store(args), args.file)
     print(f"已导出 {n} 位专家到 {args.file}")
     return 0
 
 
 def _roster_template(args) -> int:
-    from .xlsx import save_template
+    from ..roster.xlsx import save_template
     save_template(args.file)
     print(f"已生成专家库模板 {args.file}")
     return 0
 
 
 def _roster_list(args) -> int:
-    from .experts import list_experts
+    from ..roster.experts import list_experts
     experts = list_experts(_store(args))
     for e in experts:
         extra = f"  领域：{'、'.join(e.fields)}" if e.fields else ""
@@ -151,7 +150,7 @@ def _roster_list(args) -> int:
 # -- panels -------------------------------------------------------------------------------
 
 def _panel_create(args) -> int:
-    from .panels import create_panel, get_panel
+    from ..roster.panels import create_panel, get_panel
     store = _store(args)
     notes: list[str] = []
     pid = create_panel(store, _sid(store, args), args.name, items=args.items, application_ids=args.apps, notes=notes)
@@ -163,7 +162,7 @@ def _panel_create(args) -> int:
 
 
 def _panel_list(args) -> int:
-    from .panels import list_panels, validate_panel
+    from ..roster.panels import list_panels, validate_panel
     store = _store(args)
     panels = list_panels(store, _sid(store, args))
     for p in panels:
@@ -182,7 +181,7 @@ def _panel_list(args) -> int:
 
 
 def _panel_leader(args) -> int:
-    from .panels import set_leader
+    from ..roster.panels import set_leader
     store = _store(args)
     _, pid = _panel(store, args)
     set_leader(store, pid, _expert(store, args.expert))
@@ -191,7 +190,7 @@ def _panel_leader(args) -> int:
 
 
 def _panel_add(args) -> int:
-    from .panels import add_members
+    from ..roster.panels import add_members
     store = _store(args)
     _, pid = _panel(store, args)
     warnings = add_members(store, pid, [_expert(store, e) for e in args.experts])
@@ -201,7 +200,7 @@ def _panel_add(args) -> int:
 
 
 def _panel_remove(args) -> int:
-    from .panels import remove_member
+    from ..roster.panels import remove_member
     store = _store(args)
     _, pid = _panel(store, args)
     warnings = remove_member(store, pid, _expert(store, args.expert))
@@ -213,8 +212,8 @@ def _panel_remove(args) -> int:
 # -- draw, conflicts, assignment ----------------------------------------------------------
 
 def _draw(args) -> int:
-    from .draw import draw_experts, draw_record_text
-    from .panels import validate_panel
+    from ..roster.draw import draw_experts, draw_record_text
+    from ..roster.panels import validate_panel
     store = _store(args)
     sid, pid = _panel(store, args)
     res = draw_experts(store, sid, pid, args.n, seed=args.seed, fields=args.fields,
@@ -225,7 +224,7 @@ def _draw(args) -> int:
 
 
 def _draws(args) -> int:
-    from .draw import draw_record_text, list_draws
+    from ..roster.draw import draw_record_text, list_draws
     store = _store(args)
     ids = [args.id] if args.id else [d["id"] for d in list_draws(store, _sid(store, args))]
     print("\n\n".join(draw_record_text(store, i) for i in ids) or "本批次还没有抽取记录")
@@ -233,7 +232,7 @@ def _draws(args) -> int:
 
 
 def _conflicts(args) -> int:
-    from .conflicts import SOURCE_ZH, conflict_matrix, detect_conflicts
+    from ..roster.conflicts import SOURCE_ZH, conflict_matrix, detect_conflicts
     store = _store(args)
     sid = _sid(store, args)
     from ..services.sessions import get_session
@@ -266,7 +265,7 @@ def _conflicts(args) -> int:
 
 
 def _conflict_add(args) -> int:
-    from .conflicts import add_conflict
+    from ..roster.conflicts import add_conflict
     store = _store(args)
     cid = add_conflict(store, _sid(store, args), _expert(store, args.expert), args.app, args.reason)
     print(f"已登记回避 #{cid}：{args.expert} × {args.app}（{args.reason}）")
@@ -274,14 +273,14 @@ def _conflict_add(args) -> int:
 
 
 def _conflict_dismiss(args) -> int:
-    from .conflicts import dismiss_conflict
+    from ..roster.conflicts import dismiss_conflict
     dismiss_conflict(_store(args), args.id, args.reason)
     print(f"已撤销回避 #{args.id}（理由：{args.reason}）")
     return 0
 
 
 def _assign(args) -> int:
-    from .panels import assign, get_panel
+    from ..roster.panels import assign, get_panel
     store = _store(args)
     _, pid = _panel(store, args)
     res = assign(store, pid, args.per_app, args.seed)

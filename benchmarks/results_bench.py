@@ -36,9 +36,10 @@ from sqlalchemy import select  # noqa: E402
 
 from nn_review.creditcode import make_credit_code  # noqa: E402
 from nn_review.demo.pdfs import make_pdf  # noqa: E402
-from nn_review.exchange.bundles import make_bundle, open_bundle  # noqa: E402
-from nn_review.exchange.common import b64d, canonical_json  # noqa: E402
-from nn_review.exchange.scorefile import BODY_KEYS, SIG_CONTEXT, write_score_file  # noqa: E402
+from nn_review.exchange.bundles import make_bundle
+from nn_review.formats.bundle import open_bundle  # noqa: E402
+from nn_review.formats.canonical import b64d, canonical_json  # noqa: E402
+from nn_review.formats.scorefile import BODY_KEYS, SIG_CONTEXT, write_score_file  # noqa: E402
 from nn_review.exchange.scores_import import import_score_files  # noqa: E402
 from nn_review.keys import ephemeral_key, public_key_from_b64  # noqa: E402
 from nn_review.package.builder import build_package  # noqa: E402

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from nn_review.cli import main
 from nn_review.exchange.cert_pins import repin_certificate
-from nn_review.exchange.scorefile import read_score_file
+from nn_review.formats.scorefile import read_score_file
 from nn_review.expert import open_workspace
 from nn_review.expert.countersign import check_sheet, countersign_file, leader_identity
 from nn_review.expert.errors import WorkspaceError
@@ -86,7 +86,7 @@ def test_old_score_file_without_certificate_still_imports(lw):
 def test_malformed_certificate_field_is_refused(lw):
     obj = json.loads(lw.score_file.read_bytes())
     obj["pdf_certificate"] = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"
-    from nn_review.exchange.common import ExchangeError
+    from nn_review.formats.errors import ExchangeError
     with pytest.raises(ExchangeError, match="pdf_certificate") as e:
         read_score_file(json.dumps(obj).encode())
     assert e.value.code == "scores.malformed"

@@ -64,7 +64,7 @@ def _panel_id(store, session_id: int, ref: str) -> int:
     from sqlalchemy import select
 
     from ..store.models import Panel
-    from .common import ExchangeError
+    from ..formats.errors import ExchangeError
     with store.read() as s:
         panels = s.scalars(select(Panel).where(Panel.session_id == session_id).order_by(Panel.id)).all()
     for p in panels:
@@ -78,7 +78,7 @@ def _expert(store, ref: str):
     from sqlalchemy import or_, select
 
     from ..store.models import Expert
-    from .common import ExchangeError
+    from ..formats.errors import ExchangeError
     with store.read() as s:
         rows = s.scalars(select(Expert).where(or_(Expert.roster_key == ref, Expert.name == ref,
                                                   Expert.id == (int(ref) if ref.isdigit() else -1)))).all()
@@ -195,8 +195,8 @@ def _repin_cert(args) -> int:
 
 @_guarded
 def _open(args) -> int:
-    from .bundles import open_bundle
-    from .common import canonical_json
+    from ..formats.bundle import open_bundle
+    from ..formats.canonical import canonical_json
     ob = open_bundle(args.file, args.password, trusted_secretary_fingerprint=args.trust, out_dir=args.out)
     (ob.root / "bundle.json").write_bytes(canonical_json(ob.data))
     _out(f"评审包 {ob.bundle_id}：批次“{ob.session['name']}”，专家 {ob.expert['name']}")

@@ -50,7 +50,7 @@ from fractions import Fraction
 from sqlalchemy import select
 
 from ..checks.engine import VERDICT_ZH
-from ..exchange.common import canonical_json
+from ..formats.canonical import canonical_json
 from ..forms import Form, FormError, builtin_form, display, expert_total, parse_form
 from ..services.guides import _parse_row as _parse_guide
 from ..store import Store

@@ -44,7 +44,7 @@ from nn_review.exchange.scores_import import import_score_files  # noqa: E402
 from nn_review.keys import ephemeral_key, public_key_from_b64  # noqa: E402
 from nn_review.package.builder import build_package  # noqa: E402
 from nn_review.results import panel_results, write_reports  # noqa: E402
-from nn_review.results.signing import memory_identity  # noqa: E402
+from nn_review.pdf.signing import memory_identity  # noqa: E402
 from nn_review.services.guides import ensure_builtin_guides  # noqa: E402
 from nn_review.services.importer import import_packages  # noqa: E402
 from nn_review.services.sessions import create_session  # noqa: E402

@@ -20,7 +20,7 @@ from nn_review.expert.errors import WorkspaceError
 from nn_review.results.accept import accept_signed
 from nn_review.results.consensus import reopen
 from nn_review.results.errors import ResultsError
-from nn_review.results.signing import memory_identity, sign_pdf
+from nn_review.pdf.signing import memory_identity, sign_pdf
 from nn_review.store import models as M
 
 from .countersign_fixtures import LEADER, PASSPHRASE, finalise_all, leader_world, pdfsig, report
@@ -306,7 +306,7 @@ def test_expert_sheet_carries_the_experts_signature(lw, tmp_path):
     path.write_bytes(pdf)
     out = pdfsig(path)
     assert "SigExpert" in out and out.count("Signature is Valid.") == 1, out
-    from nn_review.results.sigcheck import inspect_signatures
+    from nn_review.pdf.sigcheck import inspect_signatures
     sig = inspect_signatures(pdf).signatures[0]
     assert sig.signer == LEADER and sig.fingerprint == lw.ws.pdf_identity(lw.expert_id).fingerprint
 

@@ -14,8 +14,8 @@ The functions the UI calls (none of them imports Qt):
 Modules: ``aggregate`` (means, rule, ranking), ``divergence`` (flags), ``agreement``
 (severity, Kendall's W), ``merge`` (loading + hashes), ``consensus`` (consensus, finalise,
 reopen), ``pdfkit`` / ``sheet_pdf`` / ``summary_pdf`` / ``personal_pdf`` (sheets),
-``signing`` (PAdES), ``reports`` (writing a session's sheets), ``export`` (xlsx/json),
-``cli`` (the ``session`` verbs). pyHanko is imported only when signing.
+``identity`` (the secretary's signing identity; PAdES itself is ``nn_review.pdf.signing``),
+``reports`` (writing a session's sheets), ``export`` (xlsx/json), ``cli`` (the ``session`` verbs). pyHanko is imported only when signing.
 """
 
 from __future__ import annotations

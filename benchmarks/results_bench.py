@@ -36,14 +36,15 @@ from sqlalchemy import select  # noqa: E402
 
 from nn_review.creditcode import make_credit_code  # noqa: E402
 from nn_review.demo.pdfs import make_pdf  # noqa: E402
-from nn_review.exchange.bundles import make_bundle, open_bundle  # noqa: E402
-from nn_review.exchange.common import b64d, canonical_json  # noqa: E402
-from nn_review.exchange.scorefile import BODY_KEYS, SIG_CONTEXT, write_score_file  # noqa: E402
+from nn_review.exchange.bundles import make_bundle
+from nn_review.formats.bundle import open_bundle  # noqa: E402
+from nn_review.formats.canonical import b64d, canonical_json  # noqa: E402
+from nn_review.formats.scorefile import BODY_KEYS, SIG_CONTEXT, write_score_file  # noqa: E402
 from nn_review.exchange.scores_import import import_score_files  # noqa: E402
 from nn_review.keys import ephemeral_key, public_key_from_b64  # noqa: E402
 from nn_review.package.builder import build_package  # noqa: E402
 from nn_review.results import panel_results, write_reports  # noqa: E402
-from nn_review.results.signing import memory_identity  # noqa: E402
+from nn_review.pdf.signing import memory_identity  # noqa: E402
 from nn_review.services.guides import ensure_builtin_guides  # noqa: E402
 from nn_review.services.importer import import_packages  # noqa: E402
 from nn_review.services.sessions import create_session  # noqa: E402

@@ -111,12 +111,14 @@ def normalize_fingerprint(text: str) -> str:
 
 # -- private key storage ------------------------------------------------------------------
 
-def _encode(key: Ed25519PrivateKey) -> str:
+def encode_private_key(key: Ed25519PrivateKey) -> str:
+    """The text form a private key is kept in (keyring entry, key file): prefix + base64 raw bytes."""
     raw = key.private_bytes(_RAW, serialization.PrivateFormat.Raw, serialization.NoEncryption())
     return _PREFIX + base64.b64encode(raw).decode("ascii")
 
 
-def _decode(text: str, where: str) -> Ed25519PrivateKey:
+def decode_private_key(text: str, where: str) -> Ed25519PrivateKey:
+    """The key back from :func:`encode_private_key`; ``where`` names the source in the refusal."""
     try:
         if not text.startswith(_PREFIX):
             raise ValueError("未知格式")
@@ -149,7 +151,7 @@ def key_file(role: str, owner_id: str, directory: Path) -> Path:
 def _read_file(path: Path) -> Ed25519PrivateKey:
     if sys.platform != "win32" and path.stat().st_mode & 0o077:
         raise KeyStoreError(f"私钥文件 {path} 的权限过宽（其他用户可读）；请执行 chmod 600 后重试")
-    return _decode(path.read_text(encoding="ascii"), str(path))
+    return decode_private_key(path.read_text(encoding="ascii"), str(path))
 
 
 def _write_file(path: Path, key: Ed25519PrivateKey) -> None:
@@ -157,7 +159,7 @@ def _write_file(path: Path, key: Ed25519PrivateKey) -> None:
     # O_EXCL: two processes racing to create the key must not silently overwrite each other.
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="ascii") as f:
-        f.write(_encode(key) + "\n")
+        f.write(encode_private_key(key) + "\n")
         f.flush()
         os.fsync(f.fileno())
 
@@ -324,7 +326,7 @@ def load_or_create_key(role: str, owner_id: str, *, keyring_backend=None,
             backend, reason = None, f"系统钥匙串不可用（{e}）"
         else:
             if stored:
-                return SigningKey(_decode(stored, entry), role, owner_id, "keyring", entry, False)
+                return SigningKey(decode_private_key(stored, entry), role, owner_id, "keyring", entry, False)
 
     if passphrase is not None and (backend is None or protected_key_file(role, owner_id, path.parent).exists()):
         return load_or_create_protected_key(role, owner_id, path.parent, passphrase, reason)
@@ -340,8 +342,8 @@ def load_or_create_key(role: str, owner_id: str, *, keyring_backend=None,
     key = Ed25519PrivateKey.generate()
     if backend is not None:
         try:
-            backend.set_password(SERVICE, user, _encode(key))
-            if backend.get_password(SERVICE, user) == _encode(key):
+            backend.set_password(SERVICE, user, encode_private_key(key))
+            if backend.get_password(SERVICE, user) == encode_private_key(key):
                 return SigningKey(key, role, owner_id, "keyring", entry, True)
             reason = "系统钥匙串未能保存密钥"
         except Exception as e:

@@ -36,10 +36,10 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from .certs import spki_fingerprint, subject_text
-from .keys import (SERVICE, KeyStoreError, SigningKey, _decode, _encode, ask_passphrase, default_key_dir,
-                   fingerprint, forget_passphrase, key_file, keyring_or_reason, load_or_create_protected_key,
-                   open_with_passphrase, protected_key_file, read_protected_key_public, seal_with_passphrase,
-                   write_private_text, write_protected_key)
+from .keys import (SERVICE, KeyStoreError, SigningKey, ask_passphrase, decode_private_key, default_key_dir,
+                   encode_private_key, fingerprint, forget_passphrase, key_file, keyring_or_reason,
+                   load_or_create_protected_key, open_with_passphrase, protected_key_file, read_protected_key_public,
+                   seal_with_passphrase, write_private_text, write_protected_key)
 from .changes import operation
 
 ROLE = "secretary"
@@ -156,7 +156,7 @@ def _keyring_put(backend, user: str, value: str) -> bool:
 
 def _store_ed(store, key: Ed25519PrivateKey, mode: str, backend, *, replace: bool = False) -> str:
     """Put ``key`` where this store keeps it; returns the storage used."""
-    if mode == "keyring" and _keyring_put(backend, _ed_user(store), _encode(key)):
+    if mode == "keyring" and _keyring_put(backend, _ed_user(store), encode_private_key(key)):
         return "keyring"
     write_protected_key(key, ROLE, store.actor, key_dir(store), passphrase(store), replace=replace)
     return "passphrase"
@@ -170,7 +170,7 @@ def secretary_ed25519(store, *, keyring_backend=None) -> SigningKey:
     if mode == "keyring":
         stored = _keyring_get(backend, _ed_user(store))
         if stored:
-            return SigningKey(_decode(stored, entry), ROLE, store.actor, "keyring", entry, False)
+            return SigningKey(decode_private_key(stored, entry), ROLE, store.actor, "keyring", entry, False)
     elif ed_file(store).exists():
         k = load_or_create_protected_key(ROLE, store.actor, key_dir(store), passphrase(store))
         return SigningKey(k.private_key, ROLE, store.actor, "passphrase", str(ed_file(store)), False,
@@ -191,7 +191,7 @@ def _ed_public_fingerprint(store, keyring_backend=None) -> tuple[str, str, str] 
     if backend is not None:
         stored = _keyring_get(backend, _ed_user(store))
         if stored:
-            k = _decode(stored, "系统钥匙串")
+            k = decode_private_key(stored, "系统钥匙串")
             return fingerprint(k.public_key()), "keyring", f"系统钥匙串 {SERVICE} / {_ed_user(store)}"
     return None
 
@@ -315,7 +315,7 @@ def migrate_legacy(store, *, keyring_backend=None, legacy_dir: Path | None = Non
         return done
     old_ed = key_file(ROLE, store.actor, legacy)
     if old_ed.exists() and _ed_public_fingerprint(store, keyring_backend) is None:
-        key = _decode(old_ed.read_text(encoding="ascii"), str(old_ed))
+        key = decode_private_key(old_ed.read_text(encoding="ascii"), str(old_ed))
         mode, backend, _ = _mode(store, keyring_backend)
         _store_ed(store, key, mode, backend)
         old_ed.unlink()

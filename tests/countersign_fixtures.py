@@ -12,7 +12,7 @@ from nn_review.exchange.scores_import import import_score_files
 from nn_review.expert import open_workspace
 from nn_review.results.consensus import finalise, set_consensus
 from nn_review.results.reports import write_reports
-from nn_review.results.signing import memory_identity
+from nn_review.pdf.signing import memory_identity
 
 from .expert_fixtures import PASSPHRASE, grade_fully, issue
 from .results_fixtures import make_world, return_scores, review

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nn_review.exchange.bundles import make_bundle, open_bundle
-from nn_review.exchange.scorefile import write_score_file
+from nn_review.exchange.bundles import make_bundle
+from nn_review.formats.bundle import open_bundle
+from nn_review.formats.scorefile import write_score_file
 from nn_review.exchange.scores_import import import_score_files
 from nn_review.keys import ephemeral_key
 from nn_review.store import models as M

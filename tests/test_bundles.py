@@ -17,9 +17,10 @@ from sqlalchemy import func, select
 
 from nn_review.cli import main
 from nn_review.exchange import ExchangeError
-from nn_review.exchange.bundles import export_panel_bundles, make_bundle, open_bundle
-from nn_review.exchange.common import PASSWORD_ALPHABET, new_password, normalize_password
-from nn_review.exchange.container import PREFIX, SIG_LEN, read_header
+from nn_review.exchange.bundles import export_panel_bundles, make_bundle
+from nn_review.formats.bundle import open_bundle
+from nn_review.exchange.common import PASSWORD_ALPHABET, new_password
+from nn_review.formats.container import PREFIX, SIG_LEN, normalize_password, read_header
 from nn_review.exchange.letter import write_assignment_letter
 from nn_review.keys import (KeyStoreError, ephemeral_key, fingerprint, key_file, load_or_create_key,
                             normalize_fingerprint, public_key_b64)

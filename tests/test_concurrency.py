@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from nn_review.exchange.bundles import make_bundle
-from nn_review.exchange.common import ExchangeError
+from nn_review.formats.errors import ExchangeError
 from nn_review.services import importer
 from nn_review.services.guides import ensure_builtin_guides
 from nn_review.services.importer import import_packages

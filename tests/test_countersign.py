@@ -13,14 +13,14 @@ from sqlalchemy import select
 
 from nn_review.cli import main
 from nn_review.exchange.cert_pins import repin_certificate
-from nn_review.exchange.scorefile import read_score_file
+from nn_review.formats.scorefile import read_score_file
 from nn_review.expert import open_workspace
 from nn_review.expert.countersign import check_sheet, countersign_file, leader_identity
 from nn_review.expert.errors import WorkspaceError
 from nn_review.results.accept import accept_signed
 from nn_review.results.consensus import reopen
 from nn_review.results.errors import ResultsError
-from nn_review.results.signing import memory_identity, sign_pdf
+from nn_review.pdf.signing import memory_identity, sign_pdf
 from nn_review.store import models as M
 
 from .countersign_fixtures import LEADER, PASSPHRASE, finalise_all, leader_world, pdfsig, report
@@ -86,7 +86,7 @@ def test_old_score_file_without_certificate_still_imports(lw):
 def test_malformed_certificate_field_is_refused(lw):
     obj = json.loads(lw.score_file.read_bytes())
     obj["pdf_certificate"] = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"
-    from nn_review.exchange.common import ExchangeError
+    from nn_review.formats.errors import ExchangeError
     with pytest.raises(ExchangeError, match="pdf_certificate") as e:
         read_score_file(json.dumps(obj).encode())
     assert e.value.code == "scores.malformed"
@@ -306,7 +306,7 @@ def test_expert_sheet_carries_the_experts_signature(lw, tmp_path):
     path.write_bytes(pdf)
     out = pdfsig(path)
     assert "SigExpert" in out and out.count("Signature is Valid.") == 1, out
-    from nn_review.results.sigcheck import inspect_signatures
+    from nn_review.pdf.sigcheck import inspect_signatures
     sig = inspect_signatures(pdf).signatures[0]
     assert sig.signer == LEADER and sig.fingerprint == lw.ws.pdf_identity(lw.expert_id).fingerprint
 

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from nn_review.cli import main
-from nn_review.exchange.scorefile import read_score_file
+from nn_review.formats.scorefile import read_score_file
 from nn_review.exchange.scores_import import import_score_files
 from nn_review.expert import WorkspaceError, open_workspace
 
@@ -237,7 +237,7 @@ def test_an_opinion_over_the_limit_is_refused_before_a_revision_is_used(world, w
 def test_a_file_the_import_would_refuse_uses_no_revision(world, ws, tmp_path, monkeypatch):
     """Safety net behind the form: whatever the score-file reader would refuse is refused before
     the revision is reserved (here the reader's limit on reviews per file is lowered to 1)."""
-    from nn_review.exchange import scorefile
+    from nn_review.formats import scorefile
     bid, _ = add(ws, world, tmp_path)
     for a in ws.applications(bid):
         grade_fully(ws, bid, a.application_id)

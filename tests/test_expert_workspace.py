@@ -11,8 +11,8 @@ import pytest
 from keyring.backends import fail
 
 from nn_review.exchange import ExchangeError
-from nn_review.exchange.bundle_stream import open_bundle_streaming
-from nn_review.exchange.bundles import open_bundle
+from nn_review.formats.bundle import open_bundle_streaming
+from nn_review.formats.bundle import open_bundle
 from nn_review.expert import Change, PassphraseRequired, WorkspaceError, open_workspace, workspace_state
 from nn_review.expert.intake import peek_bundle
 from nn_review.keys import ephemeral_key, protected_key_file

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from nn_review.cli import main
 from nn_review.exchange import ExchangeError
 from nn_review.exchange import bundles as bundles_mod
-from nn_review.exchange.bundles import export_panel_bundles, make_bundle, open_bundle
+from nn_review.exchange.bundles import export_panel_bundles, make_bundle
+from nn_review.formats.bundle import open_bundle
 from nn_review.roster.panels import (add_members, assign, create_panel, expert_assignments, get_panel, set_panel_applications,
                                      validate_panel)
 from nn_review.services import formal

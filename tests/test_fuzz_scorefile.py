@@ -23,9 +23,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nn_review.exchange import ExchangeError
-from nn_review.exchange.bundles import make_bundle, open_bundle
-from nn_review.exchange.common import canonical_json
-from nn_review.exchange.scorefile import read_score_file, seal, verify_score_file, write_score_file
+from nn_review.exchange.bundles import make_bundle
+from nn_review.formats.bundle import open_bundle
+from nn_review.formats.canonical import canonical_json
+from nn_review.formats.scorefile import read_score_file, seal, verify_score_file, write_score_file
 from nn_review.exchange.scores_import import import_score_files
 from nn_review.keys import ephemeral_key
 

@@ -17,7 +17,7 @@ from nn_review.results import (panel_results, results_json, set_consensus, sign_
 from nn_review.results.annexes import panel_annexes
 from nn_review.results.export import panel_rows
 from nn_review.results.merge import short_hash
-from nn_review.results.signing import existing_fields, memory_identity
+from nn_review.pdf.signing import existing_fields, memory_identity
 from nn_review.signer import set_profile
 from nn_review.results.summary_pdf import render_summary
 from nn_review.store import models as M

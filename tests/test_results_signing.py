@@ -3,9 +3,9 @@
 import pytest
 
 from nn_review.keys import KeyStoreError
-from nn_review.results.pdfkit import SIG_LEADER, SIG_SECRETARY, SlotSink
-from nn_review.results.signing import (certificate_subject, existing_fields, leader_identity, memory_identity,
-                                       prepare_unsigned, sign_pdf)
+from nn_review.pdf.slots import SIG_LEADER, SIG_SECRETARY, SlotSink
+from nn_review.pdf.signing import certificate_subject, existing_fields, memory_identity, prepare_unsigned, sign_pdf
+from nn_review.results.identity import leader_identity
 
 
 def test_sign_pdf_fields_and_refusals(tmp_path):

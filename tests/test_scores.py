@@ -8,9 +8,10 @@ from sqlalchemy import select
 
 from nn_review.cli import main
 from nn_review.exchange import ExchangeError
-from nn_review.exchange.bundles import make_bundle, open_bundle
-from nn_review.exchange.common import b64d, canonical_json
-from nn_review.exchange.scorefile import FORMAT, body_mac, read_score_file, seal, verify_score_file, write_score_file
+from nn_review.exchange.bundles import make_bundle
+from nn_review.formats.bundle import open_bundle
+from nn_review.formats.canonical import b64d, canonical_json
+from nn_review.formats.scorefile import FORMAT, body_mac, read_score_file, seal, verify_score_file, write_score_file
 from nn_review.exchange.scores_import import import_score_files, repin_expert_key, returns_overview
 from nn_review.keys import ephemeral_key, load_or_create_key
 from nn_review.services.importer import import_packages

@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from nn_review.cli import main
 from nn_review.exchange import ExchangeError, scores_import
-from nn_review.exchange.bundles import make_bundle, open_bundle
-from nn_review.exchange.common import canonical_json
-from nn_review.exchange.scorefile import read_score_file, seal, write_score_file
+from nn_review.exchange.bundles import make_bundle
+from nn_review.formats.bundle import open_bundle
+from nn_review.formats.canonical import canonical_json
+from nn_review.formats.scorefile import read_score_file, seal, write_score_file
 from nn_review.exchange.scores_import import import_score_files
 from nn_review.jsonlimits import JSONLimitError, loads_bounded
 from nn_review.keys import ephemeral_key
@@ -308,8 +309,8 @@ def test_deeply_nested_bundle_json_refused_on_the_expert_side(world, tmp_path):
     import io
     import tarfile
 
-    from nn_review.exchange.bundle_stream import open_bundle_streaming
-    from nn_review.exchange.container import write_container
+    from nn_review.formats.bundle import open_bundle_streaming
+    from nn_review.formats.container import write_container
 
     def payload(w):
         raw = b"[" * 200_000

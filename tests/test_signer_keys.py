@@ -24,8 +24,8 @@ from nn_review import keys as K
 from nn_review import secretary_keys as SK
 from nn_review.cli import main
 from nn_review.results import write_reports
-from nn_review.results.signing import (_stamp_pdf, certificate_subject, memory_identity, new_certificate,
-                                       secretary_identity)
+from nn_review.pdf.signing import _stamp_pdf, certificate_subject, memory_identity, new_certificate
+from nn_review.results.identity import secretary_identity
 from nn_review.signer import SignerError, certificates, get_profile, set_profile
 from nn_review.store import open_store
 from nn_review.store.models import SigningCertificate
@@ -317,7 +317,7 @@ def test_signature_descriptions_and_record_times_are_local():
     the signer's local time with its offset, never a bare UTC time."""
     from datetime import datetime, timezone
 
-    from nn_review.results.sigcheck import SignatureInfo
+    from nn_review.pdf.sigcheck import SignatureInfo
     from nn_review.roster.common import local_time
     ident = memory_identity("secretary", "韦丽华")
     info = SignatureInfo("SigSecretary", "韦丽华", "CN=韦丽华", ident.fingerprint, ident.certificate,

@@ -11,7 +11,6 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nn_review.resources import resource
-from nn_review.services.startup import open_for_work
 from nn_review.store import StoreError
 
 from .plain import plain
@@ -78,6 +77,8 @@ def app_icon() -> QIcon:
 
 def run_gui(store_path: Path, *, lang: str | None = None, argv=None, open_files=(), smoke_exit: bool = False) -> int:
     """``lang`` None: the language chosen in Settings. ``open_files``: see ui/open_files.py."""
+    from nn_review.services.startup import open_for_work  # here: make_app serves the expert app too (no store)
+
     from .open_files import StartupFiles, bundles_only, open_bundles_only
     from .settings_dialog import preferred_language
     lang = lang or preferred_language()

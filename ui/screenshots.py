@@ -146,8 +146,8 @@ def _formal_decisions(win) -> None:
 
 def _return_scores(exchange, tmp: Path) -> None:
     """What an expert would send back: a signed score file (and a tampered copy of it)."""
-    from nn_review.exchange.bundles import open_bundle
-    from nn_review.exchange.scorefile import write_score_file
+    from nn_review.formats.bundle import open_bundle
+    from nn_review.formats.scorefile import write_score_file
     from nn_review.keys import ephemeral_key
 
     opinion = ("该项目紧扣指南方向，技术路线清晰可行，团队具有较好的研究基础和产学研合作条件，"

@@ -60,8 +60,8 @@ def _session_arg(p, handler) -> None:
 def _expert(store, ref: str):
     from sqlalchemy import or_, select
 
-    from ..exchange.common import ExchangeError
     from ..store.models import Expert
+    from ..formats.errors import ExchangeError
     with store.read() as s:
         rows = s.scalars(select(Expert).where(or_(Expert.roster_key == ref, Expert.name == ref,
                                                   Expert.id == (int(ref) if ref.isdigit() else -1)))).all()
@@ -179,8 +179,8 @@ def _repin_cert(args) -> int:
 
 @_guarded
 def _open(args) -> int:
-    from ..exchange.bundles import open_bundle
-    from ..exchange.common import canonical_json
+    from ..formats.bundle import open_bundle
+    from ..formats.canonical import canonical_json
     ob = open_bundle(args.file, args.password, trusted_secretary_fingerprint=args.trust, out_dir=args.out)
     (ob.root / "bundle.json").write_bytes(canonical_json(ob.data))
     _out(f"评审包 {ob.bundle_id}：批次“{ob.session['name']}”，专家 {ob.expert['name']}")

@@ -255,7 +255,7 @@ def _sign(args) -> int:
     store, sid = _ctx(args)
     pid = None
     if args.role == "leader" and not getattr(args, "pkcs11_lib", None):
-        from ..results.signing import LEADER_SIGNS_ELSEWHERE
+        from ..results.identity import LEADER_SIGNS_ELSEWHERE
         print(f"错误：{LEADER_SIGNS_ELSEWHERE}", file=sys.stderr)
         return 2
     if args.role == "leader":

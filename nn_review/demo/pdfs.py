@@ -35,28 +35,17 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (ActionFlowable, BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak,
                                 PageTemplate, Paragraph, Spacer, Table, TableStyle)
 from reportlab.platypus.flowables import _listWrapOn
 
-from ..resources import resource
+from ..pdf.fonts import FONT, register_font
 
-FONT = "WQY"
 PAGE_W, PAGE_H = A4
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 2.5 * cm, 2.6 * cm, 2.4 * cm
 FRAME_W = PAGE_W - 2 * MARGIN_X
 FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
 CN_NUM = "一二三四五六七八九十"
-
-
-@functools.cache
-def register_font() -> str:
-    """Register the embedded CJK font once per process; returns its reportlab name."""
-    path = resource("fonts", "wqy-microhei.ttc")
-    pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
-    return FONT
 
 
 @functools.cache

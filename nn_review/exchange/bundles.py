@@ -13,35 +13,31 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import secrets
-import shutil
 import tarfile
-import tempfile
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, update
 
-from ..forms import Form, FormError, builtin_form, parse_form
-from ..jsonlimits import JSONLimitError, loads_bounded
+from ..forms import FormError, builtin_form
 from ..keys import SigningKey
 from ..services.formal import EXCLUDED, excluded_message, undecided_warning
 from ..store import Store
 from ..store.models import (Application, Assignment, Bundle, Conflict, Expert, Panel, ReviewSession, utcnow)
-from .common import (MIN_CUSTOM_PASSWORD, ExchangeError, ExportCancelled, b64d, b64e, canonical_json,
-                     new_password, normalize_password, safe_name, utc_stamp)
-from .container import FORMAT, decrypt_to, read_header, verify_signature, write_container
+from ..formats.bundle import SECRET_LEN
+from ..formats.canonical import b64e, canonical_json, utc_stamp
+from ..formats.container import FORMAT, normalize_password, write_container
+from ..formats.errors import ExchangeError
+from ..formats.names import safe_name
+from .common import MIN_CUSTOM_PASSWORD, ExportCancelled, new_password
 from ..changes import operation
 
 Progress = Callable[[int, int, str], None]  # (experts done, experts total, current expert name)
-SECRET_LEN = 32
-MAX_BUNDLE_JSON = 32 * 1024 * 1024
-_DOC_NAME = re.compile(r"docs/([A-Za-z0-9_-]{1,40})/([0-9a-f]{64})\.pdf")
 
 
 @dataclass(frozen=True)
@@ -387,174 +383,3 @@ def export_panel_bundles(store: Store, panel_id: int, out_dir: str | Path, *, pr
     if progress:
         progress(len(experts), len(experts), "")
     return [_info(b, key.notice) for b in built]
-
-
-# -- opening (the expert's side) ----------------------------------------------------------
-
-@dataclass
-class OpenedBundle:
-    path: Path
-    header: dict[str, Any]
-    data: dict[str, Any]       # bundle.json
-    root: Path                 # documents are under root/docs/<application id>/<sha256>.pdf
-    secretary_fingerprint: str
-    sha256: str
-    forms: dict[str, Form] = field(default_factory=dict)
-    owns_root: bool = False    # a temporary folder removed by close()
-
-    @property
-    def bundle_id(self) -> str:
-        return self.data["bundle_id"]
-
-    @property
-    def session(self) -> dict[str, Any]:
-        return self.data["session"]
-
-    @property
-    def expert(self) -> dict[str, Any]:
-        return self.data["expert"]
-
-    @property
-    def band_mode(self) -> bool:
-        return bool(self.data["session"]["band_mode"])
-
-    @property
-    def secret(self) -> bytes:
-        return b64d(self.data["secret"], SECRET_LEN)
-
-    @property
-    def applications(self) -> list[dict[str, Any]]:
-        return self.data["applications"]
-
-    def application(self, application_id: str) -> dict[str, Any]:
-        for a in self.applications:
-            if a["application_id"] == application_id:
-                return a
-        raise KeyError(application_id)
-
-    def form_for(self, application_id: str) -> Form:
-        return self.forms[self.application(application_id)["form"]]
-
-    def document_path(self, application_id: str, sha256: str) -> Path:
-        return self.root / f"docs/{application_id}/{sha256}.pdf"
-
-    def close(self) -> None:
-        if self.owns_root:
-            shutil.rmtree(self.root, ignore_errors=True)
-
-    def __enter__(self) -> OpenedBundle:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-
-def _bad(path: Path, detail: str) -> ExchangeError:
-    return ExchangeError(f"{path.name} 内容不完整或不一致：{detail}", "bundle.content")
-
-
-def bundle_json(path: Path, raw: bytes) -> Any:
-    """``bundle.json`` parsed within generous limits: signed by the secretary, but still never a
-    RecursionError (nesting) or a memory blow-up (millions of values)."""
-    try:
-        return loads_bounded(raw, max_bytes=MAX_BUNDLE_JSON, max_depth=64, max_values=4_000_000,
-                             max_string=4 << 20, max_items=1_000_000)
-    except JSONLimitError as e:
-        raise _bad(path, f"bundle.json 无法解析（{e.message}）") from None
-
-
-def _extract(path: Path, payload: Path, root: Path, created: list[Path]) -> tuple[dict[str, Any], set[str]]:
-    data = None
-    seen: set[str] = set()
-    with tarfile.open(payload, "r:") as tar:
-        for m in tar:
-            if m.name in seen:
-                raise _bad(path, f"重复的条目 {m.name}")
-            seen.add(m.name)
-            if not m.isreg():
-                raise _bad(path, f"条目 {m.name} 不是普通文件")
-            src = tar.extractfile(m)
-            if m.name == "bundle.json":
-                if m.size > MAX_BUNDLE_JSON:
-                    raise _bad(path, "bundle.json 过大")
-                data = bundle_json(path, src.read(MAX_BUNDLE_JSON + 1))
-                continue
-            match = _DOC_NAME.fullmatch(m.name)
-            if not match:  # our own names only: nothing can be written outside root/docs
-                raise _bad(path, f"意外的条目 {m.name!r}")
-            dest = root / m.name
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            h = hashlib.sha256()
-            created.append(dest)
-            with open(dest, "wb") as out:
-                while chunk := src.read(1 << 20):
-                    h.update(chunk)
-                    out.write(chunk)
-            if h.hexdigest() != match.group(2):
-                raise _bad(path, f"文档 {m.name} 的 SHA-256 校验不符")
-    if not isinstance(data, dict):
-        raise _bad(path, "缺少 bundle.json")
-    return data, seen - {"bundle.json"}
-
-
-def _check(path: Path, header: dict[str, Any], data: dict[str, Any], extracted: set[str]) -> dict[str, Form]:
-    try:
-        if data.get("format") != FORMAT or data.get("bundle_id") != header["bundle_id"]:
-            raise ValueError("评审包编号与文件头不一致")
-        if data["session"]["id"] != header["session"]["id"] or data["expert"]["id"] != header["expert"]["id"]:
-            raise ValueError("批次或专家与文件头不一致")
-        b64d(data["secret"], SECRET_LEN)
-        forms = {fid: parse_form(raw, f"{path.name}:forms.{fid}") for fid, raw in data["forms"].items()}
-        listed = set()
-        apps = data["applications"]
-        if not isinstance(apps, list) or not apps:
-            raise ValueError("没有申报")
-        for a in apps:
-            if a["form"] not in forms:
-                raise ValueError(f"申报 {a['application_id']} 的评审表 {a['form']} 不在包内")
-            for d in a["documents"]:
-                if d["file"] != f"docs/{a['application_id']}/{d['sha256']}.pdf":
-                    raise ValueError(f"文档 {d['path']} 的位置不符")
-                if d["file"] not in extracted:
-                    raise ValueError(f"缺少文档 {d['file']}（{d['title']}）")
-                listed.add(d["file"])
-    except (KeyError, TypeError, ValueError, FormError) as e:
-        raise _bad(path, str(e)) from None
-    extra = extracted - listed
-    if extra:
-        raise _bad(path, f"包含未登记的文档 {sorted(extra)[0]}")
-    return forms
-
-
-def open_bundle(path: str | Path, password: str, *, trusted_secretary_fingerprint: str | None = None,
-                out_dir: str | Path | None = None) -> OpenedBundle:
-    """Verify the signature, then decrypt, then check every document's SHA-256.
-
-    Documents are extracted under ``out_dir`` (a temporary folder, removed by ``close()``,
-    when not given). On any refusal nothing extracted is left behind.
-    """
-    path = Path(path)
-    header, offset, size = read_header(path)
-    fpr = verify_signature(path, header, size, trusted_secretary_fingerprint)
-    owns = out_dir is None
-    root = Path(tempfile.mkdtemp(prefix="nnrb-")) if owns else Path(out_dir)
-    root.mkdir(parents=True, exist_ok=True)
-    payload = root / f".payload-{uuid.uuid4().hex}.tar"
-    created: list[Path] = []
-    try:
-        decrypt_to(path, header, offset, size, password, payload)
-        data, extracted = _extract(path, payload, root, created)
-        forms = _check(path, header, data, extracted)
-    except BaseException:
-        if owns:
-            shutil.rmtree(root, ignore_errors=True)
-        for p in created:
-            p.unlink(missing_ok=True)
-        raise
-    finally:
-        payload.unlink(missing_ok=True)
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return OpenedBundle(path, header, data, root, fpr, digest.hexdigest(), forms, owns)

@@ -16,7 +16,7 @@ from ..certs import certificate_fingerprint, subject_text
 from ..keys import normalize_fingerprint
 from ..store import Store
 from ..store.models import Expert, SigningCertificate, utcnow
-from .common import ExchangeError
+from ..formats.errors import ExchangeError
 from ..changes import operation
 
 PIN_ROLES = ("expert", "leader")

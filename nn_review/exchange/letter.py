@@ -21,7 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..demo.pdfs import register_font
+from ..pdf.fonts import register_font
 from .bundles import BundleInfo
 
 MONO = "Courier-Bold"  # a standard PDF font: nothing to embed, every viewer has it

@@ -29,8 +29,9 @@ from ..store import Store, StoreError
 from ..store.models import (Application, Assignment, Bundle, Conflict, Expert, Grade, KeyPin, Opinion, Panel,
                             Recommendation, ReviewSession, ScoreImport)
 from .cert_pins import check_and_pin
-from .common import ExchangeError, b64d, parse_stamp
-from .scorefile import MAX_SIZE, SUFFIX, ScoreFile, check_mac, check_signature, read_score_file
+from ..formats.canonical import b64d, parse_stamp
+from ..formats.errors import ExchangeError
+from ..formats.scorefile import MAX_SIZE, SUFFIX, ScoreFile, check_mac, check_signature, read_score_file
 from ..changes import operation
 
 OUTCOME_ZH = {"imported": "已导入", "refused": "拒收", "failed": "失败"}

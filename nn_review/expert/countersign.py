@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..keys import KeyStoreError
-from ..results.pdfkit import SIG_LEADER, SIG_SECRETARY
-from ..results.sigcheck import SheetSignatures, inspect_signatures
-from ..results.signing import SigningIdentity, sign_pdf
+from ..pdf.slots import SIG_LEADER, SIG_SECRETARY
+from ..pdf.sigcheck import SheetSignatures, inspect_signatures
+from ..pdf.signing import SigningIdentity, sign_pdf
 from .errors import WorkspaceError
 
 MAX_SHEET = 64 * 1024 * 1024

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, create_engine, event, text
 
-from ..store.db import _on_begin, _on_connect
+from ..store.pragmas import on_begin, on_connect
 from .migrations import migrate
 
 DB_NAME = "workspace.sqlite"
@@ -26,8 +26,8 @@ class WorkspaceDb:
         self.path = Path(root) / DB_NAME
         migrate(self.path)
         self.engine = create_engine(f"sqlite:///{self.path}", future=True)
-        event.listen(self.engine, "connect", _on_connect)
-        event.listen(self.engine, "begin", _on_begin)
+        event.listen(self.engine, "connect", on_connect)
+        event.listen(self.engine, "begin", on_begin)
         self._writer = self.engine.execution_options(nn_write=True)
 
     @contextmanager

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..exchange.common import ExchangeError
+from ..formats.errors import ExchangeError
 
 
 class WorkspaceError(ExchangeError):

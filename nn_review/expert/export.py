@@ -14,8 +14,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..exchange.common import ExchangeError, safe_name, utc_stamp
-from ..exchange.scorefile import SUFFIX, build_score_file, write_score_file
+from ..formats.canonical import utc_stamp
+from ..formats.errors import ExchangeError
+from ..formats.names import safe_name
+from ..formats.scorefile import SUFFIX, build_score_file, write_score_file
 from ..forms import Problem
 from .db import q
 from .errors import WorkspaceError

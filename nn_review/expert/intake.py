@@ -1,6 +1,6 @@
 """Adding a review bundle to the workspace: verify, decrypt in memory, re-encrypt at rest, record.
 
-The bundle is opened with :func:`exchange.bundle_stream.open_bundle_streaming`; every document
+The bundle is opened with :func:`formats.bundle.open_bundle_streaming`; every document
 goes straight from the decrypted tar stream into a file sealed under the workspace data key,
 inside ``docs/.incoming-…``. Only when the whole bundle has verified is that folder renamed to
 ``docs/<bundle id>`` and the rows committed (one transaction); any refusal removes the folder.
@@ -21,9 +21,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..exchange.bundle_stream import open_bundle_streaming
-from ..exchange.common import ExchangeError, canonical_json, utc_stamp
-from ..exchange.container import read_header
+from ..formats.bundle import open_bundle_streaming
+from ..formats.canonical import canonical_json, utc_stamp
+from ..formats.errors import ExchangeError
+from ..formats.container import read_header
 from ..keys import normalize_fingerprint
 from .db import get_meta, q, set_meta
 from .drafts import Draft

@@ -29,9 +29,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.x509.oid import NameOID
 
 from ..keys import SERVICE, KeyStoreError, open_with_passphrase, seal_with_passphrase
-from ..results import signing
+from ..pdf import signing
 from ..certs import certificate_fingerprint
-from ..results.signing import SigningIdentity
+from ..pdf.signing import SigningIdentity
 from .errors import WorkspaceError
 
 FORMAT = "nn-pdfkey/1"

@@ -23,10 +23,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..demo.pdfs import register_font
+from ..pdf.fonts import register_font
 from ..forms import Form, display, grade_value
-from ..results.pdfkit import SIG_EXPERT, SignatureSlots, SlotSink
-from ..results.signing import sign_pdf
+from ..pdf.slots import SIG_EXPERT, SignatureSlots, SlotSink
+from ..pdf.signing import sign_pdf
 from .db import q
 from .drafts import COMPLETE, RECUSED, STATUS_ZH
 from .errors import WorkspaceError

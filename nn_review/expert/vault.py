@@ -18,8 +18,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..keys import (SERVICE, KeyStoreError, SigningKey, _decode, _encode, fingerprint, keyring_or_reason,
-                    load_or_create_protected_key, open_with_passphrase, protected_key_file,
+from ..keys import (SERVICE, KeyStoreError, SigningKey, decode_private_key, encode_private_key, fingerprint,
+                    keyring_or_reason, load_or_create_protected_key, open_with_passphrase, protected_key_file,
                     read_protected_key_public, seal_with_passphrase)
 from .errors import PassphraseRequired, WorkspaceError
 
@@ -64,12 +64,12 @@ class Vault:
             try:
                 stored = self.backend.get_password(SERVICE, user)
                 if stored:
-                    key = SigningKey(_decode(stored, entry), "expert", owner, "keyring", entry, False)
+                    key = SigningKey(decode_private_key(stored, entry), "expert", owner, "keyring", entry, False)
                 else:
                     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
                     new = Ed25519PrivateKey.generate()
-                    self.backend.set_password(SERVICE, user, _encode(new))
-                    if self.backend.get_password(SERVICE, user) != _encode(new):
+                    self.backend.set_password(SERVICE, user, encode_private_key(new))
+                    if self.backend.get_password(SERVICE, user) != encode_private_key(new):
                         raise KeyStoreError("写入后读回不一致")
                     key = SigningKey(new, "expert", owner, "keyring", entry, True)
             except KeyStoreError as e:
@@ -91,7 +91,7 @@ class Vault:
             stored = self.backend.get_password(SERVICE, f"expert:{expert_id}")
         except Exception:
             return None
-        return fingerprint(_decode(stored, "keyring").public_key()) if stored else None
+        return fingerprint(decode_private_key(stored, "keyring").public_key()) if stored else None
 
 
 def _dk_aad(workspace_id: str) -> str:

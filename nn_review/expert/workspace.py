@@ -16,7 +16,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from ..exchange.common import utc_stamp
+from ..formats.canonical import utc_stamp
 from ..store.perms import create_private_file, private_tree
 from .db import DB_NAME, WorkspaceDb, get_meta, q, set_meta
 from .errors import PassphraseRequired, WorkspaceError

@@ -19,8 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..exchange.bundle_stream import StreamedBundle, bundle_from_data
-from ..exchange.common import utc_stamp
+from ..formats.bundle import StreamedBundle, bundle_from_data
+from ..formats.canonical import utc_stamp
 from ..forms import Form, Problem, parse_form
 from ..keys import SigningKey
 from ..paths import data_root

@@ -16,8 +16,8 @@ Modules: ``aggregate`` (means, rule, ranking), ``divergence`` (flags), ``agreeme
 (severity, Kendall's W), ``loader`` (a panel's rows in one read transaction, as plain frozen
 data), ``merge`` (the pure merge of the loaded data + hashes), ``consensus`` (consensus, finalise,
 reopen), ``pdfkit`` / ``sheet_pdf`` / ``summary_pdf`` / ``personal_pdf`` (sheets),
-``signing`` (PAdES), ``reports`` (writing a session's sheets), ``export`` (xlsx/json),
-``cli`` (the ``session`` verbs). pyHanko is imported only when signing.
+``identity`` (the secretary's signing identity; PAdES itself is ``nn_review.pdf.signing``),
+``reports`` (writing a session's sheets), ``export`` (xlsx/json), ``cli`` (the ``session`` verbs). pyHanko is imported only when signing.
 """
 
 from __future__ import annotations

@@ -32,8 +32,8 @@ from ..zhfmt import local_time_with_offset
 from ..store import Store
 from ..store.models import Expert, IssuedSheet, Panel, ReviewSession, utcnow
 from .errors import ResultsError
-from .pdfkit import SIG_LABELS, SIG_LEADER
-from .sigcheck import inspect_signatures, only_form_filling_since, revision_prefixes
+from ..pdf.slots import SIG_LABELS, SIG_LEADER
+from ..pdf.sigcheck import inspect_signatures, only_form_filling_since, revision_prefixes
 from ..changes import operation
 
 MAX_SHEET = 64 * 1024 * 1024

@@ -54,7 +54,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from ..checks.engine import VERDICT_ZH
-from ..exchange.common import canonical_json
+from ..formats.canonical import canonical_json
 from ..forms import Form, display, expert_total, grade_value
 from .aggregate import (RankKey, Rule, Score, computed_recommendation, dec_str, divide, project_score, rank,
                         recommendation_counts)

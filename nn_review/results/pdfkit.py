@@ -5,8 +5,8 @@
 * Every page gets a footer: the short data hash and sheet version on the left,
   “第 x 页 共 y 页” in the middle (the total is known only at the end: pages are kept
   until ``save`` and the footers drawn then), the document name on the right.
-* :class:`SignatureSlots` reserves the boxes for the PDF signatures (secretary, leader)
-  and records where they landed, so the signature fields are created exactly there.
+* ``nn_review.pdf.slots.SignatureSlots`` reserves the boxes for the PDF signatures (secretary,
+  leader) and records where they landed, so the signature fields are created exactly there.
 * Texts always go through :func:`p` (escaped, CJK wrapping): long titles and opinions wrap
   and table rows grow; long free texts are paragraphs outside tables so they can break
   across pages.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -29,7 +29,7 @@ from reportlab.lib import textsplit as rl_textsplit
 from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from ..demo.pdfs import register_font
+from ..pdf.fonts import register_font
 
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
@@ -40,10 +40,6 @@ FLAG_FG = colors.HexColor("#a23b00")
 MUTED = colors.HexColor("#555555")
 ISSUER = "南宁市科学技术局"
 
-SIG_SECRETARY = "SigSecretary"
-SIG_LEADER = "SigLeader"
-SIG_EXPERT = "SigExpert"   # the expert's own printed sheet (expert workspace)
-SIG_LABELS = {SIG_SECRETARY: "电子签名：评审秘书", SIG_LEADER: "电子签名：专家组组长", SIG_EXPERT: "电子签名：评审专家"}
 
 
 # reportlab's CJK wrapping keeps listed characters off the start of a line (kinsoku), but its
@@ -130,51 +126,6 @@ def kv_table(pairs: list[tuple[str, object]], width: float, label_w: float = 3.2
         cmds.append(("BACKGROUND", (2 * c, 0), (2 * c, -1), HEAD_BG))
     t.setStyle(TableStyle(cmds))
     return t
-
-
-# -- signature boxes ------------------------------------------------------------------------
-
-@dataclass
-class SlotSink:
-    """Where each signature box was drawn: name → (page index, (x1, y1, x2, y2)) in PDF points."""
-    slots: dict[str, tuple[int, tuple[float, float, float, float]]] = field(default_factory=dict)
-
-
-class SignatureSlots(Flowable):
-    """Boxes side by side for the PDF signatures; a caption under each."""
-
-    def __init__(self, names: list[str], sink: SlotSink, box_w: float = 7.6 * cm, box_h: float = 2.7 * cm,
-                 gap: float = 0.8 * cm):
-        super().__init__()
-        self.names, self.sink, self.box_w, self.box_h, self.gap = names, sink, box_w, box_h, gap
-        self.caption_h = 0.5 * cm
-
-    def wrap(self, aw, ah):
-        self.width = aw
-        self.height = self.box_h + self.caption_h
-        return aw, self.height
-
-    def draw(self):
-        c = self.canv
-        font = register_font()
-        for i, name in enumerate(self.names):
-            x = i * (self.box_w + self.gap)
-            y = self.caption_h
-            c.saveState()
-            c.setStrokeColor(colors.HexColor("#9aa5b1"))
-            c.setDash(3, 2)
-            c.rect(x, y, self.box_w, self.box_h)
-            c.setDash()
-            c.setFillColor(colors.HexColor("#8a96a3"))
-            c.setFont(font, 8)
-            c.drawCentredString(x + self.box_w / 2, y + self.box_h / 2 - 3, "（此处为 PDF 数字签名位置）")
-            c.setFillColor(MUTED)
-            c.setFont(font, 8.5)
-            c.drawString(x, 2, SIG_LABELS.get(name, name))
-            c.restoreState()
-            x1, y1 = c.absolutePosition(x, y)
-            x2, y2 = c.absolutePosition(x + self.box_w, y + self.box_h)
-            self.sink.slots[name] = (c.getPageNumber() - 1, (round(x1, 2), round(y1, 2), round(x2, 2), round(y2, 2)))
 
 
 # -- page furniture -------------------------------------------------------------------------

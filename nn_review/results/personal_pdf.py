@@ -14,8 +14,8 @@ from reportlab.platypus import KeepTogether, Spacer
 from ..forms import display
 from .aggregate import dec_str
 from .merge import PanelExpert, PanelResults, sha256_json, short_hash
-from .pdfkit import (PORTRAIT, SIG_SECRETARY, Footer, SignatureSlots, SlotSink, build_pdf, frame_width, grid_table,
-                     kv_table, p)
+from ..pdf.slots import SIG_SECRETARY, SignatureSlots, SlotSink
+from .pdfkit import PORTRAIT, Footer, build_pdf, frame_width, grid_table, kv_table, p
 from .sheet_pdf import struck, version_text
 
 TITLE = "专家个人评分表"

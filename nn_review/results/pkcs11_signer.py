@@ -8,7 +8,7 @@ signature. The PIN is asked when the token has been found (a callable), or taken
 ``$NN_REVIEW_PKCS11_PIN`` for scripted use; it is used to log in and then dropped — never
 stored, logged, audited or put into a message.
 
-:class:`TokenIdentity` is used by :func:`nn_review.results.signing.sign_pdf` like the file
+:class:`TokenIdentity` is used by :func:`nn_review.pdf.signing.sign_pdf` like the file
 identity: ``role``, ``name`` (the certificate's CN), ``certificate`` (cryptography), the
 ``fingerprint`` and ``make_signer()`` (pyHanko's ``PKCS11Signer``). Close it (or use ``with``)
 when done: that ends the session and logs out of the token.

@@ -36,7 +36,8 @@ from .errors import ResultsError
 from .merge import session_results
 from .personal_pdf import expert_data_hash, render_personal_signable
 from .sheet_pdf import render_application_sheet
-from .signing import LEADER_SIGNS_ELSEWHERE, SigningIdentity, prepare_unsigned, secretary_identity, sign_file, sign_pdf
+from ..pdf.signing import SigningIdentity, prepare_unsigned, sign_file, sign_pdf
+from .identity import LEADER_SIGNS_ELSEWHERE, secretary_identity
 from .summary_pdf import TITLE as SUMMARY_TITLE
 from .summary_pdf import render_summary
 from ..changes import operation

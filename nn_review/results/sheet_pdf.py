@@ -22,8 +22,8 @@ from ..forms import display
 from ..roster.common import local_time
 from .aggregate import dec_str
 from .merge import FORMAL_EXCLUDED_ZH, AppResult, PanelResults, short_hash, shown
-from .pdfkit import (PORTRAIT, SIG_LEADER, SIG_SECRETARY, Footer, SignatureSlots, SlotSink, build_pdf,
-                     frame_width, grid_table, kv_table, money, p, styles)
+from ..pdf.slots import SIG_LEADER, SIG_SECRETARY, SignatureSlots, SlotSink
+from .pdfkit import PORTRAIT, Footer, build_pdf, frame_width, grid_table, kv_table, money, p, styles
 
 MAX_EXPERT_COLS = 7
 

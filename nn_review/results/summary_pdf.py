@@ -22,8 +22,8 @@ from .agreement import signed
 from .annexes import Annexes
 from .divergence import KIND_ZH
 from .merge import AppResult, PanelResults, short_hash, shown
-from .pdfkit import (LANDSCAPE, SIG_LEADER, SIG_SECRETARY, Footer, SignatureSlots, SlotSink, build_pdf, frame_width,
-                     grid_table, kv_table, p)
+from ..pdf.slots import SIG_LEADER, SIG_SECRETARY, SignatureSlots, SlotSink
+from .pdfkit import LANDSCAPE, Footer, build_pdf, frame_width, grid_table, kv_table, p
 from .sheet_pdf import struck, version_text
 
 MARGINS = (1.2 * cm, 1.2 * cm, 1.5 * cm, 1.8 * cm)

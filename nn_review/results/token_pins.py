@@ -119,7 +119,7 @@ def sign_with_token(store, paths: list[str | Path], identity: TokenIdentity, *, 
     pinned; a different certificate is refused unless ``repin_reason`` is given. The files are
     signed, then the pin and the audit are written in one transaction."""
     from .errors import ResultsError
-    from .signing import sign_file
+    from ..pdf.signing import sign_file
     paths = [Path(p) for p in paths]
     for p in paths:
         if not p.is_file():

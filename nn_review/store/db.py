@@ -15,15 +15,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..changes import Collector, Kind, kind_of_statement
 from .blobs import BlobStore
 from .housekeeping import REGISTRY, sweep, sweep_registered
+from .errors import StoreError
 from .perms import create_private_file, private_dir, private_tree
+from .pragmas import on_begin, on_connect
 from .migrations import MigrationError, migrate
 from .models import AuditEvent
 
 DB_NAME = "store.sqlite"
-
-
-class StoreError(RuntimeError):
-    pass
 
 
 class Store:
@@ -38,8 +36,8 @@ class Store:
         self.blobs = BlobStore(self.root)
         self.actor = os.environ.get("NN_REVIEW_ACTOR") or _user()
         self.engine = create_engine(f"sqlite:///{self.db_path}", future=True)
-        event.listen(self.engine, "connect", _on_connect)
-        event.listen(self.engine, "begin", _on_begin)
+        event.listen(self.engine, "connect", on_connect)
+        event.listen(self.engine, "begin", on_begin)
         # Change notices: what each committed write transaction touched (nn_review.changes).
         self._collecting = threading.local()
         event.listen(self.engine, "after_cursor_execute", _note_write)
@@ -102,22 +100,6 @@ def _user() -> str:
         return getpass.getuser()
     except Exception:  # no login name (service accounts, some containers)
         return "secretary"
-
-
-def _on_connect(dbapi_conn, _record) -> None:
-    # We emit BEGIN ourselves (see _on_begin); pysqlite's implicit transactions are off.
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=FULL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
-    cur.close()
-
-
-def _on_begin(conn) -> None:
-    # Writers take the lock up front so a read-then-write never fails half-way with SQLITE_BUSY.
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("nn_write") else "BEGIN")
 
 
 def _note_write(conn, _cursor, statement, _parameters, context, _executemany) -> None:

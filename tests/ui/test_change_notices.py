@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QL
                                QPlainTextEdit, QTextEdit)
 
 from nn_review.demo.roster import write_roster_xlsx
-from nn_review.exchange.scorefile import write_score_file
+from nn_review.formats.scorefile import write_score_file
 from nn_review.keys import ephemeral_key
 from nn_review.results import consensus as C
 from nn_review.results import reports

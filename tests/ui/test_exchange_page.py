@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from nn_review.demo.roster import build_demo_roster
-from nn_review.exchange.bundles import open_bundle
-from nn_review.exchange.scorefile import write_score_file
+from nn_review.formats.bundle import open_bundle
+from nn_review.formats.scorefile import write_score_file
 from nn_review.keys import ephemeral_key
 from nn_review.services.importer import import_packages
 

@@ -208,7 +208,7 @@ def test_bundle_export_leaves_out_an_excluded_package_and_says_so(qtbot, win, tm
     from PySide6.QtWidgets import QLabel
 
     from nn_review.demo.roster import build_demo_roster
-    from nn_review.exchange.bundles import open_bundle
+    from nn_review.formats.bundle import open_bundle
     from nn_review.roster.panels import list_panels
 
     from .conftest import wait_idle

@@ -3,8 +3,8 @@ of the results dialog; the good files are imported, no error box, no traceback."
 
 from __future__ import annotations
 
-from nn_review.exchange.bundles import open_bundle
-from nn_review.exchange.scorefile import write_score_file
+from nn_review.formats.bundle import open_bundle
+from nn_review.formats.scorefile import write_score_file
 from nn_review.keys import ephemeral_key
 
 from ..exchange_fixtures import good_review, no_real_keyring  # noqa: F401  (autouse: no real keyring)

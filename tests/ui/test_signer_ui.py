@@ -115,7 +115,7 @@ def test_file_menu_backup_and_restore(qtbot, page, tmp_path, monkeypatch, no_blo
     import ui.signer_dialogs as D
     store = page.world.store
     set_profile(store, "韦秘书", "科员", "南宁市科学技术局")
-    from nn_review.results.signing import secretary_identity
+    from nn_review.results.identity import secretary_identity
     ident = secretary_identity(store)
     ed = SK.secretary_ed25519(store)
     target = tmp_path / "usb" / "keys.nnkeys"

@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 
-from nn_review.exchange import ExchangeError
+from nn_review.formats import ExchangeError
 from nn_review.expert import WorkspaceError
 from nn_review.expert.intake import peek_bundle
 

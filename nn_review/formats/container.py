@@ -10,7 +10,7 @@ Layout (docs/formats.md §1)::
   hashing first lets both sides stream files of hundreds of MB.
 
 Both directions stream: the payload is written through the cipher chunk by chunk, and the
-reader decrypts into a temporary file that is trusted only after the tag checks out.
+reader (``formats.bundle``) decrypts in memory and trusts what it read only once the tag checks out.
 """
 
 from __future__ import annotations
@@ -18,17 +18,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import struct
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from ..keys import SigningKey, fingerprint, normalize_fingerprint, public_key_from_b64
-from .common import ExchangeError, b64d, b64e, canonical_json, normalize_password
+from .canonical import b64d, b64e, canonical_json
+from .errors import ExchangeError
 
 MAGIC = b"NNRB"
 VERSION = 1
@@ -40,6 +42,11 @@ MAX_HEADER = 64 * 1024
 KDF = {"name": "scrypt", "n": 2 ** 15, "r": 8, "p": 1, "length": 32}
 CIPHER = "AES-256-GCM"
 CHUNK = 1 << 20
+
+
+def normalize_password(password: str) -> str:
+    """What the KDF sees: spaces and dashes dropped, upper case (typing mistakes people make)."""
+    return re.sub(r"[\s\-]", "", password or "").upper()
 
 
 def _derive(password: str, salt: bytes, kdf: dict) -> bytes:
@@ -176,34 +183,3 @@ def payload_key(path: Path, header: dict[str, Any], password: str) -> bytes:
     if not normalize_password(password):
         raise _refuse("password", "请输入评审包密码（见任务通知书）")
     return _derive(password, b64d(header["salt"], SALT_LEN), kdf)
-
-
-def decrypt_to(path: Path, header: dict[str, Any], offset: int, size: int, password: str, out: Path) -> None:
-    """Decrypt the payload into ``out``; on a wrong password nothing is left behind.
-
-    Called only after :func:`verify_signature`, so a failing GCM tag can only mean a
-    wrong password (the ciphertext is exactly what the secretary signed).
-    """
-    key = payload_key(path, header, password)
-    ct_len = size - offset - SIG_LEN - TAG_LEN
-    with open(path, "rb") as f:
-        f.seek(offset + ct_len)
-        tag = f.read(TAG_LEN)
-        dec = Cipher(algorithms.AES(key), modes.GCM(b64d(header["nonce"], NONCE_LEN), tag)).decryptor()
-        f.seek(0)
-        dec.authenticate_additional_data(f.read(offset))
-        try:
-            with open(out, "wb") as o:
-                left = ct_len
-                while left:
-                    chunk = f.read(min(CHUNK, left))
-                    o.write(dec.update(chunk))
-                    left -= len(chunk)
-                o.write(dec.finalize())
-        except InvalidTag:
-            out.unlink(missing_ok=True)
-            raise _refuse("password", f"密码错误，无法解密 {path.name}：请核对任务通知书上的密码"
-                                      "（不区分大小写，横线和空格可省略）") from None
-        except BaseException:
-            out.unlink(missing_ok=True)
-            raise

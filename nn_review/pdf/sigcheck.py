@@ -22,7 +22,7 @@ from cryptography.x509.oid import NameOID
 from ..certs import certificate_fingerprint, subject_text
 from ..keys import KeyStoreError
 from ..zhfmt import local_time_with_offset
-from .pdfkit import SIG_LABELS, SIG_LEADER, SIG_SECRETARY
+from .slots import SIG_LABELS, SIG_LEADER, SIG_SECRETARY
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from ..forms import MAX_TEXT_CHARS, validate_review
 from ..jsonlimits import JSONLimitError, loads_bounded
 from ..keys import SigningKey, fingerprint, public_key_b64, public_key_from_b64
-from .common import ExchangeError, b64d, b64e, canonical_json, parse_stamp, utc_stamp
+from .canonical import b64d, b64e, canonical_json, parse_stamp, utc_stamp
+from .errors import ExchangeError
 
 FORMAT = "nnscore/1"
 SUFFIX = ".nnscore"

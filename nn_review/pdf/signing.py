@@ -1,10 +1,11 @@
-"""PAdES signatures of the result sheets (pyHanko), with a visible signature box.
+"""PAdES signatures of the app's PDFs (pyHanko), with a visible signature box: the secretary's
+result sheets and the expert's own score sheet (countersigned by the panel leader).
 
 Signing identities (:class:`SigningIdentity`) carry the signer's name, certificate, fingerprint
 and role and make the pyHanko signer (:meth:`SigningIdentity.make_signer`); a token-backed
 identity (PKCS#11) only needs the same attributes and its own ``make_signer()``.
 
-The secretary's identity (:func:`secretary_identity`): the RSA-3072 key kept by
+The secretary's identity (:func:`nn_review.results.identity.secretary_identity`): the RSA-3072 key kept by
 :mod:`nn_review.secretary_keys` (OS keyring or sealed under the secretary's passphrase, in
 ``<store>/keys/``) and a self-signed X.509 certificate whose subject is the signer profile of
 :mod:`nn_review.signer` (CN = real name, title, O = unit). A changed profile gets a new
@@ -38,14 +39,10 @@ from cryptography.x509.oid import NameOID
 from ..certs import certificate_fingerprint
 from ..keys import KeyStoreError
 from ..zhfmt import local_time_with_offset
-from .pdfkit import SIG_EXPERT, SIG_LABELS, SIG_LEADER, SIG_SECRETARY, SlotSink
+from .slots import SIG_EXPERT, SIG_LABELS, SIG_LEADER, SIG_SECRETARY, SlotSink
 
 ROLE_ZH = {"secretary": "评审秘书", "leader": "专家组组长", "expert": "评审专家"}
 FIELD_OF_ROLE = {"secretary": SIG_SECRETARY, "leader": SIG_LEADER, "expert": SIG_EXPERT}
-
-LEADER_SIGNS_ELSEWHERE = ("组长不能在秘书电脑上用本机生成的密钥签名（那不能证明组长本人签署）：请组长在本人电脑的"
-                          "专家工作台中加签（nn-review expert countersign 文件），秘书再用 session accept-signed "
-                          "接收；或由组长携带本人的 UKey 在本机签名（--pkcs11-lib）")
 
 
 @dataclass(frozen=True)
@@ -117,37 +114,13 @@ def memory_identity(role: str, name: str, *, title: str = "", unit: str = "", ow
     return SigningIdentity(role, owner_id, name, key, cert, "memory", "内存", True, "", title, unit)
 
 
-def secretary_identity(store, *, keyring_backend=None) -> SigningIdentity:
-    """The secretary's PDF signing identity: refused without a signer profile; the certificate is
-    issued (first use) or re-issued (profile changed, the old one retired) here."""
-    from ..secretary_keys import secretary_pdf_key, set_pdf_certificate
-    from ..signer import require_profile, use_certificate
-    profile = require_profile(store)
-    pk = secretary_pdf_key(store, keyring_backend=keyring_backend)
-    subject = certificate_subject(profile.name, profile.title, profile.unit, "secretary")
-    cert = pk.certificate
-    if cert is not None:
-        use_certificate(store, cert)  # e.g. a certificate of an earlier version not yet recorded
-    if cert is None or cert.subject != subject:
-        cert = new_certificate(pk.private_key, subject)
-        set_pdf_certificate(store, cert)
-        use_certificate(store, cert)
-    return SigningIdentity("secretary", store.actor, profile.name, pk.private_key, cert, pk.storage, pk.location,
-                           pk.created, pk.notice, profile.title, profile.unit)
-
-
-def leader_identity(*_args, **_kw) -> SigningIdentity:
-    """Refused: no leader key is ever made on the secretary's machine."""
-    raise KeyStoreError(LEADER_SIGNS_ELSEWHERE)
-
-
 # -- signing ------------------------------------------------------------------------------
 
 def _stamp_pdf(identity: SigningIdentity, when: datetime, width: float, height: float) -> bytes:
     from reportlab.lib import colors
     from reportlab.pdfgen import canvas
 
-    from ..demo.pdfs import register_font
+    from .fonts import register_font
     font = register_font()
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(width, height), invariant=1)

@@ -149,19 +149,22 @@ def operation(fn: Callable[..., T]) -> Callable[..., T]:
     @functools.wraps(fn)
     def with_changes(*args: Any, **kwargs: Any) -> Outcome[T]:
         bound = sig.bind_partial(*args, **kwargs)
-        store = bound.arguments["store"]
-        session_id = bound.arguments.get("session_id")
-        with store.collect() as got:
-            try:
-                value = fn(*args, **kwargs)
-            except BaseException as e:
-                e.changes = got.changes(session_id)  # type: ignore[attr-defined]
-                raise
-        return Outcome(value, got.changes(session_id))
+        return collecting(bound.arguments["store"], bound.arguments.get("session_id"), fn, args, kwargs)
 
     fn.with_changes = with_changes  # type: ignore[attr-defined]
     fn.is_operation = True  # type: ignore[attr-defined]
     return fn
+
+
+def collecting(store, session_id: int | None, fn: Callable[..., T], args, kwargs) -> Outcome[T]:
+    """``fn(*args, **kwargs)`` with the changes its committed transactions made on ``store``."""
+    with store.collect() as got:
+        try:
+            value = fn(*args, **kwargs)
+        except BaseException as e:
+            e.changes = got.changes(session_id)  # type: ignore[attr-defined]
+            raise
+    return Outcome(value, got.changes(session_id))
 
 
 class Collector:

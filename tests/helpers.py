@@ -78,3 +78,16 @@ def distinct_packages(folder: Path, ids: list[str], *, code_base: int, version: 
 
 def files_under(p: Path) -> list[Path]:
     return sorted(x for x in p.rglob("*") if x.is_file())
+
+
+def module_files(*tops: str) -> dict[str, Path]:
+    """Dotted module name → file, for every .py under the project's ``tops`` (e.g. "nn_review")."""
+    root = Path(__file__).resolve().parents[1]
+    mods = {}
+    for top in tops:
+        for p in (root / top).rglob("*.py"):
+            parts = list(p.relative_to(root).with_suffix("").parts)
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            mods[".".join(parts)] = p
+    return mods

@@ -91,6 +91,20 @@ def workbook(path, rows=(), **kw):
     return path
 
 
+def secretary_workbook(path, rows):
+    """A roster as a secretary saves it from Excel (openpyxl): the template's header, then ``rows``."""
+    from openpyxl import Workbook
+
+    from nn_review.roster import xlsx
+    wb = Workbook()
+    ws = wb.active
+    ws.append(xlsx.HEADERS)
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
 VALID = [["ZJ-1", "王某某", "广西大学", None, "教授", "重点研发计划；项目15", "13800000001", "w@example.com"],
          ["ZJ-2", "李某", "南宁师范大学", None, "副教授", "新材料", "13900000002", None]]
 

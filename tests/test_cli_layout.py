@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from .helpers import module_files
+
 ROOT = Path(__file__).resolve().parents[1]
 CLI = ROOT / "nn_review" / "cli"
 
@@ -102,16 +104,6 @@ def test_the_verbs_live_in_cli_modules_with_register():
         assert not (ROOT / "nn_review" / old).exists(), old
 
 
-def _modules(top: str = "nn_review") -> dict[str, Path]:
-    mods = {}
-    for p in (ROOT / top).rglob("*.py"):
-        parts = list(p.relative_to(ROOT).with_suffix("").parts)
-        if parts[-1] == "__init__":
-            parts = parts[:-1]
-        mods[".".join(parts)] = p
-    return mods
-
-
 def _imports(name: str, path: Path):
     """(imported module, names taken from it, line) of every import in the file, relative ones resolved."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
@@ -132,9 +124,9 @@ def test_cli_imports_resolve():
     """Every nn_review import of the CLI names a module that exists (or a name of its package):
     handlers import lazily, so a stale path (e.g. ``from .workspace import`` left from the module's
     old home) would only fail when that verb runs."""
-    mods = _modules()
+    mods = module_files("nn_review")
     bad = []
-    for name, path in _modules().items():
+    for name, path in module_files("nn_review").items():
         if not name.startswith("nn_review.cli"):
             continue
         for target, names, line in _imports(name, path):
@@ -168,7 +160,7 @@ def _is_cli(module: str) -> bool:
 
 def test_cli_takes_no_private_name_from_another_module():
     bad = []
-    for name, path in _modules().items():
+    for name, path in module_files("nn_review").items():
         for target, names, line in _imports(name, path):
             crosses = target != name and (_is_cli(target) or _is_cli(name))
             bad += [f"{path.relative_to(ROOT)}:{line} {target}.{n}" for n in names
@@ -179,7 +171,7 @@ def test_cli_takes_no_private_name_from_another_module():
 def test_only_the_cli_starts_the_ui():
     """The core never imports Qt or ui/; the one exception is nn_review/cli (it starts the GUI)."""
     bad = []
-    for name, path in _modules().items():
+    for name, path in module_files("nn_review").items():
         if name == "nn_review.cli" or name.startswith("nn_review.cli."):
             continue
         for target, _names, line in _imports(name, path):

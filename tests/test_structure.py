@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from .helpers import module_files
+
 ROOT = Path(__file__).resolve().parents[1]
 TOPS = ("nn_review", "ui")
 
@@ -19,18 +21,7 @@ TOPS = ("nn_review", "ui")
 # the lead empties this list when the branches are merged.
 
 
-def _modules() -> dict[str, Path]:
-    mods = {}
-    for top in TOPS:
-        for p in (ROOT / top).rglob("*.py"):
-            parts = list(p.relative_to(ROOT).with_suffix("").parts)
-            if parts[-1] == "__init__":
-                parts = parts[:-1]
-            mods[".".join(parts)] = p
-    return mods
-
-
-MODS = _modules()
+MODS = module_files(*TOPS)
 
 
 def _resolve(name: str) -> str | None:

@@ -24,9 +24,9 @@ from nn_review.store import StoreError
 from .ops import RefreshOnChange
 from .panel_dialogs import ReasonDialog
 from .plain import data, plain
-from .returns_model import ApplicationReturnsModel, ExpertReturnsModel, ro_view
+from .returns_model import ApplicationReturnsModel, ExpertReturnsModel
 from .store_watch import kept_view_state
-from .widgets import ro_item, ro_table
+from .widgets import ro_item, ro_table, ro_view
 from .worker import Task
 
 SCORE_SUFFIX = ".nnscore"

@@ -27,7 +27,7 @@ from typing import Any, Protocol, runtime_checkable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from nn_review.changes import NO_CHANGES, Changes, Kind, Outcome
+from nn_review.changes import NO_CHANGES, Changes, Kind, Outcome, collecting
 
 from .plain import plain
 from .worker import Task
@@ -51,6 +51,10 @@ def _collecting(fn: Callable[..., Any], args, kwargs, progress=None, cancel=None
     if runner is None:
         raise TypeError(f"{getattr(fn, '__qualname__', fn)!r} is not a core @operation")
     return runner(*args, **kwargs)
+
+
+def _job_changes(store, fn, *args, **kwargs) -> Outcome:
+    return collecting(store, None, fn, args, kwargs)
 
 
 class Operations(QObject):
@@ -139,19 +143,8 @@ class Operations(QObject):
         """``fn`` (not itself an @operation: an export that only reads, a closure that opens a UKey
         around operations) made runnable by ``run``: its changes are collected from the store's
         committed transactions all the same, so the notice cannot lie either."""
-        store = self.store
-
-        def with_changes(*args, **kwargs) -> Outcome:
-            with store.collect() as got:
-                try:
-                    value = fn(*args, **kwargs)
-                except BaseException as e:
-                    e.changes = got.changes()  # type: ignore[attr-defined]
-                    raise
-            return Outcome(value, got.changes())
-
         run = partial(fn)
-        run.with_changes = with_changes  # type: ignore[attr-defined]
+        run.with_changes = partial(_job_changes, self.store, fn)  # type: ignore[attr-defined]
         return run
 
     # -- in the UI thread -----------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from nn_review.exchange import scores_import
 from nn_review.roster.common import local_time
@@ -94,20 +93,3 @@ class ApplicationReturnsModel(_RowsModel):
 
     def colour(self, a, column: int) -> str | None:
         return SHORT if column == 2 and a.returned < a.assigned else None
-
-
-def ro_view(parent, model: QAbstractTableModel, stretch: int) -> QTableView:
-    """A read-only, row-selecting table over ``model`` (as widgets.ro_table) whose column
-    ``stretch`` takes the spare width."""
-    t = QTableView(parent)
-    t.setModel(model)
-    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SingleSelection)
-    t.verticalHeader().setVisible(False)
-    t.setAlternatingRowColors(True)
-    t.setWordWrap(True)
-    h = t.horizontalHeader()
-    h.setSectionResizeMode(QHeaderView.ResizeToContents)
-    h.setSectionResizeMode(stretch, QHeaderView.Stretch)
-    return t

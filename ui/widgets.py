@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QTableWidgetItem
 
 from .plain import data, tip
 
@@ -23,6 +23,17 @@ def ro_table(parent, headers: list[str], stretch: int) -> QTableWidget:
     """A read-only, row-selecting table whose column ``stretch`` takes the spare width."""
     t = QTableWidget(0, len(headers), parent)
     t.setHorizontalHeaderLabels(headers)
+    return read_only_rows(t, stretch)
+
+
+def ro_view(parent, model: QAbstractItemModel, stretch: int) -> QTableView:
+    """The same over a model (big tables: ui/returns_model.py, ui/results_model.py)."""
+    t = QTableView(parent)
+    t.setModel(model)
+    return read_only_rows(t, stretch)
+
+
+def read_only_rows(t: QTableView, stretch: int) -> QTableView:
     t.setEditTriggers(QAbstractItemView.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectRows)
     t.setSelectionMode(QAbstractItemView.SingleSelection)

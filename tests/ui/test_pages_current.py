@@ -9,7 +9,6 @@ import ast
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from PySide6.QtCore import Qt
 
 from nn_review.demo.roster import write_roster_xlsx
@@ -21,6 +20,7 @@ from nn_review.services.importer import import_packages
 from ..exchange_fixtures import no_real_keyring  # noqa: F401  (autouse)
 from ..helpers import distinct_packages
 from ..results_fixtures import make_world, recusal, return_scores, review
+from ..roster_files import secretary_workbook
 from .conftest import wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,16 +74,6 @@ def grid_texts(results_page) -> dict[str, list[str]]:
 
 def header(model, c):
     return model.headerData(c, Qt.Horizontal, Qt.DisplayRole)
-
-
-def roster_workbook(path, rows):
-    wb = Workbook()
-    ws = wb.active
-    ws.append(xlsx.HEADERS)
-    for r in rows:
-        ws.append(r)
-    wb.save(path)
-    return path
 
 
 MOVED = ["E001", "王建国", "广西大学", "", "教授", "信息技术", "13800000101", "wang@example.com", "", ""]
@@ -180,7 +170,7 @@ def test_roster_import_reaches_the_panels_page(qtbot, win, tmp_path):
     heads = lambda: [panels.grid.verticalHeaderItem(i).text() for i in range(panels.grid.rowCount())]  # noqa: E731
     assert "王建国（广西第1研究院）" in heads()
     roster = show(win, "专家库")
-    roster.import_file(roster_workbook(tmp_path / "new.xlsx", [MOVED]))
+    roster.import_file(secretary_workbook(tmp_path / "new.xlsx", [MOVED]))
     wait_idle(qtbot, win)
     roster.report_dialog.accept()
     r = roster.model.row_of("E001")
@@ -222,7 +212,7 @@ def test_roster_sorts_by_key_and_keeps_the_row_on_refresh(qtbot, win, tmp_path):
     roster.filter.setText("")
     roster.table.setCurrentIndex(roster.proxy.index(2, 0))
     kept = roster.current_key()
-    roster.import_file(roster_workbook(tmp_path / "more.xlsx", [NEW_EXPERT]))
+    roster.import_file(secretary_workbook(tmp_path / "more.xlsx", [NEW_EXPERT]))
     wait_idle(qtbot, win)
     roster.report_dialog.accept()
     assert roster.model.rowCount() == len(keys) + 1 and roster.current_key() == kept

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog
 
 from nn_review.roster import xlsx
 from nn_review.roster.experts import list_experts
 
+from ..roster_files import secretary_workbook
 from .conftest import wait_idle
 
 
 def roster_page(win):
     return next(p for p in win.extra_pages if p.title() == "专家库")
-
-
-def workbook(path, rows):
-    wb = Workbook()
-    ws = wb.active
-    ws.append(xlsx.HEADERS)
-    for r in rows:
-        ws.append(r)
-    wb.save(path)
-    return path
 
 
 GOOD = ["ZJ-0001", "王建国", "广西大学", "12450000498502233W", "教授", "重点研发计划；项目15", "13800000001",
@@ -34,7 +25,7 @@ NO_NAME = ["ZJ-0003", "", "广西民族大学", "", "", "", "", "", "", ""]
 def test_import_shows_rows_and_row_errors(qtbot, window, tmp_path):
     page = roster_page(window)
     window.pages.setCurrentWidget(page)
-    page.import_file(workbook(tmp_path / "专家.xlsx", [GOOD, BAD_MAIL, NO_NAME]))
+    page.import_file(secretary_workbook(tmp_path / "专家.xlsx", [GOOD, BAD_MAIL, NO_NAME]))
     wait_idle(qtbot, window)
     assert page.proxy.rowCount() == 1 and page.proxy.index(0, 1).data() == "王建国"
     dlg = page.report_dialog
@@ -61,7 +52,7 @@ def test_refused_file_changes_nothing(qtbot, window, tmp_path, monkeypatch):
 
 def test_export_and_template_open_in_openpyxl(qtbot, window, tmp_path, monkeypatch):
     page = roster_page(window)
-    page.import_file(workbook(tmp_path / "in.xlsx", [GOOD]))
+    page.import_file(secretary_workbook(tmp_path / "in.xlsx", [GOOD]))
     wait_idle(qtbot, window)
     page.report_dialog.accept()
     out = tmp_path / "导出.xlsx"

@@ -8,24 +8,21 @@ text: a title like "<b>…</b>" must appear literally.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QTableWidget,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from nn_review.checks.engine import STATUS_ZH
 from nn_review.checks.facts import INDICATOR_KEYS
 from nn_review.package.manifest import DOC_KINDS, LAYERS, ROLES, UNIT_KINDS
 from nn_review.services.formal import FormalState
 from nn_review.services.queries import AppDetail
 from nn_review.zhfmt import wan
 
+from .findings_model import FindingsModel, findings_proxy
 from .formal_box import FormalBox, ManualChecklist
 from .pdf_viewer import PdfViewer
 from .plain import data
 from .widgets import add_group, ro_item
 
-STATUS_ORDER = {"fail": 0, "not_declared": 1, "manual": 2, "pass": 3}
-STATUS_COLOURS = {"fail": "#c62828", "not_declared": "#b26a00", "manual": "#1565c0", "pass": "#1e7d32"}
 PLATFORM_ZH = {"national": "国家级", "autonomous_region": "自治区级", "municipal": "市级"}
 
 
@@ -53,11 +50,15 @@ class DetailPane(QWidget):
         self.summary.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.summary.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
 
-        self.findings = QTableWidget(0, 3, self)
-        self.findings.setHorizontalHeaderLabels([self.tr("结论"), self.tr("规则"), self.tr("说明（申报值与要求）")])
+        self.findings_model = FindingsModel(self)
+        self.findings = QTableView(self)
+        self.findings.setModel(findings_proxy(self.findings_model, self))
         self._table_defaults(self.findings)
+        self.findings.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.findings.setSortingEnabled(True)
+        self.findings.sortByColumn(0, Qt.AscendingOrder)  # failures first (the model's order)
         self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
-        self.findings.itemSelectionChanged.connect(self._finding_selected)
+        self.findings.selectionModel().selectionChanged.connect(self._finding_selected)
         # Row heights follow the wrapped message (a few dozen rows: cheap).
         self.findings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.source = QLabel(self)  # the guide sentence behind the selected finding
@@ -107,7 +108,7 @@ class DetailPane(QWidget):
         self.show_detail(None)
 
     @staticmethod
-    def _table_defaults(t: QTableWidget) -> None:
+    def _table_defaults(t: QTableView) -> None:
         t.setEditTriggers(QAbstractItemView.NoEditTriggers)
         t.setSelectionBehavior(QAbstractItemView.SelectRows)
         t.setWordWrap(True)
@@ -120,8 +121,7 @@ class DetailPane(QWidget):
         self.detail = detail
         self.summary.clearSpans()
         self.summary.setRowCount(0)
-        self.findings.setRowCount(0)
-        self._found = []
+        self.findings_model.set_findings([])
         self.source.setText("")
         self.documents.setRowCount(0)
         self.viewer.clear()
@@ -207,23 +207,16 @@ class DetailPane(QWidget):
             self._group(self.tr("导入警告"), [(str(i + 1), w) for i, w in enumerate(d.warnings)])
 
     def _fill_findings(self, d: AppDetail) -> None:
-        found = sorted(d.findings, key=lambda f: (STATUS_ORDER[f.status] if f.severity != "info" or
-                                                  f.status == "pass" else 4, f.rule_id))
-        for i, f in enumerate(found):
-            self.findings.insertRow(i)
-            label = self.tr("核对清单") if f.severity == "info" and f.status == "manual" else STATUS_ZH[f.status]
-            status = ro_item(label, f.source_text)
-            status.setForeground(QBrush(QColor(STATUS_COLOURS[f.status])))
-            self.findings.setItem(i, 0, status)
-            self.findings.setItem(i, 1, ro_item(f.rule_id, f.source_text))
-            self.findings.setItem(i, 2, ro_item(f.message, f.source_text))
-        self._found = found
-        if found:
+        self.findings_model.set_findings(d.findings)
+        if self.findings_model.rows:
             self.findings.selectRow(0)
 
-    def _finding_selected(self) -> None:
-        rows = {i.row() for i in self.findings.selectedItems()}
-        f = self._found[rows.pop()] if len(rows) == 1 else None
+    def selected_finding(self):
+        rows = self.findings.selectionModel().selectedRows()
+        return self.findings.model().data(rows[0], Qt.UserRole) if len(rows) == 1 else None
+
+    def _finding_selected(self, *_args) -> None:
+        f = self.selected_finding()
         self.source.setText(self.tr("依据：%1").replace("%1", data(f.source_text)) if f and f.source_text else "")
 
     # -- documents ---------------------------------------------------------------------------

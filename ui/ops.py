@@ -42,7 +42,7 @@ class _Failed:
     changes: Changes
 
 
-def _collecting(fn: Callable[..., Any], args, kwargs, progress=None, cancel=None) -> Outcome:
+def _run_with_changes(fn: Callable[..., Any], args, kwargs, progress=None, cancel=None) -> Outcome:
     """Run ``fn`` with its change notice; long core functions take progress/cancel keywords."""
     kwargs = dict(kwargs)
     if kwargs.pop("_long", False):
@@ -105,7 +105,7 @@ class Operations(QObject):
     @staticmethod
     def _work(fn, args, kwargs, progress=None, cancel=None) -> Outcome | _Failed:
         try:
-            return _collecting(fn, args, kwargs, progress, cancel)
+            return _run_with_changes(fn, args, kwargs, progress, cancel)
         except Exception as e:  # surfaced to the user, with the trace for support
             return _Failed(f"{e}\n\n{traceback.format_exc(limit=3)}", getattr(e, "changes", NO_CHANGES))
 
@@ -152,7 +152,7 @@ class Operations(QObject):
     def call(self, fn: Callable[..., Any], *args, initiator: object = None, **kwargs) -> Any:
         """A quick write (milliseconds) in the UI thread; raises the core's refusal to the caller."""
         try:
-            outcome = _collecting(fn, args, kwargs)
+            outcome = _run_with_changes(fn, args, kwargs)
         except Exception as e:
             changes = getattr(e, "changes", None)
             if changes:

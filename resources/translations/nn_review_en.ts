@@ -135,22 +135,22 @@ Expert %2%3</translation>
 <context>
     <name>ApplicationReturnsModel</name>
     <message>
-        <location filename="../../ui/returns_model.py" line="90" />
+        <location filename="../../ui/returns_model.py" line="89" />
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="90" />
+        <location filename="../../ui/returns_model.py" line="89" />
         <source>项目名称</source>
         <translation>Project Title</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="90" />
+        <location filename="../../ui/returns_model.py" line="89" />
         <source>已交回/应评</source>
         <translation>Returned/Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="92" />
+        <location filename="../../ui/returns_model.py" line="91" />
         <source>回避</source>
         <translation>Conflicts</translation>
     </message>
@@ -364,58 +364,43 @@ Expert %2%3</translation>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="48" />
+        <location filename="../../ui/detail_pane.py" line="45" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="48" />
+        <location filename="../../ui/detail_pane.py" line="45" />
         <source>内容</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="57" />
-        <source>结论</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../../ui/detail_pane.py" line="57" />
-        <source>规则</source>
-        <translation>Rule</translation>
-    </message>
-    <message>
-        <location filename="../../ui/detail_pane.py" line="57" />
-        <source>说明（申报值与要求）</source>
-        <translation>Details (declared vs. required)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/detail_pane.py" line="89" />
-        <location filename="../../ui/detail_pane.py" line="102" />
+        <location filename="../../ui/detail_pane.py" line="90" />
+        <location filename="../../ui/detail_pane.py" line="103" />
         <source>文档</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="89" />
+        <location filename="../../ui/detail_pane.py" line="90" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="89" />
+        <location filename="../../ui/detail_pane.py" line="90" />
         <source>页数</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="89" />
+        <location filename="../../ui/detail_pane.py" line="90" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="100" />
+        <location filename="../../ui/detail_pane.py" line="101" />
         <source>概要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="101" />
+        <location filename="../../ui/detail_pane.py" line="102" />
         <source>形式审查</source>
         <translation>Formal Check</translation>
     </message>
@@ -622,12 +607,7 @@ Expert %2%3</translation>
         <translation>Import warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="214" />
-        <source>核对清单</source>
-        <translation>Checklist</translation>
-    </message>
-    <message>
-        <location filename="../../ui/detail_pane.py" line="227" />
+        <location filename="../../ui/detail_pane.py" line="220" />
         <source>依据：%1</source>
         <translation>Basis: %1</translation>
     </message>
@@ -962,47 +942,47 @@ Expert %2%3</translation>
 <context>
     <name>ExpertReturnsModel</name>
     <message>
-        <location filename="../../ui/returns_model.py" line="73" />
+        <location filename="../../ui/returns_model.py" line="72" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="73" />
+        <location filename="../../ui/returns_model.py" line="72" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="73" />
+        <location filename="../../ui/returns_model.py" line="72" />
         <source>已交回/应评</source>
         <translation>Returned/Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="73" />
+        <location filename="../../ui/returns_model.py" line="72" />
         <source>回避</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="73" />
+        <location filename="../../ui/returns_model.py" line="72" />
         <source>版本</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="74" />
+        <location filename="../../ui/returns_model.py" line="73" />
         <source>导入时间</source>
         <translation>Import Time</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="74" />
+        <location filename="../../ui/returns_model.py" line="73" />
         <source>评审包</source>
         <translation>Review Bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="76" />
+        <location filename="../../ui/returns_model.py" line="75" />
         <source>密钥指纹</source>
         <translation>Key Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="78" />
+        <location filename="../../ui/returns_model.py" line="77" />
         <source>未发包</source>
         <translation>No bundle sent</translation>
     </message>
@@ -1473,6 +1453,29 @@ Ctrl+Shift+PgDn: next unfinished application
 Ctrl+Z / Ctrl+Shift+Z: undo / redo grading actions
 PgUp / PgDn: turn document pages; Ctrl+F: find in the document
 Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../ui/findings_model.py" line="26" />
+        <source>结论</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="27" />
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="29" />
+        <source>说明（申报值与要求）</source>
+        <translation>Details (declared vs. required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="31" />
+        <source>核对清单</source>
+        <translation>Checklist</translation>
     </message>
 </context>
 <context>
@@ -2466,7 +2469,7 @@ PDF signing key fingerprint: %2</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/ops.py" line="86" />
+        <location filename="../../ui/ops.py" line="90" />
         <source>上一项操作尚未完成，请稍候。</source>
         <translation>The previous operation has not finished yet; please wait.</translation>
     </message>

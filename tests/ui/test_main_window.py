@@ -22,8 +22,8 @@ def table_ids(win) -> list[str]:
 
 
 def findings(win) -> dict[str, str]:
-    t = win.detail.findings
-    return {t.item(r, 1).text(): t.item(r, 0).text() for r in range(t.rowCount())}
+    m = win.detail.findings.model()
+    return {m.index(r, 1).data(): m.index(r, 0).data() for r in range(m.rowCount())}
 
 
 def import_demo(qtbot, win, paths):
@@ -58,7 +58,8 @@ def test_detail_pane_shows_title_and_findings(qtbot, window, demo_packages):
     assert f["K.BUDGET"] == "符合"
     # Selecting the failing finding shows the guide sentence it came from.
     d.tabs.setCurrentIndex(1)
-    row = next(r for r in range(d.findings.rowCount()) if d.findings.item(r, 1).text() == "I11.R3")
+    m = d.findings.model()
+    row = next(r for r in range(m.rowCount()) if m.index(r, 1).data() == "I11.R3")
     d.findings.selectRow(row)
     assert "200万元" in d.source.text()
     # The table row shows the failing status too.
@@ -165,3 +166,22 @@ def test_remove_application(qtbot, window, demo_packages, monkeypatch):
     window.act_remove.trigger()
     wait_idle(qtbot, window)
     assert table_ids(window) == ["NNKJ-2025-0101", "NNKJ-2025-0103"]
+
+
+def test_findings_are_a_sortable_model_failures_first(qtbot, window, demo_packages):
+    """The findings table is a model over the detail (no widget items): failures first; a click on
+    the 规则 header sorts by rule, on 结论 back to failures first; the selection shows its source."""
+    import_demo(qtbot, window, demo_packages).accept()
+    assert window.select_application("NNKJ-2025-0106")
+    view = window.detail.findings
+    model = view.model()
+    statuses = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert statuses[0] == "不符合" and statuses.count("不符合") >= 1
+    view.sortByColumn(1, Qt.AscendingOrder)
+    rules = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert rules == sorted(rules)
+    view.sortByColumn(0, Qt.AscendingOrder)
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == statuses
+    view.selectRow(0)
+    assert window.detail.selected_finding().status == "fail"
+    assert window.detail.source.text().startswith("依据：")

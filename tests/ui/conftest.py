@@ -72,3 +72,16 @@ def open_results_page(qtbot, world, size=(1366, 768)):
     win.pages.setCurrentWidget(page)
     page.world = world
     return page
+
+
+def expert_window(qtbot, ws):
+    """The expert window over workspace ``ws`` as an expert first sees it: 1366×768, shown."""
+    from ui.app import make_app
+    from ui.expert.main_window import ExpertWindow
+    make_app()
+    w = ExpertWindow(ws)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    return w

@@ -13,6 +13,7 @@ from sqlalchemy import event
 from nn_review.expert import open_workspace
 
 from ..expert_fixtures import PASSPHRASE, issue, no_real_keyring, world  # noqa: F401
+from .conftest import expert_window
 
 
 @pytest.fixture
@@ -24,16 +25,9 @@ def ws(tmp_path):
 
 @pytest.fixture
 def win(qtbot, ws, world, tmp_path):
-    from ui.app import make_app
-    from ui.expert.main_window import ExpertWindow
-    make_app()
     info = issue(world, tmp_path)
     ws.add_bundle(info.path, info.password)
-    w = ExpertWindow(ws)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
+    w = expert_window(qtbot, ws)
     w.info = info
     qtbot.wait(1700)  # the window's own settling (scroll restore, saved positions) is not the click's
     yield w

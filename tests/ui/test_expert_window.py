@@ -14,6 +14,7 @@ from nn_review.exchange.scores_import import import_score_files
 from nn_review.expert import open_workspace
 
 from ..expert_fixtures import PASSPHRASE, issue, no_real_keyring, world  # noqa: F401
+from .conftest import expert_window
 
 OPINION = ("该项目紧扣指南方向，技术路线清晰可行，团队具有较好的研究基础和产学研合作条件，"
            "考核指标量化明确且不低于指南要求，经费预算基本合理，建议予以支持。")
@@ -28,14 +29,7 @@ def ws(tmp_path):
 
 @pytest.fixture
 def win(qtbot, ws):
-    from ui.app import make_app
-    from ui.expert.main_window import ExpertWindow
-    make_app()
-    w = ExpertWindow(ws)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
+    w = expert_window(qtbot, ws)
     w.activateWindow()
     yield w
 
@@ -171,15 +165,9 @@ def test_grade_everything_with_keyboard_and_mouse_then_export_and_import(qtbot, 
 
 
 def test_reopening_returns_to_the_same_application_and_scroll_position(qtbot, ws, world, tmp_path):
-    from ui.app import make_app
-    from ui.expert.main_window import ExpertWindow
-    make_app()
     info = issue(world, tmp_path)
     ws.add_bundle(info.path, info.password)
-    w1 = ExpertWindow(ws)
-    qtbot.addWidget(w1)
-    w1.resize(1366, 768)
-    w1.show()
+    w1 = expert_window(qtbot, ws)
     w1.apps.select(info.application_ids[1])
     w1.docs.tabs.setCurrentIndex(1)
     bar = w1.form.scroll.verticalScrollBar()
@@ -188,10 +176,7 @@ def test_reopening_returns_to_the_same_application_and_scroll_position(qtbot, ws
     wanted = bar.value()
     qtbot.waitUntil(lambda: ws.ui_state(info.bundle_id, info.application_ids[1]).get("form_scroll") == wanted)
     w1.close()
-    w2 = ExpertWindow(ws)
-    qtbot.addWidget(w2)
-    w2.resize(1366, 768)
-    w2.show()
+    w2 = expert_window(qtbot, ws)
     assert w2.application_id == info.application_ids[1]
     assert w2.docs.tabs.currentIndex() == 1
     qtbot.waitUntil(lambda: w2.form.scroll.verticalScrollBar().value() == wanted)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+from contextlib import contextmanager
 from pathlib import Path
 
 from reportlab.pdfgen import canvas
@@ -91,3 +92,16 @@ def module_files(*tops: str) -> dict[str, Path]:
                 parts = parts[:-1]
             mods[".".join(parts)] = p
     return mods
+
+
+@contextmanager
+def file_keys(folder: Path, **more_env: str):
+    """Keys in files under ``folder/keys`` (no keyring) for a module-scoped fixture, where the
+    function-scoped monkeypatch is not available; ``more_env`` sets further variables."""
+    import pytest
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NN_REVIEW_KEYRING", "file")
+        mp.setenv("NN_REVIEW_KEY_DIR", str(folder / "keys"))
+        for name, value in more_env.items():
+            mp.setenv(name, value)
+        yield mp

@@ -23,6 +23,7 @@ from nn_review.formats import container
 from nn_review.formats.bundle import open_bundle, open_bundle_streaming
 from nn_review.keys import ephemeral_key
 
+from .helpers import file_keys
 from .exchange_fixtures import build_world, no_real_keyring  # noqa: F401
 from .fuzzing import FUZZ, files_under
 
@@ -53,9 +54,7 @@ def test_one_tar_walk_reads_bundles():
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("reader")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NN_REVIEW_KEYRING", "file")
-        mp.setenv("NN_REVIEW_KEY_DIR", str(tmp / "keys"))
+    with file_keys(tmp):
         world = build_world(tmp, n_apps=2)
         info = make_bundle(world.store, world.sid, world.experts["王建国"], tmp / "out", secretary_key=world.secretary)
     yield world, info

@@ -22,7 +22,7 @@ from nn_review.store import StoreError
 from nn_review.store import models as M
 
 from .exchange_fixtures import EXPERTS, add_conflict, no_real_keyring  # noqa: F401
-from .helpers import manifest, write_package
+from .helpers import file_keys, manifest, write_package
 from .results_fixtures import SEVEN, make_world, recusal, return_scores, review, set_items
 
 OPINION_OK = "专家组经讨论认为该项目创新性突出、技术路线可行，同意按专家多数意见处理。"
@@ -32,9 +32,7 @@ OPINION_OK = "专家组经讨论认为该项目创新性突出、技术路线可
 def big(tmp_path_factory):
     """7 experts, 4 applications: 7 scores; 6 + a recusal; 5 + a conflict + a recusal; 4 + 3 not returned."""
     tmp = tmp_path_factory.mktemp("big")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NN_REVIEW_KEYRING", "file")
-        mp.setenv("NN_REVIEW_KEY_DIR", str(tmp / "keys"))
+    with file_keys(tmp):
         w = make_world(tmp, n_apps=4, leader="王建国")
         a1, a2, a3, a4 = w.app_ids
         add_conflict(w, "王建国", a3)  # decided before bundles: a3 never leaves for 王建国

@@ -16,6 +16,7 @@ from nn_review.results.loader import PanelData, load_panel, load_session
 from nn_review.results.merge import detail_from, merge_panel, panel_of_application, session_panels
 from nn_review.store import models as M
 
+from .helpers import file_keys
 from .exchange_fixtures import EXPERTS, add_conflict, no_real_keyring  # noqa: F401
 from .results_fixtures import bulk_world, make_world, recusal, return_scores, review
 
@@ -26,9 +27,7 @@ OPINION_OK = "专家组经讨论认为该项目创新性突出、技术路线可
 def world(tmp_path_factory):
     """3 experts, 3 applications: scores, a recusal, a late conflict, a consensus, a second (empty) panel."""
     tmp = tmp_path_factory.mktemp("loader")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NN_REVIEW_KEYRING", "file")
-        mp.setenv("NN_REVIEW_KEY_DIR", str(tmp / "keys"))
+    with file_keys(tmp):
         w = make_world(tmp, n_apps=3, experts=EXPERTS, leader=EXPERTS[0])
         a1, a2, a3 = w.app_ids
         return_scores(w, tmp, {

@@ -32,7 +32,7 @@ from nn_review.services import formal, importer, sessions
 from nn_review.store import open_store
 
 from ..exchange_fixtures import World, no_real_keyring  # noqa: F401  (autouse)
-from ..helpers import distinct_packages
+from ..helpers import distinct_packages, file_keys
 from ..results_fixtures import make_world, return_scores, review
 
 THREE = ("王建国", "李秀英", "赵明")
@@ -47,10 +47,7 @@ def base(tmp_path_factory):
     """Built once: a session of two panelled applications reviewed and returned by three
     experts (consensus on the first), plus two packages in no panel. Each test copies it."""
     root = tmp_path_factory.mktemp("change-notices")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NN_REVIEW_KEYRING", "file")
-        mp.setenv("NN_REVIEW_KEY_DIR", str(root / "keys"))
-        mp.setenv("NN_REVIEW_SECRETARY_PASSPHRASE", "test-secretary-passphrase")
+    with file_keys(root, NN_REVIEW_SECRETARY_PASSPHRASE="test-secretary-passphrase"):
         w = make_world(root, n_apps=2, experts=THREE, leader="王建国")
         return_scores(w, root, {n: [review(a, "ABBCCB") for a in w.app_ids] for n in THREE})
         extra = root / "extra"

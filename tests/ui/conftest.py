@@ -25,15 +25,8 @@ def store(tmp_path):
 
 @pytest.fixture
 def window(qtbot, store, monkeypatch):
-    from ui.app import make_app
-    from ui.main_window import MainWindow
-
-    make_app()
     create_session(store, "界面测试批次")
-    win = MainWindow(store)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
+    win = secretary_window(qtbot, store)
     yield win
     if win.ops.task is not None:
         win.ops.task.cancel()
@@ -72,6 +65,18 @@ def open_results_page(qtbot, world, size=(1366, 768)):
     win.pages.setCurrentWidget(page)
     page.world = world
     return page
+
+
+def secretary_window(qtbot, store):
+    """The secretary's window over ``store`` as a secretary first sees it: 1366×768, shown."""
+    from ui.app import make_app
+    from ui.main_window import MainWindow
+    make_app()
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    return w
 
 
 def expert_window(qtbot, ws):

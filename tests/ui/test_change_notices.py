@@ -34,6 +34,7 @@ from nn_review.store import open_store
 from ..exchange_fixtures import World, no_real_keyring  # noqa: F401  (autouse)
 from ..helpers import distinct_packages, file_keys
 from ..results_fixtures import make_world, return_scores, review
+from .conftest import secretary_window
 
 THREE = ("王建国", "李秀英", "赵明")
 EXTRA = ["NNKJ-2025-9001", "NNKJ-2025-9002"]   # imported, in no panel yet
@@ -370,15 +371,9 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_every_page_is_current_after(case: Case, qtbot, world, tmp_path, monkeypatch):
-    from ui.app import make_app
-    from ui.main_window import MainWindow
-    make_app()
     if case.prepare:
         case.prepare(world, tmp_path)
-    win = MainWindow(world.store)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
+    win = secretary_window(qtbot, world.store)
     for t in page_titles(win):  # every page has been looked at once: all are open and filled
         show(win, t)
     show(win, case.page)

@@ -10,17 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import event
 
-from nn_review.expert import open_workspace
-
-from ..expert_fixtures import PASSPHRASE, issue, no_real_keyring, world  # noqa: F401
+from ..expert_fixtures import issue, no_real_keyring, world, ws  # noqa: F401
 from .conftest import expert_window
-
-
-@pytest.fixture
-def ws(tmp_path):
-    w = open_workspace(tmp_path / "ws", passphrase=PASSPHRASE)
-    yield w
-    w.close()
 
 
 @pytest.fixture

@@ -13,18 +13,11 @@ from PySide6.QtWidgets import QApplication
 from nn_review.exchange.scores_import import import_score_files
 from nn_review.expert import open_workspace
 
-from ..expert_fixtures import PASSPHRASE, issue, no_real_keyring, world  # noqa: F401
+from ..expert_fixtures import PASSPHRASE, issue, no_real_keyring, world, ws  # noqa: F401
 from .conftest import expert_window
 
 OPINION = ("该项目紧扣指南方向，技术路线清晰可行，团队具有较好的研究基础和产学研合作条件，"
            "考核指标量化明确且不低于指南要求，经费预算基本合理，建议予以支持。")
-
-
-@pytest.fixture
-def ws(tmp_path):
-    w = open_workspace(tmp_path / "ws", passphrase=PASSPHRASE)
-    yield w
-    w.close()
 
 
 @pytest.fixture

@@ -6,25 +6,19 @@ from __future__ import annotations
 
 import pytest
 
-from ui.main_window import MainWindow
-
 from ..exchange_fixtures import no_real_keyring  # noqa: F401  (autouse)
 from ..results_fixtures import SEVEN, make_world, recusal, return_scores, review
+from .conftest import secretary_window
 
 
 @pytest.fixture
 def win(qtbot, tmp_path):
-    from ui.app import make_app
-    make_app()
     w = make_world(tmp_path, n_apps=2, leader="王建国")
     a1, a2 = w.app_ids
     revs = {n: [review(a1, "BBBBBB"), review(a2, "ABBBBB")] for n in SEVEN[:5]}
     revs[SEVEN[5]] = [recusal(a1), review(a2, "BBBBBB")]
     return_scores(w, tmp_path, revs)  # 周丽华 (SEVEN[6]) never returns
-    mw = MainWindow(w.store)
-    qtbot.addWidget(mw)
-    mw.resize(1366, 768)
-    mw.show()
+    mw = secretary_window(qtbot, w.store)
     mw.world = w
     yield mw
     w.store.close()

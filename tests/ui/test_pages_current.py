@@ -21,7 +21,7 @@ from ..exchange_fixtures import no_real_keyring  # noqa: F401  (autouse)
 from ..helpers import distinct_packages
 from ..results_fixtures import make_world, recusal, return_scores, review
 from ..roster_files import secretary_workbook
-from .conftest import wait_idle
+from .conftest import secretary_window, wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
 FIVE = ("王建国", "李秀英", "赵明", "陈晓东", "刘海燕")
@@ -53,13 +53,7 @@ def world(tmp_path):
 
 @pytest.fixture
 def win(qtbot, world):
-    from ui.app import make_app
-    from ui.main_window import MainWindow
-    make_app()
-    w = MainWindow(world.store)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
+    w = secretary_window(qtbot, world.store)
     w.world = world
     yield w
     w.close()

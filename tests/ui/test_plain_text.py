@@ -25,6 +25,7 @@ from nn_review.store import open_store
 
 from ..expert_fixtures import PASSPHRASE, no_real_keyring  # noqa: F401  (autouse)
 from ..helpers import manifest, pdf_bytes, unique_code, write_package
+from .conftest import secretary_window
 
 IMG = "<img src=file:///etc/passwd>"
 LINK = '<a href="https://evil.example/x">点此</a>'
@@ -176,14 +177,8 @@ def hostile_store(tmp_path: Path):
 
 @pytest.fixture
 def secretary(qtbot, tmp_path):
-    from ui.app import make_app
-    from ui.main_window import MainWindow
-    make_app()
     store, ids = hostile_store(tmp_path)
-    win = MainWindow(store)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
+    win = secretary_window(qtbot, store)
     win.ids = ids
     yield win
     win.close()

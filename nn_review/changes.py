@@ -36,6 +36,7 @@ class Kind(enum.Flag):
     RESULTS = enum.auto()    # consensus records, issued (signed) sheets
     KEYS = enum.auto()       # key pins, signer profile, certificates
     AUDIT = enum.auto()      # audit log only
+    DRAFTS = enum.auto()     # panel opinion drafts being typed (not a result until recorded)
 
 
 # Every table of the store's schema belongs to exactly one kind (a test holds this against
@@ -61,6 +62,7 @@ TABLE_KINDS: dict[str, Kind] = {
     "score_imports": Kind.RETURNS,
     "consensus": Kind.RESULTS,
     "issued_sheets": Kind.RESULTS,
+    "consensus_drafts": Kind.DRAFTS,
     "key_pins": Kind.KEYS,
     "signer_profiles": Kind.KEYS,
     "signing_certificates": Kind.KEYS,

@@ -37,6 +37,8 @@ def _downgrade_to_v6(db) -> None:
     conn.execute("ALTER TABLE grades ADD COLUMN points FLOAT")
     conn.execute("UPDATE grades SET points = CAST(points_text AS REAL)")
     conn.execute("ALTER TABLE grades DROP COLUMN points_text")
+    conn.execute("ALTER TABLE findings DROP COLUMN message_json")  # and undo v8
+    conn.execute("DROP TABLE consensus_drafts")
     conn.execute("PRAGMA user_version=6")
     conn.close()
 
@@ -77,7 +79,7 @@ def test_v6_store_with_float_points_upgrades_to_exact_values(tmp_path):
     conn.close()
 
     store = open_store(root)
-    assert current_version(sqlite3.connect(db)) == 7
+    assert current_version(sqlite3.connect(db)) >= 7
     assert (root / "store.sqlite.v6.bak").exists()
     with store.read() as s:
         wang = {g.criterion: g.points for g in s.scalars(select(M.Grade).where(M.Grade.expert_id == w.experts["王建国"]))}

@@ -10,6 +10,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from nn_review import i18n
 from nn_review.resources import resource
 from nn_review.store import StoreError
 
@@ -57,6 +58,7 @@ def make_app(argv=None, lang: str | None = "zh_CN") -> QApplication:
     app.setOrganizationName("nn-review")
     app.setApplicationDisplayName("南宁市科技计划项目评审系统" if lang == "zh_CN" else "Nanning S&T Review")
     QLocale.setDefault(QLocale(lang))
+    i18n.set_language(lang)  # core texts (nn_review.i18n.Msg) render in the UI language
     for old in INSTALLED_TRANSLATORS:  # make_app again (tests): one language at a time
         app.removeTranslator(old)
     INSTALLED_TRANSLATORS[:] = install_translations(app, lang)

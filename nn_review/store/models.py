@@ -162,6 +162,8 @@ class Finding(Base):
     threshold: Mapped[str] = mapped_column(Text, default="")
     message: Mapped[str] = mapped_column(Text)
     source_text: Mapped[str] = mapped_column(Text, default="")
+    # v8: the message as nn_review.i18n.Msg JSON ('' for rows made before: show ``message``)
+    message_json: Mapped[str] = mapped_column(Text, default="")
 
     application: Mapped[Application] = relationship(back_populates="findings")
 
@@ -297,6 +299,16 @@ class Consensus(Base):
     # v5: the scores hash it was decided on (stale when scores change), leader | secretary
     basis_hash: Mapped[str] = mapped_column(String(64), default="")
     author_role: Mapped[str] = mapped_column(String(16), default="")
+
+
+class ConsensusDraft(Base):
+    """v8: the 专家组意见 being typed, per application, until the consensus is recorded."""
+    __tablename__ = "consensus_drafts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_pk: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), unique=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 # -- v3: expert draws (随机抽取记录) ---------------------------------------------------------

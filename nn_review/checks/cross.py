@@ -10,11 +10,17 @@ from collections import defaultdict
 from collections.abc import Hashable
 from typing import Any
 
-from .engine import FAIL, PASS, FindingData
+from ..i18n import M
+from .engine import FAIL, PASS, FindingData, fold, finding
 
 MAX_CONSORTIA_PER_UNIT = 3
 SRC_LEADER = "001 第五条：一个牵头单位只能牵头组建一个创新联合体"
 SRC_UNIT = "001 第五条：同一成员单位参加创新联合体不超过3个"
+SRC_DUP_TITLE = "同一项目不得重复申报"
+SRC_DUP_ITEM = "同一单位同一指南项目多次申报"
+# The source texts of these findings are ours, not the guide's: shown in the UI language.
+SOURCES = {SRC_LEADER: "check.src.leader", SRC_UNIT: "check.src.unit", SRC_DUP_TITLE: "check.src.dup_title",
+           SRC_DUP_ITEM: "check.src.dup_item"}
 
 
 def normalise_title(title: str) -> str:
@@ -39,21 +45,20 @@ def cross_findings(packages: list[tuple[Hashable, dict[str, Any]]]) -> dict[Hash
     for title, keys in group(lambda m: normalise_title(m.get("title", ""))).items():
         for k in keys:
             others = [ids[o] for o in keys if o != k]
-            out[k].append(FindingData(
+            out[k].append(finding(
                 "X.DUP_TITLE", "cross", "error" if others else "info", FAIL if others else PASS,
-                f"与 {'、'.join(others)} 项目名称相同（重复申报）" if others else "批次内无同名项目",
-                declared=title, source_text="同一项目不得重复申报"))
+                M("check.x.dup_title", others=others) if others else M("check.x.title_unique"),
+                declared=title, source_text=SRC_DUP_TITLE))
     by_item = group(lambda m: (m["applicant"]["credit_code"], m.get("guide_item"))
                     if m.get("kind", "project") == "project" else None)
     for _key, keys in by_item.items():
         if len(keys) > 1:
             for k in keys:
                 others = [ids[o] for o in keys if o != k]
-                out[k].append(FindingData(
-                    "X.DUP_APPLICANT_ITEM", "cross", "warning", FAIL,
-                    f"同一申报单位在同一指南项目下还申报了 {'、'.join(others)}，请核实是否重复申报",
+                out[k].append(finding(
+                    "X.DUP_APPLICANT_ITEM", "cross", "warning", FAIL, M("check.x.dup_item", others=others),
                     declared=f"项目{manifests[k].get('guide_item')}",
-                    source_text="同一单位同一指南项目多次申报"))
+                    source_text=SRC_DUP_ITEM))
 
     consortia = [(k, m) for k, m in packages if m.get("kind") == "consortium_recognition" and m.get("consortium")]
     leaders: dict[str, list[Hashable]] = defaultdict(list)
@@ -68,21 +73,21 @@ def cross_findings(packages: list[tuple[Hashable, dict[str, Any]]]) -> dict[Hash
                 names[code] = member.get("name", code)
     for k, m in consortia:
         same = [ids[o] for o in leaders[m["applicant"]["credit_code"]] if o != k]
-        out[k].append(FindingData(
+        out[k].append(finding(
             "X.CONS_LEADER_ONCE", "cross", "error" if same else "info", FAIL if same else PASS,
-            f"牵头单位还牵头了 {'、'.join(same)}（一个牵头单位只能牵头一个创新联合体）" if same
-            else "牵头单位在本批次只牵头一个创新联合体",
+            M("check.x.leader_twice", others=same) if same else M("check.x.leader_once"),
             declared=f"牵头 {len(same) + 1} 个", threshold="≤ 1", source_text=SRC_LEADER))
         over = [(code, keys) for code, keys in units.items()
                 if k in keys and len(keys) > MAX_CONSORTIA_PER_UNIT]
         if over:
-            detail = "；".join(f"{names[c]} 参加 {len(ks)} 个（{'、'.join(ids[x] for x in ks)}）" for c, ks in over)
-            out[k].append(FindingData("X.CONS_UNIT_MAX3", "cross", "error", FAIL,
-                                      f"成员单位参加创新联合体超过 {MAX_CONSORTIA_PER_UNIT} 个：{detail}",
-                                      declared=detail, threshold=f"≤ {MAX_CONSORTIA_PER_UNIT}", source_text=SRC_UNIT))
+            detail = fold("check.rule.semi", [M("check.x.unit_in", name=names[c], n=len(ks), ids=[ids[x] for x in ks])
+                                               for c, ks in over])
+            out[k].append(finding("X.CONS_UNIT_MAX3", "cross", "error", FAIL,
+                                  M("check.x.units_over", max=MAX_CONSORTIA_PER_UNIT, detail=detail),
+                                  declared=detail, threshold=f"≤ {MAX_CONSORTIA_PER_UNIT}", source_text=SRC_UNIT))
         else:
-            out[k].append(FindingData("X.CONS_UNIT_MAX3", "cross", "info", PASS,
-                                      f"各成员单位参加创新联合体均不超过 {MAX_CONSORTIA_PER_UNIT} 个",
-                                      threshold=f"≤ {MAX_CONSORTIA_PER_UNIT}", source_text=SRC_UNIT))
+            out[k].append(finding("X.CONS_UNIT_MAX3", "cross", "info", PASS,
+                                  M("check.x.units_ok", max=MAX_CONSORTIA_PER_UNIT),
+                                  threshold=f"≤ {MAX_CONSORTIA_PER_UNIT}", source_text=SRC_UNIT))
     return out
 

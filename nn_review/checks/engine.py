@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import M, Msg, render
 from .facts import FACTS
 
 PASS, FAIL, NOT_DECLARED, MANUAL = "pass", "fail", "not_declared", "manual"
@@ -20,33 +21,83 @@ class FindingData:
     scope: str          # contract | guide | consortium | cross
     severity: str       # error | warning | info
     status: str         # pass | fail | not_declared | manual
-    message: str
+    message: str        # Chinese: the CLI, the reports, the JSON
     declared: str = ""  # what the package declared, human-readable
     threshold: str = ""  # what the rule requires, human-readable
     source_text: str = ""
+    # The message as an id with parameters, rendered in the UI language (stored as message_json).
+    # Not part of the finding's identity: a stored finding of an older release has none.
+    msg: Msg | None = field(default=None, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in ("rule_id", "scope", "severity", "status", "declared",
                                                   "threshold", "message", "source_text")}
 
 
+def finding(rule_id: str, scope: str, severity: str, status: str, msg: Msg, declared: Any = "",
+            threshold: Any = "", source_text: str = "", *, message: str | None = None) -> FindingData:
+    """A finding whose Chinese ``message`` (and declared/threshold) is ``msg`` rendered in Chinese,
+    unless ``message`` gives the CLI's own text (one naming a JSON path, for instance)."""
+    zh = lambda v: render(v, "zh_CN") if isinstance(v, Msg) else str(v)  # noqa: E731
+    return FindingData(rule_id, scope, severity, status, msg.render("zh_CN") if message is None else message,
+                       zh(declared), zh(threshold), source_text, msg)
+
+
+def text_of_finding(f: Any, lang: str | None = None) -> str:
+    """What a finding says, in ``lang``: its Msg where it has one, else the stored Chinese text."""
+    msg = getattr(f, "msg", None)
+    return render(msg, lang) if isinstance(msg, Msg) else f.message
+
+
+def stored_msg(message_json: str) -> Msg | None:
+    """The Msg of a stored finding; None for a row made before schema v8 or one that does not read
+    (then its Chinese ``message`` is shown)."""
+    if not message_json:
+        return None
+    try:
+        return Msg.loads(message_json)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
 @dataclass(frozen=True)
 class Outcome:
     status: str
-    declared: list[str]
-    threshold: list[str]
+    parts: list[Msg]    # what the package declared, one per fact
+    want: Msg           # what the rule requires
+
+    @property
+    def declared(self) -> list[str]:
+        return [render(p, "zh_CN") for p in self.parts]
+
+    @property
+    def threshold(self) -> list[str]:
+        return [render(self.want, "zh_CN")]
 
 
-def _fmt(v: Any) -> str:
+def _fmt(v: Any) -> Any:
+    """A rule value or a declared fact as a Msg parameter (lists and booleans render per language)."""
     if isinstance(v, bool):
-        return "是" if v else "否"
+        return v
     if isinstance(v, float):
         if math.isinf(v):
-            return "∞"
+            return M("check.rule.infinite")
         return f"{v:.4g}" if abs(v) < 1 else (f"{v:.2f}".rstrip("0").rstrip("."))
     if isinstance(v, list):
-        return "、".join(map(_fmt, v))
+        return [_fmt(x) for x in v]
     return str(v)
+
+
+def fold(key: str, parts: list[Any]) -> Any:
+    """``a；且 b；且 c`` as nested messages: a list parameter only knows the list separator."""
+    out = parts[0]
+    for p in parts[1:]:
+        out = M(key, a=out, b=p)
+    return out
+
+
+def _label(name: str) -> Msg | str:
+    return M(f"fact.{name}") if name in FACTS else name
 
 
 def _compare(actual: Any, op: str, expected: Any) -> bool:
@@ -65,36 +116,35 @@ def _compare(actual: Any, op: str, expected: Any) -> bool:
         return False
 
 
-def _group(rule: dict[str, Any], out: Outcome) -> str:
+def _group(rule: dict[str, Any], out: Outcome) -> Msg:
     """A nested combinator's threshold text, bracketed so 且/或 read unambiguously."""
-    text = "".join(out.threshold)
-    return f"（{text}）" if any(k in rule for k in ("all_of", "any_of", "at_least")) else text
+    return M("check.rule.group", text=out.want) if any(k in rule for k in ("all_of", "any_of", "at_least")) \
+        else out.want
 
 
 def evaluate(rule: dict[str, Any], facts: dict[str, Any]) -> Outcome:
     if "fact" in rule:
         name = rule["fact"]
-        label = rule.get("label") or FACTS.get(name, name)
-        want = f"{label} {OP_ZH[rule['op']]} {_fmt(rule['value'])}"
+        label = rule.get("label") or _label(name)  # a rule's own label is guide text (data)
+        want = M("check.rule.want", label=label, op=M(f"check.op.{rule['op']}"), value=_fmt(rule["value"]))
         if name not in facts or facts[name] is None:
-            return Outcome(NOT_DECLARED, [f"{label}：未申报"], [want])
+            return Outcome(NOT_DECLARED, [M("check.rule.missing", label=label)], want)
         ok = _compare(facts[name], rule["op"], rule["value"])
-        return Outcome(PASS if ok else FAIL, [f"{label}：{_fmt(facts[name])}"], [want])
+        return Outcome(PASS if ok else FAIL, [M("check.rule.value", label=label, value=_fmt(facts[name]))], want)
     if "sum" in rule:
         names = rule["sum"]
-        labels = [FACTS.get(n, n) for n in names]
-        label = rule.get("label") or "＋".join(labels)
-        want = f"{label} {OP_ZH[rule['op']]} {_fmt(rule['value'])}"
+        label = rule.get("label") or fold("check.rule.plus", [_label(n) for n in names])
+        want = M("check.rule.want", label=label, op=M(f"check.op.{rule['op']}"), value=_fmt(rule["value"]))
         present = [facts[n] for n in names if isinstance(facts.get(n), (int, float)) and not isinstance(facts.get(n), bool)]
         if not present:
-            return Outcome(NOT_DECLARED, [f"{label}：未申报"], [want])
+            return Outcome(NOT_DECLARED, [M("check.rule.missing", label=label)], want)
         total = sum(present)
         ok = _compare(total, rule["op"], rule["value"])
         # Undeclared parts count as 0: a pass stands; a failure may just be an omission.
         status = PASS if ok else (NOT_DECLARED if len(present) < len(names) else FAIL)
-        return Outcome(status, [f"{label}：{_fmt(total)}"], [want])
+        return Outcome(status, [M("check.rule.value", label=label, value=_fmt(total))], want)
     if "manual" in rule:
-        return Outcome(MANUAL, [], [f"人工核实：{rule['manual']}"])
+        return Outcome(MANUAL, [], M("check.rule.manual", text=rule["manual"]))
     if "at_least" in rule:
         k, parts = rule["at_least"], [evaluate(r, facts) for r in rule["of"]]
         n = {s: sum(p.status == s for p in parts) for s in (PASS, MANUAL, NOT_DECLARED)}
@@ -106,37 +156,40 @@ def evaluate(rule: dict[str, Any], facts: dict[str, Any]) -> Outcome:
             status = NOT_DECLARED
         else:
             status = FAIL
-        inner = "、".join(_group(r, p) for r, p in zip(rule["of"], parts))
-        return Outcome(status, [d for p in parts for d in p.declared], [f"以下至少 {k} 项：{inner}"])
+        inner = [_group(r, p) for r, p in zip(rule["of"], parts)]
+        return Outcome(status, [d for p in parts for d in p.parts], M("check.rule.at_least", k=k, parts=inner))
     key = "all_of" if "all_of" in rule else "any_of"
     parts = [evaluate(r, facts) for r in rule[key]]
     statuses = {p.status for p in parts}
-    declared = [d for p in parts for d in p.declared]
-    joiner = "；且 " if key == "all_of" else "；或 "
-    threshold = [joiner.join(_group(r, p) for r, p in zip(rule[key], parts))]
+    declared = [d for p in parts for d in p.parts]
+    want = fold("check.rule.and" if key == "all_of" else "check.rule.or",
+                 [_group(r, p) for r, p in zip(rule[key], parts)])
     if key == "all_of":
         order = (FAIL, NOT_DECLARED, MANUAL)
         status = next((s for s in order if s in statuses), PASS)
     else:
         order = (PASS, MANUAL, NOT_DECLARED)
         status = next((s for s in order if s in statuses), FAIL)
-    return Outcome(status, declared, threshold)
+    return Outcome(status, declared, want)
 
 
 def requirement_finding(req, facts: dict[str, Any], scope: str) -> FindingData:
     """One finding per requirement: the machine verdict, or a checklist item."""
     if req.rule is None:
-        return FindingData(req.id, scope, "info", MANUAL, f"核对清单：{req.text}", source_text=req.text)
+        return finding(req.id, scope, "info", MANUAL, M("check.msg.checklist", text=req.text), source_text=req.text)
     out = evaluate(req.rule, facts)
     severity = {FAIL: "error", NOT_DECLARED: "warning", MANUAL: "warning", PASS: "info"}[out.status]
-    declared = "；".join(out.declared)
-    threshold = "".join(out.threshold)
+    declared = fold("check.rule.semi", out.parts) if out.parts else ""
+    threshold = out.want
     # The status is shown beside the message: the message says what against what.
-    msg = {PASS: f"要求 {threshold}" + (f"；申报 {declared}" if declared else ""),
-           FAIL: f"申报 {declared or '—'}；要求 {threshold}",
-           NOT_DECLARED: f"{declared}；要求 {threshold}",
-           MANUAL: f"要求 {threshold}" + (f"；申报 {declared}" if declared else "")}[out.status]
-    return FindingData(req.id, scope, severity, out.status, msg, declared, threshold, req.text)
+    if out.status in (PASS, MANUAL):
+        msg = M("check.msg.required_declared", threshold=threshold, declared=declared) if declared \
+            else M("check.msg.required", threshold=threshold)
+    elif out.status == FAIL:
+        msg = M("check.msg.declared_required", declared=declared or M("common.none"), threshold=threshold)
+    else:
+        msg = M("check.msg.missing_required", declared=declared, threshold=threshold)
+    return finding(req.id, scope, severity, out.status, msg, declared, threshold, req.text)
 
 
 def as_json_text(value: Any) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select
 
 from ..checks.cross import cross_findings
-from ..checks.engine import FindingData, verdict
+from ..checks.engine import FindingData, stored_msg, verdict
 from ..checks.package_checks import check_package
 from ..guide import Guide
 from ..store import Store, StoreError
@@ -44,7 +44,8 @@ def run_checks(store: Store, session_id: int) -> Counter:
             for i, f in enumerate(found):
                 s.add(Finding(application_pk=app.id, position=i, rule_id=f.rule_id, scope=f.scope,
                               severity=f.severity, status=f.status, declared=f.declared,
-                              threshold=f.threshold, message=f.message, source_text=f.source_text))
+                              threshold=f.threshold, message=f.message, source_text=f.source_text,
+                              message_json=f.msg.dumps() if f.msg else ""))
             old, app.check_status = app.check_status, verdict(found)
             tally[app.check_status] += 1
             reset_stale_acceptance(store, s, app, old)
@@ -88,7 +89,14 @@ def recheck(store: Store, session_id: int) -> Recheck:
 
 
 def _stored(f: Finding) -> FindingData:
-    return FindingData(f.rule_id, f.scope, f.severity, f.status, f.message, f.declared, f.threshold, f.source_text)
+    return FindingData(f.rule_id, f.scope, f.severity, f.status, f.message, f.declared, f.threshold, f.source_text,
+                       stored_msg(f.message_json))
+
+    try:
+        return Msg.loads(message_json)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        log.warning("形式审查结果的 message_json 无法读取：%.80s", message_json)
+        return None
 
 
 def has_unchecked(store: Store, session_id: int) -> bool:

@@ -22,7 +22,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..checks.engine import VERDICT_ZH
+from ..checks.engine import VERDICT_ZH, stored_msg
+from ..i18n import Msg
 from ..store import Store, StoreError
 from ..store.models import Application, Finding, ManualCheck, ReviewSession, utcnow
 from ..changes import operation
@@ -43,6 +44,7 @@ class ManualItem:
     note: str
     actor: str
     updated_at: datetime | None
+    msg: Msg | None = None  # the message per language (None: a finding from before v8)
 
     def to_json(self) -> dict[str, Any]:
         return {"rule_id": self.rule_id, "message": self.message, "ticked": self.ticked, "note": self.note,
@@ -123,7 +125,7 @@ def _manual_items(s, app: Application) -> tuple[ManualItem, ...]:
                        .order_by(Finding.position)):
         t = ticks.get(f.rule_id)
         out.append(ManualItem(f.rule_id, f.message, f.source_text, bool(t and t.ticked), t.note if t else "",
-                              t.actor if t else "", t.updated_at if t else None))
+                              t.actor if t else "", t.updated_at if t else None, stored_msg(f.message_json)))
     return tuple(out)
 
 

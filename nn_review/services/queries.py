@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ..checks.engine import stored_msg
+from ..i18n import Msg
 from ..store import Store, StoreError
 from ..store.models import Application, Finding
 from .formal import FormalState, state_of
@@ -55,6 +57,7 @@ class FindingInfo:
     threshold: str
     message: str
     source_text: str
+    msg: Msg | None = None  # the message per language (None: a row from before v8 → ``message``)
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,6 @@ def application_detail(store: Store, session_id: int, application_id: str) -> Ap
         docs = [DocInfo(d.path, d.kind, d.title, d.sha256, d.size, d.page_count, store.blobs.path(d.blob))
                 for d in a.documents]
         finds = [FindingInfo(f.rule_id, f.scope, f.severity, f.status, f.declared, f.threshold, f.message,
-                             f.source_text) for f in a.findings]
+                             f.source_text, stored_msg(f.message_json)) for f in a.findings]
         return AppDetail(_row(a, sum(f.status == "fail" for f in a.findings)), a.manifest, docs, finds,
                          a.warnings or [], a.source_name, a.source_sha256, state_of(s, a))

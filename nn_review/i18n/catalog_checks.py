@@ -1,0 +1,127 @@
+"""The formal check (形式审查): statuses, verdicts, rule texts and finding messages.
+
+The Chinese side renders exactly the text the CLI, the reports and the stored ``message`` have
+always had (tests/test_check_texts.py checks it), so only the English is new. Guide texts quoted
+in a finding (requirement text, item and direction titles, a rule's own label) are data."""
+
+CATALOG = {
+    # statuses of one finding, verdict of one package, the secretary's decision
+    "check.status.pass": ("符合", "Met"),
+    "check.status.fail": ("不符合", "Not met"),
+    "check.status.not_declared": ("未申报", "Not declared"),
+    "check.status.manual": ("需人工核实", "Check by hand"),
+    "check.verdict.pass": ("通过", "Passed"),
+    "check.verdict.fail": ("不通过", "Failed"),
+    "check.verdict.attention": ("待核实", "To verify"),
+    "check.verdict.unchecked": ("未审查", "Not checked"),
+    "check.checklist": ("核对清单", "Checklist"),
+    # operators of a rule
+    "check.op.>=": ("≥", "≥"),
+    "check.op.>": ("＞", ">"),
+    "check.op.<=": ("≤", "≤"),
+    "check.op.<": ("＜", "<"),
+    "check.op.==": ("＝", "="),
+    "check.op.!=": ("≠", "≠"),
+    "check.op.in": ("属于", "is one of"),
+    # what a rule requires and what the package declared
+    "check.rule.want": ("{label} {op} {value}", "{label} {op} {value}"),
+    "check.rule.plus": ("{a}＋{b}", "{a} + {b}"),
+    "check.rule.missing": ("{label}：未申报", "{label}: not declared"),
+    "check.rule.value": ("{label}：{value}", "{label}: {value}"),
+    "check.rule.manual": ("人工核实：{text}", "to be checked by hand: {text}"),
+    "check.rule.at_least": ("以下至少 {k} 项：{parts}", "at least {k} of: {parts}"),
+    "check.rule.group": ("（{text}）", "({text})"),
+    "check.rule.and": ("{a}；且 {b}", "{a}; and {b}"),
+    "check.rule.or": ("{a}；或 {b}", "{a}; or {b}"),
+    "check.rule.semi": ("{a}；{b}", "{a}; {b}"),
+    "check.rule.infinite": ("∞", "∞"),
+    # the message of a guide requirement's finding (its status is shown beside it)
+    "check.msg.required": ("要求 {threshold}", "Required: {threshold}"),
+    "check.msg.required_declared": ("要求 {threshold}；申报 {declared}", "Required: {threshold}; declared: {declared}"),
+    "check.msg.declared_required": ("申报 {declared}；要求 {threshold}", "Declared: {declared}; required: {threshold}"),
+    "check.msg.missing_required": ("{declared}；要求 {threshold}", "{declared}; required: {threshold}"),
+    "check.msg.checklist": ("核对清单：{text}", "Checklist: {text}"),
+    # single-package checks (package_checks.py)
+    "check.k.edition_ok": ("申报指南版本一致", "The package was made for this session's guide"),
+    "check.k.edition_other": ("申报包按另一版申报指南（{declared}）编制，本批次使用“{title}”",
+                              "The package was made for another guide ({declared}); this session uses “{title}”"),
+    "check.k.item_missing": ("指南中没有项目{number}（有效范围 1–{count}）",
+                             "The guide has no item {number} (items are 1–{count})"),
+    "check.k.item": ("项目{number}：{title}", "Item {number}: {title}"),
+    "check.k.direction_missing": ("项目{number}有{count}个方向，申报包未填写方向",
+                                  "Item {number} has {count} directions; the package names none"),
+    "check.k.direction_unknown": ("项目{number}没有方向{direction}", "Item {number} has no direction {direction}"),
+    "check.k.direction": ("方向{direction}：{label}", "Direction {direction}: {label}"),
+    "check.k.period_over": ("实施期已于 {end} 结束，早于评审开始日 {start}",
+                            "The implementation period ended on {end}, before the review starts ({start})"),
+    "check.k.period": ("实施期 {start} 至 {end}", "Implementation period {start} to {end}"),
+    "check.k.budget_zero": ("申请财政资助为 0 万元", "The requested government funding is 0"),
+    "check.k.budget": ("申请资助 {requested} 万元，自筹 {own} 万元",
+                       "Requested {requested}, self-raised {own} (CNY 10k)"),
+    "check.k.hidden": ("{field}含不可见字符或文字方向控制字符；实际内容为“{text}”。请向申报单位核实",
+                       "{field} contains invisible or text-direction characters; the text actually is “{text}”. "
+                       "Check with the applicant"),
+    "check.k.hidden_more": ("另有 {n} 个字段含不可见字符或文字方向控制字符",
+                            "{n} more fields contain invisible or text-direction characters"),
+    "check.k.pdf_active": ("文档“{title}”含：{features}。本工具不执行、不提取这些内容；请在隔离环境中打开核实",
+                           "The document “{title}” contains: {features}. This tool neither runs nor extracts them; "
+                           "open it on an isolated computer to verify"),
+    "check.k.evaluation": ("创新联合体三年评估：无机器形式审查规则，按评估表（表B）评审",
+                           "Consortium three-year evaluation: no machine rules; reviewed with the evaluation form (form B)"),
+    # the text fields named in a hidden-character finding
+    "check.field.title": ("项目名称", "The project title"),
+    "check.field.applicant": ("申报单位名称", "The applicant's name"),
+    "check.field.leader": ("项目负责人信息", "The project leader's details"),
+    "check.field.partner": ("合作单位信息", "A partner's details"),
+    "check.field.member": ("项目组成员信息", "A team member's details"),
+    "check.field.document": ("文档信息", "A document's details"),
+    "check.field.consortium": ("创新联合体信息", "The consortium's details"),
+    "check.field.other": ("申报包中的一个文本字段", "A text field of the package"),
+    # active PDF content (codes of nn_review/package/pdfscan.py)
+    "check.pdf.javascript": ("JavaScript 脚本", "JavaScript"),
+    "check.pdf.launch": ("启动外部程序或文件的动作", "an action that starts another program or file"),
+    "check.pdf.embedded_files": ("嵌入文件", "embedded files"),
+    "check.pdf.file_attachment": ("文件附件注释", "file attachment annotations"),
+    "check.pdf.owner_password": ("所有者密码（打开无需密码，但设有权限限制）",
+                                 "an owner password (opens without a password, but with restrictions)"),
+    "check.pdf.scan_incomplete": ("对象过多或结构异常，未能检查完",
+                                  "too many objects or an unusual structure: not fully checked"),
+    # cross-package checks (cross.py)
+    "check.x.dup_title": ("与 {others} 项目名称相同（重复申报）", "Same project title as {others} (duplicate application)"),
+    "check.x.title_unique": ("批次内无同名项目", "No other project in this session has the same title"),
+    "check.x.dup_item": ("同一申报单位在同一指南项目下还申报了 {others}，请核实是否重复申报",
+                         "The same applicant also applied under this guide item with {others}; "
+                         "check whether it is a duplicate"),
+    "check.x.leader_twice": ("牵头单位还牵头了 {others}（一个牵头单位只能牵头一个创新联合体）",
+                             "The lead unit also leads {others} (a unit may lead only one consortium)"),
+    "check.x.leader_once": ("牵头单位在本批次只牵头一个创新联合体", "The lead unit leads only one consortium in this session"),
+    "check.x.units_over": ("成员单位参加创新联合体超过 {max} 个：{detail}", "Member units in more than {max} consortia: {detail}"),
+    "check.x.unit_in": ("{name} 参加 {n} 个（{ids}）", "{name} is in {n} ({ids})"),
+    "check.x.units_ok": ("各成员单位参加创新联合体均不超过 {max} 个", "No member unit is in more than {max} consortia"),
+    # where a contract or cross-package finding comes from (shown as 依据)
+    "check.src.format": ("申报包格式要求", "The package format rules"),
+    "check.src.hidden": ("文本字段应为纯文本：不可见字符（零宽字符等）与文字方向控制字符可使名称看起来与实际不同",
+                         "Text fields must be plain text: invisible characters (zero-width and others) and "
+                         "text-direction controls can make a name look different from what it is"),
+    "check.src.pdf": ("申报材料应为普通 PDF 文档：脚本、启动外部程序的动作与嵌入文件可被用来攻击打开文档的计算机",
+                      "Documents must be ordinary PDF files: scripts, actions that start programs and embedded "
+                      "files can be used to attack the computer that opens them"),
+    "check.src.dup_title": ("同一项目不得重复申报", "A project may be submitted only once"),
+    "check.src.dup_item": ("同一单位同一指南项目多次申报", "One unit applying several times under one guide item"),
+    "check.src.leader": ("001 第五条：一个牵头单位只能牵头组建一个创新联合体",
+                         "Document 001, article 5: a lead unit may lead only one consortium"),
+    "check.src.unit": ("001 第五条：同一成员单位参加创新联合体不超过3个",
+                       "Document 001, article 5: a member unit may join at most 3 consortia"),
+    "check.src.kind.consortium_evaluation": ("创新联合体三年评估", "Consortium three-year evaluation"),
+    "check.src.kind.consortium_recognition": ("创新联合体认定", "Consortium recognition"),
+    "check.src.kind.project": ("科技计划项目", "Science and technology project"),
+    # the guide edition shown in words (the id goes to a tooltip)
+    "check.edition": ("{title}（{edition} 第 {version} 版）", "{title} ({edition}, version {version})"),
+    # the applications table's 形式审查 column and the decision box
+    "check.verdict_failed_n": ("不通过（{n}）", "Failed ({n})"),
+    "check.decision.accepted": ("通过", "Accepted"),
+    "check.decision.verified": ("通过（已核实）", "Accepted (verified)"),
+    "check.decision.excluded": ("不予受理", "Not accepted"),
+    "check.decision.undecided": ("未确认", "Not decided"),
+    "check.label": ("{verdict} → {decision}", "{verdict} → {decision}"),
+}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from nn_review.i18n import M, render
 from nn_review.roster.common import local_time
 from nn_review.services.queries import AppRow
 from nn_review.zhfmt import wan
@@ -59,7 +60,7 @@ class ApplicationsModel(QAbstractTableModel):
         """Machine verdict → the secretary's decision, e.g. 不通过（1） → 不予受理."""
         base = {"pass": self.tr("通过"), "fail": self.tr("不通过"), "attention": self.tr("待核实"),
                 "unchecked": self.tr("未审查")}[r.check_status]
-        verdict = f"{base}（{r.failed_rules}）" if r.check_status == "fail" else base
+        verdict = render(M("check.verdict_failed_n", n=r.failed_rules)) if r.check_status == "fail" else base
         return f"{verdict} → {self.decision_text(r)}"
 
     def decision_text(self, r: AppRow) -> str:

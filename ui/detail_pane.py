@@ -17,7 +17,7 @@ from nn_review.services.formal import FormalState
 from nn_review.services.queries import AppDetail
 from nn_review.zhfmt import wan
 
-from .findings_model import FindingsModel, findings_proxy
+from .findings_model import FindingsModel, findings_proxy, source_text
 from .formal_box import FormalBox, ManualChecklist
 from .pdf_viewer import PdfViewer
 from .plain import data
@@ -57,7 +57,7 @@ class DetailPane(QWidget):
         self.findings.setSelectionMode(QAbstractItemView.SingleSelection)
         self.findings.setSortingEnabled(True)
         self.findings.sortByColumn(0, Qt.AscendingOrder)  # failures first (the model's order)
-        self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.findings.horizontalHeader().setSectionResizeMode(FindingsModel.COL_TEXT, QHeaderView.Stretch)
         self.findings.selectionModel().selectionChanged.connect(self._finding_selected)
         # Row heights follow the wrapped message (a few dozen rows: cheap).
         self.findings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -217,7 +217,7 @@ class DetailPane(QWidget):
 
     def _finding_selected(self, *_args) -> None:
         f = self.selected_finding()
-        self.source.setText(self.tr("依据：%1").replace("%1", data(f.source_text)) if f and f.source_text else "")
+        self.source.setText(self.tr("依据：%1").replace("%1", source_text(f)) if f and f.source_text else "")
 
     # -- documents ---------------------------------------------------------------------------
 

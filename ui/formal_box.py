@@ -11,9 +11,12 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from nn_review.checks.engine import text_of_finding
+from nn_review.i18n import text_of
 from nn_review.roster.common import local_time
 from nn_review.services.formal import FormalState
 
+from .findings_model import finding_tip
 from .plain import data, tip
 
 VERDICT_COLOURS = {"pass": "#1e7d32", "fail": "#c62828", "attention": "#b26a00", "unchecked": "#666666"}
@@ -112,8 +115,11 @@ class FormalBox(QGroupBox):
         if self.state is not None:
             self.decision_requested.emit(decision, self.reason.text().strip())
 
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
+    def show_error(self, message: str | BaseException) -> None:
+        """The core's refusal: in the UI language where it carries a message id (its detail in the tooltip)."""
+        text, detail = text_of(message) if isinstance(message, BaseException) else (message, "")
+        self.error.setText(text)
+        self.error.setToolTip(tip(detail) if detail else "")
         self.error.show()
 
 
@@ -161,9 +167,10 @@ class ManualChecklist(QWidget):
             if m.ticked and m.actor:
                 tick.setToolTip(tip(self.tr("%1 于 %2 核对").replace("%1", m.actor)
                                     .replace("%2", local_time(m.updated_at))))
-            req = QTableWidgetItem(data(f"[{m.rule_id}] {m.message}"))
+            # The requirement in the UI language; its rule id is a detail, in the tooltip.
+            req = QTableWidgetItem(data(text_of_finding(m)))
             req.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
-            req.setToolTip(tip(m.source_text or m.message))
+            req.setToolTip(finding_tip(m))
             note = QTableWidgetItem(m.note)  # edited in place: the text as typed, marked in the tooltip
             note.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable)
             note.setToolTip(tip(m.note))

@@ -1477,6 +1477,16 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <source>核对清单</source>
         <translation>Checklist</translation>
     </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="1" />
+        <source>规则 %1</source>
+        <translation>Rule %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_model.py" line="1" />
+        <source>规则编号（指南要求或格式检查的编号）</source>
+        <translation>Rule number (of the guide requirement or the format check)</translation>
+    </message>
 </context>
 <context>
     <name>FormPane</name>

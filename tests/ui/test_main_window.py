@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nn_review.services.queries import list_applications
 
+from ui.findings_model import FindingsModel
+
 from ..helpers import manifest, write_package
 from .conftest import wait_idle
 
@@ -22,8 +24,8 @@ def table_ids(win) -> list[str]:
 
 
 def findings(win) -> dict[str, str]:
-    m = win.detail.findings.model()
-    return {m.index(r, 1).data(): m.index(r, 0).data() for r in range(m.rowCount())}
+    m, rule = win.detail.findings.model(), FindingsModel.COL_RULE
+    return {m.index(r, rule).data(): m.index(r, 0).data() for r in range(m.rowCount())}
 
 
 def import_demo(qtbot, win, paths):
@@ -59,7 +61,7 @@ def test_detail_pane_shows_title_and_findings(qtbot, window, demo_packages):
     # Selecting the failing finding shows the guide sentence it came from.
     d.tabs.setCurrentIndex(1)
     m = d.findings.model()
-    row = next(r for r in range(m.rowCount()) if m.index(r, 1).data() == "I11.R3")
+    row = next(r for r in range(m.rowCount()) if m.index(r, FindingsModel.COL_RULE).data() == "I11.R3")
     d.findings.selectRow(row)
     assert "200万元" in d.source.text()
     # The table row shows the failing status too.
@@ -177,8 +179,8 @@ def test_findings_are_a_sortable_model_failures_first(qtbot, window, demo_packag
     model = view.model()
     statuses = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert statuses[0] == "不符合" and statuses.count("不符合") >= 1
-    view.sortByColumn(1, Qt.AscendingOrder)
-    rules = [model.index(r, 1).data() for r in range(model.rowCount())]
+    view.sortByColumn(FindingsModel.COL_RULE, Qt.AscendingOrder)
+    rules = [model.index(r, FindingsModel.COL_RULE).data() for r in range(model.rowCount())]
     assert rules == sorted(rules)
     view.sortByColumn(0, Qt.AscendingOrder)
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == statuses

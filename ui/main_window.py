@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from nn_review.changes import Changes, Kind
+from nn_review.i18n import text_of
 from nn_review.services import checks as checks_service
 from nn_review.services import formal as formal_service
 from nn_review.services import importer, queries, sessions
@@ -403,14 +404,15 @@ class MainWindow(QMainWindow):
                           initiator=self.detail)
         except StoreError as e:
             if self.current_application_id() == application_id:
-                self.detail.formal.show_error(str(e))
+                self.detail.formal.show_error(e)  # in the UI language where the core gave a message id
             else:
-                QMessageBox.warning(self, self.tr("形式审查结论"), plain(str(e)))
+                QMessageBox.warning(self, self.tr("形式审查结论"), plain(text_of(e)[0]))
             return False
         if undoable:
             self.formal_undo.append((sid, application_id, old.decision, old.reason))
         self._refresh_formal(application_id)
-        self.statusBar().showMessage(f"{application_id}：{self.model.status_text(self._row_of(application_id))}", 10000)
+        self.statusBar().showMessage(self.tr("%1：%2").replace("%1", application_id)
+                                     .replace("%2", self.model.status_text(self._row_of(application_id))), 10000)
         return True
 
     def manual_check(self, application_id: str, rule_id: str, ticked: bool, note: str) -> bool:
@@ -420,7 +422,7 @@ class MainWindow(QMainWindow):
             self.ops.call(formal_service.set_manual_check, self.store, self.session_id, application_id, rule_id,
                           ticked, note, initiator=self.detail)
         except StoreError as e:
-            self.detail.formal.show_error(str(e))
+            self.detail.formal.show_error(e)
             self._refresh_formal(application_id)
             return False
         self._refresh_formal(application_id, keep_reason=True)

@@ -124,4 +124,20 @@ CATALOG = {
     "check.decision.excluded": ("不予受理", "Not accepted"),
     "check.decision.undecided": ("未确认", "Not decided"),
     "check.label": ("{verdict} → {decision}", "{verdict} → {decision}"),
+    # refusals of a formal decision or a 核对清单 tick (services/formal.py), shown in the decision box
+    "formal.no_application": ("本批次没有申报编号 {id}", "This session has no application {id}"),
+    "formal.finalised": ("评审批次“{name}”已定稿锁定，不能再修改形式审查结论或核对清单",
+                         "The session “{name}” is finalised: its formal-check decisions and checklist can no longer change"),
+    "formal.nothing_to_withdraw": ("申报 {id} 尚无形式审查结论，无需撤销", "Application {id} has no decision to withdraw"),
+    "formal.withdraw_reason": ("撤销申报 {id} 的形式审查结论（{decision}）须填写理由",
+                               "Withdrawing the decision on application {id} ({decision}) needs a reason"),
+    "formal.exclude_reason": ("申报 {id} 不予受理须填写理由（将写入审计记录和结果表）",
+                              "Not accepting application {id} needs a reason (it goes into the audit trail and the result sheets)"),
+    "formal.accept_reason": ("申报 {id} 机器审查结论为“{verdict}”（{what}），确认通过须填写理由（核实情况）",
+                             "The machine check of application {id} says “{verdict}” ({what}): accepting it needs a "
+                             "reason (what you verified)"),
+    "formal.has_failures": ("有不符合项", "requirements not met"),
+    "formal.has_attention": ("有需核实的事项", "points to verify"),
+    "formal.unchanged": ("申报 {id} 的形式审查结论已是“{decision}”，未作修改",
+                         "The decision on application {id} already is “{decision}”: nothing changed"),
 }

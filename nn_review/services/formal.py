@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..checks.engine import VERDICT_ZH, stored_msg
-from ..i18n import Msg
+from ..i18n import M, Msg, catalog
 from ..store import Store, StoreError
 from ..store.models import Application, Finding, ManualCheck, ReviewSession, utcnow
 from ..changes import operation
@@ -110,11 +110,25 @@ def formal_label(verdict: str, decision: str) -> str:
 
 # -- reading ------------------------------------------------------------------------------
 
+def _refused(key: str, **params) -> StoreError:
+    """A refusal: Chinese for the CLI (``str``), the message id for the GUI (``msg``)."""
+    msg = M(key, **params)
+    e = StoreError(msg.render("zh_CN"))
+    e.msg = msg
+    return e
+
+
+def _decision_msg(verdict: str, decision: str) -> Msg:
+    if decision == ACCEPTED and verdict != "pass":
+        return M("check.decision.verified")
+    return M(f"check.decision.{decision or 'undecided'}")
+
+
 def _app(s, session_id: int, application_id: str) -> Application:
     a = s.scalar(select(Application).where(Application.session_id == session_id,
                                           Application.application_id == str(application_id).strip()))
     if a is None:
-        raise StoreError(f"本批次没有申报编号 {application_id}")
+        raise _refused("formal.no_application", id=str(application_id))
     return a
 
 
@@ -165,7 +179,7 @@ def _open_session(s, session_id: int) -> ReviewSession:
     if sess is None:
         raise StoreError(f"没有评审批次 {session_id}")
     if sess.state != "open":
-        raise StoreError(f"评审批次“{sess.name}”已定稿锁定，不能再修改形式审查结论或核对清单")
+        raise _refused("formal.finalised", name=sess.name)
     return sess
 
 
@@ -179,21 +193,21 @@ def decide(store: Store, session_id: int, application_id: str, decision: str, re
         _open_session(s, session_id)
         app = _app(s, session_id, application_id)  # re-read inside the write lock
         aid, verdict, old = app.application_id, app.check_status, app.formal_decision or ""
-        vz = VERDICT_ZH.get(verdict, verdict)
         if decision == "":
             if old == "":
-                raise StoreError(f"申报 {aid} 尚无形式审查结论，无需撤销")
+                raise _refused("formal.nothing_to_withdraw", id=aid)
             if not reason:
-                raise StoreError(f"撤销申报 {aid} 的形式审查结论（{DECISION_ZH[old]}）须填写理由")
+                raise _refused("formal.withdraw_reason", id=aid, decision=M(f"check.decision.{old}"))
         elif decision == EXCLUDED and not reason:
-            raise StoreError(f"申报 {aid} 不予受理须填写理由（将写入审计记录和结果表）")
+            raise _refused("formal.exclude_reason", id=aid)
         elif decision == ACCEPTED and verdict != "pass" and not reason:
             failed = s.scalar(select(Finding.id).where(Finding.application_pk == app.id, Finding.status == "fail")
                               .limit(1))
-            what = "有不符合项" if failed is not None else "有需核实的事项"
-            raise StoreError(f"申报 {aid} 机器审查结论为“{vz}”（{what}），确认通过须填写理由（核实情况）")
+            what = M("formal.has_failures") if failed is not None else M("formal.has_attention")
+            verdict_msg = M(f"check.verdict.{verdict}") if f"check.verdict.{verdict}" in catalog() else verdict
+            raise _refused("formal.accept_reason", id=aid, verdict=verdict_msg, what=what)
         if decision == old and reason == (app.formal_reason or ""):
-            raise StoreError(f"申报 {aid} 的形式审查结论已是“{decision_text(verdict, old)}”，未作修改")
+            raise _refused("formal.unchanged", id=aid, decision=_decision_msg(verdict, old))
         before = {"decision": old, "reason": app.formal_reason or "", "actor": app.formal_actor or "",
                   "decided_at": _iso(app.formal_decided_at)}
         if decision:

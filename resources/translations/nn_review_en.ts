@@ -2237,6 +2237,11 @@ PDF signing key fingerprint: %2</translation>
         <source>存储已被其他程序更新，已刷新</source>
         <translation>The store was updated by another program; the view has been refreshed</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ManualChecklist</name>

@@ -123,3 +123,15 @@ def test_a_finding_stored_before_v8_shows_its_chinese_message(qtbot, english, st
     texts = [m.index(r, win.detail.findings_model.COL_TEXT).data() for r in range(m.rowCount())]
     stored = {f.message for f in application_detail(store, win.session_id, "NNKJ-2025-0106").findings}
     assert set(texts) == stored and any(CJK.search(t) for t in texts)
+
+
+def test_a_refused_decision_is_said_in_english(qtbot, english, store):
+    win = english
+    assert win.select_application("NNKJ-2025-0106")
+    box = win.detail.formal
+    win.detail.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(box.btn_exclude, Qt.LeftButton)
+    assert box.error.isVisible() and "reason" in box.error.text() and "NNKJ-2025-0106" in box.error.text()
+    assert not CJK.search(box.error.text()), box.error.text()
+    qtbot.mouseClick(box.btn_accept, Qt.LeftButton)
+    assert "Failed" in box.error.text() and not CJK.search(box.error.text()), box.error.text()

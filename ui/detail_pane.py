@@ -20,7 +20,7 @@ from nn_review.zhfmt import wan
 from .findings_model import FindingsModel, findings_proxy, source_text
 from .formal_box import FormalBox, ManualChecklist
 from .pdf_viewer import PdfViewer
-from .plain import data
+from .plain import data, tip
 from .widgets import add_group, ro_item
 
 PLATFORM_ZH = {"national": "国家级", "autonomous_region": "自治区级", "municipal": "市级"}
@@ -161,9 +161,14 @@ class DetailPane(QWidget):
                 "consortium_evaluation": self.tr("创新联合体三年评估")}.get(m["kind"], m["kind"])
         item = "" if m.get("guide_item") is None else self.tr("项目%1").replace("%1", str(m["guide_item"])) + (
             " " + self.tr("方向%1").replace("%1", str(m["direction"])) if m.get("direction") else "")
+        # The guide in words; its edition id is a detail (tooltip). A package made for another
+        # edition shows the id it names (the 形式审查 tab says what that means).
         self._group(self.tr("基本信息"), [(self.tr("申报编号"), m["application_id"]), (self.tr("类别"), kind),
-                                      (self.tr("指南版本"), m["guide_edition"]), (self.tr("指南项目"), item),
-                                      (self.tr("项目名称"), m["title"])])
+                                      (self.tr("申报指南"), d.guide_title or m["guide_edition"]),
+                                      (self.tr("指南项目"), item), (self.tr("项目名称"), m["title"])])
+        guide_row = self.summary.rowCount() - 3
+        self.summary.item(guide_row, 1).setToolTip(tip(
+            self.tr("本批次指南：%1；申报包所按指南：%2").replace("%1", d.guide_id).replace("%2", m["guide_edition"])))
         a = m["applicant"]
         self._group(self.tr("申报单位"), [(self.tr("名称"), a["name"]), (self.tr("统一社会信用代码"), a["credit_code"]),
                                       (self.tr("单位类型"), UNIT_KINDS.get(a["kind"], a["kind"])),

@@ -70,6 +70,10 @@ class AppDetail:
     source_name: str
     source_sha256: str
     formal: FormalState | None = None  # decision and 核对清单
+    # The session's guide in words where the package was made for it ("" otherwise), and its id
+    # ("nanning-seed v1") for a tooltip: the secretary reads the title, not the id.
+    guide_title: str = ""
+    guide_id: str = ""
 
 
 def _row(a: Application, failed: int) -> AppRow:
@@ -99,5 +103,7 @@ def application_detail(store: Store, session_id: int, application_id: str) -> Ap
                 for d in a.documents]
         finds = [FindingInfo(f.rule_id, f.scope, f.severity, f.status, f.declared, f.threshold, f.message,
                              f.source_text, stored_msg(f.message_json)) for f in a.findings]
+        guide = a.session.guide_edition
         return AppDetail(_row(a, sum(f.status == "fail" for f in a.findings)), a.manifest, docs, finds,
-                         a.warnings or [], a.source_name, a.source_sha256, state_of(s, a))
+                         a.warnings or [], a.source_name, a.source_sha256, state_of(s, a),
+                         guide.title if a.guide_edition == guide.edition else "", f"{guide.edition} v{guide.version}")

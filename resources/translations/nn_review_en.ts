@@ -611,6 +611,16 @@ Expert %2%3</translation>
         <source>依据：%1</source>
         <translation>Basis: %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="1" />
+        <source>申报指南</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="1" />
+        <source>本批次指南：%1；申报包所按指南：%2</source>
+        <translation>This session's guide: %1; the package was made for: %2</translation>
+    </message>
 </context>
 <context>
     <name>DocumentPane</name>

@@ -135,3 +135,14 @@ def test_a_refused_decision_is_said_in_english(qtbot, english, store):
     assert not CJK.search(box.error.text()), box.error.text()
     qtbot.mouseClick(box.btn_accept, Qt.LeftButton)
     assert "Failed" in box.error.text() and not CJK.search(box.error.text()), box.error.text()
+
+
+def test_the_guide_is_named_by_its_title_its_id_is_a_detail(qtbot, english):
+    win = english
+    assert win.select_application("NNKJ-2025-0106")
+    t = win.detail.summary
+    rows = {t.item(r, 0).text(): t.item(r, 1) for r in range(t.rowCount()) if t.item(r, 1) is not None}
+    guide = rows["Guide"]
+    assert guide.text() == GUIDE.title and "nanning-seed" not in guide.text()
+    assert "nanning-seed v1" in guide.toolTip()
+    assert not any("nanning-seed" in (item.text() or "") for item in rows.values())

@@ -189,3 +189,20 @@ def test_a_row_without_message_json_still_shows_its_message(stored_world):
     assert [text_of_finding(f, "en") for f in d.findings] == [f.message for f in d.findings]
     st = formal.formal_state(store, sid, aid)
     assert st.manual and all(m.msg is None and m.message for m in st.manual)
+
+
+def test_excluded_and_undecided_messages_for_panels_and_bundles(stored_world):
+    """The Msg forms that panels and bundles can attach to their refusals: Chinese as the CLI says
+    it, English without Chinese except the title."""
+    store, sid = stored_world
+    with store.write() as s:
+        a = s.scalar(select(Application).where(Application.check_status != "pass").limit(1))
+        assert formal.undecided_msg(a).render("zh_CN") in formal.undecided_warning(a)
+        en = formal.undecided_msg(a).render("en")
+        assert a.application_id in en and not CJK.search(en), en
+        a.formal_decision, a.formal_reason = "excluded", "超出指南范围"
+        zh = formal.excluded_msg(a, formal.M("formal.where.panel", panel="第一组"), skipped=True).render("zh_CN")
+        assert zh == formal.excluded_message(a, "加入评审组“第一组”") + "，已跳过"
+        en = formal.excluded_msg(a, formal.M("formal.where.bundle")).render("en")
+        assert not CJK.search(without(en, {a.title, "超出指南范围"})), en
+        s.rollback()

@@ -140,4 +140,14 @@ CATALOG = {
     "formal.has_attention": ("有需核实的事项", "points to verify"),
     "formal.unchanged": ("申报 {id} 的形式审查结论已是“{decision}”，未作修改",
                          "The decision on application {id} already is “{decision}”: nothing changed"),
+    # an excluded / undecided package met by a panel or a bundle (formal.excluded_msg, undecided_msg)
+    "formal.excluded": ("申报 {id}“{title}”形式审查结论为不予受理{reason}，不能{where}",
+                        "Application {id} “{title}” was not accepted in the formal check{reason}: it cannot {where}"),
+    "formal.excluded_reason": ("（理由：{reason}）", " (reason: {reason})"),
+    "formal.skipped": ("{text}，已跳过", "{text}; skipped"),
+    "formal.where.panel": ("加入评审组“{panel}”", "be added to panel “{panel}”"),
+    "formal.where.bundle": ("放入评审包", "be put into a review bundle"),
+    "formal.where.expert_bundle": ("放入专家“{expert}”的评审包", "be put into the review bundle of expert “{expert}”"),
+    "formal.undecided": ("申报 {id} 形式审查为“{verdict}”，尚未确认形式审查结论",
+                         "Application {id}: the formal check says “{verdict}” and no decision has been recorded yet"),
 }

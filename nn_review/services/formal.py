@@ -264,5 +264,23 @@ def undecided_warning(app: Application) -> str | None:
             f"尚未确认形式审查结论（nn-review session decide {app.application_id} --accept|--exclude）")
 
 
+def excluded_msg(app: Application, where: Msg, *, skipped: bool = False) -> Msg:
+    """``excluded_message`` as a message id for the GUI; ``where``: a ``formal.where.*`` message
+    (``M("formal.where.panel", panel=name)``); ``skipped``: the package was left out, not refused."""
+    reason = M("formal.excluded_reason", reason=app.formal_reason) if app.formal_reason else ""
+    msg = M("formal.excluded", id=app.application_id, title=app.title, reason=reason, where=where)
+    return M("formal.skipped", text=msg) if skipped else msg
+
+
+def undecided_msg(app: Application) -> Msg | None:
+    """``undecided_warning`` for the GUI: the same words without the CLI command (kept as ``detail``)."""
+    if app.formal_decision or app.check_status == "pass":
+        return None
+    verdict = M(f"check.verdict.{app.check_status}") if f"check.verdict.{app.check_status}" in catalog() \
+        else app.check_status
+    return M("formal.undecided", id=app.application_id, verdict=verdict,
+             detail=f"nn-review session decide {app.application_id} --accept|--exclude")
+
+
 def excluded_in(apps) -> list[Application]:
     return [a for a in apps if a.formal_decision == EXCLUDED]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter
                                QTabWidget, QVBoxLayout, QWidget)
 
 from nn_review.checks.facts import INDICATOR_KEYS
+from nn_review.i18n import M, render
 from nn_review.package.manifest import DOC_KINDS, LAYERS, ROLES, UNIT_KINDS
 from nn_review.services.formal import FormalState
 from nn_review.services.queries import AppDetail
@@ -58,6 +59,9 @@ class DetailPane(QWidget):
         self.findings.setSortingEnabled(True)
         self.findings.sortByColumn(0, Qt.AscendingOrder)  # failures first (the model's order)
         self.findings.horizontalHeader().setSectionResizeMode(FindingsModel.COL_TEXT, QHeaderView.Stretch)
+        # The rule id is a detail: a narrow column (elided; whole in the tooltip), the text gets the room.
+        self.findings.horizontalHeader().setSectionResizeMode(FindingsModel.COL_RULE, QHeaderView.Interactive)
+        self.findings.horizontalHeader().resizeSection(FindingsModel.COL_RULE, 80)
         self.findings.selectionModel().selectionChanged.connect(self._finding_selected)
         # Row heights follow the wrapped message (a few dozen rows: cheap).
         self.findings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -195,7 +199,9 @@ class DetailPane(QWidget):
             rows = []
             for k, v in ind.items():
                 label = INDICATOR_KEYS.get(k, k)
-                rows.append((label, PLATFORM_ZH.get(v, v) if k == "platform_level"
+                # the fact labels of the formal check, in the UI language (an unknown key as it is)
+                shown = render(M(f"fact.indicators.{k}")) if k in INDICATOR_KEYS else k
+                rows.append((shown, PLATFORM_ZH.get(v, v) if k == "platform_level"
                              else wan(v, unit=False) if "万元" in label else v))
             self._group(self.tr("考核指标（申报值）"), rows)
         c = m.get("consortium")

@@ -7,7 +7,7 @@ has only its Chinese text). The rule id is a detail: the small last column and t
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from nn_review.checks.engine import text_of_finding
 from nn_review.i18n import M, render
@@ -97,6 +97,10 @@ class FindingsModel(QAbstractTableModel):
                 return QBrush(QColor(STATUS_COLOURS[f.status]))
             if col == self.COL_RULE:
                 return QBrush(QColor("#777777"))
+        if role == Qt.FontRole and col == self.COL_RULE:
+            font = QFont()
+            font.setPointSizeF(max(font.pointSizeF() - 1, 7))
+            return font
         if role == Qt.UserRole:
             return f
         if role == SORT_ROLE:  # the status column sorts by severity, not alphabetically

@@ -125,6 +125,7 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         dlg.show()
         shot("new_session_dialog", dlg)
         dlg.reject()
+        _formal_check_english(app, store, win.size(), shot)
         win.close()
         store.close()
     finally:
@@ -142,6 +143,29 @@ def _formal_decisions(win) -> None:
     formal.decide(win.store, sid, "NNKJ-2025-0101", "accepted")
     formal.set_manual_check(win.store, sid, "NNKJ-2025-0106", "I11.R1", True, "园区管委会证明已核对")
     win.reload_applications()
+
+
+def _formal_check_english(app, store, size, shot) -> None:
+    """Issue 15 items 8/12: the 形式审查 tab in English — findings in words, rule ids in a small last
+    column, the decision box's refusal in English, the guide named by its title."""
+    from .app import make_app
+    from .main_window import MainWindow
+    make_app(lang="en")
+    try:
+        w = MainWindow(store)
+        w.resize(size)
+        w.show()
+        settle(app)
+        w.select_application("NNKJ-2025-0107")
+        w.detail.tabs.setCurrentIndex(1)
+        w.statusBar().clearMessage()
+        w.decide("NNKJ-2025-0107", "accepted", "")  # refused in the box: not passed by the machine, no reason
+        shot("formal_check_en", w)
+        w.detail.tabs.setCurrentIndex(0)
+        shot("detail_summary_en", w)
+        w.close()
+    finally:
+        make_app()
 
 
 def _return_scores(exchange, tmp: Path) -> None:

@@ -168,7 +168,9 @@ class ManualChecklist(QWidget):
                 tick.setToolTip(tip(self.tr("%1 于 %2 核对").replace("%1", m.actor)
                                     .replace("%2", local_time(m.updated_at))))
             # The requirement in the UI language; its rule id is a detail, in the tooltip.
-            req = QTableWidgetItem(data(text_of_finding(m)))
+            # (a checklist item shows the guide's requirement itself: the table is the 核对清单 already)
+            text = m.msg.params.get("text") if m.msg and m.msg.key == "check.msg.checklist" else None
+            req = QTableWidgetItem(data(text if isinstance(text, str) else text_of_finding(m)))
             req.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
             req.setToolTip(finding_tip(m))
             note = QTableWidgetItem(m.note)  # edited in place: the text as typed, marked in the tooltip

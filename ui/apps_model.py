@@ -58,17 +58,19 @@ class ApplicationsModel(QAbstractTableModel):
 
     def status_text(self, r: AppRow) -> str:
         """Machine verdict → the secretary's decision, e.g. 不通过（1） → 不予受理."""
-        base = {"pass": self.tr("通过"), "fail": self.tr("不通过"), "attention": self.tr("待核实"),
-                "unchecked": self.tr("未审查")}[r.check_status]
-        verdict = render(M("check.verdict_failed_n", n=r.failed_rules)) if r.check_status == "fail" else base
-        return f"{verdict} → {self.decision_text(r)}"
+        # The same words as the decision box (nn_review/i18n/catalog_checks.py), in the UI language.
+        verdict = (M("check.verdict_failed_n", n=r.failed_rules) if r.check_status == "fail"
+                   else M(f"check.verdict.{r.check_status}"))
+        return render(M("check.label", verdict=verdict, decision=self.decision_msg(r)))
+
+    @staticmethod
+    def decision_msg(r: AppRow):
+        if r.formal_decision == "accepted" and r.check_status != "pass":
+            return M("check.decision.verified")
+        return M(f"check.decision.{r.formal_decision or 'undecided'}")
 
     def decision_text(self, r: AppRow) -> str:
-        if r.formal_decision == "excluded":
-            return self.tr("不予受理", "decision")
-        if r.formal_decision == "accepted":
-            return self.tr("通过", "decision") if r.check_status == "pass" else self.tr("通过（已核实）")
-        return self.tr("未确认")
+        return render(self.decision_msg(r))
 
     def status_tip(self, r: AppRow) -> str:
         if not r.formal_decision:

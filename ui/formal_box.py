@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeade
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from nn_review.checks.engine import text_of_finding
-from nn_review.i18n import text_of
+from nn_review.i18n import M, catalog, render, text_of
 from nn_review.roster.common import local_time
 from nn_review.services.formal import FormalState
 
@@ -68,16 +68,15 @@ class FormalBox(QGroupBox):
         lay.addWidget(self.error)
         self.show_state(None)
 
+    # Verdict and decision in the words of the applications table (nn_review/i18n/catalog_checks.py).
     def verdict_text(self, verdict: str) -> str:
-        return {"pass": self.tr("通过", "verdict"), "fail": self.tr("不通过"), "attention": self.tr("待核实"),
-                "unchecked": self.tr("未审查")}.get(verdict, verdict)
+        key = f"check.verdict.{verdict}"
+        return render(M(key)) if key in catalog() else verdict
 
     def decision_text(self, st: FormalState) -> str:
-        if st.decision == "excluded":
-            return self.tr("不予受理", "decision")
-        if st.decision == "accepted":
-            return self.tr("通过", "decision") if st.verdict == "pass" else self.tr("通过（已核实）")
-        return self.tr("未确认")
+        if st.decision == "accepted" and st.verdict != "pass":
+            return render(M("check.decision.verified"))
+        return render(M(f"check.decision.{st.decision or 'undecided'}"))
 
     def show_state(self, st: FormalState | None, *, keep_reason: bool = False) -> None:
         self.state = st

@@ -10,8 +10,8 @@ CATALOG = {
     "check.status.fail": ("不符合", "Not met"),
     "check.status.not_declared": ("未申报", "Not declared"),
     "check.status.manual": ("需人工核实", "Check by hand"),
-    "check.verdict.pass": ("通过", "Passed"),
-    "check.verdict.fail": ("不通过", "Failed"),
+    "check.verdict.pass": ("通过", "Pass"),
+    "check.verdict.fail": ("不通过", "Fail"),
     "check.verdict.attention": ("待核实", "To verify"),
     "check.verdict.unchecked": ("未审查", "Not checked"),
     "check.checklist": ("核对清单", "Checklist"),
@@ -117,8 +117,8 @@ CATALOG = {
     "check.src.kind.project": ("科技计划项目", "Science and technology project"),
     # the guide edition shown in words (the id goes to a tooltip)
     "check.edition": ("{title}（{edition} 第 {version} 版）", "{title} ({edition}, version {version})"),
-    # the applications table's 形式审查 column and the decision box
-    "check.verdict_failed_n": ("不通过（{n}）", "Failed ({n})"),
+    # the applications table's 形式审查 column and the decision box: one wording for both
+    "check.verdict_failed_n": ("不通过（{n}）", "Fail ({n})"),
     "check.decision.accepted": ("通过", "Accepted"),
     "check.decision.verified": ("通过（已核实）", "Accepted (verified)"),
     "check.decision.excluded": ("不予受理", "Not accepted"),

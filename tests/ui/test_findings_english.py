@@ -134,7 +134,7 @@ def test_a_refused_decision_is_said_in_english(qtbot, english, store):
     assert box.error.isVisible() and "reason" in box.error.text() and "NNKJ-2025-0106" in box.error.text()
     assert not CJK.search(box.error.text()), box.error.text()
     qtbot.mouseClick(box.btn_accept, Qt.LeftButton)
-    assert "Failed" in box.error.text() and not CJK.search(box.error.text()), box.error.text()
+    assert "“Fail”" in box.error.text() and not CJK.search(box.error.text()), box.error.text()
 
 
 def test_the_guide_is_named_by_its_title_its_id_is_a_detail(qtbot, english):

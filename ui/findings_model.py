@@ -42,7 +42,7 @@ def finding_tip(f) -> str:
     lines = [source_text(f)] if f.source_text else []
     detail = [QCoreApplication.translate("FindingsModel", "规则 %1").replace("%1", f.rule_id)]
     params = getattr(getattr(f, "msg", None), "params", None) or {}
-    for key in ("path", "chars", "codes"):
+    for key in ("path", "chars", "codes", "edition"):
         value = params.get(key)
         if value:
             detail.append(data(", ".join(value) if isinstance(value, list) else value))

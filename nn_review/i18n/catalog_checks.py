@@ -1,8 +1,12 @@
 """The formal check (形式审查): statuses, verdicts, rule texts and finding messages.
 
 The Chinese side renders exactly the text the CLI, the reports and the stored ``message`` have
-always had (tests/test_check_texts.py checks it), so only the English is new. Guide texts quoted
-in a finding (requirement text, item and direction titles, a rule's own label) are data."""
+always had (tests/test_check_texts.py checks it), so only the English is new — except where the
+CLI text names a technical detail (a JSON path, code points, a file path, edition ids): there the
+message shown in the UI says it in words and carries the detail as a parameter the templates do
+not use (``path``, ``chars``, ``codes``, ``edition``: ui/findings_model.py puts it in the tooltip).
+Guide texts quoted in a finding (requirement text, item and direction titles, a rule's own label)
+are data."""
 
 CATALOG = {
     # statuses of one finding, verdict of one package, the secretary's decision
@@ -115,8 +119,6 @@ CATALOG = {
     "check.src.kind.consortium_evaluation": ("创新联合体三年评估", "Consortium three-year evaluation"),
     "check.src.kind.consortium_recognition": ("创新联合体认定", "Consortium recognition"),
     "check.src.kind.project": ("科技计划项目", "Science and technology project"),
-    # the guide edition shown in words (the id goes to a tooltip)
-    "check.edition": ("{title}（{edition} 第 {version} 版）", "{title} ({edition}, version {version})"),
     # the applications table's 形式审查 column and the decision box: one wording for both
     "check.verdict_failed_n": ("不通过（{n}）", "Fail ({n})"),
     "check.decision.accepted": ("通过", "Accepted"),

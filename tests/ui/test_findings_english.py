@@ -146,3 +146,25 @@ def test_the_guide_is_named_by_its_title_its_id_is_a_detail(qtbot, english):
     assert guide.text() == GUIDE.title and "nanning-seed" not in guide.text()
     assert "nanning-seed v1" in guide.toolTip()
     assert not any("nanning-seed" in (item.text() or "") for item in rows.values())
+
+
+def test_a_json_path_is_in_the_tooltip_not_the_text(qtbot):
+    """K.HIDDEN_CHARS: the field named in words; its JSON path and code points only in the tooltip."""
+    import copy
+
+    from nn_review.checks.package_checks import check_package
+    from nn_review.demo.packages import demo_packages
+    from ui.findings_model import FindingsModel
+    m = copy.deepcopy(demo_packages()[0][0])
+    m["applicant"]["name"] += "\u202e"
+    found = [f for f in check_package(GUIDE, m) if f.rule_id == "K.HIDDEN_CHARS"]
+    assert found and "manifest.applicant.name" in found[0].message  # the CLI keeps it
+    i18n.set_language("en")
+    try:
+        model = FindingsModel()
+        model.set_findings(found)
+        i = model.index(0, FindingsModel.COL_TEXT)
+        assert i.data().startswith("The applicant's name contains invisible") and "manifest." not in i.data()
+        assert "manifest.applicant.name" in i.data(Qt.ToolTipRole) and "U+202E" in i.data(Qt.ToolTipRole)
+    finally:
+        i18n.set_language("zh_CN")

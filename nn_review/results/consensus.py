@@ -24,12 +24,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from ..forms import han_count
 from ..signer import person_name
 from ..store import Store
-from ..store.models import Application, Consensus, Expert, Panel, ReviewSession, utcnow
+from ..store.models import Application, Consensus, ConsensusDraft, Expert, Panel, ReviewSession, utcnow
 from .errors import ResultsError
 from .merge import AppResult, panel_of_application, session_results
 from ..changes import operation
@@ -143,6 +143,8 @@ def set_consensus(store: Store, session_id: int, application: str | int, *, opin
                     role=by, final_recommendation=rec, final_level=lvl, computed_recommendation=current.computed_recommendation,
                     computed_level=current.computed_level, override_reason=row.override_reason,
                     basis_hash=current.basis_hash, previous=old)
+        # the draft became the record (in the same transaction: kept when recording is refused)
+        s.execute(delete(ConsensusDraft).where(ConsensusDraft.application_pk == current.pk))
     return panel_results(store, panel_id).application(application)
 
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSettings, Qt, QUrl
-from PySide6.QtGui import QBrush, QDesktopServices, QFont, QPainter
+from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QBrush, QDesktopServices, QFont, QPainter, QTextCursor
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from nn_review import results as R
-from nn_review.changes import AFFECTS_RESULTS
+from nn_review.changes import AFFECTS_RESULTS, Changes, Kind
 from nn_review.results.agreement import signed
 from nn_review.results.merge import short_hash, shown
 from nn_review.roster import panels as panels_core
@@ -66,7 +66,9 @@ def _strike(item) -> None:
 
 
 class ResultsPage(RefreshOnChange, QWidget):
-    watched = AFFECTS_RESULTS
+    # DRAFTS: another process's draft shows here; this page's own draft saves never reload it
+    watched = AFFECTS_RESULTS | Kind.DRAFTS
+    DRAFT_DELAY_MS = 1000  # a draft is saved this long after typing stops
 
     def __init__(self, win):
         super().__init__(win)
@@ -74,6 +76,15 @@ class ResultsPage(RefreshOnChange, QWidget):
         self.session_id: int | None = None
         self.results: R.PanelResults | None = None
         self.last_report = None
+        self.drafts: dict[str, R.Draft] = {}   # the panel's opinion drafts, by 申报编号
+        self._editing: str | None = None       # the application whose opinion is in the editor
+        self._editor_base = ""                 # its text as last loaded or saved (unchanged = nothing to save)
+        self._loading = False
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(self.DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft_now)
+        win.installEventFilter(self)  # the window closing saves the draft
 
         self.panel = QComboBox(self)
         self.panel.setMinimumWidth(260)
@@ -131,6 +142,10 @@ class ResultsPage(RefreshOnChange, QWidget):
         self.cons_head.setWordWrap(True)
         self.opinion = QPlainTextEdit(self)
         self.opinion.setPlaceholderText(self.tr("专家组意见（组长执笔）"))
+        self.opinion.textChanged.connect(self._typed)
+        self.opinion.installEventFilter(self)  # focus out saves the draft
+        self.draft_state = QLabel(self)
+        self.draft_state.setTextFormat(Qt.PlainText)
         self.final = QComboBox(self)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("最终结论与计算结论不同时必须写明理由"))
@@ -153,6 +168,7 @@ class ResultsPage(RefreshOnChange, QWidget):
         row.addWidget(self.by_leader)
         row.addWidget(self.by_secretary)
         row.addStretch(1)
+        row.addWidget(self.draft_state)
         row.addWidget(self.btn_save)
         cf.addRow(self.tr("录入"), row)
 
@@ -175,9 +191,17 @@ class ResultsPage(RefreshOnChange, QWidget):
 
     # -- loading ---------------------------------------------------------------------------
 
+    def on_changes(self, changes: Changes, initiator: object = None) -> None:
+        """This page's own draft saves change nothing it shows but the mark it set itself: no reload
+        (the editor is never reloaded under the typing user)."""
+        if initiator is self and not (changes.kinds & ~(Kind.DRAFTS | Kind.AUDIT)):
+            return
+        super().on_changes(changes, initiator)
+
     def refresh(self) -> None:
         """A notice of something the results read (here or on another page, or another process):
         the panel list and the results anew (one merge), the selected row and the scroll kept."""
+        self.save_draft_now()  # what is being typed goes to the store first, and comes back from it
         a = self.current_app()
         bar = self.table.verticalScrollBar()
         scroll = bar.value()
@@ -199,8 +223,10 @@ class ResultsPage(RefreshOnChange, QWidget):
         self.reload_results(keep_app)
 
     def reload_results(self, keep_app: str | None = None) -> None:
+        self.save_draft_now()
         pid = self.panel.currentData()
         self.results = R.panel_results(self.win.store, pid) if pid is not None else None
+        self.drafts = R.panel_drafts(self.win.store, pid) if pid is not None else {}
         pr = self.results
         for b in (self.btn_reports, self.btn_leader_sign, self.btn_xlsx, self.btn_finalise):
             b.setEnabled(pr is not None)
@@ -217,6 +243,7 @@ class ResultsPage(RefreshOnChange, QWidget):
                            .replace("%4", short_hash(pr.data_hash)))
         self.state.setToolTip(tip(pr.rule.text))  # the full rule; the label stays short at 1366 px
         self._fill_table(pr)
+        self.model.set_drafts(set(self.drafts))
         self._fill_flags(pr)
         self._fill_agreement(pr)
         if pr.applications:
@@ -274,8 +301,10 @@ class ResultsPage(RefreshOnChange, QWidget):
         self.grades.clear()
         self.grades.setRowCount(0)
         self.btn_save.setEnabled(a is not None and pr is not None and not pr.finalised)
+        self.save_draft_now()  # the row left: its opinion is kept as a draft
         if a is None or pr is None:
             self.cons_head.setText("")
+            self._load_editor(None, "")
             return
         # from the panel merged for the grid: a click reads nothing from the store
         table = R.ApplicationDetail(pr, a).grade_table
@@ -314,11 +343,69 @@ class ResultsPage(RefreshOnChange, QWidget):
         for oid, name in options:
             self.final.addItem(name, oid)
         c = a.consensus
-        self.opinion.setPlainText(c.text if c else "")
+        draft = self.drafts.get(a.application_id)
+        self._load_editor(a.application_id, draft.text if draft else (c.text if c else ""))
+        self.opinion.setReadOnly(pr.finalised)
         chosen = (a.final_level if a.form.levels else a.final_recommendation)
         self.final.setCurrentIndex(max(self.final.findData(chosen), 0))
         self.reason.setText(c.override_reason if c else "")
         (self.by_secretary if c and c.author_role == "secretary" else self.by_leader).setChecked(True)
+
+    # -- the opinion being typed: kept as a draft ----------------------------------------------
+
+    def _load_editor(self, application_id: str | None, text: str) -> None:
+        """Show ``text`` for ``application_id`` — unless the editor already holds exactly that for the
+        same application (a refresh under the typing user keeps the cursor and the undo stack)."""
+        self._draft_timer.stop()
+        same = application_id is not None and application_id == self._editing
+        if not (same and self.opinion.toPlainText() == text):
+            self._loading = True
+            try:
+                self.opinion.setPlainText(text)
+                self.opinion.moveCursor(QTextCursor.End)  # to go on writing where the draft stopped
+            finally:
+                self._loading = False
+        self._editing, self._editor_base = application_id, text
+        self._show_draft_state()
+
+    def _typed(self) -> None:
+        if not self._loading and self._editing is not None:
+            self._draft_timer.start()  # restarted by every keystroke: saved once typing pauses
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt)
+        if (obj is self.opinion and event.type() == QEvent.FocusOut) or \
+                (obj is self.win and event.type() == QEvent.Close):
+            self.save_draft_now()
+        return super().eventFilter(obj, event)
+
+    def save_draft_now(self) -> bool:
+        """Save the editor's text as the draft of its application if it changed (one small write);
+        False when that was refused (shown beside the editor: never a box under the typing user)."""
+        self._draft_timer.stop()
+        aid, text = self._editing, self.opinion.toPlainText()
+        if aid is None or text == self._editor_base or self.session_id is None or \
+                (self.results is not None and self.results.finalised):
+            return True
+        try:
+            draft = self.win.ops.call(R.save_draft, self.win.store, self.session_id, aid, text, initiator=self)
+        except Exception as e:  # noqa: BLE001 — a closed store at shutdown included: never raise from a filter
+            from nn_review.i18n import text_of
+            self.draft_state.setText(self.tr("草稿未能保存：%1").replace("%1", text_of(e)[0]))
+            self.draft_state.setToolTip(tip(text_of(e)[0]))
+            return False
+        self._editor_base = text
+        if draft is None:
+            self.drafts.pop(aid, None)
+        else:
+            self.drafts[aid] = draft
+        self.model.set_drafts(set(self.drafts))
+        self._show_draft_state()
+        return True
+
+    def _show_draft_state(self) -> None:
+        d = self.drafts.get(self._editing or "")
+        self.draft_state.setText(self.tr("草稿已保存 %1").replace("%1", d.local_time.strftime("%H:%M")) if d else "")
+        self.draft_state.setToolTip(self.tr("专家组意见尚未录入：文字已作为草稿保存，录入后草稿自动删除") if d else "")
 
     # -- actions -------------------------------------------------------------------------
 
@@ -327,12 +414,17 @@ class ResultsPage(RefreshOnChange, QWidget):
         if a is None:
             return False
         key = "level" if a.form.levels else "recommendation"
+        self._draft_timer.stop()
+        # being recorded: nothing to save as a draft (the record deletes it); kept if refused
+        base, self._editor_base = self._editor_base, self.opinion.toPlainText()
         try:  # the notice refreshes this page (and the others) with the row kept
             self.win.ops.call(R.set_consensus, self.win.store, self.session_id, a.application_id,
                               opinion=self.opinion.toPlainText(), reason=self.reason.text(),
                               by="secretary" if self.by_secretary.isChecked() else "leader",
                               **{key: self.final.currentData()}, initiator=self)
         except StoreError as e:
+            self._editor_base = base
+            self.save_draft_now()
             QMessageBox.warning(self, self.tr("专家组意见"), plain(str(e)))
             return False
         self.win.statusBar().showMessage(self.tr("已保存 %1 的专家组意见").replace("%1", a.application_id), 10000)

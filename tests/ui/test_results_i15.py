@@ -1,0 +1,111 @@
+"""Issue 15 on the 评审结果 page: the panel's opinion is never lost (item 1), long refusals
+scroll (item 11), plain statistics and texts in the UI language (items 8 and 12), the title
+column takes the room (item 9)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from nn_review.results import get_draft
+
+from ..exchange_fixtures import no_real_keyring  # noqa: F401  (autouse)
+from ..results_fixtures import make_world, return_scores, review
+from .conftest import open_results_page
+
+FIVE = ("王建国", "李秀英", "赵明", "陈晓东", "刘海燕")
+TEXT = "专家组初步意见：项目基础较好，技术路线"
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def type_chinese(widget, text: str, phrase: int = 4) -> None:
+    """As a Chinese input method commits text: a few characters at a time."""
+    widget.setFocus()
+    for i in range(0, len(text), phrase):
+        ev = QInputMethodEvent("", [])
+        ev.setCommitString(text[i:i + phrase])
+        QApplication.sendEvent(widget, ev)
+
+
+@pytest.fixture
+def world(tmp_path):
+    from ui.app import make_app
+    make_app()
+    w = make_world(tmp_path, n_apps=2, experts=FIVE, leader="王建国")
+    a1, a2 = w.app_ids
+    grades = {"王建国": "AAAAAA", "李秀英": "BBBBBB", "赵明": "BBBBBB", "陈晓东": "CCCCCC", "刘海燕": "EEEEEE"}
+    return_scores(w, tmp_path, {n: [review(a1, g, "support" if g[0] in "AB" else "reject"), review(a2, "BBBBBB")]
+                                for n, g in grades.items()})
+    yield w
+    w.store.close()
+
+
+def row_of(page, app_id):
+    return page.model.row_of(app_id)
+
+
+def test_opinion_survives_a_row_change_a_restart_and_goes_when_recorded(qtbot, world):
+    page = open_results_page(qtbot, world)
+    store, sid = world.store, world.sid
+    a1, a2 = world.app_ids
+    page.select_app(a1)
+    type_chinese(page.opinion, TEXT)
+    page.select_app(a2)                                       # another row: the text is kept
+    assert page.opinion.toPlainText() == ""
+    assert get_draft(store, sid, a1).text == TEXT
+    assert page.model.index(row_of(page, a1), 2).data(Qt.DecorationRole) is not None   # the row is marked
+    assert "草稿" in page.model.index(row_of(page, a1), 2).data(Qt.ToolTipRole)
+    assert page.model.index(row_of(page, a2), 2).data(Qt.DecorationRole) is None
+    page.select_app(a1)
+    assert page.opinion.toPlainText() == TEXT
+    assert re.fullmatch(r"草稿已保存 \d\d:\d\d", page.draft_state.text())
+
+    # typing on: saved a second after it stops, and the page's own notice does not reload the editor
+    refreshed = []
+    real = page.refresh
+    page.refresh = lambda: (refreshed.append(1), real())[1]
+    type_chinese(page.opinion, "可行")
+    cursor = page.opinion.textCursor().position()
+    qtbot.waitUntil(lambda: get_draft(store, sid, a1).text == TEXT + "可行", timeout=5000)
+    assert refreshed == [] and page.opinion.textCursor().position() == cursor
+    # another process's commit reloads the page, not the editor under the typing user
+    type_chinese(page.opinion, "，建议")
+    page.win.ops.external()
+    assert refreshed == [1] and page.opinion.toPlainText() == TEXT + "可行，建议"
+    assert page.opinion.textCursor().position() == len(TEXT + "可行，建议")
+    del page.refresh
+
+    # focus leaving the editor saves; so does closing the window
+    type_chinese(page.opinion, "支持")
+    page.table.setFocus()
+    assert get_draft(store, sid, a1).text == TEXT + "可行，建议支持"
+    page.select_app(a1)
+    type_chinese(page.opinion, "。")
+    page.win.close()
+    assert get_draft(store, sid, a1).text == TEXT + "可行，建议支持。"
+
+    # a new window shows it again
+    page = open_results_page(qtbot, world)
+    page.select_app(a1)
+    assert page.opinion.toPlainText() == TEXT + "可行，建议支持。"
+    # recording it: the draft is gone, the mark too
+    page.final.setCurrentIndex(page.final.findData(page.current_app().computed_recommendation))
+    assert page.save_consensus()
+    assert get_draft(store, sid, a1) is None
+    assert page.model.index(row_of(page, a1), 2).data(Qt.DecorationRole) is None
+    assert page.current_app().consensus.text == TEXT + "可行，建议支持。" and page.draft_state.text() == ""
+
+
+def test_a_refused_record_keeps_the_draft(qtbot, world, monkeypatch):
+    page = open_results_page(qtbot, world)
+    a1, _ = world.app_ids
+    page.select_app(a1)
+    type_chinese(page.opinion, TEXT)
+    page.final.setCurrentIndex(page.final.findData("reject"))   # differs from the computed one, no reason
+    page.reason.setText("")
+    assert not page.save_consensus()
+    assert get_draft(world.store, world.sid, a1).text == TEXT and page.opinion.toPlainText() == TEXT

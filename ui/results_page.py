@@ -44,12 +44,14 @@ from PySide6.QtWidgets import (
 
 from nn_review import results as R
 from nn_review.changes import AFFECTS_RESULTS, Changes, Kind
+from nn_review.i18n import render, text_of
 from nn_review.results.agreement import signed
 from nn_review.results.merge import short_hash, shown
 from nn_review.roster import panels as panels_core
 from nn_review.store import StoreError
 
 from . import token_dialog
+from .long_message import show_long_message
 from .ops import RefreshOnChange
 from .panel_dialogs import ReasonDialog
 from .plain import data, plain, tip
@@ -389,7 +391,6 @@ class ResultsPage(RefreshOnChange, QWidget):
         try:
             draft = self.win.ops.call(R.save_draft, self.win.store, self.session_id, aid, text, initiator=self)
         except Exception as e:  # noqa: BLE001 — a closed store at shutdown included: never raise from a filter
-            from nn_review.i18n import text_of
             self.draft_state.setText(self.tr("草稿未能保存：%1").replace("%1", text_of(e)[0]))
             self.draft_state.setToolTip(tip(text_of(e)[0]))
             return False
@@ -439,9 +440,10 @@ class ResultsPage(RefreshOnChange, QWidget):
             if dlg.exec() == ReasonDialog.Accepted:
                 self._call(self.tr("重新开启"), R.reopen, self.win.store, self.session_id, dlg.reason())
             return
-        problems, _hashes, n = R.finalise_problems(self.win.store, self.session_id)
-        if problems:
-            QMessageBox.warning(self, self.tr("定稿"), plain(self.tr("还不能定稿：\n%1").replace("%1", "\n".join(problems))))
+        problems, _hashes, n = R.finalise_refusal(self.win.store, self.session_id)
+        if problems:  # 30 applications without a consensus must scroll, and can be copied as a to-do list
+            self.show_long(self.tr("定稿"), self.tr("还不能定稿：以下 %1 项须先处理。").replace("%1", str(len(problems))),
+                           [render(p) for p in problems])
             return
         if QMessageBox.question(self, self.tr("定稿"), self.tr("定稿后本批次（%1 个申报项目）只读，修改须重新开启并说明理由。现在定稿？")
                                 .replace("%1", str(n))) == QMessageBox.Yes:
@@ -452,7 +454,18 @@ class ResultsPage(RefreshOnChange, QWidget):
         try:
             self.win.ops.call(fn, *args, initiator=self)
         except StoreError as e:
-            QMessageBox.warning(self, title, plain(str(e)))
+            text, detail = text_of(e)
+            head, *lines = text.split("\n")
+            if lines or detail:  # a refusal listing what is left to do: scrollable
+                self.show_long(title, head, [x.strip() for x in lines], detail=detail)
+            else:
+                QMessageBox.warning(self, title, plain(text))
+
+    def show_long(self, title: str, summary: str, lines: list[str], *, detail: str = "", level: str = "warning"):
+        """A message that can list many lines: scrollable, with a copy button (ui/long_message.py)."""
+        self.last_long_message = show_long_message(self, title, plain(summary), [plain(data(x)) for x in lines],
+                                                   detail=detail, level=level)
+        return self.last_long_message
 
     def choose_xlsx(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出评审结果"),
@@ -596,9 +609,10 @@ class ResultsPage(RefreshOnChange, QWidget):
     def _accepted(self, results: list) -> None:
         lines = [(self.tr("已入档：") if r.outcome == "accepted" else self.tr("拒收：")) + f"{Path(r.file).name}  {r.message}"
                  for r in results]
-        ok = all(r.outcome == "accepted" for r in results)
-        (QMessageBox.information if ok else QMessageBox.warning)(self, self.tr("导入组长签署的结果表"),
-                                                                plain(data("\n\n".join(lines))))
+        n = sum(r.outcome == "accepted" for r in results)
+        self.show_long(self.tr("导入组长签署的结果表"),
+                       self.tr("已入档 %1 个文件，拒收 %2 个。").replace("%1", str(n)).replace("%2", str(len(results) - n)),
+                       lines, level="info" if n == len(results) else "warning")
 
     def print_pdf(self, path: Path) -> None:
         """Print a PDF through the system dialog: each page rendered at the printer's resolution."""

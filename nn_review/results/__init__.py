@@ -23,7 +23,7 @@ reopen), ``pdfkit`` / ``sheet_pdf`` / ``summary_pdf`` / ``personal_pdf`` (sheets
 
 from __future__ import annotations
 
-from .consensus import clear_consensus, finalise, finalise_problems, reopen, set_consensus
+from .consensus import clear_consensus, finalise, finalise_problems, finalise_refusal, reopen, set_consensus
 from .drafts import Draft, clear_draft, get_draft, panel_drafts, save_draft, session_drafts
 from .errors import ResultsError
 from .merge import (AppResult, ApplicationDetail, ExpertScore, PanelResults, application_detail, detail_from,
@@ -34,6 +34,6 @@ from .reports import ReportResult, sign_existing, write_reports
 
 __all__ = ["AppResult", "ApplicationDetail", "Draft", "clear_draft", "get_draft", "panel_drafts", "save_draft",
            "session_drafts", "ExpertScore", "PanelResults", "ReportResult", "ResultsError", "application_detail",
-           "clear_consensus", "detail_from", "finalise", "finalise_problems", "panel_results", "reopen", "results_json",
+           "clear_consensus", "detail_from", "finalise", "finalise_problems", "finalise_refusal", "panel_results", "reopen", "results_json",
            "session_panels", "session_results", "set_consensus", "sign_existing", "write_json", "write_reports",
            "write_xlsx"]

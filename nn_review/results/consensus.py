@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select
 
 from ..forms import han_count
+from ..i18n import M, Msg, render
 from ..signer import person_name
 from ..store import Store
 from ..store.models import Application, Consensus, ConsensusDraft, Expert, Panel, ReviewSession, utcnow
@@ -180,13 +181,20 @@ class FinaliseReport:
 
 
 def finalise_problems(store: Store, session_id: int) -> tuple[list[str], dict[str, str], int]:
-    """What still prevents finalising (empty = ready), the panels' data hashes, and the number of applications."""
-    problems: list[str] = []
+    """What still prevents finalising (empty = ready), the panels' data hashes, and the number of
+    applications — in Chinese (the CLI, the refusal); :func:`finalise_refusal` gives the same as messages."""
+    problems, hashes, count = finalise_refusal(store, session_id)
+    return [render(p, "zh_CN") for p in problems], hashes, count
+
+
+def finalise_refusal(store: Store, session_id: int) -> tuple[list[Msg], dict[str, str], int]:
+    """:func:`finalise_problems` as messages rendered per language (the GUI's refusal dialog)."""
+    problems: list[Msg] = []
     hashes: dict[str, str] = {}
     count = 0
     panels = session_results(store, session_id)
     if not panels:
-        problems.append("本批次还没有评审组")
+        problems.append(M("results.fin.no_panels"))
     for pr in panels:
         hashes[pr.panel_name] = pr.data_hash
         for a in pr.applications:
@@ -197,30 +205,40 @@ def finalise_problems(store: Store, session_id: int) -> tuple[list[str], dict[st
             if a.formally_excluded:
                 continue  # 不予受理: its reviews are not counted and it is not ranked; nothing to decide
             if a.missing:
-                problems.append(f"{where}：{'、'.join(c.name for c in a.missing)} 尚未交回评分")
+                problems.append(M("results.fin.missing", where=where, names=[c.name for c in a.missing]))
             invalid = [c for c in a.experts if c.status == "invalid"]
             if invalid:
-                problems.append(f"{where}：{'、'.join(c.name for c in invalid)} 的评分无法计算（{invalid[0].reason}）")
+                problems.append(M("results.fin.invalid", where=where, names=[c.name for c in invalid],
+                                  reason=invalid[0].reason))
             if a.score.n == 0:
-                problems.append(f"{where}：没有有效评分")
+                problems.append(M("results.fin.no_scores", where=where))
             elif a.consensus is None:
-                problems.append(f"{where}：尚未录入专家组意见和最终{'等次' if a.form.levels else '推荐意见'}")
+                problems.append(M("results.fin.no_consensus", where=where,
+                                  what=M("results.word.level" if a.form.levels else "results.word.recommendation")))
             elif a.consensus.stale:
-                why = "；".join(f"{c.name} {c.exclusion_mark}，评分不计入（{c.reason}）" for c in a.excluded)
-                problems.append(f"{where}：专家组意见录入后评分依据有变化（如补录的回避、新导入的评分）"
-                                + (f"，现为：{why}" if why else "") + "，须由专家组重新确认")
+                why = [M("results.fin.not_counted", name=c.name, mark=exclusion_mark(c), reason=c.reason)
+                       for c in a.excluded]
+                problems.append(M("results.fin.stale", where=where,
+                                  now=M("results.fin.stale_now", why=why) if why else ""))
     problems += _outdated_conflicts(store, session_id, panels)
     with store.read() as s:  # findings are frozen by finalising: a package never checked is not ready
         unchecked = list(s.scalars(select(Application.application_id).where(
             Application.session_id == session_id, Application.check_status == "unchecked")
             .order_by(Application.application_id)))
     if unchecked:
-        problems.append(f"申报 {'、'.join(unchecked[:10])}{'等' if len(unchecked) > 10 else ''} 尚未完成形式审查（未审查），"
-                        f"请先运行形式审查（session checks）")
+        problems.append(M("results.fin.unchecked", ids=unchecked[:10],
+                          more=M("results.fin.and_more") if len(unchecked) > 10 else ""))
     return problems, hashes, count
 
 
-def _outdated_conflicts(store: Store, session_id: int, panels) -> list[str]:
+def exclusion_mark(c) -> Msg | str:
+    """回避 / 不予受理 of an excluded review, per language."""
+    if c.status != "excluded":
+        return ""
+    return M("results.mark.conflict" if c.excluded_by == "conflict" else "results.mark.formal")
+
+
+def _outdated_conflicts(store: Store, session_id: int, panels) -> list[Msg]:
     """Conflict detection that no longer matches the roster and the packages, where it would change a
     figure: a conflict detection would add for an expert who reviewed (or was assigned) the
     application, or an auto conflict it would remove that now keeps a review out."""
@@ -229,18 +247,16 @@ def _outdated_conflicts(store: Store, session_id: int, panels) -> list[str]:
              for pr in panels for a in pr.applications for c in a.experts}
     with store.read() as s:
         added, removed = pending_auto_changes(s, session_id)
-    out = []
+    out: list[Msg] = []
     for (eid, pk, reason) in added:
         cell = cells.get((eid, pk))
         if cell and cell[3] in ("scored", "missing", "invalid"):
-            out.append(f"{cell[0]} / {cell[1]}：回避检测已过期，重新检测会新增 {cell[2]} 的回避（{reason}），"
-                       f"请先重新检测回避（session conflicts）")
+            out.append(M("results.fin.conflict_added", where=f"{cell[0]} / {cell[1]}", name=cell[2], reason=reason))
     for (eid, pk, reason) in removed:
         cell = cells.get((eid, pk))
         if cell and (cell[3] == "excluded" or cell[3] == "recused" and cell[4] is None):  # not the expert's own 回避
-            out.append(f"{cell[0]} / {cell[1]}：回避检测已过期，{cell[2]} 的回避（{reason}）已不再成立，"
-                       f"请先重新检测回避（session conflicts）")
-    return list(dict.fromkeys(out))
+            out.append(M("results.fin.conflict_removed", where=f"{cell[0]} / {cell[1]}", name=cell[2], reason=reason))
+    return list({m.dumps(): m for m in out}.values())  # each once, in order
 
 
 @operation

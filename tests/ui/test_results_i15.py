@@ -109,3 +109,32 @@ def test_a_refused_record_keeps_the_draft(qtbot, world, monkeypatch):
     page.reason.setText("")
     assert not page.save_consensus()
     assert get_draft(world.store, world.sid, a1).text == TEXT and page.opinion.toPlainText() == TEXT
+
+
+# -- item 11: a long refusal scrolls and can be copied ---------------------------------------------
+
+def long_messages(monkeypatch):
+    from ui.long_message import LongMessageDialog
+    shown = []
+    monkeypatch.setattr(LongMessageDialog, "exec", lambda dlg: (shown.append(dlg), dlg.show())[0] or 0)
+    return shown
+
+
+def test_finalise_refusal_for_32_applications_scrolls_and_copies(qtbot, tmp_path, monkeypatch):
+    from ui.app import make_app
+
+    from ..results_fixtures import bulk_world
+    make_app()
+    w = bulk_world(tmp_path, n_apps=32)
+    page = open_results_page(qtbot, w)
+    shown = long_messages(monkeypatch)
+    page.finalise_dialog()
+    dlg = shown[-1]
+    assert len(dlg.lines) >= 32 and "32" in dlg.summary.text() and "还不能定稿" in dlg.summary.text()
+    assert all("尚未录入专家组意见" in x for x in dlg.lines[:32])
+    assert dlg.body.verticalScrollBar().maximum() > 0   # it scrolls
+    dlg.copy_button.click()
+    copied = QApplication.clipboard().text()
+    assert w.app_ids[0] in copied and copied.count("\n") >= 32
+    dlg.close()
+    w.store.close()

@@ -123,6 +123,7 @@ class ResultsPage(RefreshOnChange, QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)  # widths set per fill
+        self.table.horizontalHeader().setMinimumSectionSize(48)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
 
         self.grades = ro_table(self, [], 0)
@@ -261,11 +262,15 @@ class ResultsPage(RefreshOnChange, QWidget):
     def _fill_table(self, pr: R.PanelResults) -> None:
         self.model.set_results(pr)
         t = self.table
-        t.resizeColumnsToContents()
-        t.setColumnWidth(3, min(t.columnWidth(3), 300))
+        head = t.horizontalHeader()
         n = self.model.columnCount()
-        for c in (n - 3, n - 2):  # long texts: full text in the tooltip
-            t.setColumnWidth(c, min(t.columnWidth(c), 170))
+        for c in range(n):
+            head.setSectionResizeMode(c, QHeaderView.Interactive)
+        t.resizeColumnsToContents()  # every figure column as wide as its contents
+        for c in (n - 3, n - 2):  # vote counts and conclusions: the full text in the tooltip
+            t.setColumnWidth(c, min(t.columnWidth(c), 200))
+        if n > 3:  # the title takes what is left, at 1366 and at 1920 alike (issue 15 item 9)
+            head.setSectionResizeMode(3, QHeaderView.Stretch)
 
     def _fill_flags(self, pr: R.PanelResults) -> None:
         self.flags.setRowCount(len(pr.flags))

@@ -138,3 +138,23 @@ def test_finalise_refusal_for_32_applications_scrolls_and_copies(qtbot, tmp_path
     assert w.app_ids[0] in copied and copied.count("\n") >= 32
     dlg.close()
     w.store.close()
+
+
+# -- item 9: the title column takes the room ------------------------------------------------------
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_title_column_stretches_and_the_rest_fit_their_contents(qtbot, world, size):
+    from ..results_fixtures import LONG_TITLE, retitle
+    retitle(world, {world.app_ids[0]: LONG_TITLE})
+    page = open_results_page(qtbot, world, size=size)
+    page.refresh()
+    qtbot.waitExposed(page.win)
+    t, m = page.table, page.model
+    widths = [t.columnWidth(c) for c in range(m.columnCount())]
+    viewport = t.viewport().width()
+    assert abs(sum(widths) - viewport) <= 2          # no empty half of the table at 1920
+    assert t.horizontalScrollBar().maximum() == 0    # nothing pushed off-screen at 1366
+    title = widths[3]
+    assert title == max(widths) and title > (300 if size[0] == 1920 else 150)
+    for c in (0, 1, 2, 4):                           # ids, ranks, an expert's total: as wide as their contents
+        assert widths[c] >= t.sizeHintForColumn(c) - 1, (c, widths[c], t.sizeHintForColumn(c))

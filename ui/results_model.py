@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from nn_review import results as R
+from nn_review.i18n import render
 from nn_review.results.merge import shown
 
 from .plain import data, tip
@@ -45,9 +46,9 @@ class ResultsModel(QAbstractTableModel):
     def _row(pr: R.PanelResults, a: R.AppResult) -> list[str]:
         by_id = {e.expert_id: e for e in a.experts}
         cells = [a.rank_overall or "", a.rank_item or "", a.application_id, a.title]
-        cells += [by_id[e.expert_id].cell if e.expert_id in by_id else "" for e in pr.experts]
-        cells += [shown(a.score.mean), shown(a.score.trimmed_mean), shown(a.score.value), a.rec_counts_text,
-                  a.conclusion_text, len([f for f in a.flags if not f.resolved]) or ""]
+        cells += [render(by_id[e.expert_id].cell_msg) if e.expert_id in by_id else "" for e in pr.experts]
+        cells += [shown(a.score.mean), shown(a.score.trimmed_mean), shown(a.score.value), render(a.rec_counts_msg),
+                  render(a.conclusion_msg), len([f for f in a.flags if not f.resolved]) or ""]
         return [data(v) for v in cells]
 
     def set_drafts(self, application_ids: set[str]) -> None:
@@ -114,11 +115,12 @@ class ResultsModel(QAbstractTableModel):
                 return self.tr("有专家组意见草稿（尚未录入）")
             x = self._expert(r, c)
             if x is not None and x.status == "excluded":
-                return tip(self.tr("原总分 %1，不计入：%2").replace("%1", shown(x.total)).replace("%2", x.reason))
+                return tip(self.tr("原总分 %1，不计入：%2").replace("%1", shown(x.total))
+                           .replace("%2", render(x.reason_msg)))
             if c == last - 3:
-                return tip(a.method_zh)
+                return tip(render(a.method_msg))
             if c == last and unresolved:
-                return tip("\n".join(f.message for f in unresolved))
+                return tip("\n".join(render(f.msg(a.form)) for f in unresolved))
             if c in (3, last - 2, last - 1):  # long texts: the full text in the tooltip
                 return tip(self.cells[r][c]) if self.cells[r][c] else None
             return None

@@ -44,8 +44,9 @@ from PySide6.QtWidgets import (
 
 from nn_review import results as R
 from nn_review.changes import AFFECTS_RESULTS, Changes, Kind
-from nn_review.i18n import render, text_of
-from nn_review.results.agreement import signed
+from nn_review.i18n import language, render, text_of
+from nn_review.forms import criterion_msg, level_name, recommendation_name
+from nn_review.results.agreement import kendall_msgs, severity_msg, signed
 from nn_review.results.merge import short_hash, shown
 from nn_review.roster import panels as panels_core
 from nn_review.store import StoreError
@@ -244,7 +245,7 @@ class ResultsPage(RefreshOnChange, QWidget):
                            .replace("%1", self.tr("已定稿") if pr.finalised else self.tr("评审中"))
                            .replace("%2", str(pr.sheet_version)).replace("%3", method)
                            .replace("%4", short_hash(pr.data_hash)))
-        self.state.setToolTip(tip(pr.rule.text))  # the full rule; the label stays short at 1366 px
+        self.state.setToolTip(tip(render(pr.rule.msg)))  # the full rule; the label stays short at 1366 px
         self._fill_table(pr)
         self.model.set_drafts(set(self.drafts))
         self._fill_flags(pr)
@@ -273,29 +274,26 @@ class ResultsPage(RefreshOnChange, QWidget):
             head.setSectionResizeMode(3, QHeaderView.Stretch)
 
     def _fill_flags(self, pr: R.PanelResults) -> None:
-        self.flags.setRowCount(len(pr.flags))
-        for r, f in enumerate(pr.flags):
-            for c, v in enumerate((f.application_id, f.kind_zh, f.message, f.resolution if f.resolved else "")):
+        flags = [(f, a.form) for a in pr.applications for f in a.flags]
+        self.flags.setRowCount(len(flags))
+        for r, (f, form) in enumerate(flags):
+            for c, v in enumerate((data(f.application_id), render(f.kind_msg), render(f.msg(form)),
+                                   render(f.resolution_msg()) if f.resolved else "")):
                 self.flags.setItem(r, c, ro_item(v))
         self.tabs.setTabText(2, self.tr("分歧提示（%1）").replace("%1", str(sum(not f.resolved for f in pr.flags))))
 
     def _fill_agreement(self, pr: R.PanelResults) -> None:
-        k = pr.kendall
-        if k.w is None:
-            text = self.tr("肯德尔和谐系数 W：数据不足，无法计算（需至少 2 位专家共同评分至少 2 个项目）")
-        else:
-            text = (self.tr("肯德尔和谐系数 W = %1（%2 位专家 × %3 个项目，χ² = %4，p = %5）")
-                    .replace("%1", f"{k.w:.3f}").replace("%2", str(k.m)).replace("%3", str(k.n))
-                    .replace("%4", f"{k.chi2:.2f}").replace("%5", f"{k.p_value:.4f}"))
-        if k.left_out:
-            text += "\n" + self.tr("未计入：%1").replace("%1", "、".join(k.left_out))
-        self.kendall.setText(data(text))
-        self.kendall.setToolTip(tip(k.explanation))
+        # plain words first (专家评分一致性：较好 and what it means); W, χ² and p in the tooltip
+        sentences, figures = kendall_msgs(pr.kendall)
+        sep = "" if language() == "zh_CN" else " "
+        self.kendall.setText(data(sep.join(render(m) for m in sentences)))
+        self.kendall.setToolTip(tip(render(figures)))
         self.severity.setRowCount(len(pr.severity))
         for r, s in enumerate(pr.severity):
             dev = "" if s.mean_deviation is None else signed(s.mean_deviation)
-            for c, v in enumerate((s.name, s.n, dev, s.explanation)):
-                self.severity.setItem(r, c, ro_item(v, s.explanation))
+            why = render(severity_msg(s))
+            for c, v in enumerate((data(s.name), s.n, dev, why)):
+                self.severity.setItem(r, c, ro_item(v, why))
 
     def current_app(self) -> R.AppResult | None:
         rows = self.table.selectionModel().selectedRows()
@@ -318,11 +316,11 @@ class ResultsPage(RefreshOnChange, QWidget):
         self.grades.setColumnCount(2 + len(a.experts))
         self.grades.setHorizontalHeaderLabels(
             [self.tr("评审指标"), self.tr("权重")]
-            + [data(e.name) + (self.tr("（%1，不计入）").replace("%1", e.exclusion_mark) if e.status == "excluded" else "")
+            + [data(e.name) + (self.tr("（%1，不计入）").replace("%1", render(e.mark_msg)) if e.status == "excluded" else "")
                for e in a.experts])
         self.grades.setRowCount(len(table) + 1)
         for r, row in enumerate(table):
-            self.grades.setItem(r, 0, ro_item(row["name"]))
+            self.grades.setItem(r, 0, ro_item(render(criterion_msg(a.form, row["criterion"]))))
             self.grades.setItem(r, 1, ro_item(row["weight"]))
             for c, cell in enumerate(row["cells"]):
                 text = "" if cell is None else f"{cell['grade']}  {cell['score']}"
@@ -333,20 +331,22 @@ class ResultsPage(RefreshOnChange, QWidget):
         self.grades.setItem(last, 0, ro_item(self.tr("总分")))
         for c, e in enumerate(a.experts):
             if e.status == "excluded" and e.total is not None:
-                self.grades.setItem(last, 2 + c, ro_item(shown(e.total), self.tr("不计入：%1").replace("%1", e.reason)))
+                self.grades.setItem(last, 2 + c, ro_item(shown(e.total),
+                                                         self.tr("不计入：%1").replace("%1", render(e.reason_msg))))
                 _strike(self.grades.item(last, 2 + c))
             else:
-                self.grades.setItem(last, 2 + c, ro_item(e.cell, e.reason))
+                self.grades.setItem(last, 2 + c, ro_item(render(e.cell_msg), render(e.reason_msg)))
         self.grades.resizeColumnsToContents()
         # consensus editor
         self.cons_head.setText(data(f"{a.application_id}  {a.title}\n" + self.tr("计算结论：%1").replace(
-            "%1", a.conclusion_text) + (self.tr("（专家组意见已过期：评分在其后有变化）") if a.consensus and a.consensus.stale
-                                        else "")
-            + "\n" + self.tr("形式审查结论：%1").replace("%1", a.formal_text)
-            + "".join("\n" + self.tr("%1 的评分不计入：%2").replace("%1", e.name).replace("%2", e.reason)
+            "%1", render(a.conclusion_msg)) + (self.tr("（专家组意见已过期：评分在其后有变化）")
+                                               if a.consensus and a.consensus.stale else "")
+            + "\n" + self.tr("形式审查结论：%1").replace("%1", render(a.formal_msg))
+            + "".join("\n" + self.tr("%1 的评分不计入：%2").replace("%1", e.name).replace("%2", render(e.reason_msg))
                       for e in a.excluded)))
         self.final.clear()
-        options = ([(lv.id, lv.name) for lv in a.form.levels] if a.form.levels else list(a.form.recommendations))
+        options = ([(lv.id, level_name(a.form, lv.id)) for lv in a.form.levels] if a.form.levels
+                   else [(rid, recommendation_name(a.form, rid)) for rid, _ in a.form.recommendations])
         for oid, name in options:
             self.final.addItem(name, oid)
         c = a.consensus
@@ -431,7 +431,7 @@ class ResultsPage(RefreshOnChange, QWidget):
         except StoreError as e:
             self._editor_base = base
             self.save_draft_now()
-            QMessageBox.warning(self, self.tr("专家组意见"), plain(str(e)))
+            QMessageBox.warning(self, self.tr("专家组意见"), plain(text_of(e)[0]))
             return False
         self.win.statusBar().showMessage(self.tr("已保存 %1 的专家组意见").replace("%1", a.application_id), 10000)
         return True

@@ -36,3 +36,125 @@ CATALOG.update({
     "results.mark.conflict": ("回避", "conflict of interest"),
     "results.mark.formal": ("不予受理", "not accepted"),
 })
+
+CATALOG.update({
+    # names of the built-in forms (nn_review/forms.py: grade_label, recommendation_name, level_name, criterion_name)
+    "forms.grade.A": ("优秀", "Excellent"),
+    "forms.grade.B": ("良好", "Good"),
+    "forms.grade.C": ("一般", "Fair"),
+    "forms.grade.D": ("较差", "Poor"),
+    "forms.grade.E": ("差", "Very poor"),
+    "forms.rec.support": ("建议支持", "Support"),
+    "forms.rec.support_if_revised": ("修改后支持", "Support after revision"),
+    "forms.rec.reject": ("不建议支持", "Do not support"),
+    "forms.level.excellent": ("优秀", "Excellent"),
+    "forms.level.good": ("良好", "Good"),
+    "forms.level.qualified": ("合格", "Qualified"),
+    "forms.level.rectify": ("整改", "Rectify"),
+    "forms.level.revoke": ("撤销", "Revoke"),
+    "forms.form-a.c1": ("立项必要性与需求导向", "Need for the project"),
+    "forms.form-a.c2": ("技术创新性与先进性", "Innovation and technical level"),
+    "forms.form-a.c3": ("技术路线与实施方案可行性", "Feasibility of the approach and plan"),
+    "forms.form-a.c4": ("研究基础与团队能力", "Groundwork and team"),
+    "forms.form-a.c5": ("考核指标与预期效益", "Targets and expected benefits"),
+    "forms.form-a.c6": ("经费预算合理性与自筹配套", "Budget and co-funding"),
+    "forms.form-b.c1": ("承担科技计划项目执行情况", "Delivery of S&T programme projects"),
+    "forms.form-b.c2": ("财政资金预算绩效", "Performance of public funds"),
+    "forms.form-b.c3": ("内部日常管理与运行制度", "Internal management and rules"),
+    "forms.form-b.c4": ("成员单位合作情况", "Cooperation among members"),
+    "forms.form-b.c5": ("周期内成果（知识产权、标准、成果转化、人才）",
+                        "Results of the period (IP, standards, transfer, talent)"),
+})
+
+CATALOG.update({
+    # the results grid and the drill-down
+    "results.cell.excluded": ("{mark}（不计入）", "{mark} (not counted)"),
+    "results.cell.recused": ("回避", "Recused"),
+    "results.cell.missing": ("未交回", "Not returned"),
+    "results.cell.invalid": ("无效", "Invalid"),
+    "results.reason.formal": ("不予受理（形式审查）：{reason}", "Not accepted at the formal check: {reason}"),
+    "results.reason.recused": ("专家声明回避", "The expert declared a conflict of interest"),
+    "results.method.mean": ("算术平均", "Mean of all scores"),
+    "results.method.trimmed": ("去掉一个最高分和一个最低分后平均", "Mean without the highest and the lowest score"),
+    "results.method.none": ("无有效评分", "No valid scores"),
+    "results.votes": ("{name} {n}", "{name} {n}"),
+    "results.concl.excluded": ("不予受理（形式审查）", "Not accepted (formal check)"),
+    "results.concl.pending": ("{name}（待确认）", "{name} (to be confirmed)"),
+    "results.concl.stale": ("{name}（评分有变，待重新确认）", "{name} (scores changed: to be confirmed again)"),
+    "results.formal.accepted": ("通过", "Passed"),
+    "results.formal.accepted_because": ("通过（{reason}）", "Passed ({reason})"),
+    "results.formal.excluded": ("不予受理：{reason}", "Not accepted: {reason}"),
+    "results.formal.no_reason": ("（未写明理由）", "(no reason given)"),
+    "results.formal.machine": ("机器审查：{verdict}（秘书未确认）", "Automatic check: {verdict} (not yet confirmed by the secretary)"),
+    "results.verdict.pass": ("通过", "passed"),
+    "results.verdict.fail": ("不通过", "failed"),
+    "results.verdict.attention": ("待核实", "to be verified"),
+    "results.verdict.unchecked": ("未审查", "not checked"),
+    "results.rule.mean": ("项目得分取全部有效专家总分的算术平均（回避专家不计入）",
+                          "The project score is the mean of all valid expert totals (recused experts do not count)"),
+    "results.rule.trimmed": ("有效评分满 {n} 份时，去掉一个最高分和一个最低分后取算术平均；不足 {n} 份时取算术平均（回避专家不计入，不按 0 分计）",
+                             "With {n} or more valid scores, the highest and the lowest are dropped and the rest "
+                             "averaged; with fewer, all are averaged (recused experts do not count, not even as 0)"),
+})
+
+CATALOG.update({
+    # divergence flags
+    "results.flag.kind.total": ("总分偏离", "Total far off"),
+    "results.flag.kind.grades": ("等级分歧", "Grades far apart"),
+    "results.flag.kind.split": ("推荐意见分歧", "Split recommendation"),
+    "results.flag.higher": ("高出", "above"),
+    "results.flag.lower": ("低于", "below"),
+    "results.flag.total": ("{name} 的总分 {total} {word}其他 {others} 位专家的平均分 {mean} 共 {diff} 分（超过 {limit} 分）",
+                           "{name}'s total {total} is {diff} points {word} the mean {mean} of the other {others} "
+                           "experts (more than {limit})"),
+    "results.flag.grades": ("“{criterion}”：{high} 评 {gh}，{low} 评 {gl}，相差 {steps} 档",
+                            "\"{criterion}\": {high} gave {gh}, {low} gave {gl}, {steps} grades apart"),
+    "results.votes_n": ("{name} {n} 票", "{name}: {n} votes"),
+    "results.flag.split": ("{parts}，没有一种意见达到三分之二（{votes} 票中至少需 {needed} 票）",
+                           "{parts}: no recommendation has two thirds ({needed} of {votes} votes needed)"),
+    "results.flag.resolved": ("已经专家组讨论并形成意见（{who}）", "Discussed by the panel, opinion recorded ({who})"),
+    "results.flag.panel": ("专家组", "the panel"),
+})
+
+CATALOG.update({
+    # agreement of the experts (Kendall's W, severity) in plain words; the figures as detail
+    "results.kw.sentence": ("专家评分一致性：{level}。{meaning}", "Agreement among the experts: {level}. {meaning}"),
+    "results.kw.level.good": ("好", "good"),
+    "results.kw.level.fair": ("较好", "fairly good"),
+    "results.kw.level.moderate": ("一般", "moderate"),
+    "results.kw.level.poor": ("差", "poor"),
+    "results.kw.meaning.good": ("各位专家给项目排出的先后顺序基本相同。",
+                                "The experts ranked the applications in almost the same order."),
+    "results.kw.meaning.fair": ("各位专家给项目排出的先后顺序大体一致。",
+                                "The experts ranked the applications in much the same order."),
+    "results.kw.meaning.moderate": ("各位专家给项目排出的先后顺序只部分一致，建议讨论分歧较大的项目。",
+                                    "The experts' rankings agree only in part; discuss the applications they "
+                                    "disagree on."),
+    "results.kw.meaning.poor": ("各位专家给项目排出的先后顺序很不一致，建议专家组讨论后再形成意见。",
+                                "The experts ranked the applications very differently; the panel should discuss "
+                                "before deciding."),
+    "results.kw.chance": ("（项目较少或分数接近，这种一致也可能只是偶然。）",
+                          "(Few applications or close scores: this agreement may be chance.)"),
+    "results.kw.left_out": ("计算时未包括评分项目较少的专家：{names}。",
+                            "Left out of the calculation (scored fewer applications): {names}."),
+    "results.kw.unknown": ("专家评分一致性：暂无法判断（{why}）。", "Agreement among the experts: cannot tell yet ({why})."),
+    "results.kw.few_experts": ("评分的专家不足 2 位", "fewer than 2 experts have scored"),
+    "results.kw.few_common": ("专家们共同评分的项目不足 2 个", "fewer than 2 applications were scored by the same experts"),
+    "results.kw.unknown_detail": ("肯德尔和谐系数 W 需要至少 2 位专家对至少 2 个相同项目都打了分。",
+                                  "Kendall's W needs at least 2 experts who scored at least 2 of the same applications."),
+    "results.kw.ties": ("，已做同分校正", ", corrected for ties"),
+    "results.kw.detail": ("肯德尔和谐系数 W = {w}（{m} 位专家 × {n} 个项目{ties}），χ² = {chi2}，自由度 {df}，p = {p}。"
+                          "W 在 0 到 1 之间：1 表示排序完全相同，0 表示毫无一致；0.7 以上为好，0.5 以上较好，0.3 以上一般，"
+                          "更低为差。p < 0.05 表示这种一致不是偶然的。",
+                          "Kendall's W = {w} ({m} experts x {n} applications{ties}), chi-square = {chi2}, "
+                          "df = {df}, p = {p}. W runs from 0 (no agreement) to 1 (the same ranking): 0.7 and above "
+                          "is good, 0.5 fairly good, 0.3 moderate, lower poor. p < 0.05: the agreement is not chance."),
+    "results.sev.none": ("{name}：没有可比较的评分（需有至少两位专家评分的项目），无法计算宽严度。",
+                         "{name}: nothing to compare (no application scored by two or more experts)."),
+    "results.sev.even": ("与专家组得分基本一致", "in line with the panel's scores"),
+    "results.sev.strict": ("平均比专家组得分低 {d} 分，评分偏严", "on average {d} points below the panel's score: strict"),
+    "results.sev.lenient": ("平均比专家组得分高 {d} 分，评分偏宽", "on average {d} points above the panel's score: lenient"),
+    "results.sev.text": ("{name} 在其评分的 {n} 个项目上给出的总分{tendency}；平均绝对偏差 {mad} 分。负数表示偏严、正数表示偏宽。",
+                         "On the {n} applications {name} scored, the totals were {tendency}; mean absolute "
+                         "deviation {mad} points. Negative means strict, positive lenient."),
+})

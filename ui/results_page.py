@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from nn_review import results as R
 from nn_review.changes import AFFECTS_RESULTS, Changes, Kind
 from nn_review.i18n import language, render, text_of
-from nn_review.forms import criterion_msg, level_name, recommendation_name
+from nn_review.forms import criterion_msg, grade_label, level_name, recommendation_name
 from nn_review.results.agreement import kendall_msgs, severity_msg, signed
 from nn_review.results.merge import short_hash, shown
 from nn_review.roster import panels as panels_core
@@ -324,7 +324,9 @@ class ResultsPage(RefreshOnChange, QWidget):
             self.grades.setItem(r, 1, ro_item(row["weight"]))
             for c, cell in enumerate(row["cells"]):
                 text = "" if cell is None else f"{cell['grade']}  {cell['score']}"
-                self.grades.setItem(r, 2 + c, ro_item(text, "" if cell is None else cell.get("comment", "")))
+                hover = "" if cell is None else "\n".join(x for x in (grade_label(a.form, cell["grade"]),
+                                                                      data(cell.get("comment", ""))) if x)
+                self.grades.setItem(r, 2 + c, ro_item(text, hover))
                 if cell is not None and not cell["counted"]:
                     _strike(self.grades.item(r, 2 + c))
         last = len(table)

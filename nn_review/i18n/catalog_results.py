@@ -158,3 +158,23 @@ CATALOG.update({
                          "On the {n} applications {name} scored, the totals were {tendency}; mean absolute "
                          "deviation {mad} points. Negative means strict, positive lenient."),
 })
+
+CATALOG.update({
+    # the consensus refused (the Chinese of the CLI says the same with the command to run)
+    "results.err.locked": ("评审批次“{session}”已定稿，不能再修改。如确需修改，请先写明理由重新开启。",
+                           "The session \"{session}\" is finalised and can no longer be changed. To change it, "
+                           "reopen it first and give the reason."),
+    "results.err.opinion": ("专家组意见不能为空（至少 5 个汉字）。", "The panel opinion is empty: write at least 5 Chinese characters."),
+    "results.err.no_scores": ("申报 {application} 还没有有效评分，不能形成专家组意见。",
+                              "Application {application} has no valid scores yet: no panel opinion can be recorded."),
+    "results.err.level_differs": ("最终等次“{final}”与按得分 {score} 计算的等次“{computed}”不同",
+                                  "the final rating \"{final}\" differs from \"{computed}\" computed from the score {score}"),
+    "results.err.rec_differs": ("最终推荐意见“{final}”与专家多数意见“{computed}”（{counts}）不同",
+                                "the final recommendation \"{final}\" differs from the experts' majority \"{computed}\" "
+                                "({counts})"),
+    "results.err.reason": ("{why}，必须写明理由（将打印在评审意见表上）。",
+                           "Give the reason: {why}. It is printed on the opinion sheet."),
+    "results.err.no_leader": ("评审组“{panel}”尚未指定组长：专家组意见由组长确认（或秘书代组长录入）。请先在“专家组与回避”页指定组长。",
+                              "The panel \"{panel}\" has no leader yet: the leader confirms the panel opinion (or the "
+                              "secretary enters it on the leader's behalf). Choose the leader on the panels page first."),
+})

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select
 
-from ..forms import han_count
+from ..forms import han_count, level_msg, recommendation_msg
 from ..i18n import M, Msg, render
 from ..signer import person_name
 from ..store import Store
@@ -44,7 +44,7 @@ def require_open(s, session_id: int, doing: str) -> ReviewSession:
         raise ResultsError(f"没有评审批次 {session_id}", "session.missing")
     if sess.state != "open":
         raise ResultsError(f"评审批次“{sess.name}”已定稿锁定，不能再{doing}；如确需修改，请先写明理由重新开启（session reopen）",
-                           "session.locked")
+                           "session.locked", msg=M("results.err.locked", session=sess.name))
     return sess
 
 
@@ -82,7 +82,7 @@ def set_consensus(store: Store, session_id: int, application: str | int, *, opin
     if by not in AUTHOR_ROLES:
         raise ResultsError(f"录入人应为 leader（组长）或 secretary（秘书代组长），实际为 {by!r}", "consensus.author")
     if not opinion or han_count(opinion) < 5:
-        raise ResultsError("专家组意见不能为空（至少 5 个汉字）", "consensus.opinion")
+        raise ResultsError("专家组意见不能为空（至少 5 个汉字）", "consensus.opinion", msg=M("results.err.opinion"))
     panel_id = panel_of_application(store, session_id, application)
     with store.read() as s:
         require_open(s, session_id, "修改专家组意见")
@@ -92,19 +92,22 @@ def set_consensus(store: Store, session_id: int, application: str | int, *, opin
         raise ResultsError(f"申报 {current.application_id} 形式审查{current.formal_text}，不参加评审排名，"
                            f"不能录入专家组意见", "consensus.excluded")
     if current.score.n == 0:
-        raise ResultsError(f"申报 {current.application_id} 还没有有效评分，不能形成专家组意见", "consensus.no_scores")
+        raise ResultsError(f"申报 {current.application_id} 还没有有效评分，不能形成专家组意见", "consensus.no_scores",
+                           msg=M("results.err.no_scores", application=current.application_id))
     if form.levels and recommendation not in (None, ""):
         raise ResultsError(f"评审表“{form.title}”不设推荐意见，请给出等次", "consensus.recommendation")
     if not form.levels and level not in (None, ""):
         raise ResultsError(f"评审表“{form.title}”不设等次，请给出推荐意见", "consensus.level")
     rec, lvl = _rec_id(form, recommendation), _level_id(form, level)
-    differs = []
+    differs, why = [], []
     if form.levels:
         if lvl is None:
             raise ResultsError(f"请给出最终等次（{'、'.join(lv.name for lv in form.levels)}）", "consensus.level")
         if lvl != current.computed_level:
             differs.append(f"最终等次“{current.level_zh(lvl)}”与按得分 {current.score.value:.2f} 计算的等次"
                            f"“{current.level_zh(current.computed_level)}”不同")
+            why.append(M("results.err.level_differs", final=level_msg(form, lvl), score=f"{current.score.value:.2f}",
+                         computed=level_msg(form, current.computed_level)))
     else:
         if form.recommendation_ids and rec is None:
             raise ResultsError(f"请给出最终推荐意见（{'、'.join(n for _, n in form.recommendations)}）",
@@ -112,8 +115,12 @@ def set_consensus(store: Store, session_id: int, application: str | int, *, opin
         if rec != current.computed_recommendation:
             differs.append(f"最终推荐意见“{current.recommendation_zh(rec)}”与专家多数意见"
                            f"“{current.recommendation_zh(current.computed_recommendation)}”（{current.rec_counts_text}）不同")
+            why.append(M("results.err.rec_differs", final=recommendation_msg(form, rec),
+                         computed=recommendation_msg(form, current.computed_recommendation),
+                         counts=current.rec_counts_msg))
     if differs and not reason:
-        raise ResultsError("；".join(differs) + "，必须写明理由（将打印在评审意见表上）", "consensus.reason")
+        raise ResultsError("；".join(differs) + "，必须写明理由（将打印在评审意见表上）", "consensus.reason",
+                           msg=M("results.err.reason", why=why))
 
     with store.write() as s:
         sess = require_open(s, session_id, "修改专家组意见")
@@ -127,7 +134,8 @@ def set_consensus(store: Store, session_id: int, application: str | int, *, opin
         leader = s.get(Expert, panel.leader_expert_id) if panel.leader_expert_id else None
         if leader is None:
             raise ResultsError(f"评审组“{panel.name}”尚未指定组长：专家组意见由组长确认（或秘书代组长录入），"
-                               f"请先指定组长（session panel leader）", "consensus.no_leader")
+                               f"请先指定组长（session panel leader）", "consensus.no_leader",
+                               msg=M("results.err.no_leader", panel=panel.name))
         author = leader.name if by == "leader" else f"{person_name(s, store.actor)}（代组长 {leader.name}）"
         row = s.scalar(select(Consensus).where(Consensus.application_pk == current.pk))
         old = None

@@ -158,3 +158,108 @@ def test_title_column_stretches_and_the_rest_fit_their_contents(qtbot, world, si
     assert title == max(widths) and title > (300 if size[0] == 1920 else 150)
     for c in (0, 1, 2, 4):                           # ids, ranks, an expert's total: as wide as their contents
         assert widths[c] >= t.sizeHintForColumn(c) - 1, (c, widths[c], t.sizeHintForColumn(c))
+
+
+# -- items 8 and 12: plain words, and no Chinese on the English page but data ----------------------
+
+def page_texts(page) -> list[tuple[str, str]]:
+    """(where, text) of everything the page shows or shows on hover: labels, buttons, tabs, combo
+    items, placeholders, every cell and header of its tables, and their tooltips."""
+    from PySide6.QtWidgets import (QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTableView,
+                                   QTableWidget, QTabWidget, QWidget)
+    out = []
+    for w in [page, *page.findChildren(QWidget)]:
+        name = type(w).__name__
+        if w.toolTip():
+            out.append((f"{name} tooltip", w.toolTip()))
+        if isinstance(w, (QLabel, QAbstractButton)):
+            out.append((name, w.text()))
+        if isinstance(w, (QLineEdit, QPlainTextEdit)):
+            out.append((f"{name} placeholder", w.placeholderText()))
+        if isinstance(w, QComboBox):
+            out += [(f"{name} item", w.itemText(i)) for i in range(w.count())]
+        if isinstance(w, QTabWidget):
+            out += [("tab", w.tabText(i)) for i in range(w.count())]
+        if isinstance(w, QTableView) and not isinstance(w, QTableWidget) or isinstance(w, QTableWidget):
+            m = w.model()
+            for c in range(m.columnCount()):
+                out.append(("header", str(m.headerData(c, Qt.Horizontal) or "")))
+                for r in range(m.rowCount()):
+                    for role in (Qt.DisplayRole, Qt.ToolTipRole):
+                        v = m.index(r, c).data(role)
+                        if v not in (None, ""):
+                            out.append((f"cell {r},{c}", str(v)))
+    return out
+
+
+def data_strings(world) -> list[str]:
+    """What the page shows as it was entered (names, titles, typed reasons): not UI text."""
+    from nn_review.store import models as M
+    from ..results_fixtures import OPINION
+    with world.store.read() as s:
+        apps = [s.get(M.Application, pk) for pk in world.apps.values()]
+        extra = [a.title for a in apps] + [a.applicant_name for a in apps]
+        extra += [s.get(M.Panel, world.panel_id).name, s.get(M.ReviewSession, world.sid).name]
+    return sorted([*FIVE, *extra, OPINION, "论证不足，需补充数据和依据。", "评分后发现与申报单位有合作关系", TEXT],
+                  key=len, reverse=True)
+
+
+@pytest.fixture
+def english():
+    from nn_review import i18n
+    from ui.app import make_app
+    make_app(lang="en")
+    yield
+    make_app(lang="zh_CN")
+    i18n.set_language("zh_CN")
+
+
+def test_english_results_page_shows_no_chinese_but_data(qtbot, world, english):
+    from nn_review.results import save_draft
+    from nn_review.roster.conflicts import add_conflict
+    from ui.results_page import ResultsPage
+    a1, a2 = world.app_ids
+    add_conflict(world.store, world.sid, world.experts["王建国"], a2, "评分后发现与申报单位有合作关系")
+    save_draft(world.store, world.sid, a1, TEXT)
+    from ui.main_window import MainWindow
+    win = MainWindow(world.store)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    page = next(p for p in win.extra_pages if isinstance(p, ResultsPage))
+    win.pages.setCurrentWidget(page)
+    assert page.title() == "Results" or not CJK.search(page.title())
+    known = data_strings(world)
+    found = []
+    for app in (a1, a2):
+        page.select_app(app)
+        for where, text in page_texts(page):
+            rest = text
+            for d in known:
+                rest = rest.replace(d, "")
+            if CJK.search(rest):
+                found.append(f"{where}: {text!r}")
+    assert not found, "\n".join(sorted(set(found)))
+    # the agreement in plain words; the figures only on hover
+    assert page.kendall.text().startswith("Agreement among the experts:")
+    assert "W = " not in page.kendall.text() and "Kendall's W = " in page.kendall.toolTip()
+    assert page.final.itemText(0) == "Support"
+    # a refusal in English too: what is wrong and what to do
+    from PySide6.QtWidgets import QMessageBox
+    told = []
+    page.select_app(a1)
+    page.final.setCurrentIndex(page.final.findData("reject"))
+    page.reason.setText("")
+    import unittest.mock as mock
+    with mock.patch.object(QMessageBox, "warning", lambda *a, **k: told.append(a[2])):
+        assert not page.save_consensus()
+    assert told and "Give the reason" in told[0] and not CJK.search(told[0]), told
+    hover = page.grades.item(0, 2).toolTip()
+    assert hover.split("\n")[0] in ("A Excellent", "B Good", "C Fair", "D Poor", "E Very poor"), hover
+
+
+def test_agreement_in_plain_chinese_with_the_figures_on_hover(qtbot, world):
+    page = open_results_page(qtbot, world)
+    text = page.kendall.text()
+    assert re.match(r"专家评分一致性：(好|较好|一般|差)。", text) and "W =" not in text and "χ²" not in text
+    assert "肯德尔和谐系数 W = " in page.kendall.toolTip() and "p = " in page.kendall.toolTip()

@@ -247,7 +247,6 @@ class ResultsPage(RefreshOnChange, QWidget):
                            .replace("%4", short_hash(pr.data_hash)))
         self.state.setToolTip(tip(render(pr.rule.msg)))  # the full rule; the label stays short at 1366 px
         self._fill_table(pr)
-        self.model.set_drafts(set(self.drafts))
         self._fill_flags(pr)
         self._fill_agreement(pr)
         if pr.applications:
@@ -262,6 +261,7 @@ class ResultsPage(RefreshOnChange, QWidget):
 
     def _fill_table(self, pr: R.PanelResults) -> None:
         self.model.set_results(pr)
+        self.model.set_drafts(set(self.drafts))  # before sizing: the mark takes room in the id column
         t = self.table
         head = t.horizontalHeader()
         n = self.model.columnCount()
@@ -407,6 +407,7 @@ class ResultsPage(RefreshOnChange, QWidget):
         else:
             self.drafts[aid] = draft
         self.model.set_drafts(set(self.drafts))
+        self.table.resizeColumnToContents(2)  # room for the mark
         self._show_draft_state()
         return True
 

@@ -313,9 +313,10 @@ class AppResult:
 
     @property
     def rec_counts_msg(self) -> list[Msg] | str:
-        """:attr:`rec_counts_text` per language (a list: rendered with the language's separator)."""
+        """:attr:`rec_counts_text` per language, the options nobody chose left out (a list: rendered
+        with the language's separator)."""
         return [M("results.votes", name=recommendation_msg(self.form, k), n=v)
-                for k, v in self.rec_counts.items()] or "—"
+                for k, v in self.rec_counts.items() if v] or "—"
 
     @property
     def conclusion_msg(self) -> Msg | str:

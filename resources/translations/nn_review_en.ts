@@ -3467,7 +3467,7 @@ Dismissed because: %2</translation>
     <message>
         <location filename="../../ui/results_page.py" line="450"/>
         <source>还不能定稿：以下 %1 项须先处理。</source>
-        <translation>Cannot finalise yet: %1 item(s) to deal with first.</translation>
+        <translation>Cannot finalize yet: %1 item(s) to deal with first.</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="491"/>

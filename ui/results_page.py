@@ -213,6 +213,9 @@ class ResultsPage(RefreshOnChange, QWidget):
         bar.setValue(scroll)
 
     def set_session(self, session_id: int | None, keep_app: str | None = None) -> None:
+        self.save_draft_now()  # in the session it was typed in
+        if session_id != self.session_id:
+            self._editing = None
         self.session_id = session_id
         self.stale = False  # read anew here
         keep = self.panel.currentData()
@@ -615,8 +618,8 @@ class ResultsPage(RefreshOnChange, QWidget):
                       self.session_id, paths, done=self._accepted)
 
     def _accepted(self, results: list) -> None:
-        lines = [(self.tr("已入档：") if r.outcome == "accepted" else self.tr("拒收：")) + f"{Path(r.file).name}  {r.message}"
-                 for r in results]
+        lines = [(self.tr("已入档：") if r.outcome == "accepted" else self.tr("拒收："))
+                 + f"{Path(r.file).name}  {render(r.msg) if r.msg is not None else r.message}" for r in results]
         n = sum(r.outcome == "accepted" for r in results)
         self.show_long(self.tr("导入组长签署的结果表"),
                        self.tr("已入档 %1 个文件，拒收 %2 个。").replace("%1", str(n)).replace("%2", str(len(results) - n)),

@@ -178,3 +178,50 @@ CATALOG.update({
                               "The panel \"{panel}\" has no leader yet: the leader confirms the panel opinion (or the "
                               "secretary enters it on the leader's behalf). Choose the leader on the panels page first."),
 })
+
+CATALOG.update({
+    # sheets countersigned by the leader, brought back (results/accept.py)
+    "results.sheet.summary": ("评审结果汇总表", "panel summary sheet"),
+    "results.sheet.opinion": ("项目评审意见表", "opinion sheet"),
+    "results.sheet.personal": ("专家个人评分表", "personal score sheet"),
+    "results.acc.accepted": ("{what} {ref}（{panel}）：组长 {leader} 的签署已核验并入档",
+                             "{what} {ref} ({panel}): the signature of the leader {leader} is verified; filed"),
+    "results.acc.missing": ("{name} 不存在或不是文件", "{name} does not exist or is not a file"),
+    "results.acc.too_big": ("{name} 过大，不是评审结果表", "{name} is too large to be a result sheet"),
+    "results.acc.io": ("无法读取 {name}", "Cannot read {name}"),
+    "results.acc.not_pdf": ("{name} 不是可读的 PDF 结果表", "{name} is not a readable PDF result sheet"),
+    "results.acc.unsigned": ("{name} 没有任何数字签名：请让组长在本人电脑上签署。",
+                             "{name} has no digital signature: ask the leader to sign it on the leader's own computer."),
+    "results.acc.not_leader": ("{name} 的最后一个签名不是组长签名位置：该文件还没有组长签署。",
+                               "{name} is not signed by the leader yet (its last signature is not in the leader's place)."),
+    "results.acc.leader_invalid": ("{name} 的组长签名无效（签名后文件被改动或签名已损坏）。",
+                                   "The leader's signature on {name} is not valid (changed after signing, or damaged)."),
+    "results.acc.changed_after": ("{name} 在组长签名之后又被改动，拒绝导入。",
+                                  "{name} was changed after the leader signed it: refused."),
+    "results.acc.earlier_invalid": ("{name} 中较早的签名已失效，拒绝导入。",
+                                    "An earlier signature on {name} no longer holds: refused."),
+    "results.acc.not_issued": ("{name} 与本系统发出的任何结果表都不一致（发出后被改动，或不是本系统打印的），拒绝导入。",
+                               "{name} matches no result sheet this system issued (changed after it was issued, or "
+                               "not printed here): refused."),
+    "results.acc.wrong_session": ("{name} 是评审批次“{other}”的结果表，不属于当前批次“{session}”。",
+                                  "{name} is a sheet of the session \"{other}\", not of the current session \"{session}\"."),
+    "results.acc.content_changed": ("{name} 在组长签署时改动了结果表的内容（不只是签名），拒绝导入。",
+                                    "The content of {name} was changed when the leader signed (more than the "
+                                    "signature): refused."),
+    "results.acc.old_version": ("{name} 是第 {old} 版，当前为第 {now} 版：请把第 {now} 版发给组长签署。",
+                                "{name} is version {old}; the current one is version {now}: send version {now} to the "
+                                "leader to sign."),
+    "results.acc.reprinted": ("{name} 是较早打印的结果表，此后（{when}）已重新打印了内容不同的表：请把新打印的发给组长签署。",
+                              "{name} was printed earlier; a sheet with different content was printed since ({when}): "
+                              "send the new one to the leader to sign."),
+    "results.acc.personal": ("{name} 是专家个人评分表，不需要组长签署。", "{name} is a personal score sheet: the leader does not sign it."),
+    "results.acc.no_panel": ("{name} 所属的评审组已不存在。", "The panel of {name} no longer exists."),
+    "results.acc.no_leader": ("评审组“{panel}”尚未指定组长，不能接收组长签署件。",
+                              "The panel \"{panel}\" has no leader yet: a countersigned sheet cannot be accepted."),
+    "results.acc.unpinned": ("{name}：签名人 {signer} 的证书未登记为组长 {leader} 的证书。组长的证书随其评分文件登记；组长更换电脑后请先重新登记证书。",
+                             "{name}: the certificate of the signer {signer} is not registered as that of the leader "
+                             "{leader}. The leader's certificate is registered with the leader's score file; after the "
+                             "leader changes computers, register the certificate again first."),
+    "results.acc.already": ("{name}：该结果表的组长签署件已入档，未重复导入。",
+                            "{name}: the leader's signed copy of this sheet is already filed; not filed twice."),
+})

@@ -111,6 +111,18 @@ def test_a_refused_record_keeps_the_draft(qtbot, world, monkeypatch):
     assert get_draft(world.store, world.sid, a1).text == TEXT and page.opinion.toPlainText() == TEXT
 
 
+
+def test_another_session_chosen_keeps_the_draft_in_its_own_session(qtbot, world):
+    page = open_results_page(qtbot, world)
+    a1 = world.app_ids[0]
+    page.select_app(a1)
+    type_chinese(page.opinion, TEXT)
+    page.set_session(None)
+    assert get_draft(world.store, world.sid, a1).text == TEXT and page.opinion.toPlainText() == ""
+    page.set_session(world.sid)
+    page.select_app(a1)
+    assert page.opinion.toPlainText() == TEXT and page.draft_state.text().startswith("草稿已保存")
+
 # -- item 11: a long refusal scrolls and can be copied ---------------------------------------------
 
 def long_messages(monkeypatch):

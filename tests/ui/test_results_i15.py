@@ -149,6 +149,11 @@ def test_finalise_refusal_for_32_applications_scrolls_and_copies(qtbot, tmp_path
     copied = QApplication.clipboard().text()
     assert w.app_ids[0] in copied and copied.count("\n") >= 32
     dlg.close()
+    # the same refusal in English: only the data (the panel's name) stays Chinese
+    from nn_review.i18n import render
+    from nn_review.results import finalise_refusal
+    en = [render(p, "en") for p in finalise_refusal(w.store, w.sid)[0]]
+    assert len(en) == len(dlg.lines) and all(not CJK.search(x.replace("信息技术组", "")) for x in en), en[:3]
     w.store.close()
 
 

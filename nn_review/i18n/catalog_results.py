@@ -21,13 +21,13 @@ CATALOG.update({
                           "later, newly imported scores){now}; the panel must confirm it again"),
     "results.fin.stale_now": ("，现为：{why}", "; now: {why}"),
     "results.fin.not_counted": ("{name} {mark}，评分不计入（{reason}）", "{name} {mark}, scores not counted ({reason})"),
-    "results.fin.conflict_added": ("{where}：回避检测已过期，重新检测会新增 {name} 的回避（{reason}），请先重新检测回避（session conflicts）",
+    "results.fin.conflict_added": ("{where}：回避检测已过期，重新检测会新增 {name} 的回避（{reason}），请先重新检测回避",
                                    "{where}: the conflict check is out of date; checking again would add a conflict "
                                    "for {name} ({reason}). Run the conflict check again first"),
-    "results.fin.conflict_removed": ("{where}：回避检测已过期，{name} 的回避（{reason}）已不再成立，请先重新检测回避（session conflicts）",
+    "results.fin.conflict_removed": ("{where}：回避检测已过期，{name} 的回避（{reason}）已不再成立，请先重新检测回避",
                                      "{where}: the conflict check is out of date; the conflict of {name} ({reason}) "
                                      "no longer holds. Run the conflict check again first"),
-    "results.fin.unchecked": ("申报 {ids}{more} 尚未完成形式审查（未审查），请先运行形式审查（session checks）",
+    "results.fin.unchecked": ("申报 {ids}{more} 尚未完成形式审查（未审查），请先运行形式审查",
                               "Applications {ids}{more} have not been through the formal check; run the formal "
                               "check first"),
     "results.fin.and_more": ("等", " and others"),

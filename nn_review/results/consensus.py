@@ -192,7 +192,12 @@ def finalise_problems(store: Store, session_id: int) -> tuple[list[str], dict[st
     """What still prevents finalising (empty = ready), the panels' data hashes, and the number of
     applications — in Chinese (the CLI, the refusal); :func:`finalise_refusal` gives the same as messages."""
     problems, hashes, count = finalise_refusal(store, session_id)
-    return [render(p, "zh_CN") for p in problems], hashes, count
+    return [render(p, "zh_CN") + _CLI_HINTS.get(p.key, "") for p in problems], hashes, count
+
+
+# The command to run, for the CLI's refusal only (the GUI names the page instead of a verb).
+_CLI_HINTS = {"results.fin.conflict_added": "（session conflicts）", "results.fin.conflict_removed": "（session conflicts）",
+              "results.fin.unchecked": "（session checks）"}
 
 
 def finalise_refusal(store: Store, session_id: int) -> tuple[list[Msg], dict[str, str], int]:

@@ -225,3 +225,9 @@ CATALOG.update({
     "results.acc.already": ("{name}：该结果表的组长签署件已入档，未重复导入。",
                             "{name}: the leader's signed copy of this sheet is already filed; not filed twice."),
 })
+
+CATALOG.update({
+    "results.err.reopen_reason": ("重新开启已定稿的批次必须写明理由（记入审计，并使此后打印的评审表版本号加一）。",
+                                  "Reopening a finalised session needs a reason (it is audited, and sheets printed "
+                                  "afterwards carry the next version number)."),
+})

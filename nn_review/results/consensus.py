@@ -295,7 +295,8 @@ def reopen(store: Store, session_id: int, reason: str) -> int:
     """Unlock a finalised session; returns the new sheet version."""
     reason = (reason or "").strip()
     if han_count(reason) < 2 and len(reason) < 4:
-        raise ResultsError("重新开启已定稿的批次必须写明理由（记入审计，并使此后打印的评审表版本号加一）", "reopen.reason")
+        raise ResultsError("重新开启已定稿的批次必须写明理由（记入审计，并使此后打印的评审表版本号加一）", "reopen.reason",
+                           msg=M("results.err.reopen_reason"))
     with store.write() as s:
         sess = s.get(ReviewSession, session_id)
         if sess is None:

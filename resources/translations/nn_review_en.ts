@@ -3120,22 +3120,22 @@ Dismissed because: %2</translation>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../ui/results_page.py" line="319"/>
+        <location filename="../../ui/results_page.py" line="322"/>
         <source>（%1，不计入）</source>
         <translation> (%1, not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="335"/>
+        <location filename="../../ui/results_page.py" line="340"/>
         <source>不计入：%1</source>
         <translation>Not counted: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="344"/>
+        <location filename="../../ui/results_page.py" line="349"/>
         <source>形式审查结论：%1</source>
         <translation>Formal check decision: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="345"/>
+        <location filename="../../ui/results_page.py" line="350"/>
         <source>%1 的评分不计入：%2</source>
         <translation>Review by %1 not counted: %2</translation>
     </message>
@@ -3166,7 +3166,7 @@ Dismissed because: %2</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="107"/>
-        <location filename="../../ui/results_page.py" line="242"/>
+        <location filename="../../ui/results_page.py" line="245"/>
         <source>定稿…</source>
         <translation>Finalize…</translation>
     </message>
@@ -3263,7 +3263,7 @@ Dismissed because: %2</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="181"/>
-        <location filename="../../ui/results_page.py" line="434"/>
+        <location filename="../../ui/results_page.py" line="440"/>
         <source>专家组意见</source>
         <translation>Panel Consensus</translation>
     </message>
@@ -3283,129 +3283,129 @@ Dismissed because: %2</translation>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="240"/>
+        <location filename="../../ui/results_page.py" line="243"/>
         <source>本批次还没有评审组</source>
         <translation>This session has no panels yet</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="242"/>
+        <location filename="../../ui/results_page.py" line="245"/>
         <source>重新开启…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="243"/>
+        <location filename="../../ui/results_page.py" line="246"/>
         <source>去高低平均</source>
         <translation>Trimmed Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="244"/>
+        <location filename="../../ui/results_page.py" line="247"/>
         <source>算术平均</source>
         <translation>Arithmetic Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="245"/>
+        <location filename="../../ui/results_page.py" line="248"/>
         <source>%1 · 第 %2 版 · %3 · 数据摘要 %4</source>
         <translation>%1 · version %2 · %3 · data hash %4</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="245"/>
+        <location filename="../../ui/results_page.py" line="248"/>
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="245"/>
+        <location filename="../../ui/results_page.py" line="248"/>
         <source>评审中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="283"/>
+        <location filename="../../ui/results_page.py" line="286"/>
         <source>分歧提示（%1）</source>
         <translation>Divergence Flags (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="619"/>
+        <location filename="../../ui/results_page.py" line="625"/>
         <source>已入档 %1 个文件，拒收 %2 个。</source>
         <translation>%1 file(s) filed, %2 refused.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="318"/>
+        <location filename="../../ui/results_page.py" line="321"/>
         <source>评审指标</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="319"/>
+        <location filename="../../ui/results_page.py" line="322"/>
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="331"/>
+        <location filename="../../ui/results_page.py" line="336"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="341"/>
+        <location filename="../../ui/results_page.py" line="346"/>
         <source>计算结论：%1</source>
         <translation>Calculated conclusion: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="343"/>
+        <location filename="../../ui/results_page.py" line="348"/>
         <source>（专家组意见已过期：评分在其后有变化）</source>
         <translation> (panel consensus out of date: scores changed after it was saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="436"/>
+        <location filename="../../ui/results_page.py" line="442"/>
         <source>已保存 %1 的专家组意见</source>
         <translation>Panel consensus for %1 saved</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="443"/>
+        <location filename="../../ui/results_page.py" line="449"/>
         <source>重新开启评审批次</source>
         <translation>Reopen Review Session</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="443"/>
+        <location filename="../../ui/results_page.py" line="449"/>
         <source>重新开启后可修改评分与意见；此后打印的评审表版本号加一。理由：</source>
         <translation>After reopening, scores and opinions can be changed; sheets printed from then on get the next version number. Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="446"/>
+        <location filename="../../ui/results_page.py" line="452"/>
         <source>重新开启</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="450"/>
-        <location filename="../../ui/results_page.py" line="453"/>
-        <location filename="../../ui/results_page.py" line="455"/>
+        <location filename="../../ui/results_page.py" line="456"/>
+        <location filename="../../ui/results_page.py" line="459"/>
+        <location filename="../../ui/results_page.py" line="461"/>
         <source>定稿</source>
         <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="454"/>
+        <location filename="../../ui/results_page.py" line="460"/>
         <source>定稿后本批次（%1 个申报项目）只读，修改须重新开启并说明理由。现在定稿？</source>
         <translation>Once finalized, this session (%1 applications) is read-only; changes require reopening it with a reason. Finalize now?</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="476"/>
+        <location filename="../../ui/results_page.py" line="482"/>
         <source>导出评审结果</source>
         <translation>Export Results</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="481"/>
+        <location filename="../../ui/results_page.py" line="487"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="482"/>
+        <location filename="../../ui/results_page.py" line="488"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="486"/>
+        <location filename="../../ui/results_page.py" line="492"/>
         <source>选择存放评审结果表的文件夹</source>
         <translation>Choose a Folder for the Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="566"/>
+        <location filename="../../ui/results_page.py" line="572"/>
         <source>组长只能用本人的密钥签名：
 • 组长携带本人的 UKey 在本机签名；或
 • 把结果表交给组长，由组长在本人电脑的专家工作台中签署（文件 → 组长签署结果表…），交回后用“导入组长签署的结果表…”入档。</source>
@@ -3414,137 +3414,137 @@ Dismissed because: %2</translation>
 • give the sheet to the leader, who signs it in the expert workspace on the leader&apos;s own computer (File → Countersign a result sheet as panel leader…); when it comes back, file it with “Accept sheets countersigned by the leader…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="567"/>
+        <location filename="../../ui/results_page.py" line="573"/>
         <source>使用组长本人的 UKey…</source>
         <translation>Use the Leader&apos;s Own UKey…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="594"/>
+        <location filename="../../ui/results_page.py" line="600"/>
         <source>导入组长签署的结果表…</source>
         <translation>Accept sheets countersigned by the leader…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="595"/>
+        <location filename="../../ui/results_page.py" line="601"/>
         <source>组长在本人电脑上签署后交回的结果表：核验组长证书、原有签名和发出的结果表后入档</source>
         <translation>Result sheets the panel leader signed on the leader&apos;s own computer: checks the leader&apos;s certificate, the earlier signatures and the issued sheet, then files them</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="606"/>
+        <location filename="../../ui/results_page.py" line="612"/>
         <source>选择组长签署后交回的结果表</source>
         <translation>Choose the result sheets countersigned by the leader</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="615"/>
+        <location filename="../../ui/results_page.py" line="621"/>
         <source>已入档：</source>
         <translation>Filed: </translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="615"/>
+        <location filename="../../ui/results_page.py" line="621"/>
         <source>拒收：</source>
         <translation>Refused: </translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="611"/>
-        <location filename="../../ui/results_page.py" line="618"/>
+        <location filename="../../ui/results_page.py" line="617"/>
+        <location filename="../../ui/results_page.py" line="624"/>
         <source>导入组长签署的结果表</source>
         <translation>Accept countersigned result sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="399"/>
+        <location filename="../../ui/results_page.py" line="404"/>
         <source>草稿未能保存：%1</source>
         <translation>Draft not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="413"/>
+        <location filename="../../ui/results_page.py" line="419"/>
         <source>草稿已保存 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="414"/>
+        <location filename="../../ui/results_page.py" line="420"/>
         <source>专家组意见尚未录入：文字已作为草稿保存，录入后草稿自动删除</source>
         <translation>The panel opinion is not recorded yet: the text is kept as a draft, deleted once the opinion is recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="450"/>
+        <location filename="../../ui/results_page.py" line="456"/>
         <source>还不能定稿：以下 %1 项须先处理。</source>
         <translation>Cannot finalize yet: %1 item(s) to deal with first.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="491"/>
+        <location filename="../../ui/results_page.py" line="497"/>
         <source>用秘书的签名证书对生成的 PDF 做数字签名？</source>
         <translation>Digitally sign the generated PDFs with the secretary&apos;s signing certificate?</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="506"/>
+        <location filename="../../ui/results_page.py" line="512"/>
         <source>正在生成评审结果表…</source>
         <translation>Generating result sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="506"/>
+        <location filename="../../ui/results_page.py" line="512"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="507"/>
-        <location filename="../../ui/results_page.py" line="523"/>
+        <location filename="../../ui/results_page.py" line="513"/>
+        <location filename="../../ui/results_page.py" line="529"/>
         <source>生成评审结果表</source>
         <translation>Generate Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="529"/>
+        <location filename="../../ui/results_page.py" line="535"/>
         <source>已取消，未留下任何文件</source>
         <translation>Cancelled; no files were left behind</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="534"/>
+        <location filename="../../ui/results_page.py" line="540"/>
         <source>评审结果表</source>
         <translation>Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="535"/>
+        <location filename="../../ui/results_page.py" line="541"/>
         <source>已生成 %1 个 PDF 文件%2。</source>
         <translation>Generated %1 PDF file(s)%2.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="536"/>
+        <location filename="../../ui/results_page.py" line="542"/>
         <source>（已数字签名，签名人 %1）</source>
         <translation> (digitally signed by %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="538"/>
+        <location filename="../../ui/results_page.py" line="544"/>
         <source>打开汇总表</source>
         <translation>Open Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="539"/>
+        <location filename="../../ui/results_page.py" line="545"/>
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="540"/>
+        <location filename="../../ui/results_page.py" line="546"/>
         <source>打印汇总表…</source>
         <translation>Print Summary Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="541"/>
+        <location filename="../../ui/results_page.py" line="547"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="557"/>
+        <location filename="../../ui/results_page.py" line="563"/>
         <source>选择要由组长加签的评审结果表</source>
         <translation>Choose the result sheets the leader countersigns</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="563"/>
-        <location filename="../../ui/results_page.py" line="579"/>
-        <location filename="../../ui/results_page.py" line="587"/>
+        <location filename="../../ui/results_page.py" line="569"/>
+        <location filename="../../ui/results_page.py" line="585"/>
+        <location filename="../../ui/results_page.py" line="593"/>
         <source>组长加签</source>
         <translation>Leader Countersign</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="582"/>
-        <location filename="../../ui/results_page.py" line="589"/>
+        <location filename="../../ui/results_page.py" line="588"/>
+        <location filename="../../ui/results_page.py" line="595"/>
         <source>已由 %1 加签 %2 个文件</source>
         <translation>%2 file(s) countersigned by %1</translation>
     </message>

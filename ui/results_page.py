@@ -8,6 +8,14 @@ recorded after it came in, or the application 不予受理) is shown struck thro
 notices alone (``AFFECTS_RESULTS``: a conflict, a formal decision or a score import on another
 page, its own consensus), once when shown if it was out of sight. The drill-down of a row is
 built from the panel already merged for the grid.
+
+The panel's opinion being typed is never lost (issue 15): it is saved as a draft of its
+application (``results.save_draft``, one small write through ``ops.call``) when another row is
+chosen, when the editor loses focus, when the window closes and a second after typing stops;
+it comes back when the row is shown again (the rows with a draft are marked), and recording the
+consensus deletes it. The page's own draft notices never reload the editor under the typing user.
+Texts the core makes (grades, recommendations, conclusions, flags, the agreement in plain words,
+refusals) are messages rendered in the UI language (``nn_review.i18n``).
 """
 
 from __future__ import annotations
@@ -79,6 +87,7 @@ class ResultsPage(RefreshOnChange, QWidget):
         self.session_id: int | None = None
         self.results: R.PanelResults | None = None
         self.last_report = None
+        self.last_long_message = None
         self.drafts: dict[str, R.Draft] = {}   # the panel's opinion drafts, by 申报编号
         self._editing: str | None = None       # the application whose opinion is in the editor
         self._editor_base = ""                 # its text as last loaded or saved (unchanged = nothing to save)

@@ -400,3 +400,65 @@ def validate_review(form: Form, review: Mapping[str, Any], band_mode: bool) -> l
     elif rec not in (None, ""):
         add("recommendation", "recommendation.not_allowed", f"评审表“{form.title}”不设推荐意见，实际填写了 {rec!r}")
     return out
+
+
+# -- names per language (issue 15 item 12) -------------------------------------------------------
+# A form carries its names in Chinese. The built-in forms' names have English in the catalog
+# (nn_review/i18n/catalog_results.py, ids ``forms.*``); a name is translated only while it is the
+# one the catalog knows, so a form with names of its own shows them as they are (data).
+
+def named(key: str, name: str):
+    """``Msg(key)`` while ``name`` is the catalog's Chinese for it, else ``name`` itself (data)."""
+    from .i18n import Msg, catalog
+    pair = catalog().get(key)
+    return Msg(key) if pair is not None and pair[0] == name else name
+
+
+def _render(value, lang: str | None) -> str:
+    from .i18n import render
+    return render(value, lang)
+
+
+def grade_msg(form: Form, grade: str):
+    g = form.grade(grade)
+    return named(f"forms.grade.{grade}", g.name) if g is not None else ""
+
+
+def grade_name(form: Form, grade: str, lang: str | None = None) -> str:
+    """优秀 / Excellent — the name of grade ``grade`` (A–E) of ``form``; '' for an unknown letter."""
+    return _render(grade_msg(form, grade), lang)
+
+
+def grade_label(form: Form, grade: str, lang: str | None = None) -> str:
+    """“A 优秀” / “A Excellent”: the letter and its name, as lists and descriptions show a grade."""
+    name = grade_name(form, grade, lang)
+    return f"{grade} {name}" if name else grade
+
+
+def recommendation_msg(form: Form, rid: str | None):
+    name = dict(form.recommendations).get(rid) if rid else None
+    return named(f"forms.rec.{rid}", name) if name else "—"
+
+
+def recommendation_name(form: Form, rid: str | None, lang: str | None = None) -> str:
+    """建议支持 / Support; '—' for none."""
+    return _render(recommendation_msg(form, rid), lang)
+
+
+def level_msg(form: Form, lid: str | None):
+    name = next((lv.name for lv in form.levels if lv.id == lid), None) if lid else None
+    return named(f"forms.level.{lid}", name) if name else "—"
+
+
+def level_name(form: Form, lid: str | None, lang: str | None = None) -> str:
+    """The 等次 (form B): 优秀 / Excellent; '—' for none."""
+    return _render(level_msg(form, lid), lang)
+
+
+def criterion_msg(form: Form, cid: str):
+    c = form.criterion(cid)
+    return named(f"forms.{form.id}.{cid}", c.name) if c is not None else cid
+
+
+def criterion_name(form: Form, cid: str, lang: str | None = None) -> str:
+    return _render(criterion_msg(form, cid), lang)

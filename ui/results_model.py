@@ -5,15 +5,17 @@ the merged results (``shown``); the model computes nothing."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from nn_review import results as R
+from nn_review.i18n import render
 from nn_review.results.merge import shown
 
 from .plain import data, tip
 
 FLAG_BG = QColor("#fff3cd")
 NOT_COUNTED_FG = QColor("#a23b00")
+DRAFT_MARK = QColor("#1f6fb2")
 FIXED = 4   # 总排名, 项目内排名, 申报编号, 项目名称
 TAIL = 6    # 平均分, 去高低平均, 项目得分, 推荐, 结论, 分歧
 
@@ -24,6 +26,8 @@ class ResultsModel(QAbstractTableModel):
         self.pr: R.PanelResults | None = None
         self.heads: list[str] = []
         self.cells: list[list[str]] = []
+        self.drafts: set[str] = set()    # applications with an unrecorded opinion draft
+        self._draft_icon: QIcon | None = None
 
     def headers(self, pr: R.PanelResults) -> list[str]:
         return [self.tr("总排名"), self.tr("项目内排名"), self.tr("申报编号"), self.tr("项目名称")] + \
@@ -42,10 +46,31 @@ class ResultsModel(QAbstractTableModel):
     def _row(pr: R.PanelResults, a: R.AppResult) -> list[str]:
         by_id = {e.expert_id: e for e in a.experts}
         cells = [a.rank_overall or "", a.rank_item or "", a.application_id, a.title]
-        cells += [by_id[e.expert_id].cell if e.expert_id in by_id else "" for e in pr.experts]
-        cells += [shown(a.score.mean), shown(a.score.trimmed_mean), shown(a.score.value), a.rec_counts_text,
-                  a.conclusion_text, len([f for f in a.flags if not f.resolved]) or ""]
+        cells += [render(by_id[e.expert_id].cell_msg) if e.expert_id in by_id else "" for e in pr.experts]
+        cells += [shown(a.score.mean), shown(a.score.trimmed_mean), shown(a.score.value), render(a.rec_counts_msg),
+                  render(a.conclusion_msg), len([f for f in a.flags if not f.resolved]) or ""]
         return [data(v) for v in cells]
+
+    def set_drafts(self, application_ids: set[str]) -> None:
+        """Mark the rows whose panel opinion is a draft not yet recorded (an icon and a tooltip)."""
+        if application_ids == self.drafts:
+            return
+        self.drafts = set(application_ids)
+        if self.cells:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self.cells) - 1, 2))
+
+    def draft_icon(self) -> QIcon:
+        if self._draft_icon is None:  # a dot in the row's id cell: no icon theme offline
+            pm = QPixmap(12, 12)
+            pm.fill(Qt.transparent)
+            p = QPainter(pm)
+            p.setRenderHint(QPainter.Antialiasing)
+            p.setBrush(DRAFT_MARK)
+            p.setPen(Qt.NoPen)
+            p.drawEllipse(2, 2, 8, 8)
+            p.end()
+            self._draft_icon = QIcon(pm)
+        return self._draft_icon
 
     def app(self, row: int) -> R.AppResult:
         return self.pr.applications[row]
@@ -82,14 +107,20 @@ class ResultsModel(QAbstractTableModel):
             return self.cells[r][c]
         a = self.pr.applications[r]
         unresolved = [f for f in a.flags if not f.resolved]
+        has_draft = c == 2 and a.application_id in self.drafts
+        if role == Qt.DecorationRole:
+            return self.draft_icon() if has_draft else None
         if role == Qt.ToolTipRole:
+            if has_draft:
+                return self.tr("有专家组意见草稿（尚未录入）")
             x = self._expert(r, c)
             if x is not None and x.status == "excluded":
-                return tip(self.tr("原总分 %1，不计入：%2").replace("%1", shown(x.total)).replace("%2", x.reason))
+                return tip(self.tr("原总分 %1，不计入：%2").replace("%1", shown(x.total))
+                           .replace("%2", render(x.reason_msg)))
             if c == last - 3:
-                return tip(a.method_zh)
+                return tip(render(a.method_msg))
             if c == last and unresolved:
-                return tip("\n".join(f.message for f in unresolved))
+                return tip("\n".join(render(f.msg(a.form)) for f in unresolved))
             if c in (3, last - 2, last - 1):  # long texts: the full text in the tooltip
                 return tip(self.cells[r][c]) if self.cells[r][c] else None
             return None

@@ -8,6 +8,14 @@ recorded after it came in, or the application 不予受理) is shown struck thro
 notices alone (``AFFECTS_RESULTS``: a conflict, a formal decision or a score import on another
 page, its own consensus), once when shown if it was out of sight. The drill-down of a row is
 built from the panel already merged for the grid.
+
+The panel's opinion being typed is never lost (issue 15): it is saved as a draft of its
+application (``results.save_draft``, one small write through ``ops.call``) when another row is
+chosen, when the editor loses focus, when the window closes and a second after typing stops;
+it comes back when the row is shown again (the rows with a draft are marked), and recording the
+consensus deletes it. The page's own draft notices never reload the editor under the typing user.
+Texts the core makes (grades, recommendations, conclusions, flags, the agreement in plain words,
+refusals) are messages rendered in the UI language (``nn_review.i18n``).
 """
 
 from __future__ import annotations
@@ -15,8 +23,8 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSettings, Qt, QUrl
-from PySide6.QtGui import QBrush, QDesktopServices, QFont, QPainter
+from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QBrush, QDesktopServices, QFont, QPainter, QTextCursor
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -43,13 +51,16 @@ from PySide6.QtWidgets import (
 )
 
 from nn_review import results as R
-from nn_review.changes import AFFECTS_RESULTS
-from nn_review.results.agreement import signed
+from nn_review.changes import AFFECTS_RESULTS, Changes, Kind
+from nn_review.i18n import language, render, text_of
+from nn_review.forms import criterion_msg, grade_label, level_name, recommendation_name
+from nn_review.results.agreement import kendall_msgs, severity_msg, signed
 from nn_review.results.merge import short_hash, shown
 from nn_review.roster import panels as panels_core
 from nn_review.store import StoreError
 
 from . import token_dialog
+from .long_message import show_long_message
 from .ops import RefreshOnChange
 from .panel_dialogs import ReasonDialog
 from .plain import data, plain, tip
@@ -66,7 +77,9 @@ def _strike(item) -> None:
 
 
 class ResultsPage(RefreshOnChange, QWidget):
-    watched = AFFECTS_RESULTS
+    # DRAFTS: another process's draft shows here; this page's own draft saves never reload it
+    watched = AFFECTS_RESULTS | Kind.DRAFTS
+    DRAFT_DELAY_MS = 1000  # a draft is saved this long after typing stops
 
     def __init__(self, win):
         super().__init__(win)
@@ -74,6 +87,16 @@ class ResultsPage(RefreshOnChange, QWidget):
         self.session_id: int | None = None
         self.results: R.PanelResults | None = None
         self.last_report = None
+        self.last_long_message = None
+        self.drafts: dict[str, R.Draft] = {}   # the panel's opinion drafts, by 申报编号
+        self._editing: str | None = None       # the application whose opinion is in the editor
+        self._editor_base = ""                 # its text as last loaded or saved (unchanged = nothing to save)
+        self._loading = False
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(self.DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft_now)
+        win.installEventFilter(self)  # the window closing saves the draft
 
         self.panel = QComboBox(self)
         self.panel.setMinimumWidth(260)
@@ -110,6 +133,7 @@ class ResultsPage(RefreshOnChange, QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)  # widths set per fill
+        self.table.horizontalHeader().setMinimumSectionSize(48)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
 
         self.grades = ro_table(self, [], 0)
@@ -131,6 +155,10 @@ class ResultsPage(RefreshOnChange, QWidget):
         self.cons_head.setWordWrap(True)
         self.opinion = QPlainTextEdit(self)
         self.opinion.setPlaceholderText(self.tr("专家组意见（组长执笔）"))
+        self.opinion.textChanged.connect(self._typed)
+        self.opinion.installEventFilter(self)  # focus out saves the draft
+        self.draft_state = QLabel(self)
+        self.draft_state.setTextFormat(Qt.PlainText)
         self.final = QComboBox(self)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("最终结论与计算结论不同时必须写明理由"))
@@ -153,6 +181,7 @@ class ResultsPage(RefreshOnChange, QWidget):
         row.addWidget(self.by_leader)
         row.addWidget(self.by_secretary)
         row.addStretch(1)
+        row.addWidget(self.draft_state)
         row.addWidget(self.btn_save)
         cf.addRow(self.tr("录入"), row)
 
@@ -175,9 +204,17 @@ class ResultsPage(RefreshOnChange, QWidget):
 
     # -- loading ---------------------------------------------------------------------------
 
+    def on_changes(self, changes: Changes, initiator: object = None) -> None:
+        """This page's own draft saves change nothing it shows but the mark it set itself: no reload
+        (the editor is never reloaded under the typing user)."""
+        if initiator is self and not (changes.kinds & ~(Kind.DRAFTS | Kind.AUDIT)):
+            return
+        super().on_changes(changes, initiator)
+
     def refresh(self) -> None:
         """A notice of something the results read (here or on another page, or another process):
         the panel list and the results anew (one merge), the selected row and the scroll kept."""
+        self.save_draft_now()  # what is being typed goes to the store first, and comes back from it
         a = self.current_app()
         bar = self.table.verticalScrollBar()
         scroll = bar.value()
@@ -185,6 +222,9 @@ class ResultsPage(RefreshOnChange, QWidget):
         bar.setValue(scroll)
 
     def set_session(self, session_id: int | None, keep_app: str | None = None) -> None:
+        self.save_draft_now()  # in the session it was typed in
+        if session_id != self.session_id:
+            self._editing = None
         self.session_id = session_id
         self.stale = False  # read anew here
         keep = self.panel.currentData()
@@ -199,8 +239,10 @@ class ResultsPage(RefreshOnChange, QWidget):
         self.reload_results(keep_app)
 
     def reload_results(self, keep_app: str | None = None) -> None:
+        self.save_draft_now()
         pid = self.panel.currentData()
         self.results = R.panel_results(self.win.store, pid) if pid is not None else None
+        self.drafts = R.panel_drafts(self.win.store, pid) if pid is not None else {}
         pr = self.results
         for b in (self.btn_reports, self.btn_leader_sign, self.btn_xlsx, self.btn_finalise):
             b.setEnabled(pr is not None)
@@ -215,7 +257,7 @@ class ResultsPage(RefreshOnChange, QWidget):
                            .replace("%1", self.tr("已定稿") if pr.finalised else self.tr("评审中"))
                            .replace("%2", str(pr.sheet_version)).replace("%3", method)
                            .replace("%4", short_hash(pr.data_hash)))
-        self.state.setToolTip(tip(pr.rule.text))  # the full rule; the label stays short at 1366 px
+        self.state.setToolTip(tip(render(pr.rule.msg)))  # the full rule; the label stays short at 1366 px
         self._fill_table(pr)
         self._fill_flags(pr)
         self._fill_agreement(pr)
@@ -231,37 +273,39 @@ class ResultsPage(RefreshOnChange, QWidget):
 
     def _fill_table(self, pr: R.PanelResults) -> None:
         self.model.set_results(pr)
+        self.model.set_drafts(set(self.drafts))  # before sizing: the mark takes room in the id column
         t = self.table
-        t.resizeColumnsToContents()
-        t.setColumnWidth(3, min(t.columnWidth(3), 300))
+        head = t.horizontalHeader()
         n = self.model.columnCount()
-        for c in (n - 3, n - 2):  # long texts: full text in the tooltip
-            t.setColumnWidth(c, min(t.columnWidth(c), 170))
+        for c in range(n):
+            head.setSectionResizeMode(c, QHeaderView.Interactive)
+        t.resizeColumnsToContents()  # every figure column as wide as its contents
+        for c in (n - 3, n - 2):  # vote counts and conclusions: the full text in the tooltip
+            t.setColumnWidth(c, min(t.columnWidth(c), 200))
+        if n > 3:  # the title takes what is left, at 1366 and at 1920 alike (issue 15 item 9)
+            head.setSectionResizeMode(3, QHeaderView.Stretch)
 
     def _fill_flags(self, pr: R.PanelResults) -> None:
-        self.flags.setRowCount(len(pr.flags))
-        for r, f in enumerate(pr.flags):
-            for c, v in enumerate((f.application_id, f.kind_zh, f.message, f.resolution if f.resolved else "")):
+        flags = [(f, a.form) for a in pr.applications for f in a.flags]
+        self.flags.setRowCount(len(flags))
+        for r, (f, form) in enumerate(flags):
+            for c, v in enumerate((data(f.application_id), render(f.kind_msg), render(f.msg(form)),
+                                   render(f.resolution_msg()) if f.resolved else "")):
                 self.flags.setItem(r, c, ro_item(v))
         self.tabs.setTabText(2, self.tr("分歧提示（%1）").replace("%1", str(sum(not f.resolved for f in pr.flags))))
 
     def _fill_agreement(self, pr: R.PanelResults) -> None:
-        k = pr.kendall
-        if k.w is None:
-            text = self.tr("肯德尔和谐系数 W：数据不足，无法计算（需至少 2 位专家共同评分至少 2 个项目）")
-        else:
-            text = (self.tr("肯德尔和谐系数 W = %1（%2 位专家 × %3 个项目，χ² = %4，p = %5）")
-                    .replace("%1", f"{k.w:.3f}").replace("%2", str(k.m)).replace("%3", str(k.n))
-                    .replace("%4", f"{k.chi2:.2f}").replace("%5", f"{k.p_value:.4f}"))
-        if k.left_out:
-            text += "\n" + self.tr("未计入：%1").replace("%1", "、".join(k.left_out))
-        self.kendall.setText(data(text))
-        self.kendall.setToolTip(tip(k.explanation))
+        # plain words first (专家评分一致性：较好 and what it means); W, χ² and p in the tooltip
+        sentences, figures = kendall_msgs(pr.kendall)
+        sep = "" if language() == "zh_CN" else " "
+        self.kendall.setText(data(sep.join(render(m) for m in sentences)))
+        self.kendall.setToolTip(tip(render(figures)))
         self.severity.setRowCount(len(pr.severity))
         for r, s in enumerate(pr.severity):
             dev = "" if s.mean_deviation is None else signed(s.mean_deviation)
-            for c, v in enumerate((s.name, s.n, dev, s.explanation)):
-                self.severity.setItem(r, c, ro_item(v, s.explanation))
+            why = render(severity_msg(s))
+            for c, v in enumerate((data(s.name), s.n, dev, why)):
+                self.severity.setItem(r, c, ro_item(v, why))
 
     def current_app(self) -> R.AppResult | None:
         rows = self.table.selectionModel().selectedRows()
@@ -274,51 +318,115 @@ class ResultsPage(RefreshOnChange, QWidget):
         self.grades.clear()
         self.grades.setRowCount(0)
         self.btn_save.setEnabled(a is not None and pr is not None and not pr.finalised)
+        self.save_draft_now()  # the row left: its opinion is kept as a draft
         if a is None or pr is None:
             self.cons_head.setText("")
+            self._load_editor(None, "")
             return
         # from the panel merged for the grid: a click reads nothing from the store
         table = R.ApplicationDetail(pr, a).grade_table
         self.grades.setColumnCount(2 + len(a.experts))
         self.grades.setHorizontalHeaderLabels(
             [self.tr("评审指标"), self.tr("权重")]
-            + [data(e.name) + (self.tr("（%1，不计入）").replace("%1", e.exclusion_mark) if e.status == "excluded" else "")
+            + [data(e.name) + (self.tr("（%1，不计入）").replace("%1", render(e.mark_msg)) if e.status == "excluded" else "")
                for e in a.experts])
         self.grades.setRowCount(len(table) + 1)
         for r, row in enumerate(table):
-            self.grades.setItem(r, 0, ro_item(row["name"]))
+            self.grades.setItem(r, 0, ro_item(render(criterion_msg(a.form, row["criterion"]))))
             self.grades.setItem(r, 1, ro_item(row["weight"]))
             for c, cell in enumerate(row["cells"]):
                 text = "" if cell is None else f"{cell['grade']}  {cell['score']}"
-                self.grades.setItem(r, 2 + c, ro_item(text, "" if cell is None else cell.get("comment", "")))
+                hover = "" if cell is None else "\n".join(x for x in (grade_label(a.form, cell["grade"]),
+                                                                      data(cell.get("comment", ""))) if x)
+                self.grades.setItem(r, 2 + c, ro_item(text, hover))
                 if cell is not None and not cell["counted"]:
                     _strike(self.grades.item(r, 2 + c))
         last = len(table)
         self.grades.setItem(last, 0, ro_item(self.tr("总分")))
         for c, e in enumerate(a.experts):
             if e.status == "excluded" and e.total is not None:
-                self.grades.setItem(last, 2 + c, ro_item(shown(e.total), self.tr("不计入：%1").replace("%1", e.reason)))
+                self.grades.setItem(last, 2 + c, ro_item(shown(e.total),
+                                                         self.tr("不计入：%1").replace("%1", render(e.reason_msg))))
                 _strike(self.grades.item(last, 2 + c))
             else:
-                self.grades.setItem(last, 2 + c, ro_item(e.cell, e.reason))
+                self.grades.setItem(last, 2 + c, ro_item(render(e.cell_msg), render(e.reason_msg)))
         self.grades.resizeColumnsToContents()
         # consensus editor
         self.cons_head.setText(data(f"{a.application_id}  {a.title}\n" + self.tr("计算结论：%1").replace(
-            "%1", a.conclusion_text) + (self.tr("（专家组意见已过期：评分在其后有变化）") if a.consensus and a.consensus.stale
-                                        else "")
-            + "\n" + self.tr("形式审查结论：%1").replace("%1", a.formal_text)
-            + "".join("\n" + self.tr("%1 的评分不计入：%2").replace("%1", e.name).replace("%2", e.reason)
+            "%1", render(a.conclusion_msg)) + (self.tr("（专家组意见已过期：评分在其后有变化）")
+                                               if a.consensus and a.consensus.stale else "")
+            + "\n" + self.tr("形式审查结论：%1").replace("%1", render(a.formal_msg))
+            + "".join("\n" + self.tr("%1 的评分不计入：%2").replace("%1", e.name).replace("%2", render(e.reason_msg))
                       for e in a.excluded)))
         self.final.clear()
-        options = ([(lv.id, lv.name) for lv in a.form.levels] if a.form.levels else list(a.form.recommendations))
+        options = ([(lv.id, level_name(a.form, lv.id)) for lv in a.form.levels] if a.form.levels
+                   else [(rid, recommendation_name(a.form, rid)) for rid, _ in a.form.recommendations])
         for oid, name in options:
             self.final.addItem(name, oid)
         c = a.consensus
-        self.opinion.setPlainText(c.text if c else "")
+        draft = self.drafts.get(a.application_id)
+        self._load_editor(a.application_id, draft.text if draft else (c.text if c else ""))
+        self.opinion.setReadOnly(pr.finalised)
         chosen = (a.final_level if a.form.levels else a.final_recommendation)
         self.final.setCurrentIndex(max(self.final.findData(chosen), 0))
         self.reason.setText(c.override_reason if c else "")
         (self.by_secretary if c and c.author_role == "secretary" else self.by_leader).setChecked(True)
+
+    # -- the opinion being typed: kept as a draft ----------------------------------------------
+
+    def _load_editor(self, application_id: str | None, text: str) -> None:
+        """Show ``text`` for ``application_id`` — unless the editor already holds exactly that for the
+        same application (a refresh under the typing user keeps the cursor and the undo stack)."""
+        self._draft_timer.stop()
+        same = application_id is not None and application_id == self._editing
+        if not (same and self.opinion.toPlainText() == text):
+            self._loading = True
+            try:
+                self.opinion.setPlainText(text)
+                self.opinion.moveCursor(QTextCursor.End)  # to go on writing where the draft stopped
+            finally:
+                self._loading = False
+        self._editing, self._editor_base = application_id, text
+        self._show_draft_state()
+
+    def _typed(self) -> None:
+        if not self._loading and self._editing is not None:
+            self._draft_timer.start()  # restarted by every keystroke: saved once typing pauses
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt)
+        if (obj is self.opinion and event.type() == QEvent.FocusOut) or \
+                (obj is self.win and event.type() == QEvent.Close):
+            self.save_draft_now()
+        return super().eventFilter(obj, event)
+
+    def save_draft_now(self) -> bool:
+        """Save the editor's text as the draft of its application if it changed (one small write);
+        False when that was refused (shown beside the editor: never a box under the typing user)."""
+        self._draft_timer.stop()
+        aid, text = self._editing, self.opinion.toPlainText()
+        if aid is None or text == self._editor_base or self.session_id is None or \
+                (self.results is not None and self.results.finalised):
+            return True
+        try:
+            draft = self.win.ops.call(R.save_draft, self.win.store, self.session_id, aid, text, initiator=self)
+        except Exception as e:  # noqa: BLE001 — a closed store at shutdown included: never raise from a filter
+            self.draft_state.setText(self.tr("草稿未能保存：%1").replace("%1", text_of(e)[0]))
+            self.draft_state.setToolTip(tip(text_of(e)[0]))
+            return False
+        self._editor_base = text
+        if draft is None:
+            self.drafts.pop(aid, None)
+        else:
+            self.drafts[aid] = draft
+        self.model.set_drafts(set(self.drafts))
+        self.table.resizeColumnToContents(2)  # room for the mark
+        self._show_draft_state()
+        return True
+
+    def _show_draft_state(self) -> None:
+        d = self.drafts.get(self._editing or "")
+        self.draft_state.setText(self.tr("草稿已保存 %1").replace("%1", d.local_time.strftime("%H:%M")) if d else "")
+        self.draft_state.setToolTip(self.tr("专家组意见尚未录入：文字已作为草稿保存，录入后草稿自动删除") if d else "")
 
     # -- actions -------------------------------------------------------------------------
 
@@ -327,13 +435,18 @@ class ResultsPage(RefreshOnChange, QWidget):
         if a is None:
             return False
         key = "level" if a.form.levels else "recommendation"
+        self._draft_timer.stop()
+        # being recorded: nothing to save as a draft (the record deletes it); kept if refused
+        base, self._editor_base = self._editor_base, self.opinion.toPlainText()
         try:  # the notice refreshes this page (and the others) with the row kept
             self.win.ops.call(R.set_consensus, self.win.store, self.session_id, a.application_id,
                               opinion=self.opinion.toPlainText(), reason=self.reason.text(),
                               by="secretary" if self.by_secretary.isChecked() else "leader",
                               **{key: self.final.currentData()}, initiator=self)
         except StoreError as e:
-            QMessageBox.warning(self, self.tr("专家组意见"), plain(str(e)))
+            self._editor_base = base
+            self.save_draft_now()
+            QMessageBox.warning(self, self.tr("专家组意见"), plain(text_of(e)[0]))
             return False
         self.win.statusBar().showMessage(self.tr("已保存 %1 的专家组意见").replace("%1", a.application_id), 10000)
         return True
@@ -347,9 +460,10 @@ class ResultsPage(RefreshOnChange, QWidget):
             if dlg.exec() == ReasonDialog.Accepted:
                 self._call(self.tr("重新开启"), R.reopen, self.win.store, self.session_id, dlg.reason())
             return
-        problems, _hashes, n = R.finalise_problems(self.win.store, self.session_id)
-        if problems:
-            QMessageBox.warning(self, self.tr("定稿"), plain(self.tr("还不能定稿：\n%1").replace("%1", "\n".join(problems))))
+        problems, _hashes, n = R.finalise_refusal(self.win.store, self.session_id)
+        if problems:  # 30 applications without a consensus must scroll, and can be copied as a to-do list
+            self.show_long(self.tr("定稿"), self.tr("还不能定稿：以下 %1 项须先处理。").replace("%1", str(len(problems))),
+                           [render(p) for p in problems])
             return
         if QMessageBox.question(self, self.tr("定稿"), self.tr("定稿后本批次（%1 个申报项目）只读，修改须重新开启并说明理由。现在定稿？")
                                 .replace("%1", str(n))) == QMessageBox.Yes:
@@ -360,7 +474,18 @@ class ResultsPage(RefreshOnChange, QWidget):
         try:
             self.win.ops.call(fn, *args, initiator=self)
         except StoreError as e:
-            QMessageBox.warning(self, title, plain(str(e)))
+            text, detail = text_of(e)
+            head, *lines = text.split("\n")
+            if lines or detail:  # a refusal listing what is left to do: scrollable
+                self.show_long(title, head, [x.strip() for x in lines], detail=detail)
+            else:
+                QMessageBox.warning(self, title, plain(text))
+
+    def show_long(self, title: str, summary: str, lines: list[str], *, detail: str = "", level: str = "warning"):
+        """A message that can list many lines: scrollable, with a copy button (ui/long_message.py)."""
+        self.last_long_message = show_long_message(self, title, plain(summary), [plain(data(x)) for x in lines],
+                                                   detail=detail, level=level)
+        return self.last_long_message
 
     def choose_xlsx(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出评审结果"),
@@ -502,11 +627,12 @@ class ResultsPage(RefreshOnChange, QWidget):
                       self.session_id, paths, done=self._accepted)
 
     def _accepted(self, results: list) -> None:
-        lines = [(self.tr("已入档：") if r.outcome == "accepted" else self.tr("拒收：")) + f"{Path(r.file).name}  {r.message}"
-                 for r in results]
-        ok = all(r.outcome == "accepted" for r in results)
-        (QMessageBox.information if ok else QMessageBox.warning)(self, self.tr("导入组长签署的结果表"),
-                                                                plain(data("\n\n".join(lines))))
+        lines = [(self.tr("已入档：") if r.outcome == "accepted" else self.tr("拒收："))
+                 + f"{Path(r.file).name}  {render(r.msg) if r.msg is not None else r.message}" for r in results]
+        n = sum(r.outcome == "accepted" for r in results)
+        self.show_long(self.tr("导入组长签署的结果表"),
+                       self.tr("已入档 %1 个文件，拒收 %2 个。").replace("%1", str(n)).replace("%2", str(len(results) - n)),
+                       lines, level="info" if n == len(results) else "warning")
 
     def print_pdf(self, path: Path) -> None:
         """Print a PDF through the system dialog: each page rendered at the printer's resolution."""

@@ -112,6 +112,7 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         results.tabs.setCurrentIndex(2)
         shot("results_flags")
         results.tabs.setCurrentIndex(0)
+        _results_i15(app, results, shot)
         win.pages.setCurrentIndex(0)
         _formal_decisions(win)
         win.select_application("NNKJ-2025-0106")
@@ -131,6 +132,33 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return shots
+
+
+def _results_i15(app, results, shot) -> None:
+    """Issue 15 on the results page: a draft kept and marked (results_draft), the agreement in plain
+    words (results_agreement), the finalise refusal as a scrollable list (results_finalise_refusal)."""
+    from .long_message import LongMessageDialog
+    results.tabs.setCurrentIndex(1)
+    results.table.selectRow(0)
+    results.opinion.setPlainText("专家组经讨论认为：该项目紧扣指南方向，技术路线基本可行，")
+    results.opinion.moveCursor(results.opinion.textCursor().MoveOperation.End)
+    results.save_draft_now()
+    results.table.selectRow(1)
+    results.table.selectRow(0)  # back: the text is there, the row marked, 草稿已保存 hh:mm
+    shot("results_draft")
+    results.tabs.setCurrentIndex(3)
+    shot("results_agreement")
+    results.tabs.setCurrentIndex(0)
+    real = LongMessageDialog.exec
+    LongMessageDialog.exec = lambda dlg: dlg.show() or 0  # shown, not modal: the run goes on
+    try:
+        results.finalise_dialog()
+        dlg = results.last_long_message
+        settle(app)
+        shot("results_finalise_refusal", dlg)
+        dlg.close()
+    finally:
+        LongMessageDialog.exec = real
 
 
 def _formal_decisions(win) -> None:

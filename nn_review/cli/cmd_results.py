@@ -1,4 +1,4 @@
-"""CLI verbs of the results: ``session merge|consensus|finalise|reopen|report|export|accept-signed|sign``.
+"""CLI verbs of the results: ``session merge|consensus|draft|finalise|reopen|report|export|accept-signed|sign``.
 
 Services are imported inside the handlers so building the parser stays cheap. Refusals are ``ResultsError`` (a ``StoreError``): the
 common runner prints them and exits 2.
@@ -35,6 +35,21 @@ def register(cmds) -> None:
                    help="录入人：leader 组长（默认），secretary 秘书代组长")
     p.add_argument("--clear", action="store_true", help="撤销已录入的专家组意见（须 --reason）")
     _session_arg(p, _consensus)
+
+    p = session.add_parser("draft", help="专家组意见草稿（录入前保存的文字；录入专家组意见后自动删除）")
+    drafts = p.add_subparsers(dest="draft_action", required=True)
+    d = drafts.add_parser("show", help="显示草稿（不给申报编号：列出本批次全部草稿）")
+    d.add_argument("application_id", nargs="?", help="申报编号")
+    d.add_argument("--json", action="store_true")
+    _session_arg(d, _draft_show)
+    d = drafts.add_parser("save", help="保存草稿（文字为空则删除草稿）")
+    d.add_argument("application_id", help="申报编号")
+    d.add_argument("--text", help="草稿全文")
+    d.add_argument("--text-file", type=Path, help="从 UTF-8 文本文件读取草稿")
+    _session_arg(d, _draft_save)
+    d = drafts.add_parser("clear", help="删除草稿")
+    d.add_argument("application_id", help="申报编号")
+    _session_arg(d, _draft_clear)
 
     p = session.add_parser("finalise", help="定稿：锁定批次（之后所有修改均被拒绝）")
     _session_arg(p, _finalise)
@@ -166,6 +181,47 @@ def _consensus(args) -> int:
     _out(f"已录入 {a.application_id} 的专家组意见：{final}（录入：{a.consensus.author}）")
     if a.consensus.override_reason:
         _out(f"  与计算结果不同的理由：{a.consensus.override_reason}")
+    return 0
+
+
+def _draft_show(args) -> int:
+    from ..results.drafts import get_draft, session_drafts
+    store, sid = _ctx(args)
+    if args.application_id:
+        d = get_draft(store, sid, args.application_id)
+        drafts = [d] if d is not None else []
+    else:
+        drafts = session_drafts(store, sid)
+    if args.json:
+        _out_json([d.to_json() for d in drafts])
+        return 0
+    if not drafts:
+        _out(f"申报 {args.application_id} 没有专家组意见草稿" if args.application_id else "本批次没有专家组意见草稿")
+        return 0
+    for d in drafts:
+        _out(f"{d.application_id}（{d.author}，{d.local_time:%Y-%m-%d %H:%M}）")
+        _out("  " + d.text.replace("\n", "\n  "))
+    return 0
+
+
+def _draft_save(args) -> int:
+    from ..results.drafts import save_draft
+    store, sid = _ctx(args)
+    if args.text is None and args.text_file is None:
+        print("错误：请用 --text 或 --text-file 给出草稿（空文字即删除草稿）", file=sys.stderr)
+        return 2
+    text = args.text_file.read_text(encoding="utf-8-sig") if args.text_file else args.text
+    d = save_draft(store, sid, args.application_id, text)
+    _out(f"已保存 {args.application_id} 的专家组意见草稿（{len(d.text)} 个字符）" if d
+         else f"{args.application_id} 的草稿为空或与已录入的意见相同，已删除草稿")
+    return 0
+
+
+def _draft_clear(args) -> int:
+    from ..results.drafts import clear_draft
+    store, sid = _ctx(args)
+    had = clear_draft(store, sid, args.application_id)
+    _out(f"已删除 {args.application_id} 的专家组意见草稿" if had else f"申报 {args.application_id} 没有草稿")
     return 0
 
 

@@ -6,6 +6,7 @@ The functions the UI calls (none of them imports Qt):
 * :func:`panel_results` (store, panel_id) → :class:`PanelResults`; :func:`session_results`;
   :func:`application_detail` (store, session_id, application) → :class:`ApplicationDetail`;
   :func:`detail_from` (a merged :class:`PanelResults`, application) → the same without re-merging
+* :func:`save_draft`, :func:`clear_draft`, :func:`panel_drafts` (the opinion being typed, per application)
 * :func:`set_consensus`, :func:`clear_consensus`, :func:`finalise`, :func:`finalise_problems`,
   :func:`reopen`
 * :func:`write_reports` (store, session_id, out_dir, *, sign, progress, cancel) → :class:`ReportResult`;
@@ -22,7 +23,8 @@ reopen), ``pdfkit`` / ``sheet_pdf`` / ``summary_pdf`` / ``personal_pdf`` (sheets
 
 from __future__ import annotations
 
-from .consensus import clear_consensus, finalise, finalise_problems, reopen, set_consensus
+from .consensus import clear_consensus, finalise, finalise_problems, finalise_refusal, reopen, set_consensus
+from .drafts import Draft, clear_draft, get_draft, panel_drafts, save_draft, session_drafts
 from .errors import ResultsError
 from .merge import (AppResult, ApplicationDetail, ExpertScore, PanelResults, application_detail, detail_from,
                     panel_results, session_panels, session_results)
@@ -30,7 +32,8 @@ from .export import results_json, write_json, write_xlsx
 from .reports import ReportResult, sign_existing, write_reports
 
 
-__all__ = ["AppResult", "ApplicationDetail", "ExpertScore", "PanelResults", "ReportResult", "ResultsError", "application_detail",
-           "clear_consensus", "detail_from", "finalise", "finalise_problems", "panel_results", "reopen", "results_json",
+__all__ = ["AppResult", "ApplicationDetail", "Draft", "clear_draft", "get_draft", "panel_drafts", "save_draft",
+           "session_drafts", "ExpertScore", "PanelResults", "ReportResult", "ResultsError", "application_detail",
+           "clear_consensus", "detail_from", "finalise", "finalise_problems", "finalise_refusal", "panel_results", "reopen", "results_json",
            "session_panels", "session_results", "set_consensus", "sign_existing", "write_json", "write_reports",
            "write_xlsx"]

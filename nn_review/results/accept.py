@@ -21,12 +21,13 @@ import hashlib
 import os
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
+from ..i18n import M
 from ..keys import KeyStoreError
 from ..zhfmt import local_time_with_offset
 from ..store import Store
@@ -53,9 +54,12 @@ class AcceptResult:
     panel: str | None = None
     signer: str | None = None
     fingerprint: str | None = None
+    msg: Any = field(default=None, repr=False, compare=False)  # the message per language (i18n.Msg), GUI only
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        out.pop("msg")
+        return out
 
 
 def accept_signed_files(store: Store, session_id: int, paths: Iterable[str | Path]) -> list[AcceptResult]:
@@ -64,23 +68,23 @@ def accept_signed_files(store: Store, session_id: int, paths: Iterable[str | Pat
         try:
             out.append(accept_signed(store, session_id, path))
         except ResultsError as e:
-            out.append(AcceptResult(str(path), "refused", e.message, e.code))
+            out.append(AcceptResult(str(path), "refused", e.message, e.code, msg=getattr(e, "msg", None)))
     return out
 
 
-def _refuse(code: str, message: str) -> ResultsError:
-    return ResultsError(message, code)
+def _refuse(code: str, message: str, msg=None) -> ResultsError:
+    return ResultsError(message, code, msg=msg)
 
 
 def _read(path: Path) -> bytes:
     try:
         if not path.is_file():
-            raise _refuse("accept.missing", f"{path} 不存在或不是文件")
+            raise _refuse("accept.missing", f"{path} 不存在或不是文件", M("results.acc.missing", name=path.name))
         if path.stat().st_size > MAX_SHEET:
-            raise _refuse("accept.not_sheet", f"{path.name} 过大，不是评审结果表")
+            raise _refuse("accept.not_sheet", f"{path.name} 过大，不是评审结果表", M("results.acc.too_big", name=path.name))
         return path.read_bytes()
     except OSError as e:
-        raise _refuse("accept.io", f"无法读取 {path}：{e}") from e
+        raise _refuse("accept.io", f"无法读取 {path}：{e}", M("results.acc.io", name=path.name)) from e
 
 
 @operation
@@ -92,20 +96,24 @@ def accept_signed(store: Store, session_id: int, path: str | Path) -> AcceptResu
     try:
         sheet = inspect_signatures(pdf, name)
     except KeyStoreError as e:
-        raise _refuse("accept.not_pdf", str(e)) from None
+        raise _refuse("accept.not_pdf", str(e), M("results.acc.not_pdf", name=name)) from None
     if not sheet.signatures:
-        raise _refuse("accept.unsigned", f"{name} 没有任何数字签名：请让组长在本人电脑上签署（nn-review expert countersign）")
+        raise _refuse("accept.unsigned", f"{name} 没有任何数字签名：请让组长在本人电脑上签署（nn-review expert countersign）",
+                      M("results.acc.unsigned", name=name))
     last = sheet.signatures[-1]
     if last.field != SIG_LEADER:
         raise _refuse("accept.not_leader", f"{name} 的最后一个签名在“{SIG_LABELS.get(last.field, last.field)}”位置，"
-                                           f"不是组长签名位置：该文件还没有组长签署")
+                                           f"不是组长签名位置：该文件还没有组长签署", M("results.acc.not_leader", name=name))
     if not (last.intact and last.valid):
-        raise _refuse("accept.leader_invalid", f"{name} 的组长签名无效（签名后文件被改动或签名已损坏）")
+        raise _refuse("accept.leader_invalid", f"{name} 的组长签名无效（签名后文件被改动或签名已损坏）",
+                      M("results.acc.leader_invalid", name=name))
     if not last.whole_file or last.revision != sheet.revisions - 1:
-        raise _refuse("accept.modified", f"{name} 在组长签名之后又被改动（签名未覆盖整个文件），拒绝导入")
+        raise _refuse("accept.modified", f"{name} 在组长签名之后又被改动（签名未覆盖整个文件），拒绝导入",
+                      M("results.acc.changed_after", name=name))
     broken = [sig for sig in sheet.signatures[:-1] if not sig.holds]
     if broken:
-        raise _refuse("accept.earlier_invalid", f"{name} 中较早的签名已失效：{broken[0].describe()}")
+        raise _refuse("accept.earlier_invalid", f"{name} 中较早的签名已失效：{broken[0].describe()}",
+                      M("results.acc.earlier_invalid", name=name))
     signature_only = only_form_filling_since(pdf, last.revision - 1)  # judged once the sheet is known
     hashes = [hashlib.sha256(p).hexdigest() for p in revision_prefixes(pdf, last.revision)]
     with store.write() as s:
@@ -117,34 +125,41 @@ def accept_signed(store: Store, session_id: int, path: str | Path) -> AcceptResu
         if not rows:
             raise _refuse("accept.modified_sheet",
                           f"{name} 组长签署前的内容与本系统发出的任何结果表都不一致：结果表在发出后被改动，"
-                          f"或不是本系统打印的结果表，拒绝导入")
+                          f"或不是本系统打印的结果表，拒绝导入", M("results.acc.not_issued", name=name))
         issued = next((r for r in rows if r.session_id == session_id), None)
         if issued is None:
             other = s.get(ReviewSession, rows[0].session_id)
             raise _refuse("accept.wrong_session", f"{name} 是评审批次“{other.name if other else rows[0].session_id}”的结果表，"
-                                                  f"不属于当前批次“{sess.name}”")
+                                                  f"不属于当前批次“{sess.name}”",
+                          M("results.acc.wrong_session", name=name, other=other.name if other else rows[0].session_id,
+                            session=sess.name))
         what = f"{KIND_ZH.get(issued.kind, issued.kind)}{(' ' + issued.ref) if issued.ref else ''}"
         if not signature_only:
-            raise _refuse("accept.modified", f"{name} 在组长签署的同时改动了{what}的内容（不只是填写签名），拒绝导入")
+            raise _refuse("accept.modified", f"{name} 在组长签署的同时改动了{what}的内容（不只是填写签名），拒绝导入",
+                          M("results.acc.content_changed", name=name))
         if issued.sheet_version != sess.sheet_version:
             raise _refuse("accept.old_version",
                           f"{name} 是第 {issued.sheet_version} 版的{what}，当前为第 {sess.sheet_version} 版（批次重新开启后"
-                          f"评审结果可能已变化）：请把第 {sess.sheet_version} 版发给组长签署")
+                          f"评审结果可能已变化）：请把第 {sess.sheet_version} 版发给组长签署",
+                          M("results.acc.old_version", name=name, old=issued.sheet_version, now=sess.sheet_version))
         newer = s.scalar(select(IssuedSheet).where(
             IssuedSheet.session_id == session_id, IssuedSheet.panel_id == issued.panel_id,
             IssuedSheet.kind == issued.kind, IssuedSheet.ref == issued.ref, IssuedSheet.id > issued.id)
             .order_by(IssuedSheet.id.desc()).limit(1))
         if newer is not None and newer.data_hash != issued.data_hash:
             raise _refuse("accept.old_version", f"{name} 是较早打印的{what}：此后已重新打印了内容不同的{what}"
-                                                f"（{local_time_with_offset(newer.issued_at)}），请把新打印的结果表发给组长签署")
+                                                f"（{local_time_with_offset(newer.issued_at)}），请把新打印的结果表发给组长签署",
+                          M("results.acc.reprinted", name=name, when=local_time_with_offset(newer.issued_at)))
         if issued.kind == "personal":
-            raise _refuse("accept.not_leader_sheet", f"{name} 是专家个人评分表，不需要组长签署")
+            raise _refuse("accept.not_leader_sheet", f"{name} 是专家个人评分表，不需要组长签署",
+                          M("results.acc.personal", name=name))
         panel = s.get(Panel, issued.panel_id) if issued.panel_id else None
         if panel is None:
-            raise _refuse("accept.wrong_panel", f"{name} 所属的评审组已不存在")
+            raise _refuse("accept.wrong_panel", f"{name} 所属的评审组已不存在", M("results.acc.no_panel", name=name))
         leader = s.get(Expert, panel.leader_expert_id) if panel.leader_expert_id else None
         if leader is None:
-            raise _refuse("accept.no_leader", f"评审组“{panel.name}”尚未指定组长，不能接收组长签署件")
+            raise _refuse("accept.no_leader", f"评审组“{panel.name}”尚未指定组长，不能接收组长签署件",
+                          M("results.acc.no_leader", panel=panel.name))
         from ..exchange.cert_pins import current_pins, pin_holder
         if last.fingerprint not in {p.fingerprint for p in current_pins(s, leader.roster_key)}:
             holder = pin_holder(s, last.fingerprint)
@@ -156,12 +171,14 @@ def accept_signed(store: Store, session_id: int, path: str | Path) -> AcceptResu
             raise _refuse("accept.unpinned",
                           f"{name}：该签名证书未登记为组长 {leader.name} 的证书（签名人 {last.signer}，证书指纹 "
                           f"{last.fingerprint}）{whose}。组长的证书随其评分文件登记；更换电脑后请先运行 "
-                          f"nn-review session repin-cert")
+                          f"nn-review session repin-cert",
+                          M("results.acc.unpinned", name=name, leader=leader.name, signer=last.signer))
         digest = hashlib.sha256(pdf).hexdigest()
         if issued.accepted_sha256 is not None:
             same = issued.accepted_sha256 == digest
             raise _refuse("accept.already", f"{name}：该{what}的组长签署件" +
-                          ("已导入过（同一文件）" if same else f"已于 {local_time_with_offset(issued.accepted_at)} 入档") + "，未重复导入")
+                          ("已导入过（同一文件）" if same else f"已于 {local_time_with_offset(issued.accepted_at)} 入档") + "，未重复导入",
+                          M("results.acc.already", name=name))
         rel = Path(SIGNED_DIR) / f"session-{session_id}" / issued.file_name
         dest = store.root / rel
         _file_read_only(pdf, dest)
@@ -174,7 +191,10 @@ def accept_signed(store: Store, session_id: int, path: str | Path) -> AcceptResu
         except BaseException:
             dest.unlink(missing_ok=True)
             raise
+        kind_msg = M(f"results.sheet.{issued.kind}") if issued.kind in KIND_ZH else issued.kind
         return AcceptResult(str(path), "accepted", f"{what}（{panel.name}）：组长 {leader.name} 的签署已核验并入档",
+                            msg=M("results.acc.accepted", what=kind_msg, ref=issued.ref or "", panel=panel.name,
+                                  leader=leader.name),
                             filed=str(dest), kind=issued.kind, ref=issued.ref, panel=panel.name, signer=last.signer,
                             fingerprint=last.fingerprint)
 

@@ -50,6 +50,12 @@ class Rule:
         return (f"有效评分满 {self.trim_from} 份时，去掉一个最高分和一个最低分后取算术平均；"
                 f"不足 {self.trim_from} 份时取算术平均（回避专家不计入，不按 0 分计）")
 
+    @property
+    def msg(self):
+        """:attr:`text` per language."""
+        from ..i18n import M
+        return M("results.rule.mean") if self.trim_from is None else M("results.rule.trimmed", n=self.trim_from)
+
 
 def parse_rule(rule_id: str | None) -> Rule:
     rid = (rule_id or DEFAULT_RULE).strip()

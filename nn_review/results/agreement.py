@@ -232,3 +232,44 @@ def panel_kendall(scores: Mapping[str, Mapping[str, Decimal]], names: Mapping[st
             f"0 表示毫无一致性；一般 0.7 以上为强、0.3 以下为弱。检验：χ² = {chi2:.2f}，自由度 {df}，"
             f"p = {p:.4f}，{sig}。{extra}")
     return KendallW(wf, m, n, chi2, df, p, ties, shown, apps, left_out, text)
+
+
+# -- in plain words, per language (issue 15 items 8 and 12) ----------------------------------------
+
+def agreement_level(w: float) -> str:
+    """good (W ≥ 0.7) | fair (≥ 0.5) | moderate (≥ 0.3) | poor — the word the page leads with."""
+    return "good" if w >= 0.7 else "fair" if w >= 0.5 else "moderate" if w >= 0.3 else "poor"
+
+
+def kendall_msgs(k: KendallW):
+    """([the plain sentences], the figures) of the panel's Kendall's W: “专家评分一致性：较好。…” first,
+    W, χ², the degrees of freedom and p for a details line or tooltip."""
+    from ..i18n import M
+    if k.w is None:
+        why = M("results.kw.few_experts" if k.m < 2 else "results.kw.few_common")
+        return [M("results.kw.unknown", why=why)], M("results.kw.unknown_detail")
+    level = agreement_level(k.w)
+    parts = [M("results.kw.sentence", level=M(f"results.kw.level.{level}"), meaning=M(f"results.kw.meaning.{level}"))]
+    if k.p_value is not None and k.p_value >= 0.05:
+        parts.append(M("results.kw.chance"))
+    if k.left_out:
+        parts.append(M("results.kw.left_out", names=list(k.left_out)))
+    detail = M("results.kw.detail", w=f"{k.w:.3f}", m=k.m, n=k.n,
+               ties=M("results.kw.ties") if k.tie_corrected else "", chi2=f"{k.chi2:.2f}", df=k.df,
+               p=f"{k.p_value:.4f}")
+    return parts, detail
+
+
+def severity_msg(s: Severity):
+    """:attr:`Severity.explanation` per language."""
+    from ..i18n import M
+    if s.mean_deviation is None:
+        return M("results.sev.none", name=s.name)
+    shown = display(s.mean_deviation)
+    if shown == "0.00":
+        tendency = M("results.sev.even")
+    elif s.mean_deviation < 0:
+        tendency = M("results.sev.strict", d=display(-s.mean_deviation))
+    else:
+        tendency = M("results.sev.lenient", d=shown)
+    return M("results.sev.text", name=s.name, n=s.n, tendency=tendency, mad=display(s.mean_abs_deviation))

@@ -24,12 +24,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
-from ..forms import han_count
+from ..forms import han_count, level_msg, recommendation_msg
+from ..i18n import M, Msg, render
 from ..signer import person_name
 from ..store import Store
-from ..store.models import Application, Consensus, Expert, Panel, ReviewSession, utcnow
+from ..store.models import Application, Consensus, ConsensusDraft, Expert, Panel, ReviewSession, utcnow
 from .errors import ResultsError
 from .merge import AppResult, panel_of_application, session_results
 from ..changes import operation
@@ -43,7 +44,7 @@ def require_open(s, session_id: int, doing: str) -> ReviewSession:
         raise ResultsError(f"没有评审批次 {session_id}", "session.missing")
     if sess.state != "open":
         raise ResultsError(f"评审批次“{sess.name}”已定稿锁定，不能再{doing}；如确需修改，请先写明理由重新开启（session reopen）",
-                           "session.locked")
+                           "session.locked", msg=M("results.err.locked", session=sess.name))
     return sess
 
 
@@ -81,7 +82,7 @@ def set_consensus(store: Store, session_id: int, application: str | int, *, opin
     if by not in AUTHOR_ROLES:
         raise ResultsError(f"录入人应为 leader（组长）或 secretary（秘书代组长），实际为 {by!r}", "consensus.author")
     if not opinion or han_count(opinion) < 5:
-        raise ResultsError("专家组意见不能为空（至少 5 个汉字）", "consensus.opinion")
+        raise ResultsError("专家组意见不能为空（至少 5 个汉字）", "consensus.opinion", msg=M("results.err.opinion"))
     panel_id = panel_of_application(store, session_id, application)
     with store.read() as s:
         require_open(s, session_id, "修改专家组意见")
@@ -91,19 +92,22 @@ def set_consensus(store: Store, session_id: int, application: str | int, *, opin
         raise ResultsError(f"申报 {current.application_id} 形式审查{current.formal_text}，不参加评审排名，"
                            f"不能录入专家组意见", "consensus.excluded")
     if current.score.n == 0:
-        raise ResultsError(f"申报 {current.application_id} 还没有有效评分，不能形成专家组意见", "consensus.no_scores")
+        raise ResultsError(f"申报 {current.application_id} 还没有有效评分，不能形成专家组意见", "consensus.no_scores",
+                           msg=M("results.err.no_scores", application=current.application_id))
     if form.levels and recommendation not in (None, ""):
         raise ResultsError(f"评审表“{form.title}”不设推荐意见，请给出等次", "consensus.recommendation")
     if not form.levels and level not in (None, ""):
         raise ResultsError(f"评审表“{form.title}”不设等次，请给出推荐意见", "consensus.level")
     rec, lvl = _rec_id(form, recommendation), _level_id(form, level)
-    differs = []
+    differs, why = [], []
     if form.levels:
         if lvl is None:
             raise ResultsError(f"请给出最终等次（{'、'.join(lv.name for lv in form.levels)}）", "consensus.level")
         if lvl != current.computed_level:
             differs.append(f"最终等次“{current.level_zh(lvl)}”与按得分 {current.score.value:.2f} 计算的等次"
                            f"“{current.level_zh(current.computed_level)}”不同")
+            why.append(M("results.err.level_differs", final=level_msg(form, lvl), score=f"{current.score.value:.2f}",
+                         computed=level_msg(form, current.computed_level)))
     else:
         if form.recommendation_ids and rec is None:
             raise ResultsError(f"请给出最终推荐意见（{'、'.join(n for _, n in form.recommendations)}）",
@@ -111,8 +115,12 @@ def set_consensus(store: Store, session_id: int, application: str | int, *, opin
         if rec != current.computed_recommendation:
             differs.append(f"最终推荐意见“{current.recommendation_zh(rec)}”与专家多数意见"
                            f"“{current.recommendation_zh(current.computed_recommendation)}”（{current.rec_counts_text}）不同")
+            why.append(M("results.err.rec_differs", final=recommendation_msg(form, rec),
+                         computed=recommendation_msg(form, current.computed_recommendation),
+                         counts=current.rec_counts_msg))
     if differs and not reason:
-        raise ResultsError("；".join(differs) + "，必须写明理由（将打印在评审意见表上）", "consensus.reason")
+        raise ResultsError("；".join(differs) + "，必须写明理由（将打印在评审意见表上）", "consensus.reason",
+                           msg=M("results.err.reason", why=why))
 
     with store.write() as s:
         sess = require_open(s, session_id, "修改专家组意见")
@@ -126,7 +134,8 @@ def set_consensus(store: Store, session_id: int, application: str | int, *, opin
         leader = s.get(Expert, panel.leader_expert_id) if panel.leader_expert_id else None
         if leader is None:
             raise ResultsError(f"评审组“{panel.name}”尚未指定组长：专家组意见由组长确认（或秘书代组长录入），"
-                               f"请先指定组长（session panel leader）", "consensus.no_leader")
+                               f"请先指定组长（session panel leader）", "consensus.no_leader",
+                               msg=M("results.err.no_leader", panel=panel.name))
         author = leader.name if by == "leader" else f"{person_name(s, store.actor)}（代组长 {leader.name}）"
         row = s.scalar(select(Consensus).where(Consensus.application_pk == current.pk))
         old = None
@@ -143,6 +152,8 @@ def set_consensus(store: Store, session_id: int, application: str | int, *, opin
                     role=by, final_recommendation=rec, final_level=lvl, computed_recommendation=current.computed_recommendation,
                     computed_level=current.computed_level, override_reason=row.override_reason,
                     basis_hash=current.basis_hash, previous=old)
+        # the draft became the record (in the same transaction: kept when recording is refused)
+        s.execute(delete(ConsensusDraft).where(ConsensusDraft.application_pk == current.pk))
     return panel_results(store, panel_id).application(application)
 
 
@@ -178,13 +189,25 @@ class FinaliseReport:
 
 
 def finalise_problems(store: Store, session_id: int) -> tuple[list[str], dict[str, str], int]:
-    """What still prevents finalising (empty = ready), the panels' data hashes, and the number of applications."""
-    problems: list[str] = []
+    """What still prevents finalising (empty = ready), the panels' data hashes, and the number of
+    applications — in Chinese (the CLI, the refusal); :func:`finalise_refusal` gives the same as messages."""
+    problems, hashes, count = finalise_refusal(store, session_id)
+    return [render(p, "zh_CN") + _CLI_HINTS.get(p.key, "") for p in problems], hashes, count
+
+
+# The command to run, for the CLI's refusal only (the GUI names the page instead of a verb).
+_CLI_HINTS = {"results.fin.conflict_added": "（session conflicts）", "results.fin.conflict_removed": "（session conflicts）",
+              "results.fin.unchecked": "（session checks）"}
+
+
+def finalise_refusal(store: Store, session_id: int) -> tuple[list[Msg], dict[str, str], int]:
+    """:func:`finalise_problems` as messages rendered per language (the GUI's refusal dialog)."""
+    problems: list[Msg] = []
     hashes: dict[str, str] = {}
     count = 0
     panels = session_results(store, session_id)
     if not panels:
-        problems.append("本批次还没有评审组")
+        problems.append(M("results.fin.no_panels"))
     for pr in panels:
         hashes[pr.panel_name] = pr.data_hash
         for a in pr.applications:
@@ -195,30 +218,40 @@ def finalise_problems(store: Store, session_id: int) -> tuple[list[str], dict[st
             if a.formally_excluded:
                 continue  # 不予受理: its reviews are not counted and it is not ranked; nothing to decide
             if a.missing:
-                problems.append(f"{where}：{'、'.join(c.name for c in a.missing)} 尚未交回评分")
+                problems.append(M("results.fin.missing", where=where, names=[c.name for c in a.missing]))
             invalid = [c for c in a.experts if c.status == "invalid"]
             if invalid:
-                problems.append(f"{where}：{'、'.join(c.name for c in invalid)} 的评分无法计算（{invalid[0].reason}）")
+                problems.append(M("results.fin.invalid", where=where, names=[c.name for c in invalid],
+                                  reason=invalid[0].reason))
             if a.score.n == 0:
-                problems.append(f"{where}：没有有效评分")
+                problems.append(M("results.fin.no_scores", where=where))
             elif a.consensus is None:
-                problems.append(f"{where}：尚未录入专家组意见和最终{'等次' if a.form.levels else '推荐意见'}")
+                problems.append(M("results.fin.no_consensus", where=where,
+                                  what=M("results.word.level" if a.form.levels else "results.word.recommendation")))
             elif a.consensus.stale:
-                why = "；".join(f"{c.name} {c.exclusion_mark}，评分不计入（{c.reason}）" for c in a.excluded)
-                problems.append(f"{where}：专家组意见录入后评分依据有变化（如补录的回避、新导入的评分）"
-                                + (f"，现为：{why}" if why else "") + "，须由专家组重新确认")
+                why = [M("results.fin.not_counted", name=c.name, mark=exclusion_mark(c), reason=c.reason)
+                       for c in a.excluded]
+                problems.append(M("results.fin.stale", where=where,
+                                  now=M("results.fin.stale_now", why=why) if why else ""))
     problems += _outdated_conflicts(store, session_id, panels)
     with store.read() as s:  # findings are frozen by finalising: a package never checked is not ready
         unchecked = list(s.scalars(select(Application.application_id).where(
             Application.session_id == session_id, Application.check_status == "unchecked")
             .order_by(Application.application_id)))
     if unchecked:
-        problems.append(f"申报 {'、'.join(unchecked[:10])}{'等' if len(unchecked) > 10 else ''} 尚未完成形式审查（未审查），"
-                        f"请先运行形式审查（session checks）")
+        problems.append(M("results.fin.unchecked", ids=unchecked[:10],
+                          more=M("results.fin.and_more") if len(unchecked) > 10 else ""))
     return problems, hashes, count
 
 
-def _outdated_conflicts(store: Store, session_id: int, panels) -> list[str]:
+def exclusion_mark(c) -> Msg | str:
+    """回避 / 不予受理 of an excluded review, per language."""
+    if c.status != "excluded":
+        return ""
+    return M("results.mark.conflict" if c.excluded_by == "conflict" else "results.mark.formal")
+
+
+def _outdated_conflicts(store: Store, session_id: int, panels) -> list[Msg]:
     """Conflict detection that no longer matches the roster and the packages, where it would change a
     figure: a conflict detection would add for an expert who reviewed (or was assigned) the
     application, or an auto conflict it would remove that now keeps a review out."""
@@ -227,18 +260,16 @@ def _outdated_conflicts(store: Store, session_id: int, panels) -> list[str]:
              for pr in panels for a in pr.applications for c in a.experts}
     with store.read() as s:
         added, removed = pending_auto_changes(s, session_id)
-    out = []
+    out: list[Msg] = []
     for (eid, pk, reason) in added:
         cell = cells.get((eid, pk))
         if cell and cell[3] in ("scored", "missing", "invalid"):
-            out.append(f"{cell[0]} / {cell[1]}：回避检测已过期，重新检测会新增 {cell[2]} 的回避（{reason}），"
-                       f"请先重新检测回避（session conflicts）")
+            out.append(M("results.fin.conflict_added", where=f"{cell[0]} / {cell[1]}", name=cell[2], reason=reason))
     for (eid, pk, reason) in removed:
         cell = cells.get((eid, pk))
         if cell and (cell[3] == "excluded" or cell[3] == "recused" and cell[4] is None):  # not the expert's own 回避
-            out.append(f"{cell[0]} / {cell[1]}：回避检测已过期，{cell[2]} 的回避（{reason}）已不再成立，"
-                       f"请先重新检测回避（session conflicts）")
-    return list(dict.fromkeys(out))
+            out.append(M("results.fin.conflict_removed", where=f"{cell[0]} / {cell[1]}", name=cell[2], reason=reason))
+    return list({m.dumps(): m for m in out}.values())  # each once, in order
 
 
 @operation
@@ -264,7 +295,8 @@ def reopen(store: Store, session_id: int, reason: str) -> int:
     """Unlock a finalised session; returns the new sheet version."""
     reason = (reason or "").strip()
     if han_count(reason) < 2 and len(reason) < 4:
-        raise ResultsError("重新开启已定稿的批次必须写明理由（记入审计，并使此后打印的评审表版本号加一）", "reopen.reason")
+        raise ResultsError("重新开启已定稿的批次必须写明理由（记入审计，并使此后打印的评审表版本号加一）", "reopen.reason",
+                           msg=M("results.err.reopen_reason"))
     with store.write() as s:
         sess = s.get(ReviewSession, session_id)
         if sess is None:

@@ -41,6 +41,42 @@ class Flag:
     def kind_zh(self) -> str:
         return KIND_ZH[self.kind]
 
+    @property
+    def kind_msg(self):
+        from ..i18n import M
+        return M(f"results.flag.kind.{self.kind}")
+
+    def msg(self, form=None):
+        """The flag's sentence per language, from its experts and numbers (``form``: the names of the
+        criterion and the recommendations; without it, the Chinese names recorded in the flag)."""
+        from ..forms import criterion_msg, recommendation_msg
+        from ..i18n import M
+        n = self.numbers
+        if self.kind == "total":
+            diff = Decimal(n["difference"])
+            return M("results.flag.total", name=self.experts[0]["name"], total=display(n["total"]),
+                     word=M("results.flag.higher" if diff > 0 else "results.flag.lower"), others=n["others"],
+                     mean=display(n["others_mean"]), diff=display(abs(diff)), limit=n["limit"])
+        if self.kind == "grades":
+            name = criterion_msg(form, n["criterion"]) if form is not None and form.criterion(n["criterion"]) \
+                else n["criterion_name"]
+            return M("results.flag.grades", criterion=name,
+                     high=[e["name"] for e in self.experts if e["grade"] == n["highest"]], gh=n["highest"],
+                     low=[e["name"] for e in self.experts if e["grade"] == n["lowest"]], gl=n["lowest"],
+                     steps=n["steps"])
+        counts = n["counts"]
+        parts = [M("results.votes_n", name=recommendation_msg(form, k) if form is not None else k, n=v)
+                 for k, v in counts.items() if v]
+        return M("results.flag.split", parts=parts, votes=n["votes"], needed=n["needed"])
+
+    def resolution_msg(self):
+        from ..i18n import M
+        prefix, suffix = "已经专家组讨论并形成意见（", "）"
+        if self.resolution.startswith(prefix) and self.resolution.endswith(suffix):
+            who = self.resolution[len(prefix):-len(suffix)]
+            return M("results.flag.resolved", who=M("results.flag.panel") if who == "专家组" else who)
+        return self.resolution
+
     def to_json(self) -> dict:
         return {"kind": self.kind, "key": self.key, "application_id": self.application_id,
                 "experts": self.experts, "numbers": self.numbers, "message": self.message,

@@ -55,7 +55,8 @@ from typing import TYPE_CHECKING
 
 from ..checks.engine import VERDICT_ZH
 from ..formats.canonical import canonical_json
-from ..forms import Form, display, expert_total, grade_value
+from ..forms import Form, display, expert_total, grade_value, level_msg, recommendation_msg
+from ..i18n import M, Msg
 from .aggregate import (RankKey, Rule, Score, computed_recommendation, dec_str, divide, project_score, rank,
                         recommendation_counts)
 from .agreement import KendallW, Severity, panel_kendall, severity
@@ -148,6 +149,35 @@ class ExpertScore:
     def narrow_mark(self) -> str:
         """The mark under a struck-through figure in a narrow PDF column (the reason is printed beside)."""
         return "回避\n不计入" if self.excluded_by == "conflict" else "不计入"
+
+    @property
+    def mark_msg(self) -> Msg | str:
+        """:attr:`exclusion_mark` per language."""
+        if self.status != "excluded":
+            return ""
+        return M("results.mark.conflict" if self.excluded_by == "conflict" else "results.mark.formal")
+
+    @property
+    def cell_msg(self) -> Msg | str:
+        """:attr:`cell` per language (the total as it is)."""
+        if self.status == "scored":
+            return display(self.total)
+        if self.status == "excluded":
+            return M("results.cell.excluded", mark=self.mark_msg)
+        key = {"recused": "results.cell.recused", "missing": "results.cell.missing",
+               "invalid": "results.cell.invalid"}.get(self.status)
+        return M(key) if key else "—"
+
+    @property
+    def reason_msg(self) -> Msg | str:
+        """:attr:`reason` per language where the core wrote it (a conflict's reason is data)."""
+        prefix = f"{FORMAL_EXCLUDED_ZH}："
+        if self.excluded_by == "formal" and self.reason.startswith(prefix):
+            rest = self.reason[len(prefix):]
+            return M("results.reason.formal", reason=M("results.formal.no_reason") if rest == "（未写明理由）" else rest)
+        if self.status == "recused" and self.reason == "专家声明回避":
+            return M("results.reason.recused")
+        return self.reason
 
     @property
     def cell(self) -> str:
@@ -269,6 +299,37 @@ class AppResult:
 
     def level_zh(self, lid: str | None) -> str:
         return next((lv.name for lv in self.form.levels if lv.id == lid), "—") if lid else "—"
+
+    @property
+    def method_msg(self) -> Msg:
+        from .aggregate import MEAN, TRIMMED
+        return M({MEAN: "results.method.mean", TRIMMED: "results.method.trimmed"}.get(self.score.method,
+                                                                                   "results.method.none"))
+
+    @property
+    def formal_msg(self) -> Msg:
+        """:attr:`formal_text` per language."""
+        return formal_msg(self.formal_decision, self.formal_reason, self.check_status)
+
+    @property
+    def rec_counts_msg(self) -> list[Msg] | str:
+        """:attr:`rec_counts_text` per language, the options nobody chose left out (a list: rendered
+        with the language's separator)."""
+        return [M("results.votes", name=recommendation_msg(self.form, k), n=v)
+                for k, v in self.rec_counts.items() if v] or "—"
+
+    @property
+    def conclusion_msg(self) -> Msg | str:
+        """:attr:`conclusion_text` per language."""
+        if self.formally_excluded:
+            return M("results.concl.excluded")
+        name = level_msg(self.form, self.final_level) if self.form.levels else \
+            recommendation_msg(self.form, self.final_recommendation)
+        if self.consensus is None:
+            return M("results.concl.pending", name=name) if name != "—" else "—"
+        if self.consensus.stale:
+            return M("results.concl.stale", name=name)
+        return name
 
     @property
     def rec_counts_text(self) -> str:
@@ -401,6 +462,22 @@ def formal_text(decision: str, reason: str, machine_status: str) -> str:
     if decision == "excluded":
         return "不予受理：" + (reason or "（未写明理由）")
     return f"机器审查：{VERDICT_ZH.get(machine_status, machine_status)}（秘书未确认）"
+
+
+def formal_msg(decision: str, reason: str, machine_status: str) -> Msg:
+    """:func:`formal_text` per language (the reason is data)."""
+    reason = (reason or "").strip()
+    if decision == "accepted":
+        return M("results.formal.accepted_because", reason=reason) if reason else M("results.formal.accepted")
+    if decision == "excluded":
+        return M("results.formal.excluded", reason=reason or M("results.formal.no_reason"))
+    verdict = f"results.verdict.{machine_status}"
+    return M("results.formal.machine", verdict=M(verdict) if verdict in _catalog() else machine_status)
+
+
+def _catalog():
+    from ..i18n import catalog
+    return catalog()
 
 
 def _check_summary(status: str, findings: Iterable[FindingRow], decision: str = "", reason: str = "") -> list[str]:

@@ -72,9 +72,12 @@ def test_results_page_accepts_the_countersigned_sheet(qtbot, lw, tmp_path, monke
     page = open_results_page(qtbot, w, size=None)
     assert page.btn_accept_signed.text() == "导入组长签署的结果表…"
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(signed), str(rep.sheets[0])], ""))
+    from ui.long_message import LongMessageDialog
+    shown = []  # the outcome per file: a scrollable list (issue 15 item 11)
+    monkeypatch.setattr(LongMessageDialog, "exec", lambda dlg: shown.append(dlg) or 0)
     page.btn_accept_signed.click()
     wait_idle(qtbot, page.win)  # checked in the background
-    kind, text = no_blocking_message_boxes[-1]
-    assert kind == "warning"  # one of the two was refused
+    text = shown[-1].text()
+    assert "拒收 1 个" in shown[-1].summary.text()  # one of the two was refused
     assert "已入档：back.pdf" in text and "拒收：" in text and "不是组长签名位置" in text
     assert (w.store.root / "signed" / f"session-{w.sid}" / rep.summaries[0].relative_to(rep.out_dir)).exists()

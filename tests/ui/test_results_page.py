@@ -81,11 +81,18 @@ def test_drill_down_and_consensus(page, monkeypatch):
     assert "修改后支持" in cell(page, row_of(page, a1), col(page, "结论"))
 
 
+def long_messages(monkeypatch):
+    """The scrollable messages (ui/long_message.py) the page shows, recorded instead of shown modal."""
+    from ui.long_message import LongMessageDialog
+    shown = []
+    monkeypatch.setattr(LongMessageDialog, "exec", lambda dlg: shown.append(dlg) or 0)
+    return shown
+
+
 def test_finalise_needs_every_consensus_then_locks(page, monkeypatch):
-    told = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: told.append(a[2]))
+    told = long_messages(monkeypatch)
     page.finalise_dialog()
-    assert told and "还不能定稿" in told[0]
+    assert told and "还不能定稿" in told[0].text()
     for app in page.world.app_ids:
         page.table.selectRow(row_of(page, app))
         page.opinion.setPlainText("专家组一致同意按计算结论处理，项目基础扎实，实施方案可行。")
@@ -173,10 +180,10 @@ def test_late_conflict_marks_the_cell_and_the_page_refreshes(page, monkeypatch):
                       recommendation=x.computed_recommendation, reason="专家组讨论决定")
     late = conflicts_core.add_conflict(win.store, win.session_id, page.world.experts["李秀英"], a1, "再补录的回避")
     page.reload_results(keep_app=a1)
-    warned = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]) or QMessageBox.Ok)
+    warned = long_messages(monkeypatch)
     page.finalise_dialog()
-    assert warned and a1 in warned[-1] and "李秀英 回避" in warned[-1] and "重新确认" in warned[-1]
+    text = warned[-1].text()
+    assert a1 in text and "李秀英 回避" in text and "重新确认" in text
     conflicts_core.dismiss_conflict(win.store, late, "登记错误")
     # dismissal on the other page → counted again
     cid = next(x["id"] for x in conflicts_core.conflict_matrix(win.store, win.session_id)["conflicts"]

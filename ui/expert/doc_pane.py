@@ -7,7 +7,7 @@ Manifest text is shown as plain text only (table cells, PlainText labels).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -60,6 +60,14 @@ class DocumentPane(QWidget):
         self.checks.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         self.checks.itemChanged.connect(self._tick)
         self._ids: list[str] = []
+
+        # Ctrl+F anywhere in the window (grading included) searches the document shown; the
+        # only Ctrl+F of the expert window, so never ambiguous.
+        find = QAction(self.tr("在文档中查找"), self)
+        find.setShortcut(QKeySequence.Find)
+        find.setShortcutContext(Qt.WindowShortcut)
+        find.triggered.connect(self.find)
+        self.addAction(find)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -137,6 +145,11 @@ class DocumentPane(QWidget):
             self.viewers[index].load_bytes(data)
             self.loaded.add(index)
         self.document_changed.emit(index)
+
+    def find(self) -> None:
+        v = next((v for v in self.viewers if v.has_focus_within()), None) or self.current_viewer()
+        if v is not None:
+            v.find()
 
     def current_viewer(self) -> PdfViewer | None:
         i = self.tabs.currentIndex()

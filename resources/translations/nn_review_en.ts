@@ -774,6 +774,11 @@ Expert %2%3</translation>
         <source>评审包中没有该指南项目的要求</source>
         <translation>The bundle holds no requirements for this guide item</translation>
     </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="66" />
+        <source>在文档中查找</source>
+        <translation>Find in document</translation>
+    </message>
 </context>
 <context>
     <name>DrawDialog</name>
@@ -2943,16 +2948,54 @@ Dismissed because: %2</translation>
     </message>
 </context>
 <context>
+    <name>PdfSearchBar</name>
+    <message>
+        <location filename="../../ui/pdf_search.py" line="43" />
+        <source>在文档中查找…</source>
+        <translation>Find in document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_search.py" line="44" />
+        <source>Enter / F3：下一处；Shift+Enter / Shift+F3：上一处；Esc：关闭查找</source>
+        <translation>Enter / F3: next; Shift+Enter / Shift+F3: previous; Esc: close the search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_search.py" line="51" />
+        <source>上一处 (Shift+F3)</source>
+        <translation>Previous (Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_search.py" line="52" />
+        <source>下一处 (F3)</source>
+        <translation>Next (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_search.py" line="53" />
+        <source>关闭查找 (Esc)</source>
+        <translation>Close the search (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_search.py" line="155" />
+        <source>%1 处</source>
+        <translation>%1 found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_search.py" line="158" />
+        <source>查找中…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_search.py" line="160" />
+        <source>无结果</source>
+        <translation>No results</translation>
+    </message>
+</context>
+<context>
     <name>PdfViewer</name>
     <message>
         <location filename="../../ui/pdf_viewer.py" line="35" />
         <source>页码（PgUp / PgDn 翻页）</source>
         <translation>Page number (PgUp / PgDn to turn pages)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pdf_viewer.py" line="39" />
-        <source>在文档中查找… (Ctrl+F)</source>
-        <translation>Find in document… (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../ui/pdf_viewer.py" line="47" />
@@ -2975,19 +3018,34 @@ Dismissed because: %2</translation>
         <translation>Fit width (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_viewer.py" line="55" />
-        <source>第</source>
-        <translation>Page</translation>
+        <location filename="../../ui/pdf_viewer.py" line="46" />
+        <source>查找</source>
+        <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_viewer.py" line="99" />
-        <source>页 / 共 %1 页</source>
+        <location filename="../../ui/pdf_viewer.py" line="46" />
+        <source>在文档中查找 (Ctrl+F)</source>
+        <translation>Find in document (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_viewer.py" line="47" />
+        <source>放大阅读</source>
+        <translation>Enlarge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_viewer.py" line="48" />
+        <source>文档占满窗口阅读 (F11)；再按 F11 或 Esc 还原</source>
+        <translation>Read with the document filling the window (F11); F11 or Esc again to restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_viewer.py" line="117" />
+        <source>/ 共 %1 页</source>
         <translation>of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_viewer.py" line="141" />
-        <source>未找到</source>
-        <translation>Not found</translation>
+        <location filename="../../ui/pdf_viewer.py" line="202" />
+        <source>还原</source>
+        <translation>Restore</translation>
     </message>
 </context>
 <context>

@@ -216,3 +216,29 @@ def test_expert_search_and_ctrl_f_from_the_form(qtbot, ws, world, tmp_path):
     qtbot.waitUntil(lambda: v2.document.pageCount() == 2)
     ctrl_f(v2.view)
     assert v2.search_bar.field.hasFocus()
+
+
+def test_expert_reading_mode_follows_documents_and_applications(qtbot, ws, world, tmp_path):
+    add(ws, world, tmp_path)
+    win = expert_window(qtbot, ws)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    sizes = win.splitter.sizes()
+    v = win.docs.current_viewer()
+    qtbot.waitUntil(lambda: v.document.pageCount() == 2)
+    v.view.setFocus()
+    QTest.keyClick(v.view, Qt.Key_F11)
+    qtbot.waitUntil(lambda: v.width() >= 0.8 * win.width())
+    assert not win.form.isVisible() and not win.apps.isVisible()
+    win.docs.tabs.setCurrentIndex(1)  # the next document: still reading
+    v2 = win.docs.current_viewer()
+    assert v2.enlarged and not v.enlarged and not win.form.isVisible()
+    first = win.application_id
+    win.act_next.trigger()  # Ctrl+PgDn: the next application, still reading (its viewers are new)
+    assert win.application_id != first
+    v3 = win.docs.current_viewer()
+    assert v3 is not None and v3.enlarged and not win.form.isVisible()
+    v3.enlarge_button.click()  # back: the form and the list as they were
+    assert win.form.isVisible() and win.apps.isVisible() and win.splitter.sizes() == sizes
+    win.docs.tabs.setCurrentIndex(1)
+    assert not win.docs.current_viewer().enlarged

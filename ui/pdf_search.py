@@ -45,6 +45,7 @@ class PdfSearchBar(QWidget):
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self._text_edited)
         self.field.installEventFilter(self)
+        view.installEventFilter(self)  # resized (reading mode, window): the zoom changes, the hit must stay in view
         self.count_label = QLabel(self)
         self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("888/888") + 8)
         self.count_label.setAlignment(Qt.AlignCenter)
@@ -145,6 +146,10 @@ class PdfSearchBar(QWidget):
         nav.jump(link.page(), QPointF(0.0, max(top - CONTEXT_ABOVE, 0.0)), nav.currentZoom())
         self._show_count()
 
+    def _reveal(self) -> None:
+        if 0 <= self.index < self.count():
+            self._go()
+
     def _show_count(self) -> None:
         n, text = self.count(), self.field.text()
         if not text or self.model.searchString() != text:
@@ -163,6 +168,8 @@ class PdfSearchBar(QWidget):
     # -- keys in the field ------------------------------------------------------------------------
 
     def eventFilter(self, obj, event) -> bool:
+        if obj is self.view and event.type() == QEvent.Resize and self.index >= 0 and self.isVisible():
+            QTimer.singleShot(0, self._reveal)  # after QPdfView has laid its pages out at the new zoom
         if obj is self.field and event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter):
             self._step(-1 if event.modifiers() & Qt.ShiftModifier else 1)
             return True

@@ -164,8 +164,22 @@ def test_secretary_reading_mode_takes_the_window_and_gives_it_back(qtbot, window
     docs_split = v.parentWidget()
     docs_sizes = docs_split.sizes()
     assert v.width() < 0.5 * window.width()  # the ≈460 px of the issue
+    # A hit on a later page shown: taking the window changes the zoom, the hit stays in view.
+    v.find()
+    v.search_bar.field.insert("东盟")
+    qtbot.waitUntil(lambda: v.search_bar.count_label.text().startswith("1/"), timeout=5000)
+    # The running header has the title: every page has hits (once the background search is done).
+    qtbot.waitUntil(lambda: set(hit_pages(v.search_bar)) == set(range(v.document.pageCount())), timeout=5000)
+    pages = hit_pages(v.search_bar)
+    target = next(i for i, p in enumerate(pages) if p >= 3)
+    for _ in range(target):
+        QTest.keyClick(v.search_bar.field, Qt.Key_Return)
+    qtbot.waitUntil(lambda: v.current_page() == pages[target])
     v.enlarge_button.click()
     qtbot.waitUntil(lambda: v.width() >= 0.8 * window.width())
+    qtbot.wait(200)
+    assert v.current_page() == pages[target] and v.view.currentSearchResultIndex() == target
+    QTest.keyClick(v.search_bar.field, Qt.Key_Escape)
     assert not window.table.isVisible() and not window.detail.documents.isVisible()
     assert v.view.hasFocus() and v.enlarge_button.text() == "还原"
     # Esc closes an open search first, then ends reading mode.

@@ -143,8 +143,37 @@ class PdfSearchBar(QWidget):
         nav = self.view.pageNavigator()
         rects = link.rectangles()
         top = min((r.top() for r in rects), default=link.location().y())
-        nav.jump(link.page(), QPointF(0.0, max(top - CONTEXT_ABOVE, 0.0)), nav.currentZoom())
+        left = min((r.left() for r in rects), default=link.location().x())
+        # QPdfView scrolls to the top of a page only, and not at all when the page is already the
+        # current one (it ignores the link's location): the scroll position set here, from the
+        # view's own layout (pixels per point of each page).
+        nav.jump(link.page(), QPointF(0.0, 0.0), nav.currentZoom())
+        scale = self._pixels_per_point(link.page())
+        bar = self.view.verticalScrollBar()
+        bar.setValue(self._page_top(link.page()) + round(max(top - CONTEXT_ABOVE, 0.0) * scale))
+        across = self.view.horizontalScrollBar()
+        if across.maximum() > 0:  # zoomed in wider than the view: the hit's column too
+            across.setValue(round(left * scale - self.view.viewport().width() / 3))
         self._show_count()
+
+    def _page_top(self, page: int) -> int:
+        """Where ``page`` starts in the view's scroll range (pages stacked, as QPdfView lays them out)."""
+        doc, v = self.view.document(), self.view
+        return v.documentMargins().top() + sum(
+            round(doc.pagePointSize(p).height() * self._pixels_per_point(p)) + v.pageSpacing() for p in range(page))
+
+    def _pixels_per_point(self, page: int) -> float:
+        """How QPdfView scales ``page`` (as in its document layout)."""
+        v, pts = self.view, self.view.document().pagePointSize(page)
+        m = v.documentMargins()
+        if pts.width() <= 0 or pts.height() <= 0:
+            return 1.0
+        fit_w = (v.viewport().width() - m.left() - m.right()) / pts.width()
+        if v.zoomMode() == QPdfView.ZoomMode.FitToWidth:
+            return fit_w
+        if v.zoomMode() == QPdfView.ZoomMode.FitInView:
+            return min(fit_w, (v.viewport().height() - m.top() - m.bottom()) / pts.height())
+        return v.zoomFactor() * v.logicalDpiY() / 72.0
 
     def _reveal(self) -> None:
         if 0 <= self.index < self.count():

@@ -3030,7 +3030,7 @@ Dismissed because: %2</translation>
     <message>
         <location filename="../../ui/pdf_viewer.py" line="47" />
         <source>放大阅读</source>
-        <translation>Enlarge</translation>
+        <translation>Full window</translation>
     </message>
     <message>
         <location filename="../../ui/pdf_viewer.py" line="48" />

@@ -6,7 +6,7 @@ QtPdf searches them in the background, so the tests wait for what the user would
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPointF, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -109,6 +109,35 @@ def test_no_result_said_and_esc_clears_and_closes(qtbot, viewer):
     # F3 afterwards searches the same text again.
     QTest.keyClick(viewer.view, Qt.Key_F3)
     qtbot.waitUntil(lambda: viewer.search_bar.count_label.text() == "1/4", timeout=5000)
+
+
+def test_a_hit_low_on_a_page_is_scrolled_into_view(qtbot, viewer):
+    viewer.load_bytes(make_pdf("特色水果", [("概述", "\n".join([PARA] * 14) + f"\n{WORD}在页面下方。")], pages=2))
+    qtbot.waitUntil(lambda: viewer.document.pageCount() == 2)
+    for zoom in (None, viewer.zoom_in):  # fit to width, then a zoom of the reader's own
+        if zoom:
+            zoom()
+            QTest.keyClick(viewer.search_bar.field, Qt.Key_Escape)
+        search(qtbot, viewer, WORD, "1/1")
+        link = viewer.search_bar.model.resultAtIndex(0)
+        assert link.page() == 0 and link.rectangles()[0].top() > 500  # far below the first screenful
+        scale = viewer.search_bar._pixels_per_point(0)
+        y = viewer.view.documentMargins().top() + link.rectangles()[0].top() * scale
+        y -= viewer.view.verticalScrollBar().value()
+        assert 0 <= y <= viewer.view.viewport().height() - link.rectangles()[0].height() * scale, (zoom, y)
+
+
+def test_the_page_layout_used_for_scrolling_is_the_views_own(qtbot, viewer):
+    """Where QPdfView puts the top of each page (its own jump) is where the search bar scrolls from."""
+    nav, bar = viewer.view.pageNavigator(), viewer.view.verticalScrollBar()
+    for zoom in (None, viewer.zoom_in, viewer.zoom_out, viewer.zoom_out):
+        if zoom:
+            zoom()
+            qtbot.wait(50)
+        for p in (1, 2):
+            nav.jump(0, QPointF(), nav.currentZoom())
+            nav.jump(p, QPointF(), nav.currentZoom())
+            assert abs(bar.value() - viewer.search_bar._page_top(p)) <= 1, (zoom, p)
 
 
 def test_another_document_drops_the_old_hits(qtbot, viewer):

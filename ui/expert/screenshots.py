@@ -146,7 +146,7 @@ def main(out: Path) -> list[Path]:
         dlg.show()
         shot("expert_passphrase_dialog", dlg)
         dlg.close()
-        _pdf_search_shots(win, shot)
+        _pdf_search_shots(win, shot, current.application_id)
         win.close()
         ws.close()
         del app
@@ -155,9 +155,10 @@ def main(out: Path) -> list[Path]:
     return shots
 
 
-def _pdf_search_shots(win, shot) -> None:
+def _pdf_search_shots(win, shot, application_id: str) -> None:
     """Ctrl+F while grading: the document's search with hits, at both sizes (issue 15 item 2)."""
     from PySide6.QtTest import QTest
+    win.apps.select(application_id)
     win.docs.tabs.setCurrentIndex(0)
     v = win.docs.current_viewer()
     if v is None:
@@ -165,7 +166,8 @@ def _pdf_search_shots(win, shot) -> None:
     for w, h in SIZES:
         win.resize(w, h)
         v.find()
-        v.search_bar.field.setText("东盟")
+        v.search_bar.field.clear()
+        v.search_bar.field.setText("南宁")
         QTest.qWait(1200)  # QtPdf searches in the background
         v.search_bar.next()
         v.search_bar.next()

@@ -237,6 +237,13 @@ class DetailPane(QWidget):
         if len(rows) == 1:
             self.open_document(rows.pop())
 
+    def find_in_pdf(self) -> bool:
+        """Ctrl+F with the PDF focused (or taking the window): its search bar. False: not ours."""
+        if not (self.viewer.has_focus_within() or self.viewer.enlarged):
+            return False
+        self.viewer.find()
+        return True
+
     def open_document(self, row: int) -> None:
         if self.detail is None or not 0 <= row < len(self.detail.documents):
             return

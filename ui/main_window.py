@@ -174,8 +174,9 @@ class MainWindow(QMainWindow):
         self.act_remove = self._action(self.tr("移除申报包…"), self.remove_selected, QKeySequence.Delete)
         self.act_about = self._action(self.tr("关于"), self.about)
         self.act_settings = self._action(self.tr("设置…"), self.open_settings, QKeySequence.Preferences)
-        focus_filter = self._action(self.tr("筛选"), lambda: (self.filter.setFocus(), self.filter.selectAll()),
-                                    QKeySequence.Find)
+        # One Ctrl+F for the window: the focused pane's (the PDF's search, else the table filter).
+        focus_filter = self._action(self.tr("筛选"), lambda: self.detail.find_in_pdf() or (
+            self.filter.setFocus(), self.filter.selectAll()), QKeySequence.Find)
         self.addAction(focus_filter)
         mb = self.menuBar()
         m = mb.addMenu(self.tr("文件(&F)"))

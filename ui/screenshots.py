@@ -127,6 +127,7 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         shot("new_session_dialog", dlg)
         dlg.reject()
         _formal_check_english(app, store, win.size(), shot)
+        _pdf_screens(app, win, shot)
         win.close()
         store.close()
     finally:
@@ -223,6 +224,27 @@ def _return_scores(exchange, tmp: Path) -> None:
     raw[i + 9:i + 10] = b"A"
     bad.write_bytes(bytes(raw))
     exchange.win.handle_drop(files + [bad])
+
+
+def _pdf_screens(app, win, shot) -> None:
+    """The PDF's search with hits in the detail pane, then the PDF taking the window (issue 15 items 2, 10)."""
+    from PySide6.QtPdf import QPdfDocument
+    win.pages.setCurrentIndex(0)
+    win.select_application("NNKJ-2025-0107")
+    win.detail.tabs.setCurrentIndex(2)
+    v = win.detail.viewer
+    while v.document.status() != QPdfDocument.Status.Ready:
+        settle(app, 0.1)
+    v.find()
+    v.search_bar.field.setText("东盟")
+    settle(app, 1.0)
+    v.search_bar.next()
+    v.search_bar.next()
+    shot("pdf_search")
+    v.set_enlarged(True)
+    shot("pdf_reading")
+    v.set_enlarged(False)
+    v.search_bar.close_search()
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ Manifest text is shown as plain text only (table cells, PlainText labels).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -45,6 +45,7 @@ class DocumentPane(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.viewers: list[PdfViewer] = []
         self.loaded: set[int] = set()
+        self.reading = False  # a document takes the window (PdfViewer reading mode), kept across applications
 
         self.summary = QTableWidget(0, 2, self)
         self.summary.setHorizontalHeaderLabels([self.tr("字段"), self.tr("内容")])
@@ -60,6 +61,14 @@ class DocumentPane(QWidget):
         self.checks.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         self.checks.itemChanged.connect(self._tick)
         self._ids: list[str] = []
+
+        # Ctrl+F anywhere in the window (grading included) searches the document shown; the
+        # only Ctrl+F of the expert window, so never ambiguous.
+        find = QAction(self.tr("在文档中查找"), self)
+        find.setShortcut(QKeySequence.Find)
+        find.setShortcutContext(Qt.WindowShortcut)
+        find.triggered.connect(self.find)
+        self.addAction(find)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -79,6 +88,9 @@ class DocumentPane(QWidget):
     # -- showing ---------------------------------------------------------------------------------
 
     def clear(self) -> None:
+        keep = self.reading
+        self._end_reading()  # a viewer deleted while taking the window would leave the form hidden
+        self.reading = keep
         self.tabs.blockSignals(True)
         while self.tabs.count():
             w = self.tabs.widget(0)
@@ -92,6 +104,7 @@ class DocumentPane(QWidget):
         self.sub.setText("")
 
     def show_application(self, ws, bundle_id: str, app: dict, checks, ticks: list[str], doc_index: int = 0) -> None:
+        reading = self.reading
         self.clear()
         self.ws, self.bundle_id, self.app = ws, bundle_id, app
         self.header.setText(data(f"{app['application_id']}  {app['title']}"))
@@ -105,6 +118,7 @@ class DocumentPane(QWidget):
         self.tabs.blockSignals(True)
         for d in app.get("documents") or []:
             v = PdfViewer(self)
+            v.enlarged_changed.connect(self._reading_changed)
             self.viewers.append(v)
             label = d.get("title") or DOC_KINDS.get(d.get("kind"), d.get("path"))
             i = self.tabs.addTab(v, data(label))
@@ -118,6 +132,8 @@ class DocumentPane(QWidget):
         self.tabs.blockSignals(False)
         self.tabs.setCurrentIndex(min(max(doc_index, 0), self.tabs.count() - 1))
         self._tab_changed(self.tabs.currentIndex())
+        if reading and self.current_viewer() is not None:  # reading on from one application to the next
+            self.current_viewer().set_enlarged(True)
 
     def _budget_line(self, m: dict) -> str:
         b = m.get("budget") or {}
@@ -126,7 +142,17 @@ class DocumentPane(QWidget):
         return self.tr("申请资助 %1 万元，自筹 %2 万元").replace("%1", f"{b['requested']:,.2f}").replace(
             "%2", f"{b.get('self_funded', 0):,.2f}")
 
+    def _end_reading(self) -> bool:
+        """Reading mode (a viewer taking the window) off; whether it was on."""
+        was = False
+        for v in self.viewers:
+            was = was or v.enlarged
+            v.set_enlarged(False)
+        return was
+
     def _tab_changed(self, index: int) -> None:
+        # Reading mode follows the reader from document to document (ends on 申报概要 / 指南要求).
+        reading = self._end_reading()
         if 0 <= index < len(self.viewers) and index not in self.loaded and self.app is not None:
             doc = self.app["documents"][index]
             try:
@@ -136,7 +162,19 @@ class DocumentPane(QWidget):
                 return
             self.viewers[index].load_bytes(data)
             self.loaded.add(index)
+        self.reading = reading and 0 <= index < len(self.viewers)
+        if self.reading:
+            self.viewers[index].set_enlarged(True)
         self.document_changed.emit(index)
+
+    def _reading_changed(self, on: bool) -> None:
+        if self.sender() is self.current_viewer():  # not the switch from one document to the next
+            self.reading = on
+
+    def find(self) -> None:
+        v = next((v for v in self.viewers if v.has_focus_within()), None) or self.current_viewer()
+        if v is not None:
+            v.find()
 
     def current_viewer(self) -> PdfViewer | None:
         i = self.tabs.currentIndex()

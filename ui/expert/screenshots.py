@@ -146,12 +146,34 @@ def main(out: Path) -> list[Path]:
         dlg.show()
         shot("expert_passphrase_dialog", dlg)
         dlg.close()
+        _pdf_search_shots(win, shot, current.application_id)
         win.close()
         ws.close()
         del app
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return shots
+
+
+def _pdf_search_shots(win, shot, application_id: str) -> None:
+    """Ctrl+F while grading: the document's search with hits, at both sizes (issue 15 item 2)."""
+    from PySide6.QtTest import QTest
+    win.apps.select(application_id)
+    win.docs.tabs.setCurrentIndex(0)
+    v = win.docs.current_viewer()
+    if v is None:
+        return
+    for w, h in SIZES:
+        win.resize(w, h)
+        v.find()
+        v.search_bar.field.clear()
+        v.search_bar.field.setText("南宁")
+        QTest.qWait(1200)  # QtPdf searches in the background
+        v.search_bar.next()
+        v.search_bar.next()
+        shot(f"expert_pdf_search_{w}x{h}")
+    v.search_bar.close_search()
+    win.resize(*SIZES[0])
 
 
 if __name__ == "__main__":

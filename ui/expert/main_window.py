@@ -1,11 +1,13 @@
 """The expert's main window: applications (left), documents (middle), the form (right).
 
-Keyboard-first: 1–5 / A–E grade the focused criterion, Ctrl+Enter marks complete, Ctrl+PgDn /
+Keyboard-first: 1–5 / A–E grade the focused criterion, Ctrl+Enter marks complete and moves on to
+the next unfinished application (to submitting once all are done), Ctrl+PgDn /
 Ctrl+PgUp move between applications, Ctrl+Z / Ctrl+Shift+Z undo and redo grading actions.
 Every edit is committed to the workspace at once; the status bar says when. The workspace answers
 each edit with an ``Edit`` (draft, progress, export state, undo/redo) and the window shows that
 answer rather than reading again. Where the expert was (bundle, application, form scroll
-position, document tab) is saved as it changes.
+position, document tab) is saved as it changes. With no bundle yet, the window shows only the
+empty state (one large "打开评审包…" and where the password is).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget
 
 from nn_review.formats import ExchangeError
 from nn_review.expert import WorkspaceError
@@ -23,6 +25,7 @@ from nn_review.expert.intake import peek_bundle
 from .app_list import ApplicationList
 from .dialogs import OpenBundleDialog, RecusalDialog, ExpertSettingsDialog, is_bundle
 from .doc_pane import DocumentPane
+from .empty_state import EmptyState
 from .form_pane import FormPane
 from .sheet_print import print_preview
 from .submit_dialog import SubmitDialog
@@ -53,7 +56,12 @@ class ExpertWindow(QMainWindow):
         split.setCollapsible(2, False)
         split.setSizes([250, 660, 456])
         self.splitter = split
-        self.setCentralWidget(split)
+        self.empty = EmptyState(self)
+        self.empty.open_requested.connect(self.choose_bundle)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(split)
+        self.setCentralWidget(self.stack)
         self.saved_label = QLabel(self)
         self.export_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.export_label)
@@ -160,12 +168,14 @@ class ExpertWindow(QMainWindow):
         self.apps.set_bundles(bundles, select)
         bid = self.apps.current_bundle()
         if bid:
+            self.stack.setCurrentWidget(self.splitter)
             self.show_bundle(bid)
         else:
             self.bundle_id = self.summary = None
             self.docs.clear()
             self.form.clear()
-            self.statusBar().showMessage(self.tr("还没有评审包：请用“文件 → 打开评审包”（Ctrl+O）或把 .nnrb 文件拖到窗口中"))
+            self.stack.setCurrentWidget(self.empty)
+            self.empty.open_button.setFocus()
             self._update_actions()
 
     def show_bundle(self, bundle_id: str) -> None:
@@ -293,15 +303,17 @@ class ExpertWindow(QMainWindow):
         if aid:
             self.show_application(aid)
 
-    def next_unfinished(self) -> None:
+    def next_unfinished(self) -> bool:
+        """To the next application not yet complete nor recused, wrapping round (False: none left)."""
         entries = self.ws.applications(self.bundle_id)
         ids = [e.application_id for e in entries]
         start = ids.index(self.application_id) if self.application_id in ids else -1
         for e in entries[start + 1:] + entries[:start + 1]:
             if e.status in ("not_started", "in_progress"):
                 self.apps.select(e.application_id)
-                return
+                return True
         self.statusBar().showMessage(self.tr("全部申报均已完成或回避，可以提交评分（Ctrl+E）"), 8000)
+        return False
 
     # -- grading --------------------------------------------------------------------------------------
 
@@ -334,10 +346,17 @@ class ExpertWindow(QMainWindow):
         if edit.problems:
             self.statusBar().showMessage(self.tr("尚不能标记完成：还缺 %1 项（见评分表下方）")
                                          .replace("%1", str(len(edit.problems))), 15000)
-        else:
+        else:  # as a card deck moves on: the next unfinished one, or on to submitting
             done, total = edit.progress
-            self.statusBar().showMessage(self.tr("已标记完成（%1 / %2）").replace("%1", str(done))
-                                         .replace("%2", str(total)), 8000)
+            finished = self.application_id
+            if self.next_unfinished():
+                self.statusBar().showMessage(self.tr("%1 已标记完成（%2 / %3），转到下一个未完成的申报")
+                                             .replace("%1", finished).replace("%2", str(done))
+                                             .replace("%3", str(total)), 8000)
+            else:
+                self.statusBar().showMessage(self.tr("全部申报均已完成或回避（%1 / %2），请提交评分")
+                                             .replace("%1", str(done)).replace("%2", str(total)), 8000)
+                self.submit()
 
     def request_recusal(self) -> None:
         if not (self.bundle_id and self.application_id):
@@ -508,7 +527,8 @@ class ExpertWindow(QMainWindow):
             "1–5 或 A–E：评定当前指标的等级并跳到下一指标\n"
             "← / →：在等级按钮间移动；空格：选中/取消当前等级\n"
             "Tab：下一个输入项\n"
-            "Ctrl+Enter：标记完成（列出所缺内容）\n"
+            "Ctrl+Enter：标记完成并转到下一个未完成的申报（不完整时列出所缺内容）\n"
+            "评为 D、E：光标进入该指标的说明框（须写明理由）\n"
             "Ctrl+PgDn / Ctrl+PgUp：下一个 / 上一个申报\n"
             "Ctrl+Shift+PgDn：下一个未完成的申报\n"
             "Ctrl+Z / Ctrl+Shift+Z：撤销 / 重做评分操作\n"

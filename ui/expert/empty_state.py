@@ -1,0 +1,34 @@
+"""What the expert sees before any bundle is open: one large "打开评审包…" action and one line on
+where the password is (the assignment letter). Nothing else: no empty table, no disabled form."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class EmptyState(QWidget):
+    open_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.open_button = QPushButton(self.tr("打开评审包…"), self)
+        self.open_button.setDefault(True)
+        self.open_button.setMinimumSize(320, 64)
+        self.open_button.setStyleSheet(
+            "QPushButton { font-size: 20px; font-weight: bold; color: white; background: #1565c0;"
+            " border: none; border-radius: 8px; padding: 12px 36px; }"
+            "QPushButton:hover { background: #1976d2; } QPushButton:focus { border: 3px solid #0d2a52; }")
+        self.open_button.setToolTip(self.tr("选择秘书发来的 .nnrb 评审包（Ctrl+O），也可以把文件拖到窗口中"))
+        self.open_button.clicked.connect(self.open_requested)
+        self.where = QLabel(self.tr("打开评审包需要密码：密码印在评审秘书交给您的专家评审任务书（分配函）上。"), self)
+        self.where.setWordWrap(True)
+        self.where.setAlignment(Qt.AlignCenter)
+        self.where.setStyleSheet("font-size: 14px; color: #37474f;")
+        self.where.setMaximumWidth(640)
+        lay = QVBoxLayout(self)
+        lay.addStretch(2)
+        lay.addWidget(self.open_button, 0, Qt.AlignHCenter)
+        lay.addSpacing(18)
+        lay.addWidget(self.where, 0, Qt.AlignHCenter)
+        lay.addStretch(3)

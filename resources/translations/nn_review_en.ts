@@ -346,11 +346,6 @@ Expert %2%3</translation>
         <translation> (band %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/criterion_box.py" line="191" />
-        <source>按 1–5 或 A–E 评定等级；指向或聚焦等级按钮可查看评分标准。</source>
-        <translation>Press 1–5 or A–E to grade; point at or focus a grade button to see its standard.</translation>
-    </message>
-    <message>
         <location filename="../../ui/expert/criterion_box.py" line="196" />
         <source>必填：评为 %1 须写明理由</source>
         <translation>Required: a grade of %1 needs a reason</translation>
@@ -359,6 +354,21 @@ Expert %2%3</translation>
         <location filename="../../ui/expert/criterion_box.py" line="197" />
         <source>说明（可选；评为 D、E 时必填）</source>
         <translation>Comment (optional; required for D and E)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-d/ui/expert/criterion_box.py" line="93" />
+        <source>%1（%2）：%3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-d/ui/expert/criterion_box.py" line="117" />
+        <source>按 1–5 或 A–E 评定等级；指向等级按钮或用 ← → 移动可查看各等级的评分标准。</source>
+        <translation>Press 1–5 or A–E to grade; point at a grade button or move with ← → to see that grade's standard.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-d/ui/expert/criterion_box.py" line="202" />
+        <source>%1 %2%3：%4</source>
+        <translation>%1 %2%3: %4</translation>
     </message>
 </context>
 <context>
@@ -1213,11 +1223,6 @@ Expert %2%3</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="168" />
-        <source>还没有评审包：请用“文件 → 打开评审包”（Ctrl+O）或把 .nnrb 文件拖到窗口中</source>
-        <translation>No review bundle yet: use File → Open review bundle (Ctrl+O) or drop a .nnrb file on the window</translation>
-    </message>
-    <message>
         <location filename="../../ui/expert/main_window.py" line="180" />
         <source>此评审包的材料已在导出后删除，只保留了已签名的评分记录（r%1）。可打印个人评分表。</source>
         <translation>This bundle's materials were removed after export; only the signed score record (r%1) is kept. The personal score sheet can still be printed.</translation>
@@ -1276,11 +1281,6 @@ Expert %2%3</translation>
         <location filename="../../ui/expert/main_window.py" line="336" />
         <source>尚不能标记完成：还缺 %1 项（见评分表下方）</source>
         <translation>Cannot mark complete yet: %1 item(s) missing (listed below the form)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/expert/main_window.py" line="339" />
-        <source>已标记完成（%1 / %2）</source>
-        <translation>Marked complete (%1 / %2)</translation>
     </message>
     <message>
         <location filename="../../ui/expert/main_window.py" line="366" />
@@ -1434,11 +1434,22 @@ Please return this file to the review secretary.</translation>
         <translation>Cannot remove</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="516" />
+        <location filename="../work/wt-d/ui/expert/main_window.py" line="354" />
+        <source>%1 已标记完成（%2 / %3），转到下一个未完成的申报</source>
+        <translation>%1 marked complete (%2 / %3); on to the next unfinished application</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-d/ui/expert/main_window.py" line="358" />
+        <source>全部申报均已完成或回避（%1 / %2），请提交评分</source>
+        <translation>All applications are complete or recused (%1 / %2): please submit your scores</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-d/ui/expert/main_window.py" line="536" />
         <source>1–5 或 A–E：评定当前指标的等级并跳到下一指标
 ← / →：在等级按钮间移动；空格：选中/取消当前等级
 Tab：下一个输入项
-Ctrl+Enter：标记完成（列出所缺内容）
+Ctrl+Enter：标记完成并转到下一个未完成的申报（不完整时列出所缺内容）
+评为 D、E：光标进入该指标的说明框（须写明理由）
 Ctrl+PgDn / Ctrl+PgUp：下一个 / 上一个申报
 Ctrl+Shift+PgDn：下一个未完成的申报
 Ctrl+Z / Ctrl+Shift+Z：撤销 / 重做评分操作
@@ -1447,7 +1458,8 @@ Ctrl+E：提交评分；Ctrl+P：打印个人评分表</source>
         <translation>1–5 or A–E: grade the current criterion and move to the next
 ← / →: move between grade buttons; Space: select/clear the grade
 Tab: next field
-Ctrl+Enter: mark complete (lists what is missing)
+Ctrl+Enter: mark complete and go to the next unfinished application (lists what is missing if incomplete)
+Grade D or E: the cursor goes into that criterion's comment (a reason is required)
 Ctrl+PgDn / Ctrl+PgUp: next / previous application
 Ctrl+Shift+PgDn: next unfinished application
 Ctrl+Z / Ctrl+Shift+Z: undo / redo grading actions
@@ -1506,11 +1518,6 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <translation>Recuse when you have a conflict of interest with the applicant, a partner or a team member, and give the reason</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/form_pane.py" line="116" />
-        <source>标记完成（Ctrl+Enter）</source>
-        <translation>Mark complete (Ctrl+Enter)</translation>
-    </message>
-    <message>
         <location filename="../../ui/expert/form_pane.py" line="175" />
         <source>专家意见（不少于 %1 个汉字）</source>
         <translation>Overall opinion (at least %1 Chinese characters)</translation>
@@ -1554,6 +1561,16 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <location filename="../../ui/expert/form_pane.py" line="234" />
         <source>已完成：本申报的评分完整有效。</source>
         <translation>Complete: this review is complete and valid.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-d/ui/expert/form_pane.py" line="124" />
+        <source>标记完成，下一个（Ctrl+Enter）</source>
+        <translation>Mark Complete, Next (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-d/ui/expert/form_pane.py" line="125" />
+        <source>校验本申报的评分；完整时标记为已完成并转到下一个未完成的申报，否则列出所缺内容</source>
+        <translation>Check this application's review; when complete, mark it so and go to the next unfinished application, otherwise list what is missing</translation>
     </message>
 </context>
 <context>
@@ -4097,6 +4114,37 @@ Certificate fingerprint: %3</translation>
         <location filename="../../ui/token_dialog.py" line="199" />
         <source>重新登记组长证书</source>
         <translation>Register the leader's certificate again</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../work/wt-d/ui/expert/empty_state.py" line="15" />
+        <source>打开评审包…</source>
+        <translation>Open Review Bundle…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-d/ui/expert/empty_state.py" line="22" />
+        <source>选择秘书发来的 .nnrb 评审包（Ctrl+O），也可以把文件拖到窗口中</source>
+        <translation>Choose the .nnrb review bundle the secretary sent you (Ctrl+O), or drop the file on the window</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-d/ui/expert/empty_state.py" line="24" />
+        <source>打开评审包需要密码：密码印在评审秘书交给您的专家评审任务书（分配函）上。</source>
+        <translation>Opening the bundle needs a password: it is printed on the assignment letter the review secretary gave you.</translation>
+    </message>
+</context>
+<context>
+    <name>LongMessageDialog</name>
+    <message>
+        <location filename="../work/wt-d/ui/long_message.py" line="47" />
+        <source>技术细节</source>
+        <translation>Technical details</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-d/ui/long_message.py" line="53" />
+        <source>复制全部</source>
+        <translation>Copy all</translation>
     </message>
 </context>
 </TS>

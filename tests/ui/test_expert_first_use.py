@@ -9,6 +9,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
@@ -231,7 +232,8 @@ def test_english_expert_form_shows_no_chinese_but_data(qtbot, ws, world, tmp_pat
         for e in ws.applications(bid):
             data |= {e.title, e.applicant}
         hits = []
-        for w, text in _texts(win.form):
+        for w, text in [*_texts(win.form), *_texts(win.apps), *_texts(win.statusBar()),
+                        *((a, a.text()) for a in win.findChildren(QAction))]:
             for d in sorted(data, key=len, reverse=True):
                 text = text.replace(d, "")
             if CJK.search(text):

@@ -24,6 +24,7 @@ from ..plain import plain
 LETTERS = "ABCDE"
 KEYS = {**{getattr(Qt, f"Key_{i}"): LETTERS[i - 1] for i in range(1, 6)},
         **{getattr(Qt, f"Key_{c}"): c for c in LETTERS}}
+COMMENT_CLOSED, COMMENT_OPEN = 30, 58  # px: the comment box, empty and unused / in use
 GRADE_COLOURS = {"A": "#1e7d32", "B": "#2e7d9a", "C": "#8a6d00", "D": "#c05a00", "E": "#b71c1c"}
 
 
@@ -117,8 +118,9 @@ class CriterionBox(QFrame):
         self.anchor.setToolTip(self.tr("按 1–5 或 A–E 评定等级；指向等级按钮或用 ← → 移动可查看各等级的评分标准。"))
         self.comment = QPlainTextEdit(self)
         self.comment.setTabChangesFocus(True)
-        self.comment.setFixedHeight(38)
+        self.comment.installEventFilter(self)
         self.comment.textChanged.connect(lambda: self.comment_changed.emit(criterion.id, self.comment.toPlainText()))
+        self.comment.textChanged.connect(self._fit_comment)
         self.comment.textChanged.connect(self._update_comment_hint)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 4, 8, 5)
@@ -128,6 +130,7 @@ class CriterionBox(QFrame):
         lay.addWidget(self.anchor)
         lay.addWidget(self.comment)
         self._update_comment_hint()
+        self._fit_comment()
         self._show_anchor("")
 
     # -- state --------------------------------------------------------------------------------
@@ -177,6 +180,8 @@ class CriterionBox(QFrame):
         self.points_changed.emit(self.criterion.id, None if value < 0 else value)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.comment and event.type() in (QEvent.FocusIn, QEvent.FocusOut):
+            self._fit_comment(event.type() == QEvent.FocusIn)
         if event.type() == QEvent.KeyPress and isinstance(obj, GradeButton):
             mods = event.modifiers() & ~Qt.KeypadModifier
             letter = KEYS.get(event.key())
@@ -201,6 +206,11 @@ class CriterionBox(QFrame):
         band = self.tr("（分段 %1）").replace("%1", g.band_text) if self.band_mode else ""
         self.anchor.setText(self.tr("%1 %2%3：%4").replace("%1", g.grade).replace("%2", render(grade_name(g.name)))
                             .replace("%3", band).replace("%4", self.criterion.anchors.get(g.grade, "")))
+
+    def _fit_comment(self, focused: bool | None = None) -> None:
+        """One line while empty and not in use (compact: more criteria in view), three when written in."""
+        used = self.comment.hasFocus() if focused is None else focused
+        self.comment.setFixedHeight(COMMENT_OPEN if used or self.comment.toPlainText() else COMMENT_CLOSED)
 
     def _update_comment_hint(self) -> None:
         required = self.current in self.form.comment_required_grades

@@ -4,7 +4,7 @@ where the password is (the assignment letter). Nothing else: no empty table, no 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class EmptyState(QWidget):
@@ -25,10 +25,18 @@ class EmptyState(QWidget):
         self.where.setWordWrap(True)
         self.where.setAlignment(Qt.AlignCenter)
         self.where.setStyleSheet("font-size: 14px; color: #37474f;")
-        self.where.setMaximumWidth(640)
+        column = QWidget(self)  # a fixed-width column: a wrapped label under an alignment flag is clipped
+        column.setFixedWidth(560)
+        col = QVBoxLayout(column)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.open_button)
+        col.addSpacing(18)
+        col.addWidget(self.where)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column)
+        row.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addStretch(2)
-        lay.addWidget(self.open_button, 0, Qt.AlignHCenter)
-        lay.addSpacing(18)
-        lay.addWidget(self.where, 0, Qt.AlignHCenter)
+        lay.addLayout(row)
         lay.addStretch(3)

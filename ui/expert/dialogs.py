@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
 from nn_review.keys import MIN_PASSPHRASE, normalize_fingerprint
 
 from ..worker import Task
+from .common import error_text
 
 
 def _mono() -> QFont:
@@ -161,7 +162,15 @@ class OpenBundleDialog(QDialog):
         self.busy.show()
         self.buttons.setEnabled(False)
         path, pw, fpr = self.peek.path, self.password.text(), self.fingerprint.text().strip() or None
-        self.task = Task(lambda progress, cancel: self.ws.add_bundle(path, pw, trusted_fingerprint=fpr), self)
+
+        def run(progress, cancel):
+            try:
+                return self.ws.add_bundle(path, pw, trusted_fingerprint=fpr)
+            except Exception as e:  # the refusal in the window's language where the core gave one
+                if getattr(e, "msg", None) is not None or getattr(e, "problem", None) is not None:
+                    raise RuntimeError(error_text(e)) from e
+                raise
+        self.task = Task(run, self)
         self.task.finished.connect(self._done)
         self.task.failed.connect(self._failed)
         self.task.start()

@@ -23,7 +23,7 @@ from nn_review.expert.texts import problem_msg, recommendation_name
 from nn_review.forms import display, han_count
 from nn_review.i18n import render
 
-from .common import STATUS_COLOURS, status_text
+from .common import STATUS_COLOURS, error_text, status_text
 from .criterion_box import CriterionBox
 
 
@@ -279,7 +279,7 @@ class FormPane(QWidget):
         try:
             edit = fn(self.bundle_id, self.application_id, *args)
         except WorkspaceError as e:
-            self.failed.emit(e.message)
+            self.failed.emit(error_text(e))
             self.reload()
             return None
         if whole:

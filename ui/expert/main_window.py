@@ -23,6 +23,7 @@ from nn_review.expert import WorkspaceError
 from nn_review.expert.intake import peek_bundle
 
 from .app_list import ApplicationList
+from .common import error_text
 from .dialogs import OpenBundleDialog, RecusalDialog, ExpertSettingsDialog, is_bundle
 from .doc_pane import DocumentPane
 from .empty_state import EmptyState
@@ -212,7 +213,7 @@ class ExpertWindow(QMainWindow):
         try:
             peek = peek_bundle(self.ws, path)
         except ExchangeError as e:
-            QMessageBox.critical(self, self.tr("无法打开评审包"), plain(e.message))
+            QMessageBox.critical(self, self.tr("无法打开评审包"), plain(error_text(e)))
             return False
         if peek.held:
             if peek.removed:
@@ -339,7 +340,7 @@ class ExpertWindow(QMainWindow):
         try:
             edit = self.ws.mark_complete(self.bundle_id, self.application_id)
         except WorkspaceError as e:
-            return self._edit_refused(e.message)
+            return self._edit_refused(error_text(e))
         self.form.show_problems(edit.problems)
         self.form.show_edit(edit)
         self._edited(edit)
@@ -370,7 +371,7 @@ class ExpertWindow(QMainWindow):
         try:
             edit = self.ws.set_recusal(self.bundle_id, self.application_id, True, reason)
         except WorkspaceError as e:
-            return self._edit_refused(e.message)
+            return self._edit_refused(error_text(e))
         self.form.show_edit(edit)
         self._edited(edit)
 
@@ -380,7 +381,7 @@ class ExpertWindow(QMainWindow):
         try:
             edit = self.ws.undo(self.bundle_id) if undo else self.ws.redo(self.bundle_id)
         except WorkspaceError as e:
-            return self._edit_refused(e.message)
+            return self._edit_refused(error_text(e))
         if edit is None:
             self.statusBar().showMessage(self.tr("没有可撤销的评分操作") if undo else self.tr("没有可重做的评分操作"), 5000)
             return
@@ -443,7 +444,7 @@ class ExpertWindow(QMainWindow):
         try:
             return self.ws.score_sheet(self.bundle_id)
         except WorkspaceError as e:
-            QMessageBox.warning(self, self.tr("无法生成个人评分表"), plain(e.message))
+            QMessageBox.warning(self, self.tr("无法生成个人评分表"), plain(error_text(e)))
             return None
 
     def print_sheet(self) -> None:
@@ -479,7 +480,7 @@ class ExpertWindow(QMainWindow):
             chk = check_sheet(read_sheet(src), src.name)
             _eid, name = leader_expert(self.ws, eid)
         except WorkspaceError as e:
-            QMessageBox.warning(self, self.tr("不能签署"), plain(e.message))
+            QMessageBox.warning(self, self.tr("不能签署"), plain(error_text(e)))
             return None
         text = "\n".join(chk.particulars) + "\n\n" + self.tr(
             "您将以专家组组长“{0}”的身份，用本机保存的证书对以上结果表加 PDF 数字签名。"
@@ -493,7 +494,7 @@ class ExpertWindow(QMainWindow):
         try:
             res = countersign_file(self.ws, src, out, expert_id=eid)
         except WorkspaceError as e:
-            QMessageBox.warning(self, self.tr("签署失败"), plain(e.message))
+            QMessageBox.warning(self, self.tr("签署失败"), plain(error_text(e)))
             return None
         QMessageBox.information(self, self.tr("已签署"), plain(self.tr(
             "已签署并保存到 {0}。\n组长证书指纹：{1}\n请将此文件交回评审秘书。").format(data(res.path),
@@ -513,7 +514,7 @@ class ExpertWindow(QMainWindow):
         try:
             self.ws.remove_bundle_data(self.bundle_id)
         except WorkspaceError as e:
-            QMessageBox.warning(self, self.tr("不能删除"), plain(e.message))
+            QMessageBox.warning(self, self.tr("不能删除"), plain(error_text(e)))
             return
         self.reload_bundles(self.bundle_id)
 

@@ -10,6 +10,10 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
                                QPlainTextEdit, QPushButton, QVBoxLayout)
 
 from nn_review.expert import WorkspaceError
+from nn_review.expert.texts import problem_msg
+from nn_review.i18n import render
+
+from .common import error_text
 
 
 def _label(text: str, parent, style: str = "") -> QLabel:
@@ -44,7 +48,10 @@ class SubmitDialog(QDialog):
         if r.missing:
             lay.addWidget(_label(self.tr("以下 %1 项尚未完成：").replace("%1", str(len(r.missing))), self,
                                  "color: #b71c1c; font-weight: bold;"))
-            self.missing.setPlainText("\n".join(f"{aid}  {title}\n    " + "\n    ".join(p.message for p in probs)
+            form_of = ws.form_for
+            drafts = ws.drafts(bundle_id)
+            self.missing.setPlainText("\n".join(f"{aid}  {title}\n    " + "\n    ".join(
+                render(problem_msg(form_of(bundle_id, aid), p, drafts.get(aid))) for p in probs)
                                                 for aid, title, probs in r.missing))
             lay.addWidget(self.missing)
             self.partial.setText(self.tr("部分交回：只交回已完成和已回避的 %1 项（文件名标注“部分”，之后可再导出完整的新修订）")
@@ -89,7 +96,7 @@ class SubmitDialog(QDialog):
             res = self.ws.export(self.bundle_id, self.folder.text().strip(), partial=self.partial.isChecked())
         except WorkspaceError as e:
             self.message.setStyleSheet("color: #b71c1c;")
-            self.message.setText(e.message)
+            self.message.setText(error_text(e))
             self.message.show()
             return
         self.result_value = res

@@ -39,6 +39,9 @@ def default_workspace_dir() -> Path:
     return Path(env) if env else data_root() / "expert-store"
 
 
+NOT_YET = "（尚未生成）"  # a fingerprint not made yet (the GUI shows its own words)
+
+
 @dataclass(frozen=True)
 class WorkspaceState:
     exists: bool
@@ -250,7 +253,7 @@ class WorkspaceCore:
         """(expert id, expert name, key fingerprint) of every expert identity held here."""
         with self.db.read() as c:
             rows = q(c, "SELECT expert_id, MAX(expert_name) FROM bundles GROUP BY expert_id ORDER BY expert_id").all()
-        return [(eid, name, self.vault.known_fingerprint(eid) or "（尚未生成）") for eid, name in rows]
+        return [(eid, name, self.vault.known_fingerprint(eid) or NOT_YET) for eid, name in rows]
 
     def pdf_fingerprints(self) -> list[tuple[int, str, str]]:
         """(expert id, name, PDF certificate fingerprint) without creating an identity."""
@@ -259,7 +262,7 @@ class WorkspaceCore:
         out = []
         for eid, name in self.experts():
             cert = load_certificate(self.vault, eid)
-            out.append((eid, name, certificate_fingerprint(cert) if cert else "（尚未生成）"))
+            out.append((eid, name, certificate_fingerprint(cert) if cert else NOT_YET))
         return out
 
     def trusted_secretaries(self) -> list[str]:

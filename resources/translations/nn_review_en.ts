@@ -1055,6 +1055,12 @@ Expert %2%3</translation>
         <source>（尚无）</source>
         <translation>(none yet)</translation>
     </message>
+    <message>
+        <location filename="../work/wt-d/ui/expert/dialogs.py" line="248" />
+        <location filename="../work/wt-d/ui/expert/dialogs.py" line="260" />
+        <source>（尚未生成）</source>
+        <translation>(not made yet)</translation>
+    </message>
 </context>
 <context>
     <name>ExpertStatus</name>
@@ -3924,7 +3930,7 @@ Review bundles (.nnrb) are opened by the reviewing expert in the expert workspac
     <message>
         <location filename="../../ui/expert/submit_dialog.py" line="51" />
         <source>部分交回：只交回已完成和已回避的 %1 项（文件名标注“部分”，之后可再导出完整的新修订）</source>
-        <translation>Partial return: only the %1 complete or recused applications (the file name says “部分”; a complete newer revision can follow)</translation>
+        <translation>Partial return: only the %1 complete or recused applications (the file name marks it as partial; a complete newer revision can follow)</translation>
     </message>
     <message>
         <location filename="../../ui/expert/submit_dialog.py" line="59" />
@@ -3961,6 +3967,11 @@ Please hand this file to the review secretary.</translation>
         <location filename="../../ui/expert/submit_dialog.py" line="100" />
         <source>，部分交回</source>
         <translation>, partial return</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-d/ui/expert/submit_dialog.py" line="44" />
+        <source>。</source>
+        <translation>.</translation>
     </message>
 </context>
 <context>

@@ -210,10 +210,25 @@ def _texts(root: QWidget):
             yield w, w.toolTip()
 
 
+def _cjk_hits(widgets_texts, data):
+    hits = []
+    for w, text in widgets_texts:
+        for d in sorted(data, key=len, reverse=True):
+            text = text.replace(d, "")
+        if CJK.search(text):
+            hits.append((type(w).__name__, text))
+    return hits
+
+
 def test_english_expert_form_shows_no_chinese_but_data(qtbot, ws, world, tmp_path):
     from ui.app import make_app
+    from ui.expert.main_window import ExpertWindow
     make_app(lang="en")
     try:
+        empty = ExpertWindow(ws)
+        qtbot.addWidget(empty)
+        empty.show()
+        assert not _cjk_hits(_texts(empty.empty), set()) and empty.empty.open_button.text() == "Open Review Bundle…"
         info = issue(world, tmp_path)
         ws.add_bundle(info.path, info.password)
         bid = info.bundle_id
@@ -232,14 +247,24 @@ def test_english_expert_form_shows_no_chinese_but_data(qtbot, ws, world, tmp_pat
             data |= {c.name, c.description, *c.anchors.values()}
         for e in ws.applications(bid):
             data |= {e.title, e.applicant}
-        hits = []
-        for w, text in [*_texts(win.form), *_texts(win.apps), *_texts(win.statusBar()),
-                        *((a, a.text()) for a in win.findChildren(QAction))]:
-            for d in sorted(data, key=len, reverse=True):
-                text = text.replace(d, "")
-            if CJK.search(text):
-                hits.append((type(w).__name__, text))
+        hits = _cjk_hits([*_texts(win.form), *_texts(win.apps), *_texts(win.statusBar()),
+                          *((a, a.text()) for a in win.findChildren(QAction))], data)
         assert not hits, hits
         assert "Poor" in win.form.problems.text() and "Excellent" in box.buttons.buttons()[0].text()
+        dlg = win.submit()  # what is missing, per application
+        data |= {a for a in info.application_ids}
+        hits = _cjk_hits([*_texts(dlg), (dlg.missing, dlg.missing.toPlainText()), (dlg, dlg.windowTitle())], data)
+        dlg.reject()
+        assert not hits, hits
+        from nn_review.expert.intake import peek_bundle
+        from ui.expert.dialogs import ExpertSettingsDialog, OpenBundleDialog, RecusalDialog
+        other = issue(world, tmp_path / "second", expert="李秀英")
+        for dlg in (RecusalDialog(info.application_ids[0], "标题", win), OpenBundleDialog(ws, peek_bundle(ws, other.path), win),
+                    ExpertSettingsDialog(ws, win)):
+            qtbot.addWidget(dlg)
+            dlg.show()
+            hits += _cjk_hits([*_texts(dlg), (dlg, dlg.windowTitle())], data | {"标题", "李秀英", other.path.name})
+            dlg.close()
+        assert not hits, hits
     finally:
         make_app(lang="zh_CN")

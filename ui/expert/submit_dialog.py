@@ -41,7 +41,7 @@ class SubmitDialog(QDialog):
         lay.addWidget(_label(self.tr("已完成（含回避）%1 / %2 项。本次导出为修订 r%3").replace("%1", str(len(r.ready)))
                              .replace("%2", str(b.app_count)).replace("%3", str(nxt))
                              + (self.tr("（此前已导出 r%1，评审秘书以最后导入的修订为准）").replace("%1", str(b.last_revision))
-                                if b.last_revision else "。"), self))
+                                if b.last_revision else self.tr("。")), self))
         self.missing = QPlainTextEdit(self)
         self.missing.setReadOnly(True)
         self.partial = QCheckBox(self)

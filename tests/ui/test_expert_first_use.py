@@ -86,6 +86,27 @@ def test_tab_follows_the_form_and_recusal_is_out_of_the_chain(qtbot, opened, mon
     assert asked == [1]
 
 
+def test_band_mode_tab_goes_through_the_points(qtbot, ws, tmp_path):
+    from ..exchange_fixtures import build_world
+    bw = build_world(tmp_path / "band", n_apps=1, band_mode=True)
+    try:
+        info = issue(bw, tmp_path)
+        ws.add_bundle(info.path, info.password)
+        win = expert_window(qtbot, ws)
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        b0, b1 = win.form.boxes[:2]
+        b0.focus_grades()
+        seen = []
+        for _ in range(3):
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+            seen.append(QApplication.focusWidget())
+        assert seen[0] in (b0.points, b0.points.focusProxy(), *b0.points.findChildren(QWidget))
+        assert seen[1] is b0.comment and b1.has_focus_in_grades()
+    finally:
+        bw.store.close()
+
+
 def test_ctrl_enter_marks_complete_and_moves_to_the_next_unfinished(qtbot, opened):
     win, info = opened
     ws, bid = win.ws, info.bundle_id
@@ -102,8 +123,9 @@ def test_ctrl_enter_marks_complete_and_moves_to_the_next_unfinished(qtbot, opene
     assert win.application_id == a1 and "尚不能标记完成" in win.form.problems.text()
     _fill(ws, bid, a1)
     win.form.reload()
-    QTest.keyClick(QApplication.focusWidget() or win, Qt.Key_Return, Qt.ControlModifier)
-    assert ws.draft(bid, a1).status == "complete"
+    win.form.opinion.setFocus()  # typed last: Ctrl+Enter from the opinion box is no new line
+    QTest.keyClick(win.form.opinion, Qt.Key_Return, Qt.ControlModifier)
+    assert ws.draft(bid, a1).status == "complete" and "\n" not in ws.draft(bid, a1).opinion
     from ui.expert.submit_dialog import SubmitDialog
     dlg = next((w for w in QApplication.topLevelWidgets() if isinstance(w, SubmitDialog) and w.isVisible()), None)
     assert dlg is not None and dlg.readiness.complete  # all done: on to submitting

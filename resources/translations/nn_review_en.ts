@@ -1229,11 +1229,6 @@ Expert %2%3</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/main_window.py" line="180" />
-        <source>此评审包的材料已在导出后删除，只保留了已签名的评分记录（r%1）。可打印个人评分表。</source>
-        <translation>This bundle's materials were removed after export; only the signed score record (r%1) is kept. The personal score sheet can still be printed.</translation>
-    </message>
-    <message>
         <location filename="../../ui/expert/main_window.py" line="195" />
         <source>打开评审包</source>
         <translation>Open review bundle</translation>
@@ -4156,6 +4151,24 @@ Certificate fingerprint: %3</translation>
         <location filename="../work/wt-d/ui/long_message.py" line="53" />
         <source>复制全部</source>
         <translation>Copy all</translation>
+    </message>
+</context>
+<context>
+    <name>RemovedState</name>
+    <message>
+        <location filename="../work/wt-d/ui/expert/empty_state.py" line="58" />
+        <source>打印个人评分表…</source>
+        <translation>Print personal score sheet…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-d/ui/expert/empty_state.py" line="60" />
+        <source>保存个人评分表 PDF…</source>
+        <translation>Save personal score sheet as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-d/ui/expert/empty_state.py" line="84" />
+        <source>此评审包的材料已在导出后删除，只保留了已签名的评分记录（r%1）。可打印个人评分表。</source>
+        <translation>This bundle's materials were removed after export; only the signed score record (r%1) is kept. The personal score sheet can still be printed.</translation>
     </message>
 </context>
 </TS>

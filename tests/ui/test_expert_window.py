@@ -253,7 +253,8 @@ def test_band_mode_points_and_sheet_and_remove(qtbot, tmp_path, monkeypatch):
     assert not ws.bundle(info.bundle_id).removed
     ws.export(info.bundle_id, tmp_path / "usb")
     w.remove_data()
-    assert ws.bundle(info.bundle_id).removed and "材料已在导出后删除" in w.docs.header.text()
+    assert ws.bundle(info.bundle_id).removed and "材料已在导出后删除" in w.removed.text.text()
+    assert w.removed.isVisible() and not w.docs.isVisible() and not w.form.isVisible()  # no empty form, no fragments
     assert not w.act_submit.isEnabled() and w.act_save_sheet.isEnabled()
     w.close()
     ws.close()

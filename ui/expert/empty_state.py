@@ -40,3 +40,45 @@ class EmptyState(QWidget):
         lay.addStretch(2)
         lay.addLayout(row)
         lay.addStretch(3)
+
+
+class RemovedState(QWidget):
+    """In place of the documents and the form when a bundle's documents were removed after export:
+    what is left (the signed score record) and what can still be done with it (the personal sheet)."""
+
+    print_requested = Signal()
+    save_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.PlainText)
+        self.text.setStyleSheet("font-size: 14px; color: #37474f;")
+        self.print_button = QPushButton(self.tr("打印个人评分表…"), self)
+        self.print_button.clicked.connect(self.print_requested)
+        self.save_button = QPushButton(self.tr("保存个人评分表 PDF…"), self)
+        self.save_button.clicked.connect(self.save_requested)
+        column = QWidget(self)
+        column.setFixedWidth(560)
+        col = QVBoxLayout(column)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.text)
+        col.addSpacing(12)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        col.addLayout(buttons)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column)
+        row.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addStretch(2)
+        lay.addLayout(row)
+        lay.addStretch(3)
+
+    def show_revision(self, revision) -> None:
+        self.text.setText(self.tr("此评审包的材料已在导出后删除，只保留了已签名的评分记录（r%1）。可打印个人评分表。")
+                          .replace("%1", str(revision)))

@@ -26,7 +26,7 @@ from .app_list import ApplicationList
 from .common import error_text
 from .dialogs import OpenBundleDialog, RecusalDialog, ExpertSettingsDialog, is_bundle
 from .doc_pane import DocumentPane
-from .empty_state import EmptyState
+from .empty_state import EmptyState, RemovedState
 from .form_pane import FormPane
 from .sheet_print import print_preview
 from .submit_dialog import SubmitDialog
@@ -50,6 +50,9 @@ class ExpertWindow(QMainWindow):
         split.addWidget(self.apps)
         split.addWidget(self.docs)
         split.addWidget(self.form)
+        self.removed = RemovedState(self)  # in place of documents and form once they were removed
+        split.addWidget(self.removed)
+        self.removed.hide()
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         split.setStretchFactor(2, 0)
@@ -90,6 +93,8 @@ class ExpertWindow(QMainWindow):
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(lambda _lo, _hi: self._restore_scroll())
         self._build_actions()
+        self.removed.print_requested.connect(self.print_sheet)
+        self.removed.save_requested.connect(lambda: self.save_sheet())
         self._restore_geometry()
         self.reload_bundles(ws.last_bundle())
 
@@ -184,11 +189,11 @@ class ExpertWindow(QMainWindow):
         b = self.summary = self.ws.bundle(bundle_id)
         self._undo_redo = self.ws.undo_redo_available(bundle_id) if not b.removed else (False, False)
         self._update_export_label()
+        self._show_removed(b.removed)
         if b.removed:
             self.apps.set_applications(b, [], {}, None)
             self.docs.clear()
-            self.docs.header.setText(self.tr("此评审包的材料已在导出后删除，只保留了已签名的评分记录（r%1）。可打印个人评分表。")
-                                     .replace("%1", str(b.last_revision)))
+            self.removed.show_revision(b.last_revision)
             self.form.clear()
             self._update_actions()
             return
@@ -201,6 +206,18 @@ class ExpertWindow(QMainWindow):
             self.apps.select(last)  # -> show_application
         self.ws.save_ui_state(bundle_id, "", dict(state, application=last))
         self._update_actions()
+
+    def _show_removed(self, removed: bool) -> None:
+        """The removed-documents note in place of documents and form (the splitter sizes kept for later)."""
+        if removed == self.removed.isVisibleTo(self):
+            return
+        sizes = self.splitter.sizes()
+        if removed and sizes[1] and sizes[2]:
+            self._sizes = sizes  # as the expert left them
+        self.docs.setVisible(not removed)
+        self.form.setVisible(not removed)
+        self.removed.setVisible(removed)
+        self.splitter.setSizes([250, 0, 0, 1116] if removed else getattr(self, "_sizes", [250, 660, 456, 0]))
 
     def choose_bundle(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("打开评审包"), str(Path.home()),

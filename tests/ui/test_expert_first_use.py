@@ -216,6 +216,10 @@ def test_total_and_status_stay_in_view_on_a_laptop(qtbot, opened, size):
     f.boxes[5].focus_grades()  # the last criterion, scrolled into view: total and status still there
     QTest.qWait(20)
     assert not f.total.visibleRegion().isEmpty() and not f.state.visibleRegion().isEmpty()
+    win.mark_complete()  # the list of what is missing (7 lines) leaves three criteria in view
+    QTest.qWait(20)
+    assert f.problems_box.isVisible() and not f.complete.visibleRegion().isEmpty()
+    assert f.scroll.viewport().height() >= 3 * box, (f.scroll.viewport().height(), box)
 
 
 # -- item 12 (expert part) ----------------------------------------------------------------------------

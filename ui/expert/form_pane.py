@@ -253,8 +253,9 @@ class FormPane(QWidget):
         else:
             self.problems.setText(self.tr("已完成：本申报的评分完整有效。"))
             self.problems.setStyleSheet("color: #1e7d32;")
-        self.problems_box.setMaximumHeight(min(132, self.problems.heightForWidth(self.problems_box.width()) + 4)
-                                           if self.problems_box.width() > 50 else 132)
+        cap = max(66, min(132, self.height() // 6))  # a laptop screen keeps room for the criteria (it scrolls)
+        self.problems_box.setMaximumHeight(min(cap, self.problems.heightForWidth(self.problems_box.width()) + 4)
+                                           if self.problems_box.width() > 50 else cap)
         self.problems_box.show()
 
     # -- keyboard flow ------------------------------------------------------------------------------

@@ -208,7 +208,7 @@ class CriterionBox(QFrame):
                             .replace("%3", band).replace("%4", self.criterion.anchors.get(g.grade, "")))
 
     def _fit_comment(self, focused: bool | None = None) -> None:
-        """One line while empty and not in use (compact: more criteria in view), three when written in."""
+        """One line while empty and not in use (compact: more criteria in view), taller when in use or written in."""
         used = self.comment.hasFocus() if focused is None else focused
         self.comment.setFixedHeight(COMMENT_OPEN if used or self.comment.toPlainText() else COMMENT_CLOSED)
 

@@ -114,7 +114,9 @@ def grading(n: int, home: Path) -> dict:
     done = rnd = 0
     while done < n:
         win.form.boxes[0].focus_grades()
-        for i, _box in enumerate(win.form.boxes):  # a grade key to the focused criterion (focus moves on)
+        for i, box in enumerate(win.form.boxes):  # a grade key to the focused criterion (focus moves on)
+            if not box.has_focus_in_grades():  # a D or E put the cursor in its comment
+                box.focus_grades()
             QTest.keyClick(QApplication.focusWidget() or win, keys[(rnd + i) % len(keys)])
             done += 1
         win.form.opinion.setFocus()

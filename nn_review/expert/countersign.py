@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import M
 from ..keys import KeyStoreError
 from ..pdf.slots import SIG_LEADER, SIG_SECRETARY
 from ..pdf.sigcheck import SheetSignatures, inspect_signatures
@@ -64,19 +65,21 @@ def check_sheet(pdf: bytes, name: str = "结果表") -> SheetCheck:
         raise WorkspaceError(str(e), "countersign.not_pdf") from None
     if not sheet.is_result_sheet:
         raise WorkspaceError(f"{name} 不是本系统生成的评审结果表（没有秘书和组长的签名位置），不能签署",
-                             "countersign.not_sheet")
+                             "countersign.not_sheet", msg=M("expert.err.cs_not_sheet", file=name))
     if sheet.fields.get(SIG_LEADER):
         leader = sheet.signature(SIG_LEADER)
         raise WorkspaceError(f"{name} 已有组长签名（{leader.signer if leader else '未知'}），不能重复签署",
-                             "countersign.already_signed")
+                             "countersign.already_signed",
+                             msg=M("expert.err.cs_signed", file=name, signer=leader.signer if leader else "?"))
     sec = sheet.signature(SIG_SECRETARY)
     if sec is None:
         raise WorkspaceError(f"{name} 还没有评审秘书的签名：请评审秘书先签名（session report --sign）再发给组长",
-                             "countersign.unsigned")
+                             "countersign.unsigned", msg=M("expert.err.cs_unsigned", file=name))
     broken = [sig for sig in sheet.signatures if not sig.holds]
     if broken:
         raise WorkspaceError(f"{name} 的签名无效：{broken[0].describe()}。文件可能在签名后被改动，请向评审秘书重新索取",
-                             "countersign.invalid")
+                             "countersign.invalid", msg=M("expert.err.cs_invalid", file=name),
+                             detail=broken[0].describe())
     return SheetCheck(name, sheet)
 
 
@@ -91,7 +94,8 @@ def leader_expert(ws, expert_id: int | None = None) -> tuple[int, str]:
     if len(experts) == 1:
         return experts[0]
     if not experts:
-        raise WorkspaceError("工作区中还没有评审包：组长须先在本机打开自己的评审包，才有签名证书", "countersign.no_identity")
+        raise WorkspaceError("工作区中还没有评审包：组长须先在本机打开自己的评审包，才有签名证书", "countersign.no_identity",
+                             msg=M("expert.err.cs_no_identity"))
     raise WorkspaceError("工作区中有多位专家的评审包，请指明组长本人的专家编号（--expert）：" +
                          "、".join(f"{n}（{e}）" for e, n in experts), "countersign.ambiguous")
 

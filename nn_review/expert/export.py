@@ -14,6 +14,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import M
 from ..formats.canonical import utc_stamp
 from ..formats.errors import ExchangeError
 from ..formats.names import safe_name
@@ -83,14 +84,17 @@ def export_scores(ws: WorkspaceCore, bundle_id: str, out_dir: str | Path, *, par
     """Validate, sign and write the score file into ``out_dir`` (e.g. a USB stick)."""
     b = ws.bundle(bundle_id)
     if b.removed:
-        raise WorkspaceError(f"评审包 {bundle_id[:8]} 的材料已删除，不能再导出", "workspace.removed")
+        raise WorkspaceError(f"评审包 {bundle_id[:8]} 的材料已删除，不能再导出", "workspace.removed",
+                             msg=M("expert.err.removed_export"), detail=bundle_id)
     r = readiness(ws, bundle_id)
     if r.missing and not partial:
         lines = [f"{aid}（{title}）：" + "；".join(p.message for p in probs) for aid, title, probs in r.missing]
         raise WorkspaceError(f"还有 {len(r.missing)} 项申报未完成，不能全部交回（可选择“部分交回”）：\n" + "\n".join(lines),
-                             "scores.incomplete")
+                             "scores.incomplete", msg=M("expert.err.incomplete", n=len(r.missing)),
+                             detail="\n".join(aid for aid, _t, _p in r.missing))
     if not r.ready:
-        raise WorkspaceError("还没有任何已完成或已回避的申报，没有可交回的评分", "scores.nothing")
+        raise WorkspaceError("还没有任何已完成或已回避的申报，没有可交回的评分", "scores.nothing",
+                             msg=M("expert.err.nothing"))
     drafts = ws.drafts(bundle_id)
     band = b.band_mode
     reviews = [drafts[aid].review(band) for aid in r.ready]
@@ -98,14 +102,16 @@ def export_scores(ws: WorkspaceCore, bundle_id: str, out_dir: str | Path, *, par
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise WorkspaceError(f"无法使用文件夹 {out}：{e}", "scores.io") from e
+        raise WorkspaceError(f"无法使用文件夹 {out}：{e}", "scores.io", msg=M("expert.err.folder", folder=str(out)),
+                             detail=str(e)) from e
     key = ws.signing_key(b.expert_id)
     from .pdf_identity import certificate_pem
     cert = certificate_pem(ws.pdf_identity(b.expert_id))  # travels signed, pinned by the secretary
     try:  # the score file's limits and the form, before a revision number is used up
         build_score_file(ws.opened_bundle(bundle_id), key, 1, reviews, pdf_certificate=cert, name="评分文件")
     except ExchangeError as e:
-        raise WorkspaceError(f"不能导出：{e.message}", e.code, e.field) from None
+        raise WorkspaceError(f"不能导出：{e.message}", e.code, e.field, msg=M("expert.err.not_exportable"),
+                             detail=e.message) from None
     with ws.db.write() as c:
         revision = (q(c, "SELECT MAX(revision) FROM exports WHERE bundle_id = :b", b=bundle_id).scalar() or 0) + 1
         seq = q(c, "SELECT edit_seq FROM bundles WHERE bundle_id = :b", b=bundle_id).scalar()
@@ -120,7 +126,8 @@ def export_scores(ws: WorkspaceCore, bundle_id: str, out_dir: str | Path, *, par
         info = write_score_file(path, ws.opened_bundle(bundle_id), key, revision, reviews, pdf_certificate=cert)
     except OSError as e:
         raise WorkspaceError(f"无法写入评分文件 {path}：{e}（修订号 r{revision} 已作废，下次导出使用 r{revision + 1}）",
-                             "scores.io") from e
+                             "scores.io", msg=M("expert.err.write", file=str(path)),
+                             detail=f"{e} (r{revision})") from e
     titles = {a["application_id"]: a["title"] for a in ws.bundle_data(bundle_id)["applications"]}
     with ws.db.write() as c:
         q(c, "UPDATE exports SET state = 'written', path = :path, sha256 = :sha, key_fingerprint = :fpr, "
@@ -148,10 +155,11 @@ def remove_bundle_data(ws: WorkspaceCore, bundle_id: str) -> None:
     written = [e for e in export_records(ws, bundle_id) if e.state == "written"]
     if not written:
         raise WorkspaceError(f"评审包 {bundle_id[:8]} 还没有导出过评分文件：删除后评审结果将无法恢复，请先导出",
-                             "workspace.not_exported")
+                             "workspace.not_exported", msg=M("expert.err.not_exported"), detail=bundle_id)
     if b.changed_since_export:
         raise WorkspaceError(f"评审包 {bundle_id[:8]} 在最近一次导出（r{written[-1].revision}）之后又有修改："
-                             "请先重新导出，再删除材料", "workspace.unexported_changes")
+                             "请先重新导出，再删除材料", "workspace.unexported_changes",
+                             msg=M("expert.err.unexported_changes", revision=written[-1].revision), detail=bundle_id)
     with ws.db.write() as c:
         q(c, "UPDATE bundles SET content = NULL, removed_at = :at WHERE bundle_id = :b", at=utc_stamp(), b=bundle_id)
         for table in ("reviews", "actions", "ui_state"):

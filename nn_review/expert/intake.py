@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import M
 from ..formats.bundle import open_bundle_streaming
 from ..formats.canonical import canonical_json, utc_stamp
 from ..formats.errors import ExchangeError
@@ -94,7 +95,8 @@ def _trust(ws: WorkspaceCore, path: Path, header_fpr: str, given: str | None) ->
         return header_fpr, ""
     raise WorkspaceError(f"{path.name} 的签发密钥（指纹 {header_fpr}）与此前核对过的秘书密钥（{'、'.join(pins)}）不同。"
                          "若任务通知书上印的指纹确为前者，请在“秘书密钥指纹”一栏输入后再打开；否则请勿使用，并联系评审秘书。",
-                         "bundle.untrusted")
+                         "bundle.untrusted",
+                         msg=M("expert.err.untrusted", file=path.name), detail=f"{header_fpr} ≠ {', '.join(pins)}")
 
 
 def add_bundle(ws: WorkspaceCore, path: str | Path, password: str, *,
@@ -104,7 +106,9 @@ def add_bundle(ws: WorkspaceCore, path: str | Path, password: str, *,
     if peek.held:
         raise WorkspaceError(f"评审包 {path.name}（{peek.bundle_id[:8]}）已在工作区中" +
                              ("，其材料已在导出后删除" if peek.removed else "，无需重复打开"),
-                             "workspace.bundle_held")
+                             "workspace.bundle_held",
+                             msg=M("expert.err.held_removed" if peek.removed else "expert.err.held", file=path.name),
+                             detail=peek.bundle_id)
     want, notice = _trust(ws, path, peek.secretary_fingerprint, trusted_fingerprint)
     ws.docs_dir.mkdir(exist_ok=True, mode=0o700)
     incoming = ws.docs_dir / f".incoming-{uuid.uuid4().hex}"

@@ -23,6 +23,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ..i18n import M
 from ..pdf.fonts import register_font
 from ..forms import Form, display, grade_value
 from ..pdf.slots import SIG_EXPERT, SignatureSlots, SlotSink
@@ -99,7 +100,8 @@ def _entries(ws, bundle_id: str) -> tuple[list[_Entry], dict[str, Any]]:
         return out, {"unit": unit, "source": "当前评分"}
     written = [e for e in ws.exports(bundle_id) if e.state == "written" and e.content]
     if not written:
-        raise WorkspaceError(f"评审包 {bundle_id[:8]} 的材料已删除且没有已签名的评分记录", "workspace.removed")
+        raise WorkspaceError(f"评审包 {bundle_id[:8]} 的材料已删除且没有已签名的评分记录", "workspace.removed",
+                             msg=M("expert.err.no_record"), detail=bundle_id)
     last = written[-1]
     obj = json.loads(last.content.decode("utf-8"))
     with ws.db.read() as c:

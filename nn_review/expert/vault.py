@@ -18,6 +18,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import M
 from ..keys import (SERVICE, KeyStoreError, SigningKey, decode_private_key, encode_private_key, fingerprint,
                     keyring_or_reason, load_or_create_protected_key, open_with_passphrase, protected_key_file,
                     read_protected_key_public, seal_with_passphrase)
@@ -157,5 +158,6 @@ def unlock_vault(root: Path, workspace_id: str, storage: str, backend, passphras
     except KeyStoreError as e:
         if "口令错误" not in str(e):
             raise WorkspaceError(str(e), "workspace.datakey") from None
-        raise WorkspaceError(f"口令错误，无法打开专家工作区 {root}（口令区分大小写）", "workspace.passphrase") from None
+        raise WorkspaceError(f"口令错误，无法打开专家工作区 {root}（口令区分大小写）", "workspace.passphrase",
+                             msg=M("expert.err.passphrase_wrong"), detail=str(root)) from None
     return Vault(root, workspace_id, storage, data_key, None, passphrase)

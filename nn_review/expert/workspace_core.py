@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..i18n import M
 from ..formats.bundle import StreamedBundle, bundle_from_data
 from ..formats.canonical import utc_stamp
 from ..forms import Form, Problem, parse_form
@@ -36,6 +37,9 @@ from .vault import Vault, choose_storage, passphrase_notice
 def default_workspace_dir() -> Path:
     env = os.environ.get("NN_REVIEW_EXPERT_DIR")
     return Path(env) if env else data_root() / "expert-store"
+
+
+NOT_YET = "（尚未生成）"  # a fingerprint not made yet (the GUI shows its own words)
 
 
 @dataclass(frozen=True)
@@ -249,7 +253,7 @@ class WorkspaceCore:
         """(expert id, expert name, key fingerprint) of every expert identity held here."""
         with self.db.read() as c:
             rows = q(c, "SELECT expert_id, MAX(expert_name) FROM bundles GROUP BY expert_id ORDER BY expert_id").all()
-        return [(eid, name, self.vault.known_fingerprint(eid) or "（尚未生成）") for eid, name in rows]
+        return [(eid, name, self.vault.known_fingerprint(eid) or NOT_YET) for eid, name in rows]
 
     def pdf_fingerprints(self) -> list[tuple[int, str, str]]:
         """(expert id, name, PDF certificate fingerprint) without creating an identity."""
@@ -258,7 +262,7 @@ class WorkspaceCore:
         out = []
         for eid, name in self.experts():
             cert = load_certificate(self.vault, eid)
-            out.append((eid, name, certificate_fingerprint(cert) if cert else "（尚未生成）"))
+            out.append((eid, name, certificate_fingerprint(cert) if cert else NOT_YET))
         return out
 
     def trusted_secretaries(self) -> list[str]:
@@ -408,7 +412,8 @@ class WorkspaceCore:
         if row is None:
             raise WorkspaceError(f"工作区中没有评审包 {bundle_id}", "workspace.no_bundle")
         if row.removed_at:
-            raise WorkspaceError(f"评审包 {bundle_id[:8]} 的材料已删除，不能再修改评分", "workspace.removed")
+            raise WorkspaceError(f"评审包 {bundle_id[:8]} 的材料已删除，不能再修改评分", "workspace.removed",
+                                 msg=M("expert.err.removed_edit"), detail=bundle_id)
         return bool(row.band_mode)
 
     def problems(self, bundle_id: str, application_id: str) -> list[Problem]:
@@ -484,11 +489,14 @@ class WorkspaceCore:
 
         def value(d: Draft, band: bool) -> dict[str, Any]:
             if not band:
-                raise WorkspaceError("本批次按固定档位计分，不能填写分值", "workspace.points")
+                raise WorkspaceError("本批次按固定档位计分，不能填写分值", "workspace.points",
+                                     msg=M("expert.err.points_not_allowed"))
             try:
                 p = normalize_points(points)
             except ValueError as e:
-                raise WorkspaceError(f"指标 {cid}：{e}", "workspace.points") from None
+                raise WorkspaceError(f"指标 {cid}：{e}", "workspace.points",
+                                     msg=M("expert.err.points", criterion=form.criterion(cid).name),
+                                     detail=f"{cid}: {e}") from None
             grade = d.get(f"grade.{cid}")["grade"]
             return {"grade": grade_for_points(form, p) if p is not None else grade, "points": p}
         return self._apply(bundle_id, application_id, f"grade.{cid}", value)
@@ -511,7 +519,8 @@ class WorkspaceCore:
         """申请回避 with a reason (required), or withdraw it (the grades entered before come back)."""
         reason = (reason or "").strip()
         if recused and not reason:
-            raise WorkspaceError("申请回避必须写明理由（如：与申报单位存在利害关系）", "workspace.recusal_reason")
+            raise WorkspaceError("申请回避必须写明理由（如：与申报单位存在利害关系）", "workspace.recusal_reason",
+                                 msg=M("expert.err.recusal_reason"))
         value = {"recused": bool(recused), "reason": reason if recused else ""}
         return self._apply(bundle_id, application_id, "recusal", lambda _d, _b: value)
 

@@ -101,7 +101,7 @@ def test_grade_everything_with_keyboard_and_mouse_then_export_and_import(qtbot, 
                                                             "c5": "C", "c6": "B"}
     assert win.form.total.text() == "合计 83.00 分"  # 12 + 16 + 20 + 15 + 12 + 8
     key(win, Qt.Key_Return, Qt.ControlModifier)  # Ctrl+Enter: says what is missing
-    assert "专家意见至少 50 个汉字" in win.form.problems.text() and "必须给出推荐意见" in win.form.problems.text()
+    assert "专家意见至少 50 个汉字" in win.form.problems.text() and "还未选择推荐意见" in win.form.problems.text()
     assert ws.draft(bid, a1).status == "in_progress"
     type_chinese(win.form.opinion, OPINION)
     assert win.form.counter.text().startswith("已写 ") and ws.draft(bid, a1).opinion == OPINION
@@ -111,8 +111,7 @@ def test_grade_everything_with_keyboard_and_mouse_then_export_and_import(qtbot, 
     key(win, Qt.Key_Return, Qt.ControlModifier)
     assert ws.draft(bid, a1).status == "complete" and win.apps.progress.format() == "已完成 1 / 3"
 
-    # -- application 2: Ctrl+PgDn, mouse clicks, a D with its comment; undo/redo ------------------
-    key(win, Qt.Key_PageDown, Qt.ControlModifier)
+    # -- application 2: Ctrl+Enter moved on; mouse clicks, a D with its comment; undo/redo ------------
     assert win.application_id == a2
     for box, letter in zip(win.form.boxes, "ABCDBA"):
         btn = next(b for b in box.buttons.buttons() if b.letter == letter)
@@ -133,8 +132,7 @@ def test_grade_everything_with_keyboard_and_mouse_then_export_and_import(qtbot, 
     assert ws.draft(bid, a2).status == "complete"
     assert ws.draft(bid, a2).grades["c4"] == {"grade": "D", "points": None, "comment": "团队缺少核心算法人员"}
 
-    # -- application 3: recusal ----------------------------------------------------------------------
-    key(win, Qt.Key_PageDown, Qt.ControlModifier)
+    # -- application 3 (the complete button moved on too): recusal ---------------------------------------
     assert win.application_id == a3
     win.apply_recusal("本人系申报单位的技术顾问")
     assert ws.draft(bid, a3).status == "recused" and win.form.recused_banner.isVisible()
@@ -255,7 +253,8 @@ def test_band_mode_points_and_sheet_and_remove(qtbot, tmp_path, monkeypatch):
     assert not ws.bundle(info.bundle_id).removed
     ws.export(info.bundle_id, tmp_path / "usb")
     w.remove_data()
-    assert ws.bundle(info.bundle_id).removed and "材料已在导出后删除" in w.docs.header.text()
+    assert ws.bundle(info.bundle_id).removed and "材料已在导出后删除" in w.removed.text.text()
+    assert w.removed.isVisible() and not w.docs.isVisible() and not w.form.isVisible()  # no empty form, no fragments
     assert not w.act_submit.isEnabled() and w.act_save_sheet.isEnabled()
     w.close()
     ws.close()

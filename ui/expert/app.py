@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from nn_review.expert import WorkspaceError, open_workspace, workspace_state
 
 from ..app import make_app
+from .common import error_text
 from .dialogs import PassphraseDialog
 from ..plain import plain
 
@@ -35,9 +36,9 @@ def unlock_workspace(root: str | Path | None = None, parent=None, *, keyring_bac
             ws = open_workspace(root, passphrase=passphrase, keyring_backend=keyring_backend)
         except WorkspaceError as e:
             if e.code in RETRY and state.needs_passphrase:
-                error = e.message
+                error = error_text(e)
                 continue
-            QMessageBox.critical(parent, "nn-review", plain(e.message))
+            QMessageBox.critical(parent, "nn-review", plain(error_text(e)))
             return None
         if ws.key_notice:  # the explanation was in the dialog that set the passphrase: shown once
             ws.acknowledge_key_notice()

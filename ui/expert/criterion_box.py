@@ -1,8 +1,12 @@
 """One criterion of the form: weight, five large grade buttons, anchor text, band points, comment.
 
 Keyboard: with focus on the criterion's buttons, 1–5 or A–E grades it (``graded`` is emitted
-with ``advance=True`` so the form moves focus to the next criterion). The anchor text of the
-hovered or focused grade is shown under the buttons (the selected grade's otherwise).
+with ``advance=True`` so the form moves focus on). Under the buttons: the description (anchor)
+of the chosen grade, A's before one is chosen; while the pointer is on a grade, or the keyboard
+moves along the buttons, that grade's description is shown until it leaves.
+
+Compact: one-line grade buttons and a short comment box, so a 705 px high laptop screen shows
+four or more criteria (issue 15 item 10).
 """
 
 from __future__ import annotations
@@ -11,13 +15,16 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit,
                                QPushButton, QSizePolicy, QVBoxLayout)
 
+from nn_review.expert.texts import grade_name
 from nn_review.forms import Criterion, Form
+from nn_review.i18n import render
 
 from ..plain import plain
 
 LETTERS = "ABCDE"
 KEYS = {**{getattr(Qt, f"Key_{i}"): LETTERS[i - 1] for i in range(1, 6)},
         **{getattr(Qt, f"Key_{c}"): c for c in LETTERS}}
+COMMENT_CLOSED, COMMENT_OPEN = 30, 58  # px: the comment box, empty and unused / in use
 GRADE_COLOURS = {"A": "#1e7d32", "B": "#2e7d9a", "C": "#8a6d00", "D": "#c05a00", "E": "#b71c1c"}
 
 
@@ -25,11 +32,11 @@ class GradeButton(QPushButton):
     hovered = Signal(str)   # letter, or "" when the pointer/focus leaves
 
     def __init__(self, letter: str, name: str, parent=None):
-        super().__init__(f"{letter}\n{name}", parent)
+        super().__init__(f"{letter} {name}", parent)
         self.letter = letter
         self.setCheckable(True)
         self.setFocusPolicy(Qt.StrongFocus)
-        self.setMinimumSize(54, 46)
+        self.setMinimumSize(54, 32)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         c = GRADE_COLOURS[letter]
         self.setStyleSheet(
@@ -52,6 +59,10 @@ class GradeButton(QPushButton):
     def focusInEvent(self, e) -> None:
         self.hovered.emit(self.letter)
         super().focusInEvent(e)
+
+    def focusOutEvent(self, e) -> None:
+        self.hovered.emit("")  # back to the chosen grade's description
+        super().focusOutEvent(e)
 
 
 class CriterionBox(QFrame):
@@ -77,9 +88,11 @@ class CriterionBox(QFrame):
         row = QHBoxLayout()
         row.setSpacing(4)
         for g in form.grades:
-            b = GradeButton(g.grade, g.name, self)
+            name = render(grade_name(g.name))
+            b = GradeButton(g.grade, name, self)
             anchor = criterion.anchors.get(g.grade, "")
-            b.setToolTip(plain(f"{g.grade}（{g.name}）：{anchor}"))
+            b.setToolTip(plain(self.tr("%1（%2）：%3").replace("%1", g.grade).replace("%2", name)
+                               .replace("%3", anchor)))
             b.setAccessibleName(self.tr("%1 评为 %2").replace("%1", criterion.name).replace("%2", g.grade))
             b.hovered.connect(self._show_anchor)
             b.installEventFilter(self)
@@ -102,19 +115,22 @@ class CriterionBox(QFrame):
         self.anchor.setWordWrap(True)
         self.anchor.setTextFormat(Qt.PlainText)
         self.anchor.setStyleSheet("color: #4a5560; font-size: 12px; border: none;")
+        self.anchor.setToolTip(self.tr("按 1–5 或 A–E 评定等级；指向等级按钮或用 ← → 移动可查看各等级的评分标准。"))
         self.comment = QPlainTextEdit(self)
         self.comment.setTabChangesFocus(True)
-        self.comment.setFixedHeight(46)
+        self.comment.installEventFilter(self)
         self.comment.textChanged.connect(lambda: self.comment_changed.emit(criterion.id, self.comment.toPlainText()))
+        self.comment.textChanged.connect(self._fit_comment)
         self.comment.textChanged.connect(self._update_comment_hint)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(8, 6, 8, 6)
-        lay.setSpacing(4)
+        lay.setContentsMargins(8, 4, 8, 5)
+        lay.setSpacing(3)
         lay.addWidget(self.title)
         lay.addLayout(row)
         lay.addWidget(self.anchor)
         lay.addWidget(self.comment)
         self._update_comment_hint()
+        self._fit_comment()
         self._show_anchor("")
 
     # -- state --------------------------------------------------------------------------------
@@ -164,6 +180,8 @@ class CriterionBox(QFrame):
         self.points_changed.emit(self.criterion.id, None if value < 0 else value)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.comment and event.type() in (QEvent.FocusIn, QEvent.FocusOut):
+            self._fit_comment(event.type() == QEvent.FocusIn)
         if event.type() == QEvent.KeyPress and isinstance(obj, GradeButton):
             mods = event.modifiers() & ~Qt.KeypadModifier
             letter = KEYS.get(event.key())
@@ -180,15 +198,19 @@ class CriterionBox(QFrame):
     # -- display ------------------------------------------------------------------------------
 
     def _show_anchor(self, letter: str) -> None:
-        if not letter:
-            focused = next((b.letter for b in self.buttons.buttons() if b.hasFocus() and b.isEnabled()), None)
-            letter = focused or self.current or ""
-        if letter:
-            g = self.form.grade(letter)
-            band = self.tr("（分段 %1）").replace("%1", g.band_text) if self.band_mode else ""
-            self.anchor.setText(f"{letter} {g.name}{band}：{self.criterion.anchors.get(letter, '')}")
-        else:
-            self.anchor.setText(self.tr("按 1–5 或 A–E 评定等级；指向或聚焦等级按钮可查看评分标准。"))
+        """``letter``: the grade pointed at; "" → the chosen grade's description (A's before one is chosen)."""
+        g = self.form.grade(letter or self.current or "") or (self.form.grades[0] if self.form.grades else None)
+        if g is None:
+            self.anchor.setText("")
+            return
+        band = self.tr("（分段 %1）").replace("%1", g.band_text) if self.band_mode else ""
+        self.anchor.setText(self.tr("%1 %2%3：%4").replace("%1", g.grade).replace("%2", render(grade_name(g.name)))
+                            .replace("%3", band).replace("%4", self.criterion.anchors.get(g.grade, "")))
+
+    def _fit_comment(self, focused: bool | None = None) -> None:
+        """One line while empty and not in use (compact: more criteria in view), taller when in use or written in."""
+        used = self.comment.hasFocus() if focused is None else focused
+        self.comment.setFixedHeight(COMMENT_OPEN if used or self.comment.toPlainText() else COMMENT_CLOSED)
 
     def _update_comment_hint(self) -> None:
         required = self.current in self.form.comment_required_grades

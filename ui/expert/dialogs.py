@@ -9,9 +9,11 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QVBoxLayout)
 
+from nn_review.expert.workspace_core import NOT_YET
 from nn_review.keys import MIN_PASSPHRASE, normalize_fingerprint
 
 from ..worker import Task
+from .common import error_text
 
 
 def _mono() -> QFont:
@@ -161,7 +163,15 @@ class OpenBundleDialog(QDialog):
         self.busy.show()
         self.buttons.setEnabled(False)
         path, pw, fpr = self.peek.path, self.password.text(), self.fingerprint.text().strip() or None
-        self.task = Task(lambda progress, cancel: self.ws.add_bundle(path, pw, trusted_fingerprint=fpr), self)
+
+        def run(progress, cancel):
+            try:
+                return self.ws.add_bundle(path, pw, trusted_fingerprint=fpr)
+            except Exception as e:  # the refusal in the window's language where the core gave one
+                if getattr(e, "msg", None) is not None or getattr(e, "problem", None) is not None:
+                    raise RuntimeError(error_text(e)) from e
+                raise
+        self.task = Task(run, self)
         self.task.finished.connect(self._done)
         self.task.failed.connect(self._failed)
         self.task.start()
@@ -235,6 +245,7 @@ class ExpertSettingsDialog(QDialog):
                              self, "font-weight: bold;"))
         self.fingerprints = []
         for eid, name, fpr in ws.fingerprints():
+            fpr = self.tr("（尚未生成）") if fpr == NOT_YET else fpr
             lb = _label(self.tr("%1（编号 %2）").replace("%1", name).replace("%2", str(eid)) + f"  {fpr}", self)
             lb.setFont(_mono())
             lb.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -246,6 +257,7 @@ class ExpertSettingsDialog(QDialog):
             lay.addWidget(_label(self.tr("PDF 签名证书指纹（签署个人评分表和组长签署结果表；随评分文件交给秘书登记）："),
                                  self, "font-weight: bold;"))
             for eid, name, fpr in ws.pdf_fingerprints():
+                fpr = self.tr("（尚未生成）") if fpr == NOT_YET else fpr
                 lb = _label(self.tr("%1（编号 %2）").replace("%1", name).replace("%2", str(eid)) + f"  {fpr}", self)
                 lb.setFont(_mono())
                 lb.setTextInteractionFlags(Qt.TextSelectableByMouse)

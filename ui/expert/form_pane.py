@@ -5,6 +5,11 @@ Every edit goes straight to the workspace (one committed transaction); the works
 with an :class:`~nn_review.expert.Edit` (the stored draft, what is missing, progress, undo state),
 which is shown as it is and passed on with ``edited`` — nothing is read back. A refused edit
 emits ``failed`` with the workspace's message and the stored state is shown again.
+
+Tab follows the form top to bottom: each criterion's grades (one stop) and comment, the opinion,
+the recommendation, the complete button. "申请回避…" is out of the Tab chain (reached by its own
+button or the menu), so a Space meant for a radio never opens it. The title with the total above
+and the status with the complete button below stay in view; only the criteria scroll.
 """
 
 from __future__ import annotations
@@ -14,9 +19,11 @@ from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QPlain
                                QRadioButton, QScrollArea, QVBoxLayout, QWidget)
 
 from nn_review.expert import WorkspaceError
+from nn_review.expert.texts import problem_msg, recommendation_name
 from nn_review.forms import display, han_count
+from nn_review.i18n import render
 
-from .common import STATUS_COLOURS, status_text
+from .common import STATUS_COLOURS, error_text, status_text
 from .criterion_box import CriterionBox
 
 
@@ -80,6 +87,7 @@ class FormPane(QWidget):
         self.rec_row = QHBoxLayout()
         self.recuse = QPushButton(self.tr("申请回避…"), self)
         self.recuse.setToolTip(self.tr("与申报单位、合作单位或项目成员存在利害关系时申请回避，并写明理由"))
+        self.recuse.setFocusPolicy(Qt.NoFocus)  # never reached by Tab nor pressed by a Space meant for the form
         self.recuse.clicked.connect(self.recusal_requested)
         bottom_row = QHBoxLayout()
         bottom_row.addStretch(1)
@@ -113,7 +121,8 @@ class FormPane(QWidget):
         self.problems_box.setMaximumHeight(132)
         self.problems_box.setWidget(self.problems)
         self.problems_box.hide()
-        self.complete = QPushButton(self.tr("标记完成（Ctrl+Enter）"), self)
+        self.complete = QPushButton(self.tr("标记完成，下一个（Ctrl+Enter）"), self)
+        self.complete.setToolTip(self.tr("校验本申报的评分；完整时标记为已完成并转到下一个未完成的申报，否则列出所缺内容"))
         self.complete.setStyleSheet("font-weight: bold; padding: 6px 14px;")
         self.complete.clicked.connect(self.complete_requested)
         self.state = QLabel(self)
@@ -167,13 +176,23 @@ class FormPane(QWidget):
             b.setParent(None)
             b.deleteLater()
         for rid, name in form.recommendations:
-            rb = QRadioButton(name, self.body)
+            rb = QRadioButton(render(recommendation_name(rid, name)), self.body)
             rb.setProperty("rec", rid)
             self.rec_group.addButton(rb)
             self.rec_row.addWidget(rb)
         self.rec_label.setVisible(bool(form.recommendations))
         self.opinion_label.setText(self.tr("专家意见（不少于 %1 个汉字）").replace("%1", str(form.opinion_min_chars)))
         self.title.setText(form.title)
+        self._tab_order()
+
+    def _tab_order(self) -> None:
+        """Top to bottom (the boxes and radios are made after the opinion, so not so by themselves)."""
+        chain = []
+        for box in self.boxes:
+            chain += box.buttons.buttons() + ([box.points] if box.points else []) + [box.comment]
+        chain += [self.opinion] + self.rec_group.buttons() + [self.complete]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
 
     def reload(self) -> None:
         """Show what the workspace has stored for this application (one read)."""
@@ -228,13 +247,15 @@ class FormPane(QWidget):
     def show_problems(self, problems) -> None:
         self._show_problems = True
         if problems:
-            self.problems.setText(self.tr("尚不能标记完成，还缺：") + "\n" + "\n".join(f"• {p.message}" for p in problems))
+            lines = (render(problem_msg(self.form, p, self.draft)) for p in problems)
+            self.problems.setText(self.tr("尚不能标记完成，还缺：") + "\n" + "\n".join(f"• {t}" for t in lines))
             self.problems.setStyleSheet("color: #b71c1c;")
         else:
             self.problems.setText(self.tr("已完成：本申报的评分完整有效。"))
             self.problems.setStyleSheet("color: #1e7d32;")
-        self.problems_box.setMaximumHeight(min(132, self.problems.heightForWidth(self.problems_box.width()) + 4)
-                                           if self.problems_box.width() > 50 else 132)
+        cap = max(66, min(132, self.height() // 6))  # a laptop screen keeps room for the criteria (it scrolls)
+        self.problems_box.setMaximumHeight(min(cap, self.problems.heightForWidth(self.problems_box.width()) + 4)
+                                           if self.problems_box.width() > 50 else cap)
         self.problems_box.show()
 
     # -- keyboard flow ------------------------------------------------------------------------------
@@ -259,7 +280,7 @@ class FormPane(QWidget):
         try:
             edit = fn(self.bundle_id, self.application_id, *args)
         except WorkspaceError as e:
-            self.failed.emit(e.message)
+            self.failed.emit(error_text(e))
             self.reload()
             return None
         if whole:
@@ -277,9 +298,14 @@ class FormPane(QWidget):
         box.set_entry(e.get("grade"), e.get("points"), e.get("comment") or "")
 
     def _graded(self, cid: str, letter, advance: bool) -> None:
-        self._show_entry(cid, self._do(self.ws.set_grade, cid, letter))  # band mode: points may go
+        edit = self._do(self.ws.set_grade, cid, letter)
+        self._show_entry(cid, edit)  # band mode: points may go
+        box = next(b for b in self.boxes if b.criterion.id == cid)
+        if edit is not None and letter in self.form.comment_required_grades:
+            box.comment.setFocus(Qt.TabFocusReason)  # D/E need a reason: straight into it
+            self.scroll.ensureWidgetVisible(box.comment, 0, 8)
+            return
         if advance:
-            box = next(b for b in self.boxes if b.criterion.id == cid)
             i = self.boxes.index(box)
             if i + 1 < len(self.boxes):
                 self.focus_criterion(i + 1)

@@ -1,11 +1,13 @@
 """The expert's main window: applications (left), documents (middle), the form (right).
 
-Keyboard-first: 1–5 / A–E grade the focused criterion, Ctrl+Enter marks complete, Ctrl+PgDn /
+Keyboard-first: 1–5 / A–E grade the focused criterion, Ctrl+Enter marks complete and moves on to
+the next unfinished application (to submitting once all are done), Ctrl+PgDn /
 Ctrl+PgUp move between applications, Ctrl+Z / Ctrl+Shift+Z undo and redo grading actions.
 Every edit is committed to the workspace at once; the status bar says when. The workspace answers
 each edit with an ``Edit`` (draft, progress, export state, undo/redo) and the window shows that
 answer rather than reading again. Where the expert was (bundle, application, form scroll
-position, document tab) is saved as it changes.
+position, document tab) is saved as it changes. With no bundle yet, the window shows only the
+empty state (one large "打开评审包…" and where the password is).
 """
 
 from __future__ import annotations
@@ -14,15 +16,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget
 
 from nn_review.formats import ExchangeError
 from nn_review.expert import WorkspaceError
 from nn_review.expert.intake import peek_bundle
 
 from .app_list import ApplicationList
+from .common import error_text
 from .dialogs import OpenBundleDialog, RecusalDialog, ExpertSettingsDialog, is_bundle
 from .doc_pane import DocumentPane
+from .empty_state import EmptyState, RemovedState
 from .form_pane import FormPane
 from .sheet_print import print_preview
 from .submit_dialog import SubmitDialog
@@ -46,6 +50,9 @@ class ExpertWindow(QMainWindow):
         split.addWidget(self.apps)
         split.addWidget(self.docs)
         split.addWidget(self.form)
+        self.removed = RemovedState(self)  # in place of documents and form once they were removed
+        split.addWidget(self.removed)
+        self.removed.hide()
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         split.setStretchFactor(2, 0)
@@ -53,7 +60,12 @@ class ExpertWindow(QMainWindow):
         split.setCollapsible(2, False)
         split.setSizes([250, 660, 456])
         self.splitter = split
-        self.setCentralWidget(split)
+        self.empty = EmptyState(self)
+        self.empty.open_requested.connect(self.choose_bundle)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(split)
+        self.setCentralWidget(self.stack)
         self.saved_label = QLabel(self)
         self.export_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.export_label)
@@ -81,6 +93,8 @@ class ExpertWindow(QMainWindow):
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(lambda _lo, _hi: self._restore_scroll())
         self._build_actions()
+        self.removed.print_requested.connect(self.print_sheet)
+        self.removed.save_requested.connect(lambda: self.save_sheet())
         self._restore_geometry()
         self.reload_bundles(ws.last_bundle())
 
@@ -160,12 +174,14 @@ class ExpertWindow(QMainWindow):
         self.apps.set_bundles(bundles, select)
         bid = self.apps.current_bundle()
         if bid:
+            self.stack.setCurrentWidget(self.splitter)
             self.show_bundle(bid)
         else:
             self.bundle_id = self.summary = None
             self.docs.clear()
             self.form.clear()
-            self.statusBar().showMessage(self.tr("还没有评审包：请用“文件 → 打开评审包”（Ctrl+O）或把 .nnrb 文件拖到窗口中"))
+            self.stack.setCurrentWidget(self.empty)
+            self.empty.open_button.setFocus()
             self._update_actions()
 
     def show_bundle(self, bundle_id: str) -> None:
@@ -173,11 +189,11 @@ class ExpertWindow(QMainWindow):
         b = self.summary = self.ws.bundle(bundle_id)
         self._undo_redo = self.ws.undo_redo_available(bundle_id) if not b.removed else (False, False)
         self._update_export_label()
+        self._show_removed(b.removed)
         if b.removed:
             self.apps.set_applications(b, [], {}, None)
             self.docs.clear()
-            self.docs.header.setText(self.tr("此评审包的材料已在导出后删除，只保留了已签名的评分记录（r%1）。可打印个人评分表。")
-                                     .replace("%1", str(b.last_revision)))
+            self.removed.show_revision(b.last_revision)
             self.form.clear()
             self._update_actions()
             return
@@ -191,6 +207,18 @@ class ExpertWindow(QMainWindow):
         self.ws.save_ui_state(bundle_id, "", dict(state, application=last))
         self._update_actions()
 
+    def _show_removed(self, removed: bool) -> None:
+        """The removed-documents note in place of documents and form (the splitter sizes kept for later)."""
+        if removed == self.removed.isVisibleTo(self):
+            return
+        sizes = self.splitter.sizes()
+        if removed and sizes[1] and sizes[2]:
+            self._sizes = sizes  # as the expert left them
+        self.docs.setVisible(not removed)
+        self.form.setVisible(not removed)
+        self.removed.setVisible(removed)
+        self.splitter.setSizes([250, 0, 0, 1116] if removed else getattr(self, "_sizes", [250, 660, 456, 0]))
+
     def choose_bundle(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("打开评审包"), str(Path.home()),
                                                 self.tr("评审包 (*.nnrb)"))
@@ -202,7 +230,7 @@ class ExpertWindow(QMainWindow):
         try:
             peek = peek_bundle(self.ws, path)
         except ExchangeError as e:
-            QMessageBox.critical(self, self.tr("无法打开评审包"), plain(e.message))
+            QMessageBox.critical(self, self.tr("无法打开评审包"), plain(error_text(e)))
             return False
         if peek.held:
             if peek.removed:
@@ -293,15 +321,17 @@ class ExpertWindow(QMainWindow):
         if aid:
             self.show_application(aid)
 
-    def next_unfinished(self) -> None:
+    def next_unfinished(self) -> bool:
+        """To the next application not yet complete nor recused, wrapping round (False: none left)."""
         entries = self.ws.applications(self.bundle_id)
         ids = [e.application_id for e in entries]
         start = ids.index(self.application_id) if self.application_id in ids else -1
         for e in entries[start + 1:] + entries[:start + 1]:
             if e.status in ("not_started", "in_progress"):
                 self.apps.select(e.application_id)
-                return
+                return True
         self.statusBar().showMessage(self.tr("全部申报均已完成或回避，可以提交评分（Ctrl+E）"), 8000)
+        return False
 
     # -- grading --------------------------------------------------------------------------------------
 
@@ -327,17 +357,24 @@ class ExpertWindow(QMainWindow):
         try:
             edit = self.ws.mark_complete(self.bundle_id, self.application_id)
         except WorkspaceError as e:
-            return self._edit_refused(e.message)
+            return self._edit_refused(error_text(e))
         self.form.show_problems(edit.problems)
         self.form.show_edit(edit)
         self._edited(edit)
         if edit.problems:
             self.statusBar().showMessage(self.tr("尚不能标记完成：还缺 %1 项（见评分表下方）")
                                          .replace("%1", str(len(edit.problems))), 15000)
-        else:
+        else:  # as a card deck moves on: the next unfinished one, or on to submitting
             done, total = edit.progress
-            self.statusBar().showMessage(self.tr("已标记完成（%1 / %2）").replace("%1", str(done))
-                                         .replace("%2", str(total)), 8000)
+            finished = self.application_id
+            if self.next_unfinished():
+                self.statusBar().showMessage(self.tr("%1 已标记完成（%2 / %3），转到下一个未完成的申报")
+                                             .replace("%1", finished).replace("%2", str(done))
+                                             .replace("%3", str(total)), 8000)
+            else:
+                self.statusBar().showMessage(self.tr("全部申报均已完成或回避（%1 / %2），请提交评分")
+                                             .replace("%1", str(done)).replace("%2", str(total)), 8000)
+                self.submit()
 
     def request_recusal(self) -> None:
         if not (self.bundle_id and self.application_id):
@@ -351,7 +388,7 @@ class ExpertWindow(QMainWindow):
         try:
             edit = self.ws.set_recusal(self.bundle_id, self.application_id, True, reason)
         except WorkspaceError as e:
-            return self._edit_refused(e.message)
+            return self._edit_refused(error_text(e))
         self.form.show_edit(edit)
         self._edited(edit)
 
@@ -361,7 +398,7 @@ class ExpertWindow(QMainWindow):
         try:
             edit = self.ws.undo(self.bundle_id) if undo else self.ws.redo(self.bundle_id)
         except WorkspaceError as e:
-            return self._edit_refused(e.message)
+            return self._edit_refused(error_text(e))
         if edit is None:
             self.statusBar().showMessage(self.tr("没有可撤销的评分操作") if undo else self.tr("没有可重做的评分操作"), 5000)
             return
@@ -424,7 +461,7 @@ class ExpertWindow(QMainWindow):
         try:
             return self.ws.score_sheet(self.bundle_id)
         except WorkspaceError as e:
-            QMessageBox.warning(self, self.tr("无法生成个人评分表"), plain(e.message))
+            QMessageBox.warning(self, self.tr("无法生成个人评分表"), plain(error_text(e)))
             return None
 
     def print_sheet(self) -> None:
@@ -460,7 +497,7 @@ class ExpertWindow(QMainWindow):
             chk = check_sheet(read_sheet(src), src.name)
             _eid, name = leader_expert(self.ws, eid)
         except WorkspaceError as e:
-            QMessageBox.warning(self, self.tr("不能签署"), plain(e.message))
+            QMessageBox.warning(self, self.tr("不能签署"), plain(error_text(e)))
             return None
         text = "\n".join(chk.particulars) + "\n\n" + self.tr(
             "您将以专家组组长“{0}”的身份，用本机保存的证书对以上结果表加 PDF 数字签名。"
@@ -474,7 +511,7 @@ class ExpertWindow(QMainWindow):
         try:
             res = countersign_file(self.ws, src, out, expert_id=eid)
         except WorkspaceError as e:
-            QMessageBox.warning(self, self.tr("签署失败"), plain(e.message))
+            QMessageBox.warning(self, self.tr("签署失败"), plain(error_text(e)))
             return None
         QMessageBox.information(self, self.tr("已签署"), plain(self.tr(
             "已签署并保存到 {0}。\n组长证书指纹：{1}\n请将此文件交回评审秘书。").format(data(res.path),
@@ -494,7 +531,7 @@ class ExpertWindow(QMainWindow):
         try:
             self.ws.remove_bundle_data(self.bundle_id)
         except WorkspaceError as e:
-            QMessageBox.warning(self, self.tr("不能删除"), plain(e.message))
+            QMessageBox.warning(self, self.tr("不能删除"), plain(error_text(e)))
             return
         self.reload_bundles(self.bundle_id)
 
@@ -508,7 +545,8 @@ class ExpertWindow(QMainWindow):
             "1–5 或 A–E：评定当前指标的等级并跳到下一指标\n"
             "← / →：在等级按钮间移动；空格：选中/取消当前等级\n"
             "Tab：下一个输入项\n"
-            "Ctrl+Enter：标记完成（列出所缺内容）\n"
+            "Ctrl+Enter：标记完成并转到下一个未完成的申报（不完整时列出所缺内容）\n"
+            "评为 D、E：光标进入该指标的说明框（须写明理由）\n"
             "Ctrl+PgDn / Ctrl+PgUp：下一个 / 上一个申报\n"
             "Ctrl+Shift+PgDn：下一个未完成的申报\n"
             "Ctrl+Z / Ctrl+Shift+Z：撤销 / 重做评分操作\n"

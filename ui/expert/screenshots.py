@@ -1,5 +1,6 @@
 """Screenshots of the expert workspace with the demo data:
-``python -m ui.expert.screenshots [OUTDIR]`` → ``OUTDIR/expert_*.png`` at 1366×768 and 1920×1080.
+``python -m ui.expert.screenshots [OUTDIR]`` → ``OUTDIR/expert_*.png`` at 1366×768 and 1920×1080
+(and 1366×705: a maximised laptop window; ``expert_*_en_*``: in English).
 
 A real bundle is made by the secretary code from the demo store (``ensure_demo_store`` →
 ``make_bundle``), opened in a fresh expert workspace (temporary folder, passphrase storage:
@@ -148,6 +149,7 @@ def main(out: Path) -> list[Path]:
         dlg.close()
         _pdf_search_shots(win, shot, current.application_id)
         win.close()
+        shots += first_use_shots(out, ws, bid, tmp)
         ws.close()
         del app
     finally:
@@ -174,6 +176,60 @@ def _pdf_search_shots(win, shot, application_id: str) -> None:
         shot(f"expert_pdf_search_{w}x{h}")
     v.search_bar.close_search()
     win.resize(*SIZES[0])
+
+
+def first_use_shots(out: Path, ws, bid: str, tmp: Path) -> list[Path]:
+    """Issue 15: the empty state, grading on a maximised laptop screen (1366×705), and the same in
+    English: ``expert_empty_*``, ``expert_grading_1366x705``, ``expert_*_en_*``."""
+    from PySide6.QtTest import QTest
+
+    from nn_review.expert import open_workspace
+    from ui.app import make_app
+
+    from .main_window import ExpertWindow
+
+    shots: list[Path] = []
+    empty_ws = open_workspace(tmp / "ws-empty", passphrase=PASSPHRASE)
+    current = next(a for a in ws.applications(bid) if a.status == "not_started")
+
+    def save(widget, name: str, wait: int = 600) -> None:
+        QTest.qWait(wait)
+        p = out / f"{name}.png"
+        widget.grab().save(str(p))
+        shots.append(p)
+
+    def window(w: int, h: int, workspace) -> ExpertWindow:
+        win = ExpertWindow(workspace)
+        win.resize(w, h)
+        win.show()
+        win.activateWindow()
+        QTest.qWait(300)
+        return win
+
+    try:
+        for lang, suffix in (("zh_CN", ""), ("en", "_en")):
+            make_app(lang=lang)
+            for w, h in ((1366, 768), (1920, 1080)) if not suffix else ((1366, 768),):
+                win = window(w, h, empty_ws)
+                save(win, f"expert_empty{suffix}_{w}x{h}")
+                win.close()
+            for w, h in ((1366, 705), (1920, 1080)) if suffix else ((1366, 705),):
+                ws.save_ui_state(bid, "", {"application": current.application_id})
+                ws.save_ui_state(bid, current.application_id, {"form_scroll": 0, "doc": 0})
+                win = window(w, h, ws)
+                win.form.boxes[0].grade("B")
+                win.form.boxes[1].grade("A")
+                win.form.boxes[2].grade("D")  # the cursor waits in its comment
+                save(win, f"expert_grading{suffix}_{w}x{h}", 1200)
+                win.mark_complete()  # what is missing, in the window's language
+                save(win, f"expert_missing{suffix}_{w}x{h}")
+                for b in win.form.boxes[:3]:
+                    b.grade(None)
+                win.close()
+    finally:
+        make_app(lang="zh_CN")
+        empty_ws.close()
+    return shots
 
 
 if __name__ == "__main__":

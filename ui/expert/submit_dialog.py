@@ -10,6 +10,10 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
                                QPlainTextEdit, QPushButton, QVBoxLayout)
 
 from nn_review.expert import WorkspaceError
+from nn_review.expert.texts import problem_msg
+from nn_review.i18n import render
+
+from .common import error_text
 
 
 def _label(text: str, parent, style: str = "") -> QLabel:
@@ -37,14 +41,17 @@ class SubmitDialog(QDialog):
         lay.addWidget(_label(self.tr("已完成（含回避）%1 / %2 项。本次导出为修订 r%3").replace("%1", str(len(r.ready)))
                              .replace("%2", str(b.app_count)).replace("%3", str(nxt))
                              + (self.tr("（此前已导出 r%1，评审秘书以最后导入的修订为准）").replace("%1", str(b.last_revision))
-                                if b.last_revision else "。"), self))
+                                if b.last_revision else self.tr("。")), self))
         self.missing = QPlainTextEdit(self)
         self.missing.setReadOnly(True)
         self.partial = QCheckBox(self)
         if r.missing:
             lay.addWidget(_label(self.tr("以下 %1 项尚未完成：").replace("%1", str(len(r.missing))), self,
                                  "color: #b71c1c; font-weight: bold;"))
-            self.missing.setPlainText("\n".join(f"{aid}  {title}\n    " + "\n    ".join(p.message for p in probs)
+            form_of = ws.form_for
+            drafts = ws.drafts(bundle_id)
+            self.missing.setPlainText("\n".join(f"{aid}  {title}\n    " + "\n    ".join(
+                render(problem_msg(form_of(bundle_id, aid), p, drafts.get(aid))) for p in probs)
                                                 for aid, title, probs in r.missing))
             lay.addWidget(self.missing)
             self.partial.setText(self.tr("部分交回：只交回已完成和已回避的 %1 项（文件名标注“部分”，之后可再导出完整的新修订）")
@@ -89,7 +96,7 @@ class SubmitDialog(QDialog):
             res = self.ws.export(self.bundle_id, self.folder.text().strip(), partial=self.partial.isChecked())
         except WorkspaceError as e:
             self.message.setStyleSheet("color: #b71c1c;")
-            self.message.setText(e.message)
+            self.message.setText(error_text(e))
             self.message.show()
             return
         self.result_value = res

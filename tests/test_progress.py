@@ -75,7 +75,7 @@ def test_bundles_and_returns_count_experts(tmp_path):
     assert before.step("bundles").detail.render("zh_CN") == "尚未制作评审包"
     return_scores(w, tmp_path, {"王建国": [review(a, "ABBCBB") for a in w.app_ids]})
     prog = session_progress(w.store, w.sid)
-    assert prog.step("returns").detail.render("zh_CN") == "已收回 1/1 位专家的评分"
+    assert prog.step("returns").detail.render("zh_CN") == "已收回 1/2 位专家的评分"
     assert prog.step("bundles").detail.render("zh_CN") == "已为 1/2 位专家制作评审包"
     assert prog.step("bundles").state != "done"
     assert prog.step("results").detail.render("zh_CN") == "已记录专家组意见 0/2 个申报"

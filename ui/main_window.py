@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         m = mb.addMenu(self.tr("帮助(&H)"))
         self.act_start = self._action(self.tr("开始：评审步骤与进度"), self.show_start,
                                       tip=self.tr("评审工作的八个步骤、本批次进度，点击步骤即可打开"))
-        self.act_manual = self._action(self.tr("使用手册"), self.open_manual, QKeySequence.HelpContents,
+        self.act_manual = self._action(self.tr("使用手册"), self.open_manual, "F1",
                                        self.tr("打开随软件提供的使用手册（无需联网）"))
         self.act_manual.setShortcutContext(Qt.ApplicationShortcut)
         m.addActions([self.act_start, self.act_manual])

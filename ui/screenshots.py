@@ -125,11 +125,39 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         dlg.show()
         shot("new_session_dialog", dlg)
         dlg.reject()
+        _first_start(win, shot, tmp, size)
         win.close()
         store.close()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return shots
+
+
+def _first_start(win, shot, tmp: Path, size: tuple[int, int]) -> None:
+    """Issue 15 item 7: the start panel (demo session, then an empty store), the manual (F1)."""
+    from nn_review.services.guides import ensure_builtin_guides
+    from nn_review.store import open_store
+
+    from .main_window import MainWindow
+    win.show_start()
+    shot("start_panel_demo")
+    win.open_manual()
+    win.manual_dialog.resize(min(980, size[0] - 40), min(700, size[1] - 40))
+    shot("manual_dialog", win.manual_dialog)
+    win.manual_dialog.browser.scrollToAnchor("bundles")
+    shot("manual_dialog_bundles", win.manual_dialog)
+    win.manual_dialog.close()
+    win.show_pages()
+    empty = open_store(tmp / "empty-store")
+    ensure_builtin_guides(empty)
+    first = MainWindow(empty)
+    first.resize(*size)
+    first.show()
+    shot("start_panel_empty", first)
+    first.show_pages()
+    shot("first_start_applications", first)  # the drop hint says what to do first
+    first.close()
+    empty.close()
 
 
 def _formal_decisions(win) -> None:

@@ -33,6 +33,7 @@ CATALOG = {
                                "Scores returned by {received}/{experts} experts"),
     "progress.results.open": ("已记录专家组意见 {recorded}/{admitted} 个申报",
                               "Panel opinions recorded for {recorded}/{admitted} applications"),
+    "progress.results.none": ("汇总评分，记录专家组意见，定稿", "Scores summed up, panel opinions, finalising"),
     "progress.results.finalised": ("结果已定稿", "Results finalised"),
     "progress.next": ("下一步：{step}", "Next: {step}"),
     "progress.all_done": ("本批次各步骤均已完成", "Every step of this session is done"),

@@ -79,7 +79,7 @@ def session_progress(store: Store, session_id: int | None) -> SessionProgress:
                    ("panels", False, M("progress.panels.none"), 0, 0),
                    ("bundles", False, M("progress.bundles.none"), 0, 0),
                    ("returns", False, M("progress.returns.none"), 0, 0),
-                   ("results", False, M("progress.results.open", recorded=0, admitted=0), 0, 0)]
+                   ("results", False, M("progress.results.none"), 0, 0)]
             return _states(None, raw)
         finalised = sess.state != "open"
         apps = s.execute(select(Application.id, Application.check_status, Application.formal_decision)
@@ -116,11 +116,11 @@ def session_progress(store: Store, session_id: int | None) -> SessionProgress:
                 M("progress.bundles.count", bundled=made, experts=len(assigned_experts))
                 if bundled else M("progress.bundles.none"), made, len(assigned_experts)))
     if bundled:
-        ov = returns_overview(store, sess.id)
-        sent = [e for e in ov.experts if e.bundle_id]
-        received = sum(e.status == "received" for e in sent)
-        raw.append(("returns", bool(sent) and received == len(sent),
-                    M("progress.returns.count", received=received, experts=len(sent)), received, len(sent)))
+        ov = returns_overview(store, sess.id)  # every expert with a task: sent a bundle or not yet
+        received = sum(e.status == "received" for e in ov.experts)
+        raw.append(("returns", bool(ov.experts) and received == len(ov.experts),
+                    M("progress.returns.count", received=received, experts=len(ov.experts)), received,
+                    len(ov.experts)))
     else:
         raw.append(("returns", False, M("progress.returns.none"), 0, 0))
     rec = len(recorded & admitted)

@@ -2227,6 +2227,41 @@ PDF signing key fingerprint: %2</translation>
         <source>存储已被其他程序更新，已刷新</source>
         <translation>The store was updated by another program; the view has been refreshed</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="638" />
+        <source>先新建评审批次（菜单“批次 → 新建评审批次…”，Ctrl+N），再把申报包（.nnpkg / .zip）或文件夹拖到此窗口导入。</source>
+        <translation>Create a review session first (Session → New review session…, Ctrl+N), then drop packages (.nnpkg / .zip) or folders onto this window to import them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144" />
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145" />
+        <source>评审工作的八个步骤和当前进度</source>
+        <translation>The eight steps of a review and where this session stands</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="243" />
+        <source>开始：评审步骤与进度</source>
+        <translation>Start: steps and progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="244" />
+        <source>评审工作的八个步骤、本批次进度，点击步骤即可打开</source>
+        <translation>The eight steps of a review and this session's progress; click a step to open it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="245" />
+        <source>使用手册</source>
+        <translation>User manual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="246" />
+        <source>打开随软件提供的使用手册（无需联网）</source>
+        <translation>Open the user manual shipped with the program (no network needed)</translation>
+    </message>
 </context>
 <context>
     <name>ManualChecklist</name>
@@ -2892,11 +2927,6 @@ Dismissed because: %2</translation>
         <translation>Review Bundles Created — Note the Passwords</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="43" />
-        <source>密码只显示这一次，系统不保存密码。每位专家的密码已写入其任务通知书（PDF，与评审包在同一文件夹）。请将评审包与任务通知书分开交付。</source>
-        <translation>The passwords are shown only this once; the system does not store them. Each expert's password is in their assignment letter (PDF, in the same folder as the review bundles). Deliver the review bundles and the assignment letters separately.</translation>
-    </message>
-    <message>
         <location filename="../../ui/exchange_page.py" line="46" />
         <source>专家</source>
         <translation>Expert</translation>
@@ -2940,6 +2970,101 @@ Dismissed because: %2</translation>
         <location filename="../../ui/exchange_page.py" line="67" />
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="66" />
+        <source>密码只显示这一次，系统不保存密码。每位专家的密码已写入其任务通知书（PDF，与评审包在同一文件夹）。请将评审包与任务通知书分开交付。关闭前请打印或保存为 PDF（密码清单和全部任务通知书）。</source>
+        <translation>The passwords are shown only this once and are not stored. Each expert's password is in their assignment letter (PDF, in the same folder as the bundles). Hand out bundles and letters separately. Print or save as PDF (password list and all letters) before closing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="92" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="93" />
+        <source>打印密码清单和每位专家的任务通知书</source>
+        <translation>Print the password list and every expert's assignment letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="95" />
+        <source>保存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="96" />
+        <source>把密码清单和全部任务通知书保存为一个 PDF（请勿存放在交给专家的 U 盘中）</source>
+        <translation>Save the password list and all assignment letters as one PDF (not on the USB stick handed to experts)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="132" />
+        <source>评审包密码清单和任务通知书</source>
+        <translation>Bundle passwords and assignment letters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="134" />
+        <source>打印密码清单和任务通知书</source>
+        <translation>Print the password list and assignment letters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="140" />
+        <location filename="../../ui/passwords_dialog.py" line="143" />
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="140" />
+        <source>未能打印：%1</source>
+        <translation>Could not print: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="143" />
+        <source>未能打印：打印机不可用。请检查打印机或改用“保存为 PDF…”。</source>
+        <translation>Could not print: the printer is not available. Check the printer or use "Save as PDF…".</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="146" />
+        <source>已发送到打印机（%1 页）。</source>
+        <translation>Sent to the printer (%1 pages).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="152" />
+        <source>保存密码清单和任务通知书</source>
+        <translation>Save the password list and assignment letters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="153" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="165" />
+        <source>保存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="166" />
+        <source>未能保存 %1：%2</source>
+        <translation>Could not save %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="169" />
+        <source>已保存到 %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="180" />
+        <source>关闭密码窗口</source>
+        <translation>Close the password window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="182" />
+        <source>密码尚未打印或保存为 PDF。关闭后本窗口不再显示密码，系统也不保存密码（每位专家的密码只写在其任务通知书中）。
+
+确定关闭吗？</source>
+        <translation>The passwords have not been printed or saved as PDF. Once closed, this window will not show them again and the system does not store them (each expert's password is only in their assignment letter).
+
+Close anyway?</translation>
     </message>
 </context>
 <context>
@@ -4097,6 +4222,125 @@ Certificate fingerprint: %3</translation>
         <location filename="../../ui/token_dialog.py" line="199" />
         <source>重新登记组长证书</source>
         <translation>Register the leader's certificate again</translation>
+    </message>
+</context>
+<context>
+    <name>LongMessageDialog</name>
+    <message>
+        <location filename="../../ui/long_message.py" line="47" />
+        <source>技术细节</source>
+        <translation>Technical details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/long_message.py" line="53" />
+        <source>复制全部</source>
+        <translation>Copy all</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <location filename="../../ui/manual_dialog.py" line="32" />
+        <source>使用手册 — 南宁市科技计划项目评审系统</source>
+        <translation>User manual — Nanning S&amp;T plan review system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual_dialog.py" line="39" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual_dialog.py" line="41" />
+        <source>目录</source>
+        <translation>Contents</translation>
+    </message>
+</context>
+<context>
+    <name>StartPanel</name>
+    <message>
+        <location filename="../../ui/start_panel.py" line="40" />
+        <source>评审工作的八个步骤</source>
+        <translation>The eight steps of a review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_panel.py" line="50" />
+        <source>按顺序完成各步骤；点击步骤名称即可打开对应页面或操作。各步骤的状态随数据自动更新。</source>
+        <translation>Work through the steps in order; click a step to open its page or action. The states follow the data automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_panel.py" line="53" />
+        <source>显示全部页面</source>
+        <translation>Show all pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_panel.py" line="54" />
+        <source>关闭开始页，显示申报包、专家库等各页</source>
+        <translation>Close the start page and show the pages (packages, roster, …)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_panel.py" line="56" />
+        <source>使用手册 (F1)</source>
+        <translation>User manual (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_panel.py" line="69" />
+        <source>新建评审批次（名称、指南、评审表）</source>
+        <translation>Create a review session (name, guide, review form)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_panel.py" line="70" />
+        <source>导入申报包（.nnpkg / .zip）或整个文件夹；也可直接拖到窗口</source>
+        <translation>Import packages (.nnpkg / .zip) or a whole folder; or drop them onto the window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_panel.py" line="71" />
+        <source>逐个核对机器审查结果，登记形式审查结论（通过 / 不予受理）</source>
+        <translation>Go through the machine check results and record the formal decisions (accepted / not accepted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_panel.py" line="72" />
+        <source>导入或维护专家库（Excel 模板）</source>
+        <translation>Import or maintain the expert roster (Excel template)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_panel.py" line="73" />
+        <source>组建评审组：抽取专家、检测回避、分配评审任务</source>
+        <translation>Set up panels: draw experts, detect conflicts, assign reviews</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_panel.py" line="74" />
+        <source>为每位专家生成加密评审包和任务通知书（密码只显示一次）</source>
+        <translation>Make each expert's encrypted bundle and assignment letter (passwords are shown once)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_panel.py" line="75" />
+        <source>导入专家交回的评分文件（.nnscore）</source>
+        <translation>Import the score files (.nnscore) returned by the experts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_panel.py" line="77" />
+        <source>汇总评分、记录专家组意见、定稿并输出结果表</source>
+        <translation>Sum up the scores, record panel opinions, finalise and produce the result sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_panel.py" line="109" />
+        <source>专家一方：专家用“评审系统（专家端）”打开评审包，输入任务通知书上的密码，逐项评分并导出评分文件交回。详见使用手册。</source>
+        <translation>The expert's side: experts open the bundle in the review system (expert edition) with the password from their letter, grade each criterion and return the exported score file. See the user manual.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_panel.py" line="133" />
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_panel.py" line="153" />
+        <source>下一步：%1</source>
+        <translation>Next: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_panel.py" line="154" />
+        <source>本批次各步骤均已完成。</source>
+        <translation>Every step of this session is done.</translation>
     </message>
 </context>
 </TS>

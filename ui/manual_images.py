@@ -14,7 +14,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-WIDTH = 760  # as <img width> in resources/manual/*/index.html
+WIDTH = 900  # as <img width> in resources/manual/*/index.html
 # manual image ← screenshot (ui/screenshots.py, ui/expert/screenshots.py at 1366×768)
 IMAGES = {
     "start_panel": "start_panel_demo",
@@ -43,6 +43,8 @@ def main(shots: Path, out: Path) -> list[Path]:
         if image.width() > WIDTH:
             image = image.scaledToWidth(WIDTH, Qt.SmoothTransformation)
         path = out / f"{name}.png"
+        # 256 colours: screenshots of a flat UI lose nothing visible, the files halve
+        image = image.convertToFormat(QImage.Format_Indexed8, Qt.AvoidDither | Qt.ColorOnly)
         image.save(str(path), "PNG", 9)
         written.append(path)
     return written

@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         self.start.stepRequested.connect(lambda key: open_step(self, key))
         self.start.closeRequested.connect(self.show_pages)
         self.start.manualRequested.connect(self.open_manual)
+        self.start_auto = False  # shown because the store was empty: gives way to the data once it comes
+        self.start.refreshed.connect(lambda: self.start_auto and not self.start.progress.empty and self.show_pages())
         start_btn = QToolButton(self)
         start_btn.setText(self.tr("开始"))
         start_btn.setToolTip(self.tr("评审工作的八个步骤和当前进度"))
@@ -163,7 +165,7 @@ class MainWindow(QMainWindow):
             self.ops.changed.connect(page.on_changes)
         self.reload_sessions()
         if self.start.progress.empty:  # first start, or a session without packages: the steps first
-            self.show_start()
+            self.show_start(auto=True)
         self._restore()
         self.pages.currentChanged.connect(self._page_shown)
         # Another process (a CLI import, a second window) may write to the store meanwhile.
@@ -534,6 +536,7 @@ class MainWindow(QMainWindow):
     def _import_done(self, report) -> None:
         """Before the change notice refreshes the table: say what happened, select the last import."""
         self.last_report = report
+        self.show_pages()  # the table, with the last package imported selected
         imported = [r.application_id for r in report.results if r.outcome in ("imported", "replaced")]
         self.select_after_refresh = imported[-1] if imported else None
         self.statusBar().showMessage(self.tr("导入完成：%1").replace("%1", report.summary_zh()), 15000)
@@ -641,12 +644,16 @@ class MainWindow(QMainWindow):
             self.drop_hint.setText(self.tr("把申报包（.nnpkg / .zip）或文件夹拖到此窗口即可导入"))
             self.drop_hint.setStyleSheet("color: #666;")
 
-    def show_start(self) -> None:
+    def show_start(self, auto: bool = False) -> None:
+        self.start_auto = auto
         self.stack.setCurrentWidget(self.start)
         self.start.page_shown()
 
     def show_pages(self) -> None:
-        self.stack.setCurrentWidget(self.pages)
+        self.start_auto = False
+        if self.stack.currentWidget() is not self.pages:
+            self.stack.setCurrentWidget(self.pages)
+            self._page_shown(self.pages.currentIndex())  # what changed while the steps were shown
 
     def open_manual(self) -> None:
         from .manual_dialog import ManualDialog

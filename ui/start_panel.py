@@ -30,6 +30,7 @@ class StartPanel(RefreshOnChange, QWidget):
     stepRequested = Signal(str)
     closeRequested = Signal()
     manualRequested = Signal()
+    refreshed = Signal()      # after every refresh: the window may give way to the pages
 
     def __init__(self, win):
         super().__init__(win)
@@ -152,6 +153,7 @@ class StartPanel(RefreshOnChange, QWidget):
         cur = p.current
         self.next_label.setText(self.tr("下一步：%1").replace("%1", str(cur.title)) if cur
                                 else self.tr("本批次各步骤均已完成。"))
+        self.refreshed.emit()
 
 
 def open_step(win, key: str) -> None:

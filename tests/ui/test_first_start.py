@@ -59,14 +59,22 @@ def test_imported_packages_open_on_the_pages_and_the_panel_follows_changes(qtbot
     assert win.start.isVisible()
     assert win.start.details["import"].text() == f"已导入 {n} 个申报包"
     assert panel_states(win)["import"] == "已完成"
-    # A drop while the panel shows: the change notice updates the count.
-    win.handle_drop(demo_packages[3:6])
-    wait_idle(qtbot, win)
-    win.result_dialog.accept()
-    qtbot.waitUntil(lambda: win.start.details["import"].text() != f"已导入 {n} 个申报包")
-    assert win.start.details["import"].text().startswith("已导入 ")
+    # A write while the steps are shown (here: an import through the window's operations) updates them.
+    more = win.ops.call(win.ops.job(import_packages), store, sid, demo_packages[3:6]).counts["imported"]
+    assert more and win.stack.currentWidget() is win.start  # asked for: it stays
+    assert win.start.details["import"].text() == f"已导入 {n + more} 个申报包"
     win.start.btn_pages.click()
     assert win.stack.currentWidget() is win.pages
+
+
+def test_first_import_gives_way_to_the_table(qtbot, window, demo_packages):
+    assert window.stack.currentWidget() is window.start     # a session without packages: the steps
+    window.handle_drop(demo_packages[:2])
+    wait_idle(qtbot, window)
+    window.result_dialog.accept()
+    assert window.stack.currentWidget() is window.pages and window.pages.currentWidget() is window.splitter
+    assert window.current_application_id() is not None     # the package just imported, selected
+    assert window.table.isVisible()
 
 
 def test_demo_session_shows_done_and_current_steps(qtbot, tmp_path):

@@ -145,7 +145,6 @@ class MainWindow(QMainWindow):
         start_btn = QToolButton(self)
         start_btn.setText(self.tr("开始"))
         start_btn.setToolTip(self.tr("评审工作的八个步骤和当前进度"))
-        start_btn.setAutoRaise(True)
         start_btn.clicked.connect(self.show_start)
         self.pages.setCornerWidget(start_btn, Qt.TopLeftCorner)
         self.stack = QStackedWidget(self)

@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         start_btn = QToolButton(self)
         start_btn.setText(self.tr("开始"))
         start_btn.setToolTip(self.tr("评审工作的八个步骤和当前进度"))
-        start_btn.clicked.connect(self.show_start)
+        start_btn.clicked.connect(lambda: self.show_start())
         self.pages.setCornerWidget(start_btn, Qt.TopLeftCorner)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.pages)
@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         m.addAction(self._action(self.tr("导出评审包…"), on(exchange, exchange.choose_export)))
         m.addAction(self._action(self.tr("导入评分文件…"), on(exchange, exchange.choose_scores)))
         m = mb.addMenu(self.tr("帮助(&H)"))
-        self.act_start = self._action(self.tr("开始：评审步骤与进度"), self.show_start,
+        self.act_start = self._action(self.tr("开始：评审步骤与进度"), lambda: self.show_start(),
                                       tip=self.tr("评审工作的八个步骤、本批次进度，点击步骤即可打开"))
         self.act_manual = self._action(self.tr("使用手册"), self.open_manual, "F1",
                                        self.tr("打开随软件提供的使用手册（无需联网）"))
@@ -655,7 +655,13 @@ class MainWindow(QMainWindow):
             self._page_shown(self.pages.currentIndex())  # what changed while the steps were shown
 
     def open_manual(self) -> None:
+        """F1 from anywhere in the app: the manual (one window; pressed again, it comes to the front)."""
         from .manual_dialog import ManualDialog
+        old = getattr(self, "manual_dialog", None)
+        if old is not None and old.isVisible():
+            old.raise_()
+            old.activateWindow()
+            return
         self.manual_dialog = ManualDialog(self)
         self.manual_dialog.show()
 

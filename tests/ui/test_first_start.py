@@ -136,6 +136,8 @@ def test_f1_opens_the_manual_with_every_image_loaded(qtbot, store):
     qtbot.keyClick(win.start.buttons["session"], Qt.Key_F1)  # the key wherever the focus is
     dlg = win.manual_dialog
     assert dlg.isVisible()
+    win.act_manual.trigger()                 # pressed again: the same window, not a second one
+    assert win.manual_dialog is dlg
     text = dlg.browser.toPlainText()
     for step in ("新建评审批次", "导入申报包", "形式审查", "专家库", "专家组", "评审包", "回收评分", "评审结果",
                  "专家一方"):

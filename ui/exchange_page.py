@@ -1,7 +1,8 @@
 """评审包与回收 page: export a panel's encrypted review bundles (+ letters), import returned scores.
 
-Bundle passwords exist only in the one-time dialog and in the assignment letters: the
-dialog says so, and closing it asks for confirmation when nothing was copied or printed.
+Bundle passwords exist only in the one-time dialog (ui/passwords_dialog.py) and in the
+assignment letters: the dialog says so, and closing it asks for confirmation unless the
+passwords were printed or saved as PDF.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QGuiApplication
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressDialog,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
@@ -23,6 +24,7 @@ from nn_review.store import StoreError
 
 from .ops import RefreshOnChange
 from .panel_dialogs import ReasonDialog
+from .passwords_dialog import PasswordsDialog
 from .plain import data, plain
 from .returns_model import ApplicationReturnsModel, ExpertReturnsModel
 from .store_watch import kept_view_state
@@ -30,63 +32,6 @@ from .widgets import ro_item, ro_table, ro_view
 from .worker import Task
 
 SCORE_SUFFIX = ".nnscore"
-
-
-class PasswordsDialog(QDialog):
-    """The one and only screen that shows the bundle passwords."""
-
-    def __init__(self, items: list[handout.Handout], folder: Path, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("评审包已生成 — 请记录密码"))
-        self.items, self.folder, self.copied = items, folder, False
-        warn = QLabel(self.tr("密码只显示这一次，系统不保存密码。每位专家的密码已写入其任务通知书（PDF，与评审包在同一文件夹）。"
-                              "请将评审包与任务通知书分开交付。"), self)
-        warn.setWordWrap(True)
-        warn.setStyleSheet("color: #a00000; font-weight: bold;")
-        self.table = ro_table(self, [self.tr("专家"), self.tr("评审包文件"), self.tr("密码"), self.tr("申报数"),
-                                   self.tr("任务通知书")], 1)
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.Monospace)
-        mono.setPointSize(mono.pointSize() + 2)
-        self.table.setRowCount(len(items))
-        for r, h in enumerate(items):
-            b = h.bundle
-            for c, v in enumerate((b.expert_name, b.file_name, b.password, b.app_count, h.letter.name)):
-                self.table.setItem(r, c, ro_item(v))
-            self.table.item(r, 2).setFont(mono)
-            self.table.item(r, 2).setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
-        fpr = QLabel(self.tr("秘书签名密钥指纹：%1").replace("%1", items[0].bundle.secretary_fingerprint), self)
-        fpr.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        notes = list(dict.fromkeys(n for h in items for n in h.bundle.notes))  # formal check, once each
-        notice = "\n".join([items[0].bundle.key_notice] + notes
-                           + [h.letter_error for h in items if h.letter_error]).strip()
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
-        buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
-        copy = buttons.addButton(self.tr("复制全部"), QDialogButtonBox.ActionRole)
-        copy.clicked.connect(self.copy)
-        open_dir = buttons.addButton(self.tr("打开文件夹"), QDialogButtonBox.ActionRole)
-        open_dir.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(warn)
-        lay.addWidget(self.table, 1)
-        lay.addWidget(fpr)
-        if notice:
-            n = QLabel(data(notice), self)
-            n.setTextFormat(Qt.PlainText)
-            n.setWordWrap(True)
-            n.setStyleSheet("color: #b26a00;")
-            lay.addWidget(n)
-        lay.addWidget(buttons)
-        self.resize(920, 360)
-
-    def text(self) -> str:
-        return "\n".join(f"{h.bundle.expert_name}\t{h.bundle.file_name}\t{h.bundle.password}\t{h.letter.name}"
-                         for h in self.items)
-
-    def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.text())
-        self.copied = True
 
 
 class ScoreResultsDialog(QDialog):

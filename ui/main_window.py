@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog,
-                               QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox, QSplitter, QTableView,
-                               QTabWidget, QToolBar, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget,
+                               QTableView, QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from nn_review.changes import Changes, Kind
 from nn_review.i18n import text_of
@@ -31,6 +31,7 @@ from .panels_page import PanelsPage
 from .plain import data, plain
 from .results_page import ResultsPage
 from .roster_page import RosterPage
+from .start_panel import StartPanel, open_step
 
 # Pages after the applications page: callables (main_window) -> QWidget implementing
 # ui.ops.Page (title, set_session, refresh, on_changes, page_shown). Each feature module's page
@@ -106,8 +107,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.status_filter)
         ll.addLayout(row)
         ll.addWidget(self.table, 1)
-        self.drop_hint = QLabel(self.tr("把申报包（.nnpkg / .zip）或文件夹拖到此窗口即可导入"), self)
-        self.drop_hint.setStyleSheet("color: #666;")
+        self.drop_hint = QLabel(self)  # what to do first when import is not possible yet: _update_drop_hint
+        self.drop_hint.setWordWrap(True)
         ll.addWidget(self.drop_hint)
         split = QSplitter(Qt.Horizontal, self)
         split.addWidget(left)
@@ -135,7 +136,23 @@ class MainWindow(QMainWindow):
             assert isinstance(page, Page), f"{factory.__name__} must be a ui.ops.Page"
             self.extra_pages.append(page)
             self.pages.addTab(page, page.title())
-        cl.addWidget(self.pages, 1)
+        # 开始 (the steps of a review) in place of the pages: on an empty store, from 帮助 or the button.
+        self.start = StartPanel(self)
+        self.start.stepRequested.connect(lambda key: open_step(self, key))
+        self.start.closeRequested.connect(self.show_pages)
+        self.start.manualRequested.connect(self.open_manual)
+        self.start_auto = False  # shown because the store was empty: gives way to the data once it comes
+        self.start.refreshed.connect(lambda: self.start_auto and not self.start.progress.empty and self.show_pages())
+        start_btn = QToolButton(self)
+        start_btn.setText(self.tr("开始"))
+        start_btn.setToolTip(self.tr("评审工作的八个步骤和当前进度"))
+        start_btn.clicked.connect(lambda: self.show_start())
+        self.pages.setCornerWidget(start_btn, Qt.TopLeftCorner)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.pages)
+        self.stack.addWidget(self.start)
+        self.pages.currentChanged.connect(lambda _i: self.show_pages())
+        cl.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.counts = QLabel(self)
         self.statusBar().addPermanentWidget(self.counts)
@@ -143,9 +160,12 @@ class MainWindow(QMainWindow):
         self._build_actions()
         # The window's own pages first (session chooser, applications), then every other page.
         self.ops.changed.connect(self.on_changes)
+        self.ops.changed.connect(self.start.on_changes)
         for page in self.extra_pages:
             self.ops.changed.connect(page.on_changes)
         self.reload_sessions()
+        if self.start.progress.empty:  # first start, or a session without packages: the steps first
+            self.show_start(auto=True)
         self._restore()
         self.pages.currentChanged.connect(self._page_shown)
         # Another process (a CLI import, a second window) may write to the store meanwhile.
@@ -223,6 +243,13 @@ class MainWindow(QMainWindow):
         m.addAction(self._action(self.tr("导出评审包…"), on(exchange, exchange.choose_export)))
         m.addAction(self._action(self.tr("导入评分文件…"), on(exchange, exchange.choose_scores)))
         m = mb.addMenu(self.tr("帮助(&H)"))
+        self.act_start = self._action(self.tr("开始：评审步骤与进度"), lambda: self.show_start(),
+                                      tip=self.tr("评审工作的八个步骤、本批次进度，点击步骤即可打开"))
+        self.act_manual = self._action(self.tr("使用手册"), self.open_manual, "F1",
+                                       self.tr("打开随软件提供的使用手册（无需联网）"))
+        self.act_manual.setShortcutContext(Qt.ApplicationShortcut)
+        m.addActions([self.act_start, self.act_manual])
+        m.addSeparator()
         m.addAction(self.act_about)
         tb = QToolBar(self.tr("工具栏"), self)
         tb.setObjectName("main-toolbar")
@@ -253,6 +280,8 @@ class MainWindow(QMainWindow):
         has = self.session_id is not None
         for a in (self.act_import, self.act_import_dir, self.act_checks, self.act_remove):
             a.setEnabled(has)
+        self._update_drop_hint()
+        self.start.set_session(self.session_id)
         if has:  # an import killed between its commit and its checks: check now (a write, announced)
             self.ops.call(checks_service.ensure_checked, self.store, self.session_id, initiator=self)
         self.reload_applications()
@@ -509,6 +538,7 @@ class MainWindow(QMainWindow):
     def _import_done(self, report) -> None:
         """Before the change notice refreshes the table: say what happened, select the last import."""
         self.last_report = report
+        self.show_pages()  # the table, with the last package imported selected
         imported = [r.application_id for r in report.results if r.outcome in ("imported", "replaced")]
         self.select_after_refresh = imported[-1] if imported else None
         self.statusBar().showMessage(self.tr("导入完成：%1").replace("%1", report.summary_zh()), 15000)
@@ -605,6 +635,38 @@ class MainWindow(QMainWindow):
             self.import_paths(ok)
 
     # -- misc ----------------------------------------------------------------------------------------
+
+    def _update_drop_hint(self) -> None:
+        """The line under the table: invite a drop only when a drop can import."""
+        if self.session_id is None:
+            self.drop_hint.setText(self.tr("先新建评审批次（菜单“批次 → 新建评审批次…”，Ctrl+N），"
+                                           "再把申报包（.nnpkg / .zip）或文件夹拖到此窗口导入。"))
+            self.drop_hint.setStyleSheet("color: #b26a00; font-weight: bold;")
+        else:
+            self.drop_hint.setText(self.tr("把申报包（.nnpkg / .zip）或文件夹拖到此窗口即可导入"))
+            self.drop_hint.setStyleSheet("color: #666;")
+
+    def show_start(self, auto: bool = False) -> None:
+        self.start_auto = auto
+        self.stack.setCurrentWidget(self.start)
+        self.start.page_shown()
+
+    def show_pages(self) -> None:
+        self.start_auto = False
+        if self.stack.currentWidget() is not self.pages:
+            self.stack.setCurrentWidget(self.pages)
+            self._page_shown(self.pages.currentIndex())  # what changed while the steps were shown
+
+    def open_manual(self) -> None:
+        """F1 from anywhere in the app: the manual (one window; pressed again, it comes to the front)."""
+        from .manual_dialog import ManualDialog
+        old = getattr(self, "manual_dialog", None)
+        if old is not None and old.isVisible():
+            old.raise_()
+            old.activateWindow()
+            return
+        self.manual_dialog = ManualDialog(self)
+        self.manual_dialog.show()
 
     def about(self) -> None:
         from .about_dialog import AboutDialog

@@ -128,6 +128,7 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         dlg.reject()
         _formal_check_english(app, store, win.size(), shot)
         _pdf_screens(app, win, shot)
+        _first_start(win, shot, tmp, size)
         win.close()
         store.close()
     finally:
@@ -160,6 +161,31 @@ def _results_i15(app, results, shot) -> None:
         dlg.close()
     finally:
         LongMessageDialog.exec = real
+def _first_start(win, shot, tmp: Path, size: tuple[int, int]) -> None:
+    """Issue 15 item 7: the start panel (demo session, then an empty store), the manual (F1)."""
+    from nn_review.services.guides import ensure_builtin_guides
+    from nn_review.store import open_store
+
+    from .main_window import MainWindow
+    win.show_start()
+    shot("start_panel_demo")
+    win.open_manual()
+    win.manual_dialog.resize(min(980, size[0] - 40), min(700, size[1] - 40))
+    shot("manual_dialog", win.manual_dialog)
+    win.manual_dialog.browser.scrollToAnchor("bundles")
+    shot("manual_dialog_bundles", win.manual_dialog)
+    win.manual_dialog.close()
+    win.show_pages()
+    empty = open_store(tmp / "empty-store")
+    ensure_builtin_guides(empty)
+    first = MainWindow(empty)
+    first.resize(*size)
+    first.show()
+    shot("start_panel_empty", first)
+    first.show_pages()
+    shot("first_start_applications", first)  # the drop hint says what to do first
+    first.close()
+    empty.close()
 
 
 def _formal_decisions(win) -> None:

@@ -1,4 +1,4 @@
-"""CLI verbs of a review session: ``session create|list|import|checks|remove``."""
+"""CLI verbs of a review session: ``session create|list|status|import|checks|remove``."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ def register(cmds) -> None:
     sc.add_argument("--form", default="form-a", choices=["form-a", "form-b"])
     sc.set_defaults(handler=_create)
     s.add_parser("list", help="列出评审批次").set_defaults(handler=_list)
+    st = s.add_parser("status", help="评审进度：八个步骤各自的完成情况和下一步")
+    st.add_argument("--session", help="批次编号或名称（默认：最新批次）")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(handler=_status)
     si = s.add_parser("import", help="导入申报包（文件或文件夹）")
     si.add_argument("files", nargs="+", type=Path)
     si.add_argument("--session", help="批次编号或名称（默认：最新批次）")
@@ -55,6 +59,24 @@ def _list(args) -> int:
         span = f"{i.start_date or ''}–{i.end_date or ''}" if i.start_date or i.end_date else ""
         out(f"{i.id:>3}  {i.name}  {span}  指南 {i.edition} v{i.edition_version}  {i.form_template}  "
             f"{i.applications} 个申报包  [{'进行中' if i.state == 'open' else '已定稿'}]")
+    return 0
+
+
+def _status(args) -> int:
+    """Where the session stands (the same as the GUI's start panel); no session yet is a state, not an error."""
+    from ..services.progress import CURRENT, DONE, session_progress
+    from ..services.sessions import list_sessions, resolve_session
+    store = open_cli_store(args)
+    sid = resolve_session(store, args.session) if args.session or list_sessions(store) else None
+    prog = session_progress(store, sid)
+    if args.json:
+        out_json(prog.to_json())
+        return 0
+    for i, st in enumerate(prog.steps, 1):
+        mark = {DONE: "[完成]", CURRENT: "[当前]"}.get(st.state, "[待办]")
+        out(f"{mark} {i}. {st.title.render('zh_CN')}：{_t(st.detail.render('zh_CN'))}")
+    cur = prog.current
+    out(f"下一步：{cur.title.render('zh_CN')}" if cur else "本批次各步骤均已完成")
     return 0
 
 

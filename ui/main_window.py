@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.ops.changed.connect(self.on_changes)
         for page in self.extra_pages:
             self.ops.changed.connect(page.on_changes)
+        self.ops.changed.connect(lambda *_: self.show_page_status())  # after the pages have refreshed
         self.reload_sessions()
         self._restore()
         self.pages.currentChanged.connect(self._page_shown)
@@ -256,6 +257,7 @@ class MainWindow(QMainWindow):
         self.reload_applications()
         for page in self.extra_pages:
             page.set_session(self.session_id)
+        self.show_page_status()
 
     def new_session(self) -> None:
         dlg = NewSessionDialog(list_editions(self.store), self)
@@ -300,6 +302,12 @@ class MainWindow(QMainWindow):
                 self.refresh_applications()
         else:
             page.page_shown()
+        self.show_page_status()
+
+    def show_page_status(self) -> None:
+        """The status bar's permanent line: what the page shown says of itself (Page.status_text)."""
+        page = self.pages.currentWidget()
+        self.counts.setText(self.applications_status() if page is self.splitter else page.status_text())
 
     def refresh_applications(self) -> None:
         """The table anew, keeping the selected row, the scroll position and — when the selected
@@ -345,15 +353,19 @@ class MainWindow(QMainWindow):
             self.detail.show_detail(None)
 
     def _update_counts(self) -> None:
+        if self.pages.currentWidget() is self.splitter:  # another page's line stays its own
+            self.counts.setText(self.applications_status())
+
+    def applications_status(self) -> str:
+        """The applications page's status line: the packages and their formal-check state."""
         rows = self.model.rows
         c = Counter(r.check_status for r in rows)
         d = Counter(r.formal_decision for r in rows)
         open_ = sum(1 for r in rows if not r.formal_decision and r.check_status != "pass")
-        self.counts.setText(self.tr("共 %1 个申报包：通过 %2，不通过 %3，待核实 %4")
-                            .replace("%1", str(len(rows))).replace("%2", str(c["pass"]))
-                            .replace("%3", str(c["fail"])).replace("%4", str(c["attention"]))
-                            + self.tr("；不予受理 %1，未确认 %2").replace("%1", str(d["excluded"]))
-                            .replace("%2", str(open_)))
+        return (self.tr("共 %1 个申报包：通过 %2，不通过 %3，待核实 %4")
+                .replace("%1", str(len(rows))).replace("%2", str(c["pass"]))
+                .replace("%3", str(c["fail"])).replace("%4", str(c["attention"]))
+                + self.tr("；不予受理 %1，未确认 %2").replace("%1", str(d["excluded"])).replace("%2", str(open_)))
 
     def _size_columns(self) -> None:
         self.table.resizeColumnsToContents()

@@ -173,6 +173,15 @@ class PanelsPage(RefreshOnChange, QWidget):
     def title(self) -> str:
         return self.tr("专家组与回避")
 
+    def status_text(self) -> str:
+        if self.session_id is None:
+            return ""
+        m = self.matrix or {"conflicts": [], "dismissed": []}
+        return (self.tr("本批次 %1 个评审组，%2 位成员，%3 项评审任务；回避 %4 处")
+                .replace("%1", str(len(self.panels))).replace("%2", str(len({x.expert_id for p in self.panels
+                                                                               for x in p.members})))
+                .replace("%3", str(sum(p.assignments for p in self.panels))).replace("%4", str(len(m["conflicts"]))))
+
     # -- data ------------------------------------------------------------------------------
 
     def set_session(self, session_id: int | None) -> None:

@@ -114,6 +114,11 @@ class RosterPage(RefreshOnChange, QWidget):
     def title(self) -> str:
         return self.tr("专家库")
 
+    def status_text(self) -> str:
+        off = sum(not e.active for e in self.model.rows)
+        text = self.tr("专家库：%1 位专家").replace("%1", str(len(self.model.rows)))
+        return text + (self.tr("（其中停用 %1 位）").replace("%1", str(off)) if off else "")
+
     def set_session(self, _session_id) -> None:
         """The roster spans sessions: nothing to do (its changes arrive as notices)."""
 

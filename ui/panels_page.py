@@ -375,7 +375,8 @@ class PanelsPage(RefreshOnChange, QWidget):
         p = self.current_panel()
         if p is None:
             return
-        dlg = AddMembersDialog(list_experts(self.win.store), {m.expert_id for m in p.members}, self)
+        active = [e for e in list_experts(self.win.store) if e.active]  # 停用: never offered
+        dlg = AddMembersDialog(active, {m.expert_id for m in p.members}, self)
         if dlg.exec() == AddMembersDialog.Accepted and dlg.chosen():
             self.add_members(dlg.chosen())
 

@@ -6,13 +6,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QTableWidget, QVBoxLayout,
-                               QWidget)
+                               QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QTableWidget,
+                               QVBoxLayout, QWidget)
 
 from nn_review.changes import Kind
+from nn_review.roster import edit as edit_core
 from nn_review.roster import xlsx
-from nn_review.roster.experts import list_experts
+from nn_review.roster.experts import ExpertInfo, list_experts
+from nn_review.store import StoreError
 
+from .expert_edit_dialog import ExpertEditDialog
 from .ops import RefreshOnChange
 from .plain import data, plain
 from .roster_model import RosterFilter, RosterModel
@@ -93,9 +96,23 @@ class RosterPage(RefreshOnChange, QWidget):
         self.btn_export.clicked.connect(self.choose_export)
         self.btn_template = QPushButton(self.tr("保存导入模板…"), self)
         self.btn_template.clicked.connect(self.choose_template)
+        # One expert edited in the app (nn_review/roster/edit.py), each save one audited write.
+        self.btn_add = QPushButton(self.tr("新增专家…"), self)
+        self.btn_add.clicked.connect(self.add_dialog)
+        self.btn_edit = QPushButton(self.tr("修改…"), self)
+        self.btn_edit.setToolTip(self.tr("修改所选专家的信息（也可双击该行）"))
+        self.btn_edit.clicked.connect(self.edit_dialog)
+        self.btn_active = QPushButton(self.tr("停用…"), self)
+        self.btn_active.setToolTip(self.tr("停用的专家保留在专家库中，但不再被抽取或加入评审组；可随时重新启用"))
+        self.btn_active.clicked.connect(self.toggle_active)
+        self.table.doubleClicked.connect(lambda _i: self.edit_dialog())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self.count = QLabel(self)
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
+        for b in (self.btn_add, self.btn_edit, self.btn_active):
+            top.addWidget(b)
+        top.addSpacing(12)
         for b in (self.btn_import, self.btn_export, self.btn_template):
             top.addWidget(b)
         lay = QVBoxLayout(self)
@@ -105,6 +122,7 @@ class RosterPage(RefreshOnChange, QWidget):
         lay.addWidget(self.count)
         self.last_report: xlsx.RosterImportReport | None = None
         self.report_dialog: RosterImportDialog | None = None
+        self.edit_dlg: ExpertEditDialog | None = None
         self.reload()
 
     @property
@@ -128,6 +146,10 @@ class RosterPage(RefreshOnChange, QWidget):
 
     # -- table ---------------------------------------------------------------------------
 
+    def current_expert(self) -> ExpertInfo | None:
+        idx = self.table.currentIndex()
+        return self.proxy.data(idx, Qt.UserRole) if idx.isValid() else None
+
     def current_key(self) -> str | None:
         idx = self.table.currentIndex()
         return self.proxy.data(idx, Qt.UserRole).roster_key if idx.isValid() else None
@@ -137,14 +159,71 @@ class RosterPage(RefreshOnChange, QWidget):
         bar = self.table.verticalScrollBar()
         scroll = bar.value()
         self.model.set_rows(list_experts(self.win.store))
-        t = self.table
-        t.resizeColumnsToContents()
-        for j, cap in ((2, 260), (4, 260)):
-            t.setColumnWidth(j, min(t.columnWidth(j), cap))
+        self.size_columns()
         if keep is not None and (r := self.model.row_of(keep)) >= 0:
             self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(r, 0)))
         bar.setValue(scroll)
         self._count()
+        self._enable()
+
+    def size_columns(self) -> None:
+        """Columns to their contents within sensible bounds; the last (回避) takes what is left,
+        so a wide screen has no empty band and a narrow one scrolls (Interactive: still draggable)."""
+        t = self.table
+        t.resizeColumnsToContents()
+        for j, cap in ((2, 320), (4, 320), (6, 240)):
+            t.setColumnWidth(j, min(t.columnWidth(j), cap))
+
+    def _enable(self) -> None:
+        e = self.current_expert()
+        self.btn_edit.setEnabled(e is not None)
+        self.btn_active.setEnabled(e is not None)
+        self.btn_active.setText(self.tr("启用…") if e is not None and not e.active else self.tr("停用…"))
+
+    # -- one expert ----------------------------------------------------------------------
+
+    def _save(self, fn, *args) -> ExpertInfo:
+        """One core write through the runner (its notice refreshes this page and the panels page)."""
+        return self.win.ops.call(fn, self.win.store, *args, initiator=self)
+
+    def add_dialog(self) -> None:
+        self.edit_dlg = ExpertEditDialog(lambda v: self._save(edit_core.add_expert, v), None, self)
+        if self.edit_dlg.exec() == QDialog.Accepted:
+            self._saved(self.edit_dlg.saved, self.tr("已新增专家 %1"))
+
+    def edit_dialog(self) -> None:
+        e = self.current_expert()
+        if e is None:
+            return
+        self.edit_dlg = ExpertEditDialog(lambda v: self._save(edit_core.update_expert, e.id, v), e, self)
+        if self.edit_dlg.exec() == QDialog.Accepted:
+            self._saved(self.edit_dlg.saved, self.tr("已保存专家 %1 的信息"))
+
+    def _saved(self, e: ExpertInfo, text: str) -> None:
+        if (r := self.model.row_of(e.roster_key)) >= 0:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(r, 0)))
+        self.win.statusBar().showMessage(text.replace("%1", data(f"{e.name}（{e.roster_key}）")), 10000)
+
+    def toggle_active(self) -> None:
+        """停用 asks for a reason (optional, kept in the audit log); 启用 too."""
+        e = self.current_expert()
+        if e is None:
+            return
+        title = self.tr("启用专家") if not e.active else self.tr("停用专家")
+        prompt = (self.tr("重新启用 %1：原因（可不填，记入审计日志）") if not e.active else
+                  self.tr("停用 %1：停用后不再被抽取或加入评审组，已有的评审组和评分不受影响。原因（可不填，记入审计日志）"))
+        reason, ok = QInputDialog.getText(self, title, plain(prompt.replace("%1", data(f"{e.name}（{e.roster_key}）"))))
+        if ok:
+            self.set_active(e.id, not e.active, reason)
+
+    def set_active(self, expert_id: int, active: bool, reason: str = "") -> bool:
+        try:
+            e = self._save(edit_core.set_expert_active, expert_id, active, reason)
+        except StoreError as err:
+            QMessageBox.warning(self, self.tr("停用专家") if not active else self.tr("启用专家"), plain(str(err)))
+            return False
+        self._saved(e, self.tr("已启用专家 %1") if active else self.tr("已停用专家 %1"))
+        return True
 
     def _apply_filter(self, text: str) -> None:
         self.proxy.set_text(text)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QInputDialog,
                                QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox, QSplitter, QTableView,
                                QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
@@ -20,6 +20,7 @@ from nn_review.store import Store, StoreError
 from nn_review.textsafe import marked
 
 from .apps_model import ApplicationsFilter, ApplicationsModel
+from .column_fit import ColumnFit
 from .detail_pane import DetailPane
 from .import_dialogs import ImportProgress, ImportResultDialog
 from .ops import Operations, Page
@@ -84,9 +85,11 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
-        h = self.table.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.Interactive)
-        h.setStretchLastSection(False)
+        self.table.setTextElideMode(Qt.ElideMiddle)  # "Fail (2) → …ed": both ends of a verdict stay
+        # The title stretches; the applicant, then the title, give way so 形式审查结论 (last) stays in view.
+        self.columns = ColumnFit(self.table, stretch=2, bounds={0: (90, 200), 1: (70, 170), 3: (90, 280),
+                                                                4: (60, 120), 5: (60, 120), 6: (110, 300)},
+                                 shrink=(3, 1, 6, 4, 5), stretch_least=120)
         self._quiet_selection = False  # a refresh re-selecting the same row: the detail pane stays
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._quiet_selection or self._row_selected(cur))
@@ -368,17 +371,7 @@ class MainWindow(QMainWindow):
                 + self.tr("；不予受理 %1，未确认 %2").replace("%1", str(d["excluded"])).replace("%2", str(open_)))
 
     def _size_columns(self) -> None:
-        self.table.resizeColumnsToContents()
-        h = self.table.horizontalHeader()
-        for col, cap in ((2, 200), (3, 130)):
-            h.resizeSection(col, min(h.sectionSize(col), cap))
-        # The 形式审查结论 column (last) must stay in view: take the overflow from title, then applicant.
-        over = h.length() - self.table.viewport().width()
-        for col, floor in ((2, 110), (3, 90)):
-            if over > 0:
-                cut = min(over, max(0, h.sectionSize(col) - floor))
-                h.resizeSection(col, h.sectionSize(col) - cut)
-                over -= cut
+        self.columns.to_contents()  # ui/column_fit.py: refitted again whenever the table is resized
 
     def current_application_id(self) -> str | None:
         idx = self.table.currentIndex()

@@ -15,6 +15,7 @@ from nn_review.roster import xlsx
 from nn_review.roster.experts import ExpertInfo, list_experts
 from nn_review.store import StoreError
 
+from .column_fit import ColumnFit
 from .expert_edit_dialog import ExpertEditDialog
 from .ops import RefreshOnChange
 from .plain import data, plain
@@ -85,9 +86,11 @@ class RosterPage(RefreshOnChange, QWidget):
         self.table.setWordWrap(False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.AscendingOrder)  # by 专家编号 until the user clicks a header
-        h = self.table.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.Interactive)
-        h.setStretchLastSection(True)
+        # 工作单位 stretches (no empty band at 1920); 专业领域, 回避, 电子邮箱 give way at 1366.
+        self.columns = ColumnFit(self.table, stretch=2, bounds={0: (70, 140), 1: (56, 120), 3: (50, 120),
+                                                                4: (90, 360), 5: (60, 130), 6: (80, 240),
+                                                                7: (90, 320)},
+                                 shrink=(4, 7, 6), stretch_least=160)
         self.btn_import = QPushButton(self.tr("从 Excel 导入…"), self)
         self.btn_import.setToolTip(self.tr("按“专家编号”新增或更新专家（Ctrl+Shift+E）"))
         self.btn_import.setShortcut("Ctrl+Shift+E")
@@ -167,12 +170,8 @@ class RosterPage(RefreshOnChange, QWidget):
         self._enable()
 
     def size_columns(self) -> None:
-        """Columns to their contents within sensible bounds; the last (回避) takes what is left,
-        so a wide screen has no empty band and a narrow one scrolls (Interactive: still draggable)."""
-        t = self.table
-        t.resizeColumnsToContents()
-        for j, cap in ((2, 320), (4, 320), (6, 240)):
-            t.setColumnWidth(j, min(t.columnWidth(j), cap))
+        """Columns to their contents within bounds, the unit over the rest (ui/column_fit.py)."""
+        self.columns.to_contents()
 
     def _enable(self) -> None:
         e = self.current_expert()

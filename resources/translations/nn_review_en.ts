@@ -135,24 +135,29 @@ Expert %2%3</translation>
 <context>
     <name>ApplicationReturnsModel</name>
     <message>
-        <location filename="../../ui/returns_model.py" line="89" />
+        <location filename="../../ui/returns_model.py" line="94" />
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="89" />
+        <location filename="../../ui/returns_model.py" line="94" />
         <source>项目名称</source>
         <translation>Project Title</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="89" />
+        <location filename="../../ui/returns_model.py" line="94" />
         <source>已交回/应评</source>
         <translation>Returned/Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="91" />
+        <location filename="../../ui/returns_model.py" line="96" />
         <source>回避</source>
         <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/returns_model.py" line="103" />
+        <source>另有 %1 位未分配本项目的专家交回了评分（分配在交回后有变动），计入评审结果</source>
+        <translation>%1 more expert(s) not assigned this application returned a review (the assignment changed after the return); counted in the results</translation>
     </message>
 </context>
 <context>
@@ -871,118 +876,231 @@ Expert %2%3</translation>
         <translation>Drag .nnscore score files onto this window to import them. Files that were tampered with, replayed or do not belong to this session are refused, with the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="195" />
+        <location filename="../../ui/exchange_page.py" line="193" />
         <source>评审包与评分回收</source>
         <translation>Review Bundles and Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="211" />
+        <location filename="../../ui/exchange_page.py" line="200" />
+        <source>评审包已发 %1 位专家；评分已交回 %2，部分交回 %3，未交回 %4</source>
+        <translation>Bundles sent to %1 experts; scores returned %2, partly %3, not yet %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exchange_page.py" line="221" />
         <source>%1（%2 人，%3 项，%4 项任务）</source>
         <translation>%1 (%2 members, %3 applications, %4 reviews)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="231" />
+        <location filename="../../ui/exchange_page.py" line="241" />
         <source>专家 %1 位：已交回 %2，部分 %3，未交回 %4</source>
         <translation>%1 experts: %2 returned, %3 partial, %4 missing</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="248" />
+        <location filename="../../ui/exchange_page.py" line="258" />
         <source>选择存放评审包的文件夹（如 U 盘）</source>
         <translation>Choose a Folder for the Review Bundles (e.g. a USB Drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="260" />
+        <location filename="../../ui/exchange_page.py" line="270" />
         <source>正在制作评审包…</source>
         <translation>Creating review bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="260" />
+        <location filename="../../ui/exchange_page.py" line="270" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="261" />
-        <location filename="../../ui/exchange_page.py" line="272" />
-        <location filename="../../ui/exchange_page.py" line="280" />
+        <location filename="../../ui/exchange_page.py" line="271" />
+        <location filename="../../ui/exchange_page.py" line="282" />
+        <location filename="../../ui/exchange_page.py" line="290" />
         <source>导出评审包</source>
         <translation>Export Review Bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="269" />
+        <location filename="../../ui/exchange_page.py" line="279" />
         <source>正在为 %1 制作评审包…</source>
         <translation>Creating the review bundle for %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="285" />
+        <location filename="../../ui/exchange_page.py" line="295" />
         <source>已取消导出评审包，未留下任何文件</source>
         <translation>Review bundle export cancelled; no files were left behind</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="287" />
+        <location filename="../../ui/exchange_page.py" line="297" />
         <source>已导出 %1 个评审包到 %2</source>
         <translation>Exported %1 review bundle(s) to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="296" />
         <location filename="../../ui/exchange_page.py" line="306" />
+        <location filename="../../ui/exchange_page.py" line="316" />
         <source>导入评分文件</source>
         <translation>Import Score Files</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="298" />
+        <location filename="../../ui/exchange_page.py" line="308" />
         <source>评分文件 (*.nnscore);;所有文件 (*)</source>
         <translation>Score files (*.nnscore);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="330" />
+        <location filename="../../ui/exchange_page.py" line="340" />
         <source>更换专家密钥</source>
         <translation>Re-pin Expert Key</translation>
     </message>
 </context>
 <context>
+    <name>ExpertEditDialog</name>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="30" />
+        <source>修改专家信息</source>
+        <translation>Edit Expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="30" />
+        <source>新增专家</source>
+        <translation>New Expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="35" />
+        <source>多个用；分隔</source>
+        <translation>separate several with ;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="36" />
+        <source>专家编号</source>
+        <translation>Expert ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="36" />
+        <source>留空则按姓名与手机（或单位）生成</source>
+        <translation>leave blank to derive it from name and phone (or organization)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="37" />
+        <source>姓名*</source>
+        <translation>Name*</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="37" />
+        <source>工作单位*</source>
+        <translation>Organization*</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="37" />
+        <source>单位全称</source>
+        <translation>full name of the organization</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="38" />
+        <source>单位统一社会信用代码</source>
+        <translation>Organization credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="38" />
+        <source>18 位，不清楚可留空</source>
+        <translation>18 characters; leave blank if unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="39" />
+        <source>职称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="39" />
+        <source>专业领域</source>
+        <translation>Expertise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="40" />
+        <source>如：重点研发计划；项目15；人工智能</source>
+        <translation>e.g. a plan type; 项目15; artificial intelligence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="41" />
+        <source>手机</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="41" />
+        <source>电子邮箱</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="42" />
+        <source>回避单位</source>
+        <translation>Organizations to avoid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="42" />
+        <source>回避人员</source>
+        <translation>Persons to avoid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="57" />
+        <source>专家编号是 Excel 重新导入时对应专家的依据，不能修改</source>
+        <translation>The expert ID is how an Excel re-import finds this expert; it cannot be changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="63" />
+        <source>保存后记入审计日志。校验与 Excel 导入相同。</source>
+        <translation>Saving is recorded in the audit log. Checked as an Excel import row is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="66" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="67" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ExpertReturnsModel</name>
     <message>
-        <location filename="../../ui/returns_model.py" line="72" />
+        <location filename="../../ui/returns_model.py" line="77" />
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="72" />
+        <location filename="../../ui/returns_model.py" line="77" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="72" />
+        <location filename="../../ui/returns_model.py" line="77" />
         <source>已交回/应评</source>
         <translation>Returned/Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="72" />
+        <location filename="../../ui/returns_model.py" line="77" />
         <source>回避</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="72" />
+        <location filename="../../ui/returns_model.py" line="77" />
         <source>版本</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="73" />
+        <location filename="../../ui/returns_model.py" line="78" />
         <source>导入时间</source>
         <translation>Import Time</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="73" />
+        <location filename="../../ui/returns_model.py" line="78" />
         <source>评审包</source>
         <translation>Review Bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="75" />
+        <location filename="../../ui/returns_model.py" line="80" />
         <source>密钥指纹</source>
         <translation>Key Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/returns_model.py" line="77" />
+        <location filename="../../ui/returns_model.py" line="82" />
         <source>未发包</source>
         <translation>No bundle sent</translation>
     </message>
@@ -1837,393 +1955,406 @@ PDF signing key fingerprint: %2</translation>
     </message>
 </context>
 <context>
+    <name>LongMessageDialog</name>
+    <message>
+        <location filename="../../ui/long_message.py" line="47" />
+        <source>技术细节</source>
+        <translation>Technical details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/long_message.py" line="53" />
+        <source>复制全部</source>
+        <translation>Copy All</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="56" />
         <source>南宁市科技计划项目评审系统</source>
         <translation>Nanning S&amp;T Project Review System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>筛选：编号、项目名称、申报单位、指南项目… (Ctrl+F)</source>
         <translation>Filter: number, title, applicant, guide item… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>通过</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>不通过</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>待核实</source>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>评审批次</source>
         <translation>Review session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>把申报包（.nnpkg / .zip）或文件夹拖到此窗口即可导入</source>
         <translation>Drag application packages (.nnpkg / .zip) or folders onto this window to import them</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>未确认结论</source>
         <translation>Not decided</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>申报包与形式审查</source>
         <translation>Packages and Formal Check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>导入申报包…</source>
         <translation>Import Application Packages…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>选择一个或多个 .nnpkg / .zip 申报包导入当前批次</source>
         <translation>Choose one or more .nnpkg / .zip application packages to import into the current session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>导入文件夹…</source>
         <translation>Import Folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>导入文件夹（含子文件夹）中的全部申报包</source>
         <translation>Import all application packages in a folder (including subfolders)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>新建评审批次…</source>
         <translation>New Review Session…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
-        <location filename="../../ui/main_window.py" line="534" />
+        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="539" />
         <source>重新形式审查</source>
         <translation>Re-run Formal Check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>按指南重新审查本批次全部申报包（含跨申报包检查）</source>
         <translation>Re-check all application packages in this session against the guide (including cross-package checks)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>移除申报包…</source>
         <translation>Remove Application Package…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>筛选</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>备份密钥…</source>
         <translation>Back Up Keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>把评审秘书的签名密钥与证书备份到口令保护的文件（换电脑用）</source>
         <translation>Back up the secretary's signing keys and certificates to a passphrase-protected file (to move to a new PC)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>恢复密钥…</source>
         <translation>Restore Keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>在新电脑上从备份恢复评审秘书的密钥（指纹不变）</source>
         <translation>Restore the secretary's keys from a backup on a new PC (same fingerprints)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>形式审查：通过…</source>
         <translation>Formal check: accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>确认所选申报包形式审查通过</source>
         <translation>Accept the selected package at formal check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>形式审查：不予受理…</source>
         <translation>Formal check: do not accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>所选申报包形式审查不予受理（须填写理由）</source>
         <translation>Do not accept the selected package at formal check (reason required)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>撤销形式审查结论…</source>
         <translation>Withdraw formal check decision…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>撤销所选申报包已登记的形式审查结论（须填写理由）</source>
         <translation>Withdraw the selected package's recorded formal check decision (reason required)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>撤销上一次形式审查结论</source>
         <translation>Undo last formal check decision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>批次(&amp;S)</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>专家与评审(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>导入专家库…</source>
         <translation>Import Expert Roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>导出专家库…</source>
         <translation>Export Expert Roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>保存专家库导入模板…</source>
         <translation>Save Roster Import Template…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>新建评审组…</source>
         <translation>New Panel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>重新检测回避</source>
         <translation>Re-detect Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>导出评审包…</source>
         <translation>Export Review Bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>导入评分文件…</source>
         <translation>Import Score Files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>新建评审批次</source>
         <translation>New Review Session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>已创建评审批次：%1</source>
         <translation>Review session created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>共 %1 个申报包：通过 %2，不通过 %3，待核实 %4</source>
         <translation>%1 application packages: %2 pass, %3 fail, %4 to verify</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>；不予受理 %1，未确认 %2</source>
         <translation>; not accepted %1, not decided %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408" />
-        <location filename="../../ui/main_window.py" line="450" />
+        <location filename="../../ui/main_window.py" line="413" />
+        <location filename="../../ui/main_window.py" line="455" />
         <source>形式审查结论</source>
         <translation>Formal check decision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447" />
+        <location filename="../../ui/main_window.py" line="452" />
         <source>确认 %1 形式审查通过。机器审查未通过：请填写核实情况。</source>
         <translation>Accept %1 at formal check. The machine check did not pass: describe what was verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448" />
+        <location filename="../../ui/main_window.py" line="453" />
         <source>%1 形式审查不予受理。请填写理由（写入审计记录和结果表）：</source>
         <translation>Do not accept %1 at formal check. Reason (goes into the audit trail and the result sheets):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449" />
+        <location filename="../../ui/main_window.py" line="454" />
         <source>撤销 %1 的形式审查结论。请填写理由：</source>
         <translation>Withdraw the formal check decision of %1. Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463" />
+        <location filename="../../ui/main_window.py" line="468" />
         <source>已撤销 %1 的上一次形式审查结论</source>
         <translation>Undid the last formal check decision of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465" />
+        <location filename="../../ui/main_window.py" line="470" />
         <source>没有可撤销的形式审查结论</source>
         <translation>No formal check decision to undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482" />
-        <location filename="../../ui/main_window.py" line="497" />
-        <location filename="../../ui/main_window.py" line="500" />
+        <location filename="../../ui/main_window.py" line="487" />
         <location filename="../../ui/main_window.py" line="502" />
-        <location filename="../../ui/main_window.py" line="598" />
+        <location filename="../../ui/main_window.py" line="505" />
+        <location filename="../../ui/main_window.py" line="507" />
+        <location filename="../../ui/main_window.py" line="603" />
         <source>导入申报包</source>
         <translation>Import Application Packages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483" />
+        <location filename="../../ui/main_window.py" line="488" />
         <source>申报包 (*.nnpkg *.zip);;所有文件 (*)</source>
         <translation>Application packages (*.nnpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489" />
+        <location filename="../../ui/main_window.py" line="494" />
         <source>导入文件夹中的申报包</source>
         <translation>Import Application Packages from Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497" />
+        <location filename="../../ui/main_window.py" line="502" />
         <source>请先新建评审批次。</source>
         <translation>Please create a review session first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500" />
+        <location filename="../../ui/main_window.py" line="505" />
         <source>上一次导入尚未完成。</source>
         <translation>The previous import has not finished yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511" />
+        <location filename="../../ui/main_window.py" line="516" />
         <source>导入完成：%1</source>
         <translation>Import finished: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522" />
+        <location filename="../../ui/main_window.py" line="527" />
         <source>重复的申报编号</source>
         <translation>Duplicate Application IDs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523" />
+        <location filename="../../ui/main_window.py" line="528" />
         <source>%1 个申报包的申报编号在本批次中已存在。要用这些文件替换已导入的申报包吗？</source>
         <translation>The application IDs of %1 application package(s) already exist in this session. Replace the imported packages with these files?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534" />
+        <location filename="../../ui/main_window.py" line="539" />
         <source>已重新完成形式审查</source>
         <translation>Formal check re-run finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543" />
+        <location filename="../../ui/main_window.py" line="548" />
         <source>只读复核形式审查</source>
         <translation>Read-only formal re-check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549" />
+        <location filename="../../ui/main_window.py" line="554" />
         <source>本批次已定稿，形式审查结果已冻结（评审表所载为定稿时的结果）；本次只读复核，未写入任何数据。</source>
         <translation>This session is finalised: its formal-check findings are frozen (the sheets show them as they were at finalisation). This re-check is read-only; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550" />
+        <location filename="../../ui/main_window.py" line="555" />
         <source>复核结果与定稿时不同的申报：%1</source>
         <translation>Applications whose re-check differs from the findings at finalisation: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553" />
+        <location filename="../../ui/main_window.py" line="558" />
         <source>复核结果与定稿时一致。</source>
         <translation>The re-check agrees with the findings at finalisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559" />
-        <location filename="../../ui/main_window.py" line="563" />
+        <location filename="../../ui/main_window.py" line="564" />
+        <location filename="../../ui/main_window.py" line="568" />
         <source>移除申报包</source>
         <translation>Remove Application Package</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560" />
+        <location filename="../../ui/main_window.py" line="565" />
         <source>从本批次移除申报包 %1？此操作会记入审计日志。</source>
         <translation>Remove application package %1 from this session? This will be recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562" />
+        <location filename="../../ui/main_window.py" line="567" />
         <source>已移除 %1</source>
         <translation>Removed %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600" />
+        <location filename="../../ui/main_window.py" line="605" />
         <source>以下文件不是申报包（.nnpkg / .zip）或评分文件（.nnscore），已跳过：
 %1</source>
         <translation>The following files are not application packages (.nnpkg / .zip) or score files (.nnscore) and were skipped:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615" />
+        <location filename="../../ui/main_window.py" line="620" />
         <source>界面语言将在重新启动后生效</source>
         <translation>The interface language changes when the program is restarted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>存储已被其他程序更新，已刷新</source>
         <translation>The store was updated by another program; the view has been refreshed</translation>
     </message>
@@ -2485,340 +2616,345 @@ PDF signing key fingerprint: %2</translation>
 <context>
     <name>PanelsPage</name>
     <message>
-        <location filename="../../ui/panels_page.py" line="53" />
+        <location filename="../../ui/panels_page.py" line="54" />
         <source>新建评审组…</source>
         <translation>New Panel…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="55" />
+        <location filename="../../ui/panels_page.py" line="56" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="60" />
+        <location filename="../../ui/panels_page.py" line="61" />
         <source>评审组</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="75" />
+        <location filename="../../ui/panels_page.py" line="76" />
         <source>专家编号</source>
         <translation>Expert ID</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="75" />
+        <location filename="../../ui/panels_page.py" line="76" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="75" />
+        <location filename="../../ui/panels_page.py" line="76" />
         <source>工作单位</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="75" />
-        <location filename="../../ui/panels_page.py" line="265" />
+        <location filename="../../ui/panels_page.py" line="76" />
+        <location filename="../../ui/panels_page.py" line="282" />
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="76" />
+        <location filename="../../ui/panels_page.py" line="77" />
         <source>评审项目数</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="77" />
+        <location filename="../../ui/panels_page.py" line="78" />
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="77" />
+        <location filename="../../ui/panels_page.py" line="78" />
         <source>项目名称</source>
         <translation>Project Title</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="77" />
+        <location filename="../../ui/panels_page.py" line="78" />
         <source>指南项目</source>
         <translation>Guide Item</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="77" />
+        <location filename="../../ui/panels_page.py" line="78" />
         <source>评审专家</source>
         <translation>Reviewers</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="78" />
-        <location filename="../../ui/panels_page.py" line="461" />
+        <location filename="../../ui/panels_page.py" line="79" />
+        <location filename="../../ui/panels_page.py" line="486" />
         <source>回避</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="79" />
+        <location filename="../../ui/panels_page.py" line="80" />
         <source>随机抽取…</source>
         <translation>Random Draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="81" />
+        <location filename="../../ui/panels_page.py" line="82" />
         <source>添加专家…</source>
         <translation>Add Experts…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="83" />
-        <location filename="../../ui/panels_page.py" line="387" />
+        <location filename="../../ui/panels_page.py" line="84" />
+        <location filename="../../ui/panels_page.py" line="405" />
         <source>移除成员</source>
         <translation>Remove Member</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="85" />
-        <location filename="../../ui/panels_page.py" line="393" />
+        <location filename="../../ui/panels_page.py" line="86" />
+        <location filename="../../ui/panels_page.py" line="411" />
         <source>设为组长</source>
         <translation>Make Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="87" />
+        <location filename="../../ui/panels_page.py" line="88" />
         <source>分配评审任务…</source>
         <translation>Assign Reviews…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="116" />
+        <location filename="../../ui/panels_page.py" line="124" />
         <source>重新检测回避</source>
         <translation>Re-detect Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="118" />
+        <location filename="../../ui/panels_page.py" line="126" />
         <source>按单位信用代码、单位名称、项目负责人/成员与专家声明重新判定 (F6)</source>
         <translation>Check again by organization credit code, organization name, project leader/members and the experts' declarations (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="120" />
-        <location filename="../../ui/panels_page.py" line="514" />
+        <location filename="../../ui/panels_page.py" line="128" />
+        <location filename="../../ui/panels_page.py" line="539" />
         <source>添加回避…</source>
         <translation>Add Conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="123" />
-        <location filename="../../ui/panels_page.py" line="516" />
+        <location filename="../../ui/panels_page.py" line="131" />
+        <location filename="../../ui/panels_page.py" line="541" />
         <source>撤销回避…</source>
         <translation>Dismiss Conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="144" />
+        <location filename="../../ui/panels_page.py" line="152" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="146" />
+        <location filename="../../ui/panels_page.py" line="154" />
         <source>另存为文本…</source>
         <translation>Save as Text…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="161" />
+        <location filename="../../ui/panels_page.py" line="169" />
         <source>成员与分配</source>
         <translation>Members and Assignments</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="162" />
+        <location filename="../../ui/panels_page.py" line="170" />
         <source>回避矩阵</source>
         <translation>Conflict Matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="163" />
+        <location filename="../../ui/panels_page.py" line="171" />
         <source>抽取记录</source>
         <translation>Draw Records</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="178" />
+        <location filename="../../ui/panels_page.py" line="184" />
         <source>专家组与回避</source>
         <translation>Panels and Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="200" />
+        <location filename="../../ui/panels_page.py" line="189" />
+        <source>本批次 %1 个评审组，%2 位成员，%3 项评审任务；回避 %4 处</source>
+        <translation>%1 panels in this session, %2 members, %3 review tasks; %4 conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="217" />
         <source>%1（%2 人，%3 项）</source>
         <translation>%1 (%2 members, %3 applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="245" />
+        <location filename="../../ui/panels_page.py" line="262" />
         <source>本批次还没有评审组：点击“新建评审组…”</source>
         <translation>This session has no panels yet: click “New Panel…”</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="254" />
+        <location filename="../../ui/panels_page.py" line="271" />
         <source>每项目 %1 位专家（种子 %2）</source>
         <translation>%1 experts per application, seed %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="255" />
+        <location filename="../../ui/panels_page.py" line="272" />
         <source>全员评审</source>
         <translation>all members review all</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="257" />
+        <location filename="../../ui/panels_page.py" line="274" />
         <source>%1：%2 位成员，%3 个申报项目，已分配 %4 项评审任务（%5）</source>
         <translation>%1: %2 members, %3 applications, %4 reviews assigned (%5)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="275" />
+        <location filename="../../ui/panels_page.py" line="292" />
         <source>项目%1</source>
         <translation>Item %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="282" />
+        <location filename="../../ui/panels_page.py" line="299" />
         <source>评审专家少于 3 位</source>
         <translation>Fewer than 3 reviewers</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="320" />
-        <location filename="../../ui/panels_page.py" line="325" />
+        <location filename="../../ui/panels_page.py" line="337" />
+        <location filename="../../ui/panels_page.py" line="342" />
         <source>新建评审组</source>
         <translation>New Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="332" />
-        <location filename="../../ui/panels_page.py" line="336" />
+        <location filename="../../ui/panels_page.py" line="349" />
+        <location filename="../../ui/panels_page.py" line="353" />
         <source>删除评审组</source>
         <translation>Delete Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="333" />
+        <location filename="../../ui/panels_page.py" line="350" />
         <source>删除评审组“%1”及其分配？抽取记录会保留。</source>
         <translation>Delete panel “%1” and its assignments? The draw records are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="352" />
-        <location filename="../../ui/panels_page.py" line="363" />
+        <location filename="../../ui/panels_page.py" line="369" />
+        <location filename="../../ui/panels_page.py" line="380" />
         <source>随机抽取专家</source>
         <translation>Random Draw of Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="360" />
+        <location filename="../../ui/panels_page.py" line="377" />
         <source>抽中 %1 位专家（随机种子 %2）</source>
         <translation>Drew %1 experts (seed %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="375" />
-        <location filename="../../ui/panels_page.py" line="377" />
+        <location filename="../../ui/panels_page.py" line="393" />
+        <location filename="../../ui/panels_page.py" line="395" />
         <source>添加专家</source>
         <translation>Add Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="405" />
-        <location filename="../../ui/panels_page.py" line="412" />
+        <location filename="../../ui/panels_page.py" line="423" />
+        <location filename="../../ui/panels_page.py" line="430" />
         <source>分配评审任务</source>
         <translation>Assign Reviews</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="409" />
+        <location filename="../../ui/panels_page.py" line="427" />
         <source>已分配 %1 项评审任务</source>
         <translation>Assigned %1 reviews</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="420" />
+        <location filename="../../ui/panels_page.py" line="438" />
         <source>检测回避</source>
         <translation>Detect Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="423" />
+        <location filename="../../ui/panels_page.py" line="441" />
         <source>回避检测完成：新增 %1，消除 %2，现有 %3，已撤销 %4</source>
         <translation>Conflict check finished: %1 new, %2 cleared, %3 active, %4 dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="465" />
+        <location filename="../../ui/panels_page.py" line="490" />
         <source>已撤销</source>
         <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="465" />
+        <location filename="../../ui/panels_page.py" line="490" />
         <source>原因：%1
 撤销理由：%2</source>
         <translation>Reason: %1
 Dismissed because: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="474" />
+        <location filename="../../ui/panels_page.py" line="499" />
         <source>%1 位专家 × %2 个申报包：回避 %3 处，已撤销 %4 处</source>
         <translation>%1 experts × %2 packages: %3 conflicts, %4 dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="494" />
+        <location filename="../../ui/panels_page.py" line="519" />
         <source>选中一格查看回避原因；右键可添加或撤销回避。</source>
         <translation>Select a cell to see the reason for a conflict; right-click to add or dismiss a conflict.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="499" />
+        <location filename="../../ui/panels_page.py" line="524" />
         <source>回避［%1］：%2</source>
         <translation>Conflict [%1]: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="501" />
+        <location filename="../../ui/panels_page.py" line="526" />
         <source>已撤销：%1（理由：%2）</source>
         <translation>Dismissed: %1 (reason: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="504" />
+        <location filename="../../ui/panels_page.py" line="529" />
         <source>无回避</source>
         <translation>No conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="518" />
+        <location filename="../../ui/panels_page.py" line="543" />
         <source>恢复已撤销的回避：%1</source>
         <translation>Reinstate Dismissed Conflict: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="525" />
-        <location filename="../../ui/panels_page.py" line="528" />
-        <location filename="../../ui/panels_page.py" line="534" />
+        <location filename="../../ui/panels_page.py" line="550" />
+        <location filename="../../ui/panels_page.py" line="553" />
+        <location filename="../../ui/panels_page.py" line="559" />
         <source>添加回避</source>
         <translation>Add Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="525" />
+        <location filename="../../ui/panels_page.py" line="550" />
         <source>请先在回避矩阵中选中专家与申报包所在的格。</source>
         <translation>First select the cell of the expert and the application package in the conflict matrix.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="528" />
+        <location filename="../../ui/panels_page.py" line="553" />
         <source>%1 回避 %2 %3 的原因：</source>
         <translation>Reason for the conflict of interest between %1 and %2 %3:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="540" />
-        <location filename="../../ui/panels_page.py" line="544" />
-        <location filename="../../ui/panels_page.py" line="552" />
+        <location filename="../../ui/panels_page.py" line="565" />
+        <location filename="../../ui/panels_page.py" line="569" />
+        <location filename="../../ui/panels_page.py" line="577" />
         <source>撤销回避</source>
         <translation>Dismiss Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="540" />
+        <location filename="../../ui/panels_page.py" line="565" />
         <source>选中的格没有回避。</source>
         <translation>The selected cell has no conflict.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="545" />
+        <location filename="../../ui/panels_page.py" line="570" />
         <source>撤销 %1 对 %2 的回避（%3）。撤销理由会记入审计日志：</source>
         <translation>Dismiss the conflict between %1 and %2 (%3). The reason for dismissing it is recorded in the audit log:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="555" />
+        <location filename="../../ui/panels_page.py" line="580" />
         <source>恢复回避</source>
         <translation>Reinstate Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="567" />
+        <location filename="../../ui/panels_page.py" line="592" />
         <source>第 %1 号 %2 %3</source>
         <translation>No. %1 %2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="601" />
-        <location filename="../../ui/panels_page.py" line="609" />
+        <location filename="../../ui/panels_page.py" line="626" />
+        <location filename="../../ui/panels_page.py" line="634" />
         <source>保存抽取记录</source>
         <translation>Save Draw Record</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="602" />
+        <location filename="../../ui/panels_page.py" line="627" />
         <source>专家抽取记录%1.txt</source>
         <translation>Expert draw record %1.txt</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="603" />
+        <location filename="../../ui/panels_page.py" line="628" />
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
@@ -3025,17 +3161,17 @@ Dismissed because: %2</translation>
 <context>
     <name>RepinDialog</name>
     <message>
-        <location filename="../../ui/exchange_page.py" line="339" />
+        <location filename="../../ui/exchange_page.py" line="349" />
         <source>更换专家密钥</source>
         <translation>Re-pin Expert Key</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="341" />
+        <location filename="../../ui/exchange_page.py" line="351" />
         <source>专家 %1 更换电脑或密钥后，其评分文件会因密钥不同被拒收。核实后可改为信任新密钥。更换原因（记入审计日志）：</source>
         <translation>Once expert %1 changes computer or key, their score files are refused because the key differs. After verifying, you can trust the new key instead. Reason for the change (recorded in the audit log):</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="343" />
+        <location filename="../../ui/exchange_page.py" line="353" />
         <source>新密钥指纹（见专家软件“设置”或其个人评分表）</source>
         <translation>New key fingerprint (see “Settings” in the expert's software or their personal score sheet)</translation>
     </message>
@@ -3101,22 +3237,22 @@ Dismissed because: %2</translation>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../ui/results_page.py" line="285" />
+        <location filename="../../ui/results_page.py" line="296" />
         <source>（%1，不计入）</source>
         <translation> (%1, not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="300" />
+        <location filename="../../ui/results_page.py" line="311" />
         <source>不计入：%1</source>
         <translation>Not counted: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="309" />
+        <location filename="../../ui/results_page.py" line="320" />
         <source>形式审查结论：%1</source>
         <translation>Formal check decision: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="310" />
+        <location filename="../../ui/results_page.py" line="321" />
         <source>%1 的评分不计入：%2</source>
         <translation>Review by %1 not counted: %2</translation>
     </message>
@@ -3147,7 +3283,7 @@ Dismissed because: %2</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="93" />
-        <location filename="../../ui/results_page.py" line="212" />
+        <location filename="../../ui/results_page.py" line="223" />
         <source>定稿…</source>
         <translation>Finalize…</translation>
     </message>
@@ -3244,7 +3380,7 @@ Dismissed because: %2</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="161" />
-        <location filename="../../ui/results_page.py" line="336" />
+        <location filename="../../ui/results_page.py" line="347" />
         <source>专家组意见</source>
         <translation>Panel Consensus</translation>
     </message>
@@ -3259,151 +3395,158 @@ Dismissed because: %2</translation>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="178" />
+        <location filename="../../ui/results_page.py" line="176" />
         <source>评审结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="210" />
+        <location filename="../../ui/results_page.py" line="182" />
+        <source>%1：%2，%3 个申报项目，专家组意见已录入 %4 个</source>
+        <translation>%1: %2, %3 applications, panel opinions recorded for %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_page.py" line="221" />
         <source>本批次还没有评审组</source>
         <translation>This session has no panels yet</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="212" />
+        <location filename="../../ui/results_page.py" line="223" />
         <source>重新开启…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="213" />
+        <location filename="../../ui/results_page.py" line="224" />
         <source>去高低平均</source>
         <translation>Trimmed Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="214" />
+        <location filename="../../ui/results_page.py" line="225" />
         <source>算术平均</source>
         <translation>Arithmetic Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="215" />
+        <location filename="../../ui/results_page.py" line="226" />
         <source>%1 · 第 %2 版 · %3 · 数据摘要 %4</source>
         <translation>%1 · version %2 · %3 · data hash %4</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="215" />
+        <location filename="../../ui/results_page.py" line="183" />
+        <location filename="../../ui/results_page.py" line="226" />
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="215" />
+        <location filename="../../ui/results_page.py" line="183" />
+        <location filename="../../ui/results_page.py" line="226" />
         <source>评审中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="246" />
+        <location filename="../../ui/results_page.py" line="257" />
         <source>分歧提示（%1）</source>
         <translation>Divergence Flags (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="252" />
+        <location filename="../../ui/results_page.py" line="263" />
         <source>肯德尔和谐系数 W：数据不足，无法计算（需至少 2 位专家共同评分至少 2 个项目）</source>
         <translation>Kendall's W: not enough data (needs at least 2 experts who scored at least 2 of the same applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="254" />
+        <location filename="../../ui/results_page.py" line="265" />
         <source>肯德尔和谐系数 W = %1（%2 位专家 × %3 个项目，χ² = %4，p = %5）</source>
         <translation>Kendall's W = %1 (%2 experts × %3 applications, χ² = %4, p = %5)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="257" />
+        <location filename="../../ui/results_page.py" line="268" />
         <source>未计入：%1</source>
         <translation>Left out: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="284" />
+        <location filename="../../ui/results_page.py" line="295" />
         <source>评审指标</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="285" />
+        <location filename="../../ui/results_page.py" line="296" />
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="297" />
+        <location filename="../../ui/results_page.py" line="308" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="306" />
+        <location filename="../../ui/results_page.py" line="317" />
         <source>计算结论：%1</source>
         <translation>Calculated conclusion: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="307" />
+        <location filename="../../ui/results_page.py" line="318" />
         <source>（专家组意见已过期：评分在其后有变化）</source>
         <translation> (panel consensus out of date: scores changed after it was saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="338" />
+        <location filename="../../ui/results_page.py" line="349" />
         <source>已保存 %1 的专家组意见</source>
         <translation>Panel consensus for %1 saved</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="345" />
+        <location filename="../../ui/results_page.py" line="356" />
         <source>重新开启评审批次</source>
         <translation>Reopen Review Session</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="345" />
+        <location filename="../../ui/results_page.py" line="356" />
         <source>重新开启后可修改评分与意见；此后打印的评审表版本号加一。理由：</source>
         <translation>After reopening, scores and opinions can be changed; sheets printed from then on get the next version number. Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="348" />
+        <location filename="../../ui/results_page.py" line="359" />
         <source>重新开启</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="352" />
-        <location filename="../../ui/results_page.py" line="354" />
-        <location filename="../../ui/results_page.py" line="356" />
+        <location filename="../../ui/results_page.py" line="363" />
+        <location filename="../../ui/results_page.py" line="365" />
+        <location filename="../../ui/results_page.py" line="367" />
         <source>定稿</source>
         <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="352" />
+        <location filename="../../ui/results_page.py" line="363" />
         <source>还不能定稿：
 %1</source>
         <translation>Cannot finalize yet:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="355" />
+        <location filename="../../ui/results_page.py" line="366" />
         <source>定稿后本批次（%1 个申报项目）只读，修改须重新开启并说明理由。现在定稿？</source>
         <translation>Once finalized, this session (%1 applications) is read-only; changes require reopening it with a reason. Finalize now?</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="366" />
+        <location filename="../../ui/results_page.py" line="377" />
         <source>导出评审结果</source>
         <translation>Export Results</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="371" />
+        <location filename="../../ui/results_page.py" line="382" />
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="372" />
+        <location filename="../../ui/results_page.py" line="383" />
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="376" />
+        <location filename="../../ui/results_page.py" line="387" />
         <source>选择存放评审结果表的文件夹</source>
         <translation>Choose a Folder for the Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="456" />
+        <location filename="../../ui/results_page.py" line="467" />
         <source>组长只能用本人的密钥签名：
 • 组长携带本人的 UKey 在本机签名；或
 • 把结果表交给组长，由组长在本人电脑的专家工作台中签署（文件 → 组长签署结果表…），交回后用“导入组长签署的结果表…”入档。</source>
@@ -3412,117 +3555,117 @@ Dismissed because: %2</translation>
 • give the sheet to the leader, who signs it in the expert workspace on the leader's own computer (File → Countersign a result sheet as panel leader…); when it comes back, file it with “Accept sheets countersigned by the leader…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="457" />
+        <location filename="../../ui/results_page.py" line="468" />
         <source>使用组长本人的 UKey…</source>
         <translation>Use the Leader's Own UKey…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="484" />
+        <location filename="../../ui/results_page.py" line="495" />
         <source>导入组长签署的结果表…</source>
         <translation>Accept sheets countersigned by the leader…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="485" />
+        <location filename="../../ui/results_page.py" line="496" />
         <source>组长在本人电脑上签署后交回的结果表：核验组长证书、原有签名和发出的结果表后入档</source>
         <translation>Result sheets the panel leader signed on the leader's own computer: checks the leader's certificate, the earlier signatures and the issued sheet, then files them</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="496" />
+        <location filename="../../ui/results_page.py" line="507" />
         <source>选择组长签署后交回的结果表</source>
         <translation>Choose the result sheets countersigned by the leader</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="505" />
+        <location filename="../../ui/results_page.py" line="516" />
         <source>已入档：</source>
         <translation>Filed: </translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="505" />
+        <location filename="../../ui/results_page.py" line="516" />
         <source>拒收：</source>
         <translation>Refused: </translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="501" />
-        <location filename="../../ui/results_page.py" line="508" />
+        <location filename="../../ui/results_page.py" line="512" />
+        <location filename="../../ui/results_page.py" line="519" />
         <source>导入组长签署的结果表</source>
         <translation>Accept countersigned result sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="381" />
+        <location filename="../../ui/results_page.py" line="392" />
         <source>用秘书的签名证书对生成的 PDF 做数字签名？</source>
         <translation>Digitally sign the generated PDFs with the secretary's signing certificate?</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="396" />
+        <location filename="../../ui/results_page.py" line="407" />
         <source>正在生成评审结果表…</source>
         <translation>Generating result sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="396" />
+        <location filename="../../ui/results_page.py" line="407" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="397" />
-        <location filename="../../ui/results_page.py" line="413" />
+        <location filename="../../ui/results_page.py" line="408" />
+        <location filename="../../ui/results_page.py" line="424" />
         <source>生成评审结果表</source>
         <translation>Generate Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="419" />
+        <location filename="../../ui/results_page.py" line="430" />
         <source>已取消，未留下任何文件</source>
         <translation>Cancelled; no files were left behind</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="424" />
+        <location filename="../../ui/results_page.py" line="435" />
         <source>评审结果表</source>
         <translation>Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="425" />
+        <location filename="../../ui/results_page.py" line="436" />
         <source>已生成 %1 个 PDF 文件%2。</source>
         <translation>Generated %1 PDF file(s)%2.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="426" />
+        <location filename="../../ui/results_page.py" line="437" />
         <source>（已数字签名，签名人 %1）</source>
         <translation> (digitally signed by %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="428" />
+        <location filename="../../ui/results_page.py" line="439" />
         <source>打开汇总表</source>
         <translation>Open Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="429" />
+        <location filename="../../ui/results_page.py" line="440" />
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="430" />
+        <location filename="../../ui/results_page.py" line="441" />
         <source>打印汇总表…</source>
         <translation>Print Summary Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="431" />
+        <location filename="../../ui/results_page.py" line="442" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="447" />
+        <location filename="../../ui/results_page.py" line="458" />
         <source>选择要由组长加签的评审结果表</source>
         <translation>Choose the result sheets the leader countersigns</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="453" />
-        <location filename="../../ui/results_page.py" line="469" />
-        <location filename="../../ui/results_page.py" line="477" />
+        <location filename="../../ui/results_page.py" line="464" />
+        <location filename="../../ui/results_page.py" line="480" />
+        <location filename="../../ui/results_page.py" line="488" />
         <source>组长加签</source>
         <translation>Leader Countersign</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="472" />
-        <location filename="../../ui/results_page.py" line="479" />
+        <location filename="../../ui/results_page.py" line="483" />
+        <location filename="../../ui/results_page.py" line="490" />
         <source>已由 %1 加签 %2 个文件</source>
         <translation>%2 file(s) countersigned by %1</translation>
     </message>
@@ -3530,37 +3673,37 @@ Dismissed because: %2</translation>
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="29" />
+        <location filename="../../ui/roster_page.py" line="33" />
         <source>专家库导入结果</source>
         <translation>Expert Roster Import Results</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="37" />
+        <location filename="../../ui/roster_page.py" line="41" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="37" />
+        <location filename="../../ui/roster_page.py" line="41" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="37" />
+        <location filename="../../ui/roster_page.py" line="41" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="37" />
+        <location filename="../../ui/roster_page.py" line="41" />
         <source>应为</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="51" />
+        <location filename="../../ui/roster_page.py" line="55" />
         <source>未识别的列（已忽略）：%1</source>
         <translation>Unrecognized columns (ignored): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="57" />
+        <location filename="../../ui/roster_page.py" line="61" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -3568,114 +3711,202 @@ Dismissed because: %2</translation>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="27" />
+        <location filename="../../ui/roster_model.py" line="29" />
         <source>专家编号</source>
         <translation>Expert ID</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="27" />
+        <location filename="../../ui/roster_model.py" line="29" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="28" />
+        <location filename="../../ui/roster_model.py" line="30" />
         <source>工作单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="28" />
+        <location filename="../../ui/roster_model.py" line="30" />
         <source>职称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="29" />
+        <location filename="../../ui/roster_model.py" line="31" />
         <source>专业领域</source>
         <translation>Expertise</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="29" />
+        <location filename="../../ui/roster_model.py" line="31" />
         <source>手机</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="30" />
+        <location filename="../../ui/roster_model.py" line="32" />
         <source>电子邮箱</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="30" />
+        <location filename="../../ui/roster_model.py" line="32" />
         <source>回避单位/人员</source>
         <translation>Declared conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="70" />
+        <location filename="../../ui/roster_model.py" line="93" />
+        <source>已停用：不再被抽取或加入评审组</source>
+        <translation>Deactivated: no longer drawn or added to a panel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="74" />
         <source>筛选：姓名、单位、专业领域…</source>
         <translation>Filter: name, organization, expertise…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="88" />
+        <location filename="../../ui/roster_page.py" line="94" />
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="89" />
+        <location filename="../../ui/roster_page.py" line="95" />
         <source>按“专家编号”新增或更新专家（Ctrl+Shift+E）</source>
         <translation>Add or update experts by “Expert ID” (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="92" />
+        <location filename="../../ui/roster_page.py" line="98" />
         <source>导出为 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="94" />
+        <location filename="../../ui/roster_page.py" line="100" />
         <source>保存导入模板…</source>
         <translation>Save Import Template…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="117" />
+        <location filename="../../ui/roster_page.py" line="103" />
+        <source>新增专家…</source>
+        <translation>New Expert…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="105" />
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="106" />
+        <source>修改所选专家的信息（也可双击该行）</source>
+        <translation>Edit the selected expert (or double-click the row)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="108" />
+        <location filename="../../ui/roster_page.py" line="180" />
+        <source>停用…</source>
+        <translation>Deactivate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="109" />
+        <source>停用的专家保留在专家库中，但不再被抽取或加入评审组；可随时重新启用</source>
+        <translation>A deactivated expert stays in the roster but is no longer drawn or added to a panel; reactivate at any time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="138" />
         <source>专家库</source>
         <translation>Expert Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="149" />
+        <location filename="../../ui/roster_page.py" line="140" />
+        <source>专家库：%1 位专家</source>
+        <translation>Roster: %1 experts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="141" />
+        <source>（其中停用 %1 位）</source>
+        <translation> (%1 deactivated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="180" />
+        <source>启用…</source>
+        <translation>Reactivate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="191" />
+        <source>已新增专家 %1</source>
+        <translation>Expert %1 added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="199" />
+        <source>已保存专家 %1 的信息</source>
+        <translation>Expert %1 saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="211" />
+        <location filename="../../ui/roster_page.py" line="222" />
+        <source>启用专家</source>
+        <translation>Reactivate Expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="212" />
+        <location filename="../../ui/roster_page.py" line="222" />
+        <source>停用专家</source>
+        <translation>Deactivate Expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="212" />
+        <source>重新启用 %1：原因（可不填，记入审计日志）</source>
+        <translation>Reactivate %1. Reason (optional, recorded in the audit log):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="213" />
+        <source>停用 %1：停用后不再被抽取或加入评审组，已有的评审组和评分不受影响。原因（可不填，记入审计日志）</source>
+        <translation>Deactivate %1: no longer drawn or added to a panel; existing panels and scores are not affected. Reason (optional, recorded in the audit log):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="224" />
+        <source>已启用专家 %1</source>
+        <translation>Expert %1 reactivated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="224" />
+        <source>已停用专家 %1</source>
+        <translation>Expert %1 deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="232" />
         <source>专家库共 %1 位专家，显示 %2 位</source>
         <translation>%1 experts in the roster, %2 shown</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="161" />
-        <location filename="../../ui/roster_page.py" line="169" />
+        <location filename="../../ui/roster_page.py" line="244" />
+        <location filename="../../ui/roster_page.py" line="252" />
         <source>导入专家库</source>
         <translation>Import Expert Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="174" />
+        <location filename="../../ui/roster_page.py" line="257" />
         <source>专家库导入：%1</source>
         <translation>Roster import: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="180" />
-        <location filename="../../ui/roster_page.py" line="187" />
+        <location filename="../../ui/roster_page.py" line="263" />
+        <location filename="../../ui/roster_page.py" line="270" />
         <source>导出专家库</source>
         <translation>Export Expert Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="189" />
+        <location filename="../../ui/roster_page.py" line="272" />
         <source>已导出 %1 位专家到 %2</source>
         <translation>Exported %1 experts to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="193" />
+        <location filename="../../ui/roster_page.py" line="276" />
         <source>保存专家库导入模板</source>
         <translation>Save Expert Roster Import Template</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="200" />
+        <location filename="../../ui/roster_page.py" line="283" />
         <source>保存导入模板</source>
         <translation>Save Import Template</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="202" />
+        <location filename="../../ui/roster_page.py" line="285" />
         <source>模板已保存：%1</source>
         <translation>Template saved: %1</translation>
     </message>

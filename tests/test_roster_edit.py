@@ -152,3 +152,17 @@ def test_cli_add_edit_deactivate_activate(store, capsys):
         json.dumps(audits(st, "roster.expert_edit"), ensure_ascii=False)
     finally:
         st.close()
+
+
+def test_refusals_render_in_english_for_the_gui(store):
+    from nn_review.i18n import text_of
+    add_expert(store, WANG | {"roster_key": "ZJ-1"})
+    for call in (lambda: add_expert(store, WANG | {"roster_key": "ZJ-1"}),
+                 lambda: update_expert(store, "ZJ-1", {"roster_key": "ZJ-2"}),
+                 lambda: update_expert(store, "ZJ-404", {"title": "x"}),
+                 lambda: set_expert_active(store, "ZJ-1", True)):
+        with pytest.raises(RosterEditError) as info:
+            call()
+        en, zh = text_of(info.value, "en")[0], text_of(info.value, "zh_CN")[0]
+        assert en.startswith("Expert ID: ") and "expected" in en and zh == str(info.value)
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in en.replace("王建国", "").replace("广西大学", "")), en

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from nn_review.i18n import text_of
 from nn_review.roster.edit import RosterEditError
 from nn_review.roster.experts import ExpertInfo
 
@@ -85,7 +86,7 @@ class ExpertEditDialog(QDialog):
         try:
             self.saved = self.submit(self.values())
         except RosterEditError as e:
-            self.show_error(e.field, str(e))
+            self.show_error(e.field, text_of(e)[0])  # in the UI language (nn_review.i18n)
             return False
         self.accept()
         return True

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QVBoxLayout, QWidget)
 
 from nn_review.changes import Kind
+from nn_review.i18n import text_of
 from nn_review.roster import edit as edit_core
 from nn_review.roster import xlsx
 from nn_review.roster.experts import ExpertInfo, list_experts
@@ -219,7 +220,8 @@ class RosterPage(RefreshOnChange, QWidget):
         try:
             e = self._save(edit_core.set_expert_active, expert_id, active, reason)
         except StoreError as err:
-            QMessageBox.warning(self, self.tr("停用专家") if not active else self.tr("启用专家"), plain(str(err)))
+            QMessageBox.warning(self, self.tr("停用专家") if not active else self.tr("启用专家"),
+                                plain(text_of(err)[0]))
             return False
         self._saved(e, self.tr("已启用专家 %1") if active else self.tr("已停用专家 %1"))
         return True

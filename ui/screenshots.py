@@ -137,6 +137,7 @@ def _tables_and_roster_edit(app, win, shot) -> None:
     """The applications table at 1920×1080, the conflict matrix scrolled to its last column (the
     names stay), the roster with one expert deactivated (greyed) and its edit dialog."""
     from nn_review.roster.edit import set_expert_active
+
     from .expert_edit_dialog import ExpertEditDialog
     size = win.size()
     win.pages.setCurrentIndex(0)

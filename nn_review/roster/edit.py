@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from sqlalchemy import select, update
 
 from ..changes import operation
+from ..i18n import M, Msg
 from ..store import Store
 from ..store.models import Expert
 from .errors import RosterError
@@ -34,18 +35,25 @@ _LIST_FIELDS = {"fields", "avoid_units", "avoid_persons"}
 
 class RosterEditError(RosterError):
     """A refused edit: ``field`` is the value's key (see FIELDS), ``column`` its header as in the
-    workbook, ``message`` what was wrong, ``expected`` what is expected."""
+    workbook, ``message`` what was wrong, ``expected`` what is expected. ``str(e)`` is Chinese
+    (the CLI); ``e.msg`` the same for the GUI in its language (nn_review.i18n: the problem and
+    expectation of a workbook-row check are passed on as they are worded there)."""
 
-    def __init__(self, field: str, message: str, expected: str = ""):
-        self.field, self.column, self.message, self.expected = field, HEADER_OF.get(field, field), message, expected
-        super().__init__(f"“{self.column}”：{message}" + (f"；应为：{expected}" if expected else ""))
+    def __init__(self, field: str, message: str | Msg, expected: str | Msg = ""):
+        self.field, self.column = field, HEADER_OF.get(field, field)
+        self.message, self.expected = str(message), str(expected)
+        column = M(f"roster_edit.col.{field}") if field in FIELDS else field
+        self.msg = (M("roster_edit.refused", column=column, problem=message, expected=expected) if expected
+                    else M("roster_edit.refused_plain", column=column, problem=message))
+        super().__init__(f"“{self.column}”：{self.message}" + (f"；应为：{self.expected}" if expected else ""))
 
 
 def _cells(values: Mapping[str, object]) -> dict[str, Cell]:
     """The values as the workbook reader's cells (lists joined as a secretary would type them)."""
     unknown = sorted(set(values) - set(FIELDS))
     if unknown:
-        raise RosterEditError(unknown[0], "不是专家库的字段", "、".join(HEADER_OF[k] for k in FIELDS))
+        raise RosterEditError(unknown[0], M("roster_edit.unknown_field"),
+                              M("roster_edit.fields", fields=[M(f"roster_edit.col.{k}") for k in FIELDS]))
     out = {}
     for key, v in values.items():
         if isinstance(v, (list, tuple)):
@@ -69,7 +77,7 @@ def _validated(values: Mapping[str, object]) -> dict:
 def _row(s, ref: int | str) -> Expert:
     e = s.get(Expert, ref) if isinstance(ref, int) else s.scalar(select(Expert).where(Expert.roster_key == ref))
     if e is None:
-        raise RosterEditError("roster_key", f"专家库中没有专家 {ref}", "专家库中已有的专家编号")
+        raise RosterEditError("roster_key", M("roster_edit.missing", ref=str(ref)), M("roster_edit.missing.todo"))
     return e
 
 
@@ -91,8 +99,8 @@ def add_expert(store: Store, values: Mapping[str, object]) -> ExpertInfo:
     with store.write() as s:
         other = s.scalar(select(Expert).where(Expert.roster_key == v["roster_key"]))
         if other is not None:
-            raise RosterEditError("roster_key", f"“{v['roster_key']}”已是专家 {other.name}（{other.unit}）的编号",
-                                  "一个新的专家编号；留空时按姓名与手机（或单位）生成，同一人已在库中也会重复")
+            raise RosterEditError("roster_key", M("roster_edit.key_taken", rkey=v["roster_key"], name=other.name,
+                                                  unit=other.unit), M("roster_edit.key_taken.todo"))
         e = Expert(roster_key=v["roster_key"], name="", unit="", title="", phone="", email="")
         e.fields, e.standing_conflicts = [], []
         apply_values(e, v)
@@ -109,8 +117,7 @@ def update_expert(store: Store, ref: int | str, values: Mapping[str, object]) ->
     with store.write() as s:
         e = _row(s, ref)
         if "roster_key" in values and str(values["roster_key"] or "").strip() not in ("", e.roster_key):
-            raise RosterEditError("roster_key", "专家编号不能修改（Excel 重新导入按它对应到同一位专家）",
-                                  f"{e.roster_key}，或新增一位专家")
+            raise RosterEditError("roster_key", M("roster_edit.key_fixed"), M("roster_edit.key_fixed.todo", rkey=e.roster_key))
         current = _snapshot(e)
         merged = {k: current[k] for k in ("name", "unit")} | {k: v for k, v in values.items() if k != "roster_key"}
         v = _validated(merged | {"roster_key": e.roster_key})
@@ -130,8 +137,8 @@ def set_expert_active(store: Store, ref: int | str, active: bool, reason: str = 
         e = _row(s, ref)
         now_active = e.id not in inactive_ids(s)
         if now_active == active:
-            raise RosterEditError("roster_key", f"专家 {e.name}（{e.roster_key}）已是{'在用' if active else '停用'}状态",
-                                  "停用在用的专家，或启用已停用的专家")
+            raise RosterEditError("roster_key", M("roster_edit.state_active" if active else "roster_edit.state_inactive",
+                                                  name=e.name, rkey=e.roster_key), M("roster_edit.state.todo"))
         store.audit(s, ACTIVATE if active else DEACTIVATE, None, expert_id=e.id, roster_key=e.roster_key,
                     name=e.name, reason=(reason or "").strip())
         # The state lives in the audit log (schema v8); this no-op row update makes the change

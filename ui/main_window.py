@@ -85,8 +85,9 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.ElideMiddle)  # "Fail (2) → …ed": both ends of a verdict stay
-        # The title stretches; the applicant, then the title, give way so 形式审查结论 (last) stays in view.
+        self.table.setTextElideMode(Qt.ElideMiddle)  # an elided verdict keeps both the check and the decision
+        # The title stretches; applicant, guide item, verdict and amounts give way in that order, so
+        # 形式审查结论 (last) stays in view at 1366 in English too (ui/column_fit.py).
         self.columns = ColumnFit(self.table, stretch=2, bounds={0: (90, 200), 1: (70, 170), 3: (90, 280),
                                                                 4: (60, 120), 5: (60, 120), 6: (110, 300)},
                                  shrink=(3, 1, 6, 4, 5), stretch_least=120)

@@ -175,7 +175,7 @@ class ResultsPage(RefreshOnChange, QWidget):
 
     def status_text(self) -> str:
         """The shown panel's state (status bar, ui.ops.Page)."""
-        pr = getattr(self, "results", None)
+        pr = self.results
         if pr is None:
             return ""
         return (self.tr("%1：%2，%3 个申报项目，专家组意见已录入 %4 个")

@@ -135,6 +135,16 @@ class ExchangePage(RefreshOnChange, QWidget):
     def title(self) -> str:
         return self.tr("评审包与评分回收")
 
+    def status_text(self) -> str:
+        ov = getattr(self, "overview", None)
+        if ov is None:
+            return ""
+        sent = sum(e.bundle_id is not None for e in ov.experts)
+        c = ov.counts
+        return (self.tr("评审包已发 %1 位专家；评分已交回 %2，部分交回 %3，未交回 %4")
+                .replace("%1", str(sent)).replace("%2", str(c["received"])).replace("%3", str(c["partial"]))
+                .replace("%4", str(sum(e.status == "missing" and e.bundle_id is not None for e in ov.experts))))
+
     # -- data ------------------------------------------------------------------------------
 
     def set_session(self, session_id: int | None) -> None:

@@ -7,9 +7,26 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog,
-                               QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget,
-                               QTableView, QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nn_review.changes import Changes, Kind
 from nn_review.i18n import text_of
@@ -21,17 +38,18 @@ from nn_review.store import Store, StoreError
 from nn_review.textsafe import marked
 
 from .apps_model import ApplicationsFilter, ApplicationsModel
+from .column_fit import ColumnFit
 from .detail_pane import DetailPane
+from .exchange_page import SCORE_SUFFIX, ExchangePage
 from .import_dialogs import ImportProgress, ImportResultDialog
 from .ops import Operations, Page
-from .session_dialog import NewSessionDialog
-from .store_watch import StoreWatch
-from .exchange_page import SCORE_SUFFIX, ExchangePage
 from .panels_page import PanelsPage
 from .plain import data, plain
 from .results_page import ResultsPage
 from .roster_page import RosterPage
+from .session_dialog import NewSessionDialog
 from .start_panel import StartPanel, open_step
+from .store_watch import StoreWatch
 
 # Pages after the applications page: callables (main_window) -> QWidget implementing
 # ui.ops.Page (title, set_session, refresh, on_changes, page_shown). Each feature module's page
@@ -86,9 +104,12 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
-        h = self.table.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.Interactive)
-        h.setStretchLastSection(False)
+        self.table.setTextElideMode(Qt.ElideMiddle)  # an elided verdict keeps both the check and the decision
+        # The title stretches; applicant, guide item, verdict and amounts give way in that order, so
+        # 形式审查结论 (last) stays in view at 1366 in English too (ui/column_fit.py).
+        self.columns = ColumnFit(self.table, stretch=2, bounds={0: (90, 200), 1: (70, 170), 3: (90, 280),
+                                                                4: (60, 120), 5: (60, 120), 6: (110, 300)},
+                                 shrink=(3, 1, 6, 4, 5), stretch_least=120)
         self._quiet_selection = False  # a refresh re-selecting the same row: the detail pane stays
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._quiet_selection or self._row_selected(cur))
@@ -163,6 +184,7 @@ class MainWindow(QMainWindow):
         self.ops.changed.connect(self.start.on_changes)
         for page in self.extra_pages:
             self.ops.changed.connect(page.on_changes)
+        self.ops.changed.connect(lambda *_: self.show_page_status())  # after the pages have refreshed
         self.reload_sessions()
         if self.start.progress.empty:  # first start, or a session without packages: the steps first
             self.show_start(auto=True)
@@ -287,6 +309,7 @@ class MainWindow(QMainWindow):
         self.reload_applications()
         for page in self.extra_pages:
             page.set_session(self.session_id)
+        self.show_page_status()
 
     def new_session(self) -> None:
         dlg = NewSessionDialog(list_editions(self.store), self)
@@ -331,6 +354,12 @@ class MainWindow(QMainWindow):
                 self.refresh_applications()
         else:
             page.page_shown()
+        self.show_page_status()
+
+    def show_page_status(self) -> None:
+        """The status bar's permanent line: what the page shown says of itself (Page.status_text)."""
+        page = self.pages.currentWidget()
+        self.counts.setText(self.applications_status() if page is self.splitter else page.status_text())
 
     def refresh_applications(self) -> None:
         """The table anew, keeping the selected row, the scroll position and — when the selected
@@ -376,28 +405,22 @@ class MainWindow(QMainWindow):
             self.detail.show_detail(None)
 
     def _update_counts(self) -> None:
+        if self.pages.currentWidget() is self.splitter:  # another page's line stays its own
+            self.counts.setText(self.applications_status())
+
+    def applications_status(self) -> str:
+        """The applications page's status line: the packages and their formal-check state."""
         rows = self.model.rows
         c = Counter(r.check_status for r in rows)
         d = Counter(r.formal_decision for r in rows)
         open_ = sum(1 for r in rows if not r.formal_decision and r.check_status != "pass")
-        self.counts.setText(self.tr("共 %1 个申报包：通过 %2，不通过 %3，待核实 %4")
-                            .replace("%1", str(len(rows))).replace("%2", str(c["pass"]))
-                            .replace("%3", str(c["fail"])).replace("%4", str(c["attention"]))
-                            + self.tr("；不予受理 %1，未确认 %2").replace("%1", str(d["excluded"]))
-                            .replace("%2", str(open_)))
+        return (self.tr("共 %1 个申报包：通过 %2，不通过 %3，待核实 %4")
+                .replace("%1", str(len(rows))).replace("%2", str(c["pass"]))
+                .replace("%3", str(c["fail"])).replace("%4", str(c["attention"]))
+                + self.tr("；不予受理 %1，未确认 %2").replace("%1", str(d["excluded"])).replace("%2", str(open_)))
 
     def _size_columns(self) -> None:
-        self.table.resizeColumnsToContents()
-        h = self.table.horizontalHeader()
-        for col, cap in ((2, 200), (3, 130)):
-            h.resizeSection(col, min(h.sectionSize(col), cap))
-        # The 形式审查结论 column (last) must stay in view: take the overflow from title, then applicant.
-        over = h.length() - self.table.viewport().width()
-        for col, floor in ((2, 110), (3, 90)):
-            if over > 0:
-                cut = min(over, max(0, h.sectionSize(col) - floor))
-                h.resizeSection(col, h.sectionSize(col) - cut)
-                over -= cut
+        self.columns.to_contents()  # ui/column_fit.py: refitted again whenever the table is resized
 
     def current_application_id(self) -> str | None:
         idx = self.table.currentIndex()

@@ -201,9 +201,14 @@ class Page(Protocol):
     ``title()`` for its tab, ``set_session(id)`` when another session is chosen, ``refresh()``
     to show the store anew (selection and scroll kept), ``on_changes(changes, initiator)``
     connected to ``Operations.changed``, and ``page_shown()`` when its tab is selected
-    (``RefreshOnChange`` provides the last two)."""
+    (``RefreshOnChange`` provides the last two). ``status_text()`` is the page's own line of
+    the window's status bar (issue 15 item 13: what matters on this page — the roster page its
+    expert count, the results page the panel's state …); the window shows it when the page is
+    selected and after every change notice (the page has refreshed by then)."""
 
     def title(self) -> str: ...
+
+    def status_text(self) -> str: ...
 
     def set_session(self, session_id: int | None) -> None: ...
 

@@ -28,6 +28,7 @@ from .widgets import ro_item, ro_table
 from .plain import data, plain, tip
 
 CONFLICT_BG = QColor("#f8d7da")
+EXPERT_HEADER_WIDTH = 220  # the frozen names column of the conflict matrix: the rest elided, in full on hover
 DISMISSED_BG = QColor("#eeeeee")
 
 
@@ -108,7 +109,14 @@ class PanelsPage(RefreshOnChange, QWidget):
         self.grid.setContextMenuPolicy(Qt.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._grid_menu)
         self.grid.currentCellChanged.connect(lambda *_: self._show_cell())
-        self.grid.horizontalHeader().setDefaultSectionSize(112)
+        # Experts down the frozen vertical header (name（unit）, elided, in full on hover), the
+        # applications across: id over a short title (two lines, elided by us: the header would
+        # elide the two lines as one), in full on hover; every column reachable by scrolling.
+        self.grid.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.grid.horizontalHeader().setTextElideMode(Qt.ElideNone)
+        self.grid.verticalHeader().setMaximumWidth(EXPERT_HEADER_WIDTH)
+        self.grid.verticalHeader().setTextElideMode(Qt.ElideRight)
+        self.grid.verticalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         self.cell_info = QLabel(self)
         self.cell_info.setTextFormat(Qt.PlainText)
         self.cell_info.setWordWrap(True)
@@ -172,6 +180,15 @@ class PanelsPage(RefreshOnChange, QWidget):
 
     def title(self) -> str:
         return self.tr("专家组与回避")
+
+    def status_text(self) -> str:
+        if self.session_id is None:
+            return ""
+        m = self.matrix or {"conflicts": [], "dismissed": []}
+        return (self.tr("本批次 %1 个评审组，%2 位成员，%3 项评审任务；回避 %4 处")
+                .replace("%1", str(len(self.panels))).replace("%2", str(len({x.expert_id for p in self.panels
+                                                                               for x in p.members})))
+                .replace("%3", str(sum(p.assignments for p in self.panels))).replace("%4", str(len(m["conflicts"]))))
 
     # -- data ------------------------------------------------------------------------------
 
@@ -366,7 +383,8 @@ class PanelsPage(RefreshOnChange, QWidget):
         p = self.current_panel()
         if p is None:
             return
-        dlg = AddMembersDialog(list_experts(self.win.store), {m.expert_id for m in p.members}, self)
+        active = [e for e in list_experts(self.win.store) if e.active]  # 停用: never offered
+        dlg = AddMembersDialog(active, {m.expert_id for m in p.members}, self)
         if dlg.exec() == AddMembersDialog.Accepted and dlg.chosen():
             self.add_members(dlg.chosen())
 
@@ -448,10 +466,17 @@ class PanelsPage(RefreshOnChange, QWidget):
         m = self.matrix = conflicts_core.conflict_matrix(self.win.store, self.session_id)
         g.setRowCount(len(m["experts"]))
         g.setColumnCount(len(m["applications"]))
-        g.setHorizontalHeaderLabels([a["application_id"] for a in m["applications"]])
+        fm = g.horizontalHeader().fontMetrics()
+        width = max([fm.horizontalAdvance(a["application_id"]) for a in m["applications"]] + [64]) + 16
+        g.setHorizontalHeaderLabels([
+            a["application_id"] + "\n" + fm.elidedText(data(a["title"]), Qt.ElideRight, width - 10)
+            for a in m["applications"]])
         g.setVerticalHeaderLabels([data(f"{e['name']}（{e['unit']}）") for e in m["experts"]])
         for j, a in enumerate(m["applications"]):
-            g.horizontalHeaderItem(j).setToolTip(tip(f"{a['title']}\n{a['applicant']}"))
+            g.horizontalHeaderItem(j).setToolTip(tip(f"{a['application_id']}  {a['title']}\n{a['applicant']}"))
+            g.setColumnWidth(j, width)
+        for i, e in enumerate(m["experts"]):
+            g.verticalHeaderItem(i).setToolTip(tip(f"{e['name']}（{e['unit']}）"))
         dismissed = {(c["expert_id"], c["application_pk"]): c for c in m["dismissed"]}
         for i, e in enumerate(m["experts"]):
             for j, a in enumerate(m["applications"]):

@@ -202,6 +202,17 @@ class ResultsPage(RefreshOnChange, QWidget):
     def title(self) -> str:
         return self.tr("评审结果")
 
+    def status_text(self) -> str:
+        """The shown panel's state (status bar, ui.ops.Page)."""
+        pr = self.results
+        if pr is None:
+            return ""
+        return (self.tr("%1：%2，%3 个申报项目，专家组意见已录入 %4 个")
+                .replace("%1", data(self.panel.currentText()))
+                .replace("%2", self.tr("已定稿") if pr.finalised else self.tr("评审中"))
+                .replace("%3", str(len(pr.applications)))
+                .replace("%4", str(sum(a.consensus is not None for a in pr.applications))))
+
     # -- loading ---------------------------------------------------------------------------
 
     def on_changes(self, changes: Changes, initiator: object = None) -> None:

@@ -32,6 +32,9 @@ class _RowsModel(QAbstractTableModel):
     def colour(self, row, column: int) -> str | None:
         return None
 
+    def tooltip(self, row, column: int) -> str | None:
+        return None
+
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
         self.rows = list(rows)
@@ -60,6 +63,8 @@ class _RowsModel(QAbstractTableModel):
         if role == Qt.ForegroundRole:
             colour = self.colour(row, index.column())
             return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ToolTipRole:
+            return self.tooltip(row, index.column())
         if role == Qt.UserRole:
             return row
         return None
@@ -89,7 +94,14 @@ class ApplicationReturnsModel(_RowsModel):
         return [self.tr("申报编号"), self.tr("项目名称"), self.tr("已交回/应评"), self.tr("回避")]
 
     def cells(self, a) -> tuple:
-        return (a.application_id, a.title, f"{a.returned}/{a.assigned}", a.recused or "")
+        count = f"{a.returned}/{a.assigned}" + (f" +{a.unassigned}" if a.unassigned else "")
+        return (a.application_id, a.title, count, a.recused or "")
+
+    def tooltip(self, a, column: int) -> str | None:
+        if column == 2 and a.unassigned:
+            return self.tr("另有 %1 位未分配本项目的专家交回了评分（分配在交回后有变动），计入评审结果") \
+                .replace("%1", str(a.unassigned))
+        return None
 
     def colour(self, a, column: int) -> str | None:
         return SHORT if column == 2 and a.returned < a.assigned else None

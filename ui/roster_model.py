@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, \
     QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from nn_review.roster.experts import ExpertInfo
 
 from .plain import data, tip
 
 SORT_ROLE = Qt.UserRole + 1
+INACTIVE = QBrush(QColor("#9e9e9e"))
 
 
 def _cells(e: ExpertInfo) -> tuple[str, ...]:
@@ -84,6 +86,10 @@ class RosterModel(QAbstractTableModel):
         e = self.rows[r]
         if role == Qt.DisplayRole:
             return self.texts[r][c]
+        if role == Qt.ForegroundRole and not e.active:
+            return INACTIVE  # 停用: greyed, still listed
+        if role == Qt.ToolTipRole and not e.active and c in (0, 1):
+            return QCoreApplication.translate("RosterPage", "已停用：不再被抽取或加入评审组")
         if role == Qt.ToolTipRole:
             if c == 2:  # the unit with its credit code
                 return tip(f"{e.unit}\n{e.unit_credit_code}" if e.unit_credit_code else e.unit)

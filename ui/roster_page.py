@@ -6,13 +6,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QTableWidget, QVBoxLayout,
-                               QWidget)
+                               QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QTableWidget,
+                               QVBoxLayout, QWidget)
 
 from nn_review.changes import Kind
+from nn_review.i18n import text_of
+from nn_review.roster import edit as edit_core
 from nn_review.roster import xlsx
-from nn_review.roster.experts import list_experts
+from nn_review.roster.experts import ExpertInfo, list_experts
+from nn_review.store import StoreError
 
+from .column_fit import ColumnFit
+from .expert_edit_dialog import ExpertEditDialog
 from .ops import RefreshOnChange
 from .plain import data, plain
 from .roster_model import RosterFilter, RosterModel
@@ -82,9 +87,11 @@ class RosterPage(RefreshOnChange, QWidget):
         self.table.setWordWrap(False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.AscendingOrder)  # by 专家编号 until the user clicks a header
-        h = self.table.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.Interactive)
-        h.setStretchLastSection(True)
+        # 工作单位 stretches (no empty band at 1920); 专业领域, 回避, 电子邮箱 give way at 1366.
+        self.columns = ColumnFit(self.table, stretch=2, bounds={0: (70, 140), 1: (56, 120), 3: (50, 120),
+                                                                4: (90, 360), 5: (60, 130), 6: (80, 240),
+                                                                7: (90, 320)},
+                                 shrink=(4, 7, 6), stretch_least=160)
         self.btn_import = QPushButton(self.tr("从 Excel 导入…"), self)
         self.btn_import.setToolTip(self.tr("按“专家编号”新增或更新专家（Ctrl+Shift+E）"))
         self.btn_import.setShortcut("Ctrl+Shift+E")
@@ -93,9 +100,23 @@ class RosterPage(RefreshOnChange, QWidget):
         self.btn_export.clicked.connect(self.choose_export)
         self.btn_template = QPushButton(self.tr("保存导入模板…"), self)
         self.btn_template.clicked.connect(self.choose_template)
+        # One expert edited in the app (nn_review/roster/edit.py), each save one audited write.
+        self.btn_add = QPushButton(self.tr("新增专家…"), self)
+        self.btn_add.clicked.connect(self.add_dialog)
+        self.btn_edit = QPushButton(self.tr("修改…"), self)
+        self.btn_edit.setToolTip(self.tr("修改所选专家的信息（也可双击该行）"))
+        self.btn_edit.clicked.connect(self.edit_dialog)
+        self.btn_active = QPushButton(self.tr("停用…"), self)
+        self.btn_active.setToolTip(self.tr("停用的专家保留在专家库中，但不再被抽取或加入评审组；可随时重新启用"))
+        self.btn_active.clicked.connect(self.toggle_active)
+        self.table.doubleClicked.connect(lambda _i: self.edit_dialog())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self.count = QLabel(self)
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
+        for b in (self.btn_add, self.btn_edit, self.btn_active):
+            top.addWidget(b)
+        top.addSpacing(12)
         for b in (self.btn_import, self.btn_export, self.btn_template):
             top.addWidget(b)
         lay = QVBoxLayout(self)
@@ -105,6 +126,7 @@ class RosterPage(RefreshOnChange, QWidget):
         lay.addWidget(self.count)
         self.last_report: xlsx.RosterImportReport | None = None
         self.report_dialog: RosterImportDialog | None = None
+        self.edit_dlg: ExpertEditDialog | None = None
         self.reload()
 
     @property
@@ -113,6 +135,11 @@ class RosterPage(RefreshOnChange, QWidget):
 
     def title(self) -> str:
         return self.tr("专家库")
+
+    def status_text(self) -> str:
+        off = sum(not e.active for e in self.model.rows)
+        text = self.tr("专家库：%1 位专家").replace("%1", str(len(self.model.rows)))
+        return text + (self.tr("（其中停用 %1 位）").replace("%1", str(off)) if off else "")
 
     def set_session(self, _session_id) -> None:
         """The roster spans sessions: nothing to do (its changes arrive as notices)."""
@@ -123,6 +150,10 @@ class RosterPage(RefreshOnChange, QWidget):
 
     # -- table ---------------------------------------------------------------------------
 
+    def current_expert(self) -> ExpertInfo | None:
+        idx = self.table.currentIndex()
+        return self.proxy.data(idx, Qt.UserRole) if idx.isValid() else None
+
     def current_key(self) -> str | None:
         idx = self.table.currentIndex()
         return self.proxy.data(idx, Qt.UserRole).roster_key if idx.isValid() else None
@@ -132,14 +163,68 @@ class RosterPage(RefreshOnChange, QWidget):
         bar = self.table.verticalScrollBar()
         scroll = bar.value()
         self.model.set_rows(list_experts(self.win.store))
-        t = self.table
-        t.resizeColumnsToContents()
-        for j, cap in ((2, 260), (4, 260)):
-            t.setColumnWidth(j, min(t.columnWidth(j), cap))
+        self.size_columns()
         if keep is not None and (r := self.model.row_of(keep)) >= 0:
             self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(r, 0)))
         bar.setValue(scroll)
         self._count()
+        self._enable()
+
+    def size_columns(self) -> None:
+        """Columns to their contents within bounds, the unit over the rest (ui/column_fit.py)."""
+        self.columns.to_contents()
+
+    def _enable(self) -> None:
+        e = self.current_expert()
+        self.btn_edit.setEnabled(e is not None)
+        self.btn_active.setEnabled(e is not None)
+        self.btn_active.setText(self.tr("启用…") if e is not None and not e.active else self.tr("停用…"))
+
+    # -- one expert ----------------------------------------------------------------------
+
+    def _save(self, fn, *args) -> ExpertInfo:
+        """One core write through the runner (its notice refreshes this page and the panels page)."""
+        return self.win.ops.call(fn, self.win.store, *args, initiator=self)
+
+    def add_dialog(self) -> None:
+        self.edit_dlg = ExpertEditDialog(lambda v: self._save(edit_core.add_expert, v), None, self)
+        if self.edit_dlg.exec() == QDialog.Accepted:
+            self._saved(self.edit_dlg.saved, self.tr("已新增专家 %1"))
+
+    def edit_dialog(self) -> None:
+        e = self.current_expert()
+        if e is None:
+            return
+        self.edit_dlg = ExpertEditDialog(lambda v: self._save(edit_core.update_expert, e.id, v), e, self)
+        if self.edit_dlg.exec() == QDialog.Accepted:
+            self._saved(self.edit_dlg.saved, self.tr("已保存专家 %1 的信息"))
+
+    def _saved(self, e: ExpertInfo, text: str) -> None:
+        if (r := self.model.row_of(e.roster_key)) >= 0:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(r, 0)))
+        self.win.statusBar().showMessage(text.replace("%1", data(f"{e.name}（{e.roster_key}）")), 10000)
+
+    def toggle_active(self) -> None:
+        """停用 asks for a reason (optional, kept in the audit log); 启用 too."""
+        e = self.current_expert()
+        if e is None:
+            return
+        title = self.tr("启用专家") if not e.active else self.tr("停用专家")
+        prompt = (self.tr("重新启用 %1：原因（可不填，记入审计日志）") if not e.active else
+                  self.tr("停用 %1：停用后不再被抽取或加入评审组，已有的评审组和评分不受影响。原因（可不填，记入审计日志）"))
+        reason, ok = QInputDialog.getText(self, title, plain(prompt.replace("%1", data(f"{e.name}（{e.roster_key}）"))))
+        if ok:
+            self.set_active(e.id, not e.active, reason)
+
+    def set_active(self, expert_id: int, active: bool, reason: str = "") -> bool:
+        try:
+            e = self._save(edit_core.set_expert_active, expert_id, active, reason)
+        except StoreError as err:
+            QMessageBox.warning(self, self.tr("停用专家") if not active else self.tr("启用专家"),
+                                plain(text_of(err)[0]))
+            return False
+        self._saved(e, self.tr("已启用专家 %1") if active else self.tr("已停用专家 %1"))
+        return True
 
     def _apply_filter(self, text: str) -> None:
         self.proxy.set_text(text)

@@ -129,6 +129,7 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         _formal_check_english(app, store, win.size(), shot)
         _pdf_screens(app, win, shot)
         _first_start(win, shot, tmp, size)
+        _tables_and_roster_edit(app, win, shot)  # issue 15 items 9 and 13
         win.close()
         store.close()
     finally:
@@ -186,6 +187,38 @@ def _first_start(win, shot, tmp: Path, size: tuple[int, int]) -> None:
     shot("first_start_applications", first)  # the drop hint says what to do first
     first.close()
     empty.close()
+def _tables_and_roster_edit(app, win, shot) -> None:
+    """The applications table at 1920×1080, the conflict matrix scrolled to its last column (the
+    names stay), the roster with one expert deactivated (greyed) and its edit dialog."""
+    from nn_review.roster.edit import set_expert_active
+
+    from .expert_edit_dialog import ExpertEditDialog
+    size = win.size()
+    win.pages.setCurrentIndex(0)
+    win.resize(1920, 1080)
+    settle(app)
+    shot("applications_1920")
+    win.resize(size)
+    roster, panels = win.extra_pages[0], win.extra_pages[1]
+    win.pages.setCurrentWidget(panels)
+    panels.tabs.setCurrentIndex(1)
+    settle(app)
+    bar = panels.grid.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    shot("conflict_matrix_scrolled")
+    bar.setValue(0)
+    panels.tabs.setCurrentIndex(0)
+    win.pages.setCurrentWidget(roster)
+    expert = roster.experts[3]
+    win.ops.call(set_expert_active, win.store, expert.id, False, "调离广西")
+    roster.table.selectRow(2)
+    shot("roster_deactivated")
+    dlg = ExpertEditDialog(lambda values: None, roster.current_expert(), win)
+    dlg.show()
+    dlg.show_error("email", "“电子邮箱”：“wang@”格式不正确；应为：电子邮箱地址，如 name@example.com，可留空")
+    dlg.fields["email"].setText("wang@")
+    shot("roster_edit_dialog", dlg)
+    dlg.reject()
 
 
 def _formal_decisions(win) -> None:

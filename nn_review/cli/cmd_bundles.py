@@ -148,7 +148,8 @@ def _returns(args) -> int:
     _out("申报项目：")
     for a in ov.applications:
         extra = "，".join(t for t in (f"另有回避 {a.recused} 位" if a.recused else "",
-                                      f"未交回 {a.missing} 位" if a.missing else "") if t)
+                                      f"未交回 {a.missing} 位" if a.missing else "",
+                                      f"未分配专家交回 {a.unassigned} 份" if a.unassigned else "") if t)
         _out(f"  {a.application_id}  已交回 {a.returned}/{a.assigned}{f'（{extra}）' if extra else ''}  {a.title}")
     c = ov.counts
     _out(f"已返回 {c['received']}，部分返回 {c['partial']}，未返回 {c['missing']}")

@@ -5,6 +5,7 @@ Services are imported inside the handlers so building the parser stays cheap.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from .support import json_text, open_cli_store
@@ -22,7 +23,22 @@ def register(cmds) -> None:
     p = r.add_parser("template", help="生成空白专家库模板（含示例行和填写说明）")
     p.add_argument("file", type=Path)
     p.set_defaults(handler=_roster_template)
-    r.add_parser("list", help="列出专家库").set_defaults(handler=_roster_list)
+    p = r.add_parser("list", help="列出专家库")
+    p.add_argument("--all", action="store_true", help="包括已停用的专家")
+    p.set_defaults(handler=_roster_list)
+    p = r.add_parser("add", help="新增一位专家（校验同 Excel 导入的一行）")
+    _expert_options(p, new=True)
+    p.set_defaults(handler=_roster_add)
+    p = r.add_parser("edit", help="修改一位专家的信息（只改给出的项）")
+    p.add_argument("expert", help="专家编号、内部编号或姓名")
+    _expert_options(p, new=False)
+    p.set_defaults(handler=_roster_edit)
+    for verb, text in (("deactivate", "停用一位专家：保留在专家库中，不再被抽取或加入评审组"),
+                       ("activate", "重新启用已停用的专家")):
+        p = r.add_parser(verb, help=text)
+        p.add_argument("expert", help="专家编号、内部编号或姓名")
+        p.add_argument("--reason", default="", help="原因（记入审计日志）")
+        p.set_defaults(handler=_roster_activation, active=verb == "activate")
 
     pn = session.add_parser("panel", help="评审组").add_subparsers(dest="panel_action", required=True)
     p = pn.add_parser("create", help="新建评审组，按指南项目或申报编号指定评审的申报项目")
@@ -139,11 +155,69 @@ def _roster_template(args) -> int:
 def _roster_list(args) -> int:
     from ..roster.experts import list_experts
     experts = list_experts(_store(args))
-    for e in experts:
+    shown = [e for e in experts if e.active or args.all]
+    for e in shown:
         extra = f"  领域：{'、'.join(e.fields)}" if e.fields else ""
         avoid = e.avoid_units + e.avoid_persons
-        print(f"{e.roster_key}  {e.name}  {e.unit}  {e.title}{extra}" + (f"  回避：{'、'.join(avoid)}" if avoid else ""))
-    print(f"共 {len(experts)} 位专家")
+        print(f"{e.roster_key}  {e.name}  {e.unit}  {e.title}{extra}" + (f"  回避：{'、'.join(avoid)}" if avoid else "")
+              + ("" if e.active else "  [已停用]"))
+    off = sum(not e.active for e in experts)
+    print(f"共 {len(experts)} 位专家" + (f"（其中已停用 {off} 位{'' if args.all else '，未列出；--all 列出全部'}）" if off else ""))
+    return 0
+
+
+# (option, value key, help) of one expert's values: the columns of the roster workbook.
+_EXPERT_OPTIONS = (("--key", "roster_key", "专家编号（新增时留空则按姓名与手机/单位生成）"),
+                   ("--name", "name", "姓名"), ("--unit", "unit", "工作单位全称"),
+                   ("--credit-code", "credit_code", "单位统一社会信用代码"), ("--title", "title", "职称"),
+                   ("--fields", "fields", "专业领域，多个用；分隔"), ("--phone", "phone", "手机"),
+                   ("--email", "email", "电子邮箱"), ("--avoid-units", "avoid_units", "回避单位，多个用；分隔"),
+                   ("--avoid-persons", "avoid_persons", "回避人员，多个用；分隔"))
+
+
+def _expert_options(p, new: bool) -> None:
+    for opt, key, text in _EXPERT_OPTIONS:
+        if key == "roster_key" and not new:
+            continue
+        p.add_argument(opt, dest=f"v_{key}", required=new and key in ("name", "unit"), help=text)
+
+
+def _expert_values(args) -> dict:
+    return {key: getattr(args, f"v_{key}") for _o, key, _t in _EXPERT_OPTIONS
+            if getattr(args, f"v_{key}", None) is not None}
+
+
+def _expert_line(e) -> str:
+    from ..textsafe import for_terminal
+    return for_terminal(f"{e.roster_key}  {e.name}  {e.unit}" + ("" if e.active else "  [已停用]"))
+
+
+def _roster_add(args) -> int:
+    from ..roster.edit import add_expert
+    e = add_expert(_store(args), _expert_values(args))
+    print(f"已新增专家：{_expert_line(e)}")
+    return 0
+
+
+def _roster_edit(args) -> int:
+    from ..roster.edit import update_expert
+    from ..roster.experts import resolve_expert
+    store = _store(args)
+    values = _expert_values(args)
+    if not values:
+        print("错误：没有要修改的项（如 --phone 13800000000）", file=sys.stderr)
+        return 2
+    e = update_expert(store, resolve_expert(store, args.expert), values)
+    print(f"已修改专家：{_expert_line(e)}")
+    return 0
+
+
+def _roster_activation(args) -> int:
+    from ..roster.edit import set_expert_active
+    from ..roster.experts import resolve_expert
+    store = _store(args)
+    e = set_expert_active(store, resolve_expert(store, args.expert), args.active, args.reason)
+    print(f"已{'启用' if args.active else '停用'}专家：{_expert_line(e)}")
     return 0
 
 

@@ -319,14 +319,17 @@ class ExpertReturn:
 @dataclass(frozen=True)
 class AppReturn:
     """Per application: ``returned`` counts only reviews actually received from experts who are
-    expected to review it (``assigned`` = assigned minus 回避); an expert's own 回避, or a review
-    made void by a conflict recorded later, is counted in ``recused`` and never as a return."""
+    expected to review it (``assigned`` = assigned minus 回避), each expert once, so it never
+    exceeds ``assigned``; an expert's own 回避, or a review made void by a conflict recorded
+    later, is counted in ``recused`` and never as a return; a review from an expert not assigned
+    the application (assignment changed after the return) in ``unassigned``."""
     application_id: str
     title: str
     assigned: int                # experts expected to review: assigned, minus 回避 (conflicts or declared)
     returned: int                # of those, experts whose review was received
     recused: int                 # assigned experts who recused or have an active conflict
     missing: int = 0             # assigned − returned: expected reviews not received yet
+    unassigned: int = 0          # reviews received from experts not (or no longer) assigned it
 
 
 @dataclass(frozen=True)
@@ -367,7 +370,9 @@ def returns_overview(store: Store, session_id: int) -> ReturnsOverview:
             last = s.scalars(select(ScoreImport).where(ScoreImport.bundle_id == b.bundle_id)
                              .order_by(ScoreImport.revision.desc())).first() if b else None
             reviews = last.reviews if last else []
-            returned = len(reviews)
+            # distinct applications of this bundle (a count never above the bundle's)
+            returned = len({r["application_id"] for r in reviews}
+                           & {a["application_id"] for a in b.applications}) if b else 0
             status = "missing" if last is None else "received" if returned >= b.app_count else "partial"
             rows.append(ExpertReturn(eid, experts[eid].name, status, b.bundle_id if b else None,
                                      b.file_name if b else None, b.app_count if b else 0, returned,
@@ -380,13 +385,18 @@ def returns_overview(store: Store, session_id: int) -> ReturnsOverview:
             select(Opinion.expert_id, Opinion.application_pk, Opinion.recused)
             .join(Application, Application.id == Opinion.application_pk)
             .where(Application.session_id == session_id)).all()}
-        pairs = set(assigned) | set(opinions)
+        assigned = {(e, pk) for e, pk in assigned}  # distinct: an expert counts once per application
+        pairs = assigned | set(opinions)
         # 回避 = an active conflict (the secretary's, or the expert's own declared one) or a recusal
         recusing = {k for k in pairs if k in conflicts or opinions.get(k)}
-        expected = Counter(pk for e, pk in pairs - recusing)
-        got = Counter(pk for e, pk in pairs - recusing if (e, pk) in opinions)
+        # Counted per assignment: a review from an expert not (or no longer) assigned the
+        # application — a re-assignment after the return — is no return of an assigned expert
+        # (it was shown as 5/4); it is counted apart, and the results do count it.
+        expected = Counter(pk for e, pk in assigned - recusing)
+        got = Counter(pk for e, pk in assigned - recusing if (e, pk) in opinions)
+        extra = Counter(pk for e, pk in set(opinions) - assigned - recusing)
         rec = Counter(pk for _, pk in recusing)
         app_rows = [AppReturn(a.application_id, a.title, expected[a.id], got[a.id], rec[a.id],
-                              expected[a.id] - got[a.id])
-                    for a in apps if expected[a.id] or got[a.id] or rec[a.id]]
+                              expected[a.id] - got[a.id], extra[a.id])
+                    for a in apps if expected[a.id] or got[a.id] or rec[a.id] or extra[a.id]]
         return ReturnsOverview(session_id, rows, app_rows)

@@ -43,6 +43,7 @@ from ..store import Store, StoreError
 from ..store.models import Draw, Expert, Panel, PanelMember, ReviewSession
 from .common import local_time, panel_applications, panel_row, session_row
 from .conflicts import active_conflicts, refresh_auto_conflicts
+from .experts import inactive_ids
 from ..changes import operation
 
 CONSORTIUM_FIELD = "创新联合体"
@@ -111,9 +112,13 @@ def draw_experts(store: Store, session_id: int, panel_id: int, n: int, *, seed: 
         conflicts = active_conflicts(s, session_id)
         targets = {a.id: _targets(guide, a) for a in apps}
         membership = _membership(s, session_id)
+        inactive = inactive_ids(s)
         clean, partial, excluded = [], [], []
         for e in s.scalars(select(Expert).order_by(Expert.roster_key)):
             entry = {"expert_id": e.id, "roster_key": e.roster_key, "name": e.name, "unit": e.unit}
+            if e.id in inactive:  # 停用: kept in the roster, never drawn (the record says why)
+                excluded.append(entry | {"reason": "已停用"})
+                continue
             reason, matched, conflicted = _screen(e, panel, apps, targets, conflicts, membership, fields,
                                                   allow_other_panels)
             if reason:

@@ -6,12 +6,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
 from ..store import Store, StoreError
-from ..store.models import Expert
+from ..store.models import AuditEvent, Expert
 
 
 @dataclass(frozen=True)
@@ -27,22 +28,42 @@ class ExpertInfo:
     email: str
     avoid_units: list[str]
     avoid_persons: list[str]
+    active: bool = True  # False: 停用 (roster/edit.py) — kept, never drawn nor added to a panel
 
 
-def expert_info(e: Expert) -> ExpertInfo:
+def expert_info(e: Expert, active: bool = True) -> ExpertInfo:
     standing = e.standing_conflicts or []
     return ExpertInfo(e.id, e.roster_key, e.name, e.unit, e.unit_credit_code, e.title, list(e.fields or []),
                       e.phone, e.email, [c["name"] for c in standing if c.get("kind") == "unit"],
-                      [c["name"] for c in standing if c.get("kind") == "person"])
+                      [c["name"] for c in standing if c.get("kind") == "person"], active)
 
 
 def standing_list(units: list[str], persons: list[str]) -> list[dict]:
     return [{"kind": "unit", "name": u} for u in units] + [{"kind": "person", "name": p} for p in persons]
 
 
+# 停用 / 启用 (roster/edit.py): schema v8 has no column for it, the expert's last such audit
+# event is the state.
+DEACTIVATE, ACTIVATE = "roster.expert_deactivate", "roster.expert_activate"
+
+
+def inactive_ids(s) -> set[int]:
+    """Experts whose last activation event (inside a caller's session) is a deactivation."""
+    last: dict[int, str] = {}
+    for action, details in s.execute(select(AuditEvent.action, AuditEvent.details_json)
+                                     .where(AuditEvent.action.in_((DEACTIVATE, ACTIVATE))).order_by(AuditEvent.id)):
+        try:
+            eid = int(json.loads(details or "{}").get("expert_id"))
+        except (TypeError, ValueError):
+            continue
+        last[eid] = action
+    return {eid for eid, action in last.items() if action == DEACTIVATE}
+
+
 def list_experts(store: Store) -> list[ExpertInfo]:
     with store.read() as s:
-        return [expert_info(e) for e in s.scalars(select(Expert).order_by(Expert.roster_key))]
+        off = inactive_ids(s)
+        return [expert_info(e, e.id not in off) for e in s.scalars(select(Expert).order_by(Expert.roster_key))]
 
 
 def resolve_expert(store: Store, ref: int | str) -> int:

@@ -34,6 +34,7 @@ from ..store.models import (Application, Assignment, Conflict, Expert, Panel, Pa
 from ..services.formal import EXCLUDED, excluded_in, excluded_message, undecided_warning
 from .common import application_row, panel_applications, panel_row, session_row
 from .conflicts import active_conflicts, refresh_auto_conflicts
+from .experts import inactive_ids
 from ..changes import operation
 
 MIN_MEMBERS = 3        # fewer cannot review (error)
@@ -221,6 +222,7 @@ def add_members(store: Store, panel_id: int, expert_ids: list[int]) -> list[str]
     with store.write() as s:
         panel = panel_row(s, panel_id)
         present = {e.id for e in _members(s, panel_id)}
+        inactive = inactive_ids(s)
         added = []
         for eid in dict.fromkeys(expert_ids):
             e = s.get(Expert, eid)
@@ -228,6 +230,8 @@ def add_members(store: Store, panel_id: int, expert_ids: list[int]) -> list[str]
                 raise StoreError(f"专家库中没有专家 {eid}")
             if eid in present:
                 raise StoreError(f"{e.name}（{e.roster_key}）已是评审组“{panel.name}”成员")
+            if eid in inactive:
+                raise StoreError(f"{e.name}（{e.roster_key}）已停用，不能加入评审组；如需加入，请先在专家库中启用")
             s.add(PanelMember(panel_id=panel_id, expert_id=eid))
             added.append(e.roster_key)
         s.flush()

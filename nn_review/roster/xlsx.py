@@ -444,3 +444,9 @@ def _save(wb: Workbook, path: str | Path) -> None:
         wb.save(path)
     except OSError as e:
         raise StoreError(f"无法写入 {path}：{e.strerror or e}") from e
+
+
+# Public names for roster/edit.py: one expert edited in the app is validated as a workbook row.
+HEADER_OF = _HEADER_OF
+parse_row = _parse_row
+apply_values = _apply

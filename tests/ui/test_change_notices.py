@@ -266,6 +266,17 @@ def act_roster_import(qtbot, win, world, tmp_path):
     _run(qtbot, win, xlsx.import_roster, world.store, write_roster_xlsx(tmp_path / "roster.xlsx"))
 
 
+def act_expert_add(qtbot, win, world, tmp_path):
+    from nn_review.roster.edit import add_expert
+    _call(win, add_expert, world.store, {"name": "新专家", "unit": "广西新单位", "fields": "重点研发计划"})
+
+
+def act_expert_deactivate(qtbot, win, world, tmp_path):
+    from nn_review.roster.edit import set_expert_active
+    from nn_review.roster.experts import list_experts
+    _call(win, set_expert_active, world.store, list_experts(world.store)[0].id, False, "调离")
+
+
 def act_create_panel(qtbot, win, world, tmp_path):
     _call(win, panels.create_panel, world.store, world.sid, "第二组", application_ids=EXTRA)
 
@@ -354,6 +365,8 @@ CASES = [
     Case("formal decision", APPS_PAGE, act_decide),
     Case("new session", APPS_PAGE, act_new_session),
     Case("roster import", "专家库", act_roster_import),
+    Case("expert add", "专家库", act_expert_add),
+    Case("expert deactivate", "专家库", act_expert_deactivate),
     Case("create panel", "专家组与回避", act_create_panel),
     Case("draw", "专家组与回避", act_draw, prep_draw),
     Case("assign", "专家组与回避", act_assign, lambda w, t: _panel2(w, t, members=True)),

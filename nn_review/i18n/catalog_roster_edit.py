@@ -1,0 +1,30 @@
+"""One expert edited in the app (nn_review/roster/edit.py): refusals shown by the roster dialog."""
+
+CATALOG = {
+    "roster_edit.refused": ("“{column}”：{problem}；应为：{expected}", "{column}: {problem}; expected: {expected}"),
+    "roster_edit.refused_plain": ("“{column}”：{problem}", "{column}: {problem}"),
+    "roster_edit.col.roster_key": ("专家编号", "Expert ID"),
+    "roster_edit.col.name": ("姓名", "Name"),
+    "roster_edit.col.unit": ("工作单位", "Organization"),
+    "roster_edit.col.credit_code": ("单位统一社会信用代码", "Organization credit code"),
+    "roster_edit.col.title": ("职称", "Title"),
+    "roster_edit.col.fields": ("专业领域", "Expertise"),
+    "roster_edit.col.phone": ("手机", "Phone"),
+    "roster_edit.col.email": ("电子邮箱", "E-mail"),
+    "roster_edit.col.avoid_units": ("回避单位", "Organizations to avoid"),
+    "roster_edit.col.avoid_persons": ("回避人员", "Persons to avoid"),
+    "roster_edit.unknown_field": ("不是专家库的字段", "is not a roster field"),
+    "roster_edit.fields": ("{fields}", "{fields}"),
+    "roster_edit.key_taken": ("“{rkey}”已是专家 {name}（{unit}）的编号", "“{rkey}” is already the ID of {name} ({unit})"),
+    "roster_edit.key_taken.todo": ("一个新的专家编号；留空时按姓名与手机（或单位）生成，同一人已在库中也会重复",
+                                   ("a new expert ID; left blank it is derived from name and phone (or organization), "
+                                    "so the same person already in the roster gets the same one")),
+    "roster_edit.key_fixed": ("专家编号不能修改（Excel 重新导入按它对应到同一位专家）",
+                              "the expert ID cannot be changed (an Excel re-import finds the expert by it)"),
+    "roster_edit.key_fixed.todo": ("{rkey}，或新增一位专家", "{rkey}, or add a new expert"),
+    "roster_edit.missing": ("专家库中没有专家 {ref}", "there is no expert {ref} in the roster"),
+    "roster_edit.missing.todo": ("专家库中已有的专家编号", "an expert ID of the roster"),
+    "roster_edit.state_active": ("专家 {name}（{rkey}）已是在用状态", "expert {name} ({rkey}) is already active"),
+    "roster_edit.state_inactive": ("专家 {name}（{rkey}）已是停用状态", "expert {name} ({rkey}) is already deactivated"),
+    "roster_edit.state.todo": ("停用在用的专家，或启用已停用的专家", "deactivate an active expert, or reactivate a deactivated one"),
+}

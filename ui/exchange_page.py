@@ -101,6 +101,7 @@ class ScoreResultsDialog(QDialog):
         head = QLabel(text, self)
         self.table = ro_table(self, [self.tr("结果"), self.tr("文件"), self.tr("说明")], 2)
         rows = sorted(results, key=lambda r: r.outcome == "imported")  # refusals first
+        self.rows = rows
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             label = {"imported": self.tr("已导入"), "failed": self.tr("失败")}.get(r.outcome) or self.tr("拒收")
@@ -108,17 +109,39 @@ class ScoreResultsDialog(QDialog):
             item.setForeground(QBrush(QColor("#1e7d32" if r.outcome == "imported" else "#c62828")))
             self.table.setItem(i, 0, item)
             self.table.setItem(i, 1, ro_item(Path(r.file).name, r.file))
-            detail = r.message + (f"（{r.code}）" if r.code and r.outcome != "imported" else "")
-            self.table.setItem(i, 2, ro_item(detail))
+            # Plain words and what to do; the technical reason (HMAC, field, code) on hover and in 详细信息…
+            problem = r.problem
+            self.table.setItem(i, 2, ro_item(problem.render(), problem.detail))
+        self.table.cellDoubleClicked.connect(lambda row, _col: self.show_details(row))
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
+        details = buttons.addButton(self.tr("详细信息…"), QDialogButtonBox.ActionRole)
+        details.setToolTip(self.tr("所选文件的完整说明和技术细节"))
+        details.clicked.connect(lambda: self.show_details(self.table.currentRow()))
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(head)
         lay.addWidget(self.table, 1)
         lay.addWidget(buttons)
+        if rows:
+            self.table.selectRow(0)
         self.resize(900, 360)
+
+    def details(self, row: int):
+        """The LongMessageDialog 详细信息… shows for ``row`` (not yet shown): technical detail folded."""
+        from .long_message import LongMessageDialog
+        if not 0 <= row < len(self.rows):
+            return None
+        r = self.rows[row]
+        problem = r.problem
+        return LongMessageDialog(self, Path(r.file).name, problem.render(), detail="\n".join([r.file, problem.detail]),
+                                 level="info" if r.outcome == "imported" else "error")
+
+    def show_details(self, row: int) -> None:
+        dlg = self.details(row)
+        if dlg is not None:
+            dlg.exec()
 
 
 class ExchangePage(RefreshOnChange, QWidget):

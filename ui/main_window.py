@@ -508,7 +508,7 @@ class MainWindow(QMainWindow):
         self.last_report = report
         imported = [r.application_id for r in report.results if r.outcome in ("imported", "replaced")]
         self.select_after_refresh = imported[-1] if imported else None
-        self.statusBar().showMessage(self.tr("导入完成：%1").replace("%1", report.summary_zh()), 15000)
+        self.statusBar().showMessage(self.tr("导入完成：%1").replace("%1", report.summary()), 15000)
         dlg = ImportResultDialog(report, self)
         dlg.setModal(True)
         dlg.show()

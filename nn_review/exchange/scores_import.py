@@ -33,6 +33,7 @@ from ..formats.canonical import b64d, parse_stamp
 from ..formats.errors import ExchangeError
 from ..formats.scorefile import MAX_SIZE, SUFFIX, ScoreFile, check_mac, check_signature, read_score_file
 from ..changes import operation
+from ..i18n import M, Problem, catalog, language
 
 OUTCOME_ZH = {"imported": "已导入", "refused": "拒收", "failed": "失败"}
 log = logging.getLogger(__name__)
@@ -49,9 +50,45 @@ class ScoreImportResult:
     bundle_id: str | None = None
     revision: int | None = None
     applications: int = 0
+    total: int = 0             # the bundle's applications (imported: applications/total)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    @property
+    def problem(self) -> Problem:
+        """What the GUI shows (issue 15 item 8): what happened in plain words and what to do, in the
+        UI language; the technical reason (the Chinese sentence naming HMAC, fields, fingerprints),
+        the code and the field as the detail."""
+        return score_problem(self)
+
+
+# Refusal code → what to do (scores.* codes; the plain text of what happened is scores.refused.<code>).
+_TODO = {"scores.hmac": "export_again", "scores.signature": "export_again", "scores.malformed": "check_file",
+         "scores.not_score_file": "check_file", "scores.unknown_bundle": "other_store",
+         "scores.wrong_session": "other_session", "scores.wrong_expert": "verify_expert",
+         "scores.superseded": "new_bundle", "scores.replay": "nothing", "scores.key_in_use": "verify_expert",
+         "scores.key_changed": "repin", "scores.cert_changed": "repin", "scores.cert_in_use": "verify_expert",
+         "scores.unknown_application": "export_again", "scores.application_changed": "rebundle",
+         "scores.conflicted": "conflict", "scores.invalid_review": "fix_review", "file.missing": "file",
+         "file.io": "file"}
+
+
+def score_problem(r: ScoreImportResult) -> Problem:
+    name = Path(r.file).name
+    if r.outcome == "imported":
+        what = M("scores.imported", expert=r.expert or "", revision=r.revision or 0, n=r.applications,
+                 total=r.total or r.applications)
+        return Problem(what)
+    technical = "; ".join(x for x in (f"code: {r.code}" if r.code else "", f"field: {r.field}" if r.field else "") if x)
+    if language().startswith("zh"):  # the reason in the core's own (Chinese) words: only a Chinese UI shows it
+        technical = "\n".join(x for x in (r.message, technical) if x)
+    if r.outcome == "failed":
+        return Problem(M("scores.failed", file=name), M("scores.todo.support"), detail=technical)
+    key = f"scores.refused.{r.code}"
+    what = M(key if key in catalog() else "scores.refused.other", file=name)
+    todo = _TODO.get(r.code or "")
+    return Problem(what, M(f"scores.todo.{todo}") if todo else None, detail=technical)
 
 
 def collect_score_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -182,7 +219,8 @@ def _import_one(store: Store, session_id: int, path: Path) -> ScoreImportResult:
         n = len(sf.reviews)
         return ScoreImportResult(str(path), "imported",
                                  f"{expert.name}：修订 {sf.revision}，{n}/{b.app_count} 个申报",
-                                 expert=expert.name, bundle_id=b.bundle_id, revision=sf.revision, applications=n)
+                                 expert=expert.name, bundle_id=b.bundle_id, revision=sf.revision, applications=n,
+                                 total=b.app_count)
 
 
 def _check_key(s, store: Store, expert: Expert, sf: ScoreFile, bundle_id: str) -> None:

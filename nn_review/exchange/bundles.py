@@ -51,8 +51,9 @@ class BundleInfo:
     expert_name: str
     application_ids: tuple[str, ...]
     secretary_fingerprint: str
-    key_notice: str = ""   # set when the secretary key is not in the OS keyring
+    key_notice: str = ""   # set when the secretary key is not in the OS keyring: plain words, UI language
     notes: tuple[str, ...] = ()  # formal check: excluded packages left out, undecided ones put in
+    key_notice_detail: str = ""  # key_notice in technical Chinese (folder, reason, CLI backup command)
 
     @property
     def file_name(self) -> str:
@@ -300,10 +301,11 @@ def _commit(store: Store, built: list[_Built], action: str, **audit) -> None:
         raise
 
 
-def _info(b: _Built, notice: str) -> BundleInfo:
+def _info(b: _Built, key) -> BundleInfo:
+    plain = key.notice_problem.render() if getattr(key, "notice_problem", None) is not None else key.notice
     return BundleInfo(b.final, b.bundle_id, b.password, len(b.plan.apps), b.sha256, b.plan.expert_id,
                       b.plan.expert_name, tuple(a["application_id"] for a in b.plan.apps), b.secretary_fingerprint,
-                      notice, b.plan.notes)
+                      plain, b.plan.notes, key_notice_detail=key.notice)
 
 
 def _out_dir(out_dir: str | Path) -> Path:
@@ -321,7 +323,7 @@ def make_bundle(store: Store, session_id: int, expert_id: int, out_dir: str | Pa
     key = secretary_key or secretary_signing_key(store)
     built = _write(plan, out, password, key, None)
     _commit(store, [built], "bundle.create")
-    return _info(built, key.notice)
+    return _info(built, key)
 
 
 @operation
@@ -382,4 +384,4 @@ def export_panel_bundles(store: Store, panel_id: int, out_dir: str | Path, *, pr
         raise
     if progress:
         progress(len(experts), len(experts), "")
-    return [_info(b, key.notice) for b in built]
+    return [_info(b, key) for b in built]

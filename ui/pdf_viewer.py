@@ -44,7 +44,7 @@ class PdfViewer(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 4, 4, 4)
-        for text, tip, slot in (("－", self.tr("缩小 (Ctrl+-)"), self.zoom_out), ("＋", self.tr("放大 (Ctrl++)"), self.zoom_in),
+        for text, tip, slot in (("−", self.tr("缩小 (Ctrl+-)"), self.zoom_out), ("+", self.tr("放大 (Ctrl++)"), self.zoom_in),
                                 (self.tr("适合宽度"), self.tr("适合宽度 (Ctrl+0)"), self.fit_width)):
             b = QToolButton(self)
             b.setText(text)

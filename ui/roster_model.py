@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, \
     QSortFilterProxyModel, Qt
 
+from nn_review.i18n import render
 from nn_review.roster.experts import ExpertInfo
 
 from .plain import data, tip
@@ -18,8 +19,8 @@ SORT_ROLE = Qt.UserRole + 1
 
 
 def _cells(e: ExpertInfo) -> tuple[str, ...]:
-    return (e.roster_key, e.name, e.unit, e.title, "；".join(e.fields), e.phone, e.email,
-            "；".join(e.avoid_units + e.avoid_persons))
+    return (e.roster_key, e.name, e.unit, e.title, render(list(e.fields)), e.phone, e.email,
+            render(list(e.avoid_units + e.avoid_persons)))  # the UI language's list separator (issue 15)
 
 
 class RosterModel(QAbstractTableModel):

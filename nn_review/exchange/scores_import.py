@@ -33,7 +33,7 @@ from ..formats.canonical import b64d, parse_stamp
 from ..formats.errors import ExchangeError
 from ..formats.scorefile import MAX_SIZE, SUFFIX, ScoreFile, check_mac, check_signature, read_score_file
 from ..changes import operation
-from ..i18n import M, Problem, catalog, language
+from ..i18n import M, Msg, Problem, catalog, language
 
 OUTCOME_ZH = {"imported": "已导入", "refused": "拒收", "failed": "失败"}
 log = logging.getLogger(__name__)
@@ -385,6 +385,11 @@ class ReturnsOverview:
 
 
 STATUS_ZH = {"received": "已返回", "partial": "部分返回", "missing": "未返回"}
+
+
+def status_msg(status: str) -> Msg:
+    """STATUS_ZH in the UI language."""
+    return M(f"returns.status.{status}")
 
 
 def returns_overview(store: Store, session_id: int) -> ReturnsOverview:

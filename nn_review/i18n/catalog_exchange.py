@@ -70,6 +70,9 @@ CATALOG = {
                       "The program failed while importing the score file \"{file}\"; nothing was changed."),
     "scores.imported": ("{expert}：修订 {revision}，{n}/{total} 个申报",
                         "{expert}: revision {revision}, {n}/{total} applications"),
+    "returns.status.received": ("已返回", "Returned"),
+    "returns.status.partial": ("部分返回", "Partly returned"),
+    "returns.status.missing": ("未返回", "Not returned"),
     # -- what to do --
     "scores.todo.export_again": _EXPORT_AGAIN,
     "scores.todo.check_file": ("请确认选择的是专家交回的 .nnscore 文件；如是，请专家重新导出。",

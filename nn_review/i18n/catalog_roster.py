@@ -45,4 +45,27 @@ CATALOG = {
                               "; {n} rows with errors skipped (rows {rows}), the other rows imported"),
     "roster.summary.warnings": ("；{n} 条提示", "; {n} notes"),
     "roster.file_summary": ("{file}：{summary}", "{file}: {summary}"),
+    # -- automatic conflicts (nn_review/roster/conflicts.py; read back by roster/conflict_texts.py) --
+    "roster.conflict.role.applicant": ("申报单位", "applicant"),
+    "roster.conflict.role.partner": ("合作单位", "partner"),
+    "roster.conflict.role.leader": ("项目负责人", "project leader"),
+    "roster.conflict.role.member": ("项目组成员", "team member"),
+    "roster.conflict.same_code": ("专家单位与{role}“{name}”相同（统一社会信用代码 {code}）",
+                                  "The expert's unit is the {role} \"{name}\" (same unified social credit code {code})"),
+    "roster.conflict.same_unit": ("专家单位“{unit}”与{role}“{name}”为同一单位（名称一致）",
+                                  "The expert's unit \"{unit}\" is the {role} \"{name}\" (same name)"),
+    "roster.conflict.declared_unit": ("专家声明回避单位“{unit}”，为本项目{role}",
+                                      "The expert declared a conflict with \"{unit}\", this application's {role}"),
+    "roster.conflict.same_person": ("专家为本项目{role}（姓名“{name}”、单位“{unit}”一致）",
+                                    "The expert is this application's {role} (same name \"{name}\" and unit \"{unit}\")"),
+    "roster.conflict.same_name": ("专家与本项目{role}同名（“{name}”，其单位为“{unit}”，专家单位为“{expert_unit}”），请核实；确非本人可撤销",
+                                  "The expert has the same name as this application's {role} (\"{name}\" of \"{unit}\"; "
+                                  "the expert's unit is \"{expert_unit}\"). Please check; if it is not the same person, "
+                                  "the conflict can be set aside."),
+    "roster.conflict.same_name_no_unit": ("专家与本项目{role}同名（“{name}”，申报材料未注明其单位），请核实；确非本人可撤销",
+                                          "The expert has the same name as this application's {role} (\"{name}\"; the "
+                                          "application does not give their unit). Please check; if it is not the same "
+                                          "person, the conflict can be set aside."),
+    "roster.conflict.declared_person": ("专家声明回避人员“{person}”，为本项目{role}",
+                                        "The expert declared a conflict with \"{person}\", this application's {role}"),
 }

@@ -73,17 +73,17 @@
 <context>
     <name>AddMembersDialog</name>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="110"/>
+        <location filename="../../ui/panel_dialogs.py" line="111"/>
         <source>添加评审组成员</source>
         <translation>Add Panel Members</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="112"/>
+        <location filename="../../ui/panel_dialogs.py" line="113"/>
         <source>筛选：姓名、单位、专业领域…</source>
         <translation>Filter: name, organization, expertise…</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="128"/>
+        <location filename="../../ui/panel_dialogs.py" line="129"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
@@ -279,37 +279,37 @@ Expert %2%3</translation>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="146"/>
+        <location filename="../../ui/panel_dialogs.py" line="147"/>
         <source>分配评审任务</source>
         <translation>Assign Reviews</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="147"/>
+        <location filename="../../ui/panel_dialogs.py" line="148"/>
         <source>每位成员评审本组全部项目（回避的除外）</source>
         <translation>Every member reviews all of the panel&apos;s applications (except conflicts of interest)</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="148"/>
+        <location filename="../../ui/panel_dialogs.py" line="149"/>
         <source>每个项目由 k 位专家评审，工作量均衡</source>
         <translation>Each application is reviewed by k experts, with balanced workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="157"/>
+        <location filename="../../ui/panel_dialogs.py" line="158"/>
         <source>留空则随机生成</source>
         <translation>Leave empty for a random seed</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="163"/>
+        <location filename="../../ui/panel_dialogs.py" line="164"/>
         <source>随机种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="171"/>
+        <location filename="../../ui/panel_dialogs.py" line="172"/>
         <source>重新分配会替换本组以前的分配。</source>
         <translation>Assigning again replaces the panel&apos;s previous assignment.</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="174"/>
+        <location filename="../../ui/panel_dialogs.py" line="175"/>
         <source>分配</source>
         <translation>Assign</translation>
     </message>
@@ -365,250 +365,250 @@ Expert %2%3</translation>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="45"/>
+        <location filename="../../ui/detail_pane.py" line="42"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="45"/>
+        <location filename="../../ui/detail_pane.py" line="42"/>
         <source>内容</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="90"/>
-        <location filename="../../ui/detail_pane.py" line="103"/>
+        <location filename="../../ui/detail_pane.py" line="87"/>
+        <location filename="../../ui/detail_pane.py" line="100"/>
         <source>文档</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="90"/>
+        <location filename="../../ui/detail_pane.py" line="87"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="90"/>
+        <location filename="../../ui/detail_pane.py" line="87"/>
         <source>页数</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="90"/>
+        <location filename="../../ui/detail_pane.py" line="87"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="101"/>
+        <location filename="../../ui/detail_pane.py" line="98"/>
         <source>概要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="102"/>
+        <location filename="../../ui/detail_pane.py" line="99"/>
         <source>形式审查</source>
         <translation>Formal Check</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="130"/>
+        <location filename="../../ui/detail_pane.py" line="127"/>
         <source>选择左侧的申报包查看详情</source>
         <translation>Select an application package on the left to view its details</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="155"/>
+        <location filename="../../ui/detail_pane.py" line="152"/>
         <source>南宁</source>
         <translation>Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="155"/>
+        <location filename="../../ui/detail_pane.py" line="152"/>
         <source>非南宁</source>
         <translation>outside Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="160"/>
+        <location filename="../../ui/detail_pane.py" line="157"/>
         <source>科技计划项目</source>
         <translation>S&amp;T program project</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="160"/>
+        <location filename="../../ui/detail_pane.py" line="157"/>
         <source>创新联合体认定</source>
         <translation>Innovation consortium recognition</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="161"/>
+        <location filename="../../ui/detail_pane.py" line="158"/>
         <source>创新联合体三年评估</source>
         <translation>Innovation consortium 3-year evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="162"/>
+        <location filename="../../ui/detail_pane.py" line="159"/>
         <source>项目%1</source>
         <translation>Item %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="163"/>
+        <location filename="../../ui/detail_pane.py" line="160"/>
         <source>方向%1</source>
         <translation>Direction %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="164"/>
+        <location filename="../../ui/detail_pane.py" line="161"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="164"/>
+        <location filename="../../ui/detail_pane.py" line="161"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="164"/>
+        <location filename="../../ui/detail_pane.py" line="161"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="165"/>
+        <location filename="../../ui/detail_pane.py" line="162"/>
         <source>指南版本</source>
         <translation>Guide edition</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="165"/>
+        <location filename="../../ui/detail_pane.py" line="162"/>
         <source>指南项目</source>
         <translation>Guide item</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="166"/>
+        <location filename="../../ui/detail_pane.py" line="163"/>
         <source>项目名称</source>
         <translation>Project title</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="168"/>
+        <location filename="../../ui/detail_pane.py" line="165"/>
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="168"/>
+        <location filename="../../ui/detail_pane.py" line="165"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="168"/>
+        <location filename="../../ui/detail_pane.py" line="165"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="169"/>
+        <location filename="../../ui/detail_pane.py" line="166"/>
         <source>单位类型</source>
         <translation>Organization type</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="170"/>
+        <location filename="../../ui/detail_pane.py" line="167"/>
         <source>主营在南宁</source>
         <translation>Main business in Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="170"/>
-        <location filename="../../ui/detail_pane.py" line="202"/>
+        <location filename="../../ui/detail_pane.py" line="167"/>
+        <location filename="../../ui/detail_pane.py" line="198"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="170"/>
-        <location filename="../../ui/detail_pane.py" line="202"/>
+        <location filename="../../ui/detail_pane.py" line="167"/>
+        <location filename="../../ui/detail_pane.py" line="198"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="171"/>
+        <location filename="../../ui/detail_pane.py" line="168"/>
         <source>所在城区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="173"/>
+        <location filename="../../ui/detail_pane.py" line="170"/>
         <source>合作单位</source>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="178"/>
+        <location filename="../../ui/detail_pane.py" line="175"/>
         <source>项目负责人</source>
         <translation>Project leader</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="179"/>
+        <location filename="../../ui/detail_pane.py" line="176"/>
         <source>成员%1</source>
         <translation>Member %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="183"/>
+        <location filename="../../ui/detail_pane.py" line="180"/>
         <source>项目团队</source>
         <translation>Project team</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="185"/>
+        <location filename="../../ui/detail_pane.py" line="182"/>
         <source>实施期与经费</source>
         <translation>Period and funding</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="185"/>
+        <location filename="../../ui/detail_pane.py" line="182"/>
         <source>实施期</source>
         <translation>Implementation period</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="186"/>
+        <location filename="../../ui/detail_pane.py" line="183"/>
         <source>申请资助</source>
         <translation>Requested funding</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="187"/>
+        <location filename="../../ui/detail_pane.py" line="184"/>
         <source>自筹经费</source>
         <translation>Self-funding</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="195"/>
+        <location filename="../../ui/detail_pane.py" line="191"/>
         <source>考核指标（申报值）</source>
         <translation>Performance indicators (declared)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="198"/>
+        <location filename="../../ui/detail_pane.py" line="194"/>
         <source>牵头单位上年度营业收入</source>
         <translation>Lead organization&apos;s revenue last year</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="199"/>
+        <location filename="../../ui/detail_pane.py" line="195"/>
         <source>牵头单位全职研发人员</source>
         <translation>Lead organization&apos;s full-time R&amp;D staff</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="200"/>
+        <location filename="../../ui/detail_pane.py" line="196"/>
         <source>近三年年均研发投入</source>
         <translation>Avg. annual R&amp;D spending (last 3 years)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="201"/>
+        <location filename="../../ui/detail_pane.py" line="197"/>
         <source>近三年研发投入占比</source>
         <translation>R&amp;D spending ratio (last 3 years)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="202"/>
+        <location filename="../../ui/detail_pane.py" line="198"/>
         <source>已签订组建协议</source>
         <translation>Formation agreement signed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="204"/>
+        <location filename="../../ui/detail_pane.py" line="200"/>
         <source>创新联合体</source>
         <translation>Innovation consortium</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="205"/>
+        <location filename="../../ui/detail_pane.py" line="201"/>
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="205"/>
+        <location filename="../../ui/detail_pane.py" line="201"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="207"/>
+        <location filename="../../ui/detail_pane.py" line="203"/>
         <source>导入警告</source>
         <translation>Import warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="220"/>
+        <location filename="../../ui/detail_pane.py" line="216"/>
         <source>依据：%1</source>
         <translation>Basis: %1</translation>
     </message>
@@ -779,42 +779,42 @@ Expert %2%3</translation>
 <context>
     <name>DrawDialog</name>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="83"/>
+        <location filename="../../ui/panel_dialogs.py" line="84"/>
         <source>随机抽取专家 — %1</source>
         <translation>Random Draw of Experts — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="88"/>
+        <location filename="../../ui/panel_dialogs.py" line="89"/>
         <source>留空则随机生成；填写可复现以往抽取</source>
         <translation>Leave empty for a random seed; enter an earlier seed to reproduce that draw</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="91"/>
+        <location filename="../../ui/panel_dialogs.py" line="92"/>
         <source>留空则按本组项目的计划类别、指南项目匹配</source>
         <translation>Leave empty to match the program categories and guide items of the panel&apos;s applications</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="92"/>
+        <location filename="../../ui/panel_dialogs.py" line="93"/>
         <source>与本组任一项目存在回避的专家不参与抽取；随机种子与候选、排除、抽中名单均记入抽取记录。</source>
         <translation>Experts with a conflict of interest with any of the panel&apos;s applications are left out of the draw. The seed and the lists of candidates, excluded and drawn experts all go into the draw record.</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="95"/>
+        <location filename="../../ui/panel_dialogs.py" line="96"/>
         <source>抽取人数</source>
         <translation>Experts to draw</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="96"/>
+        <location filename="../../ui/panel_dialogs.py" line="97"/>
         <source>随机种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="97"/>
+        <location filename="../../ui/panel_dialogs.py" line="98"/>
         <source>专业领域</source>
         <translation>Expertise</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="99"/>
+        <location filename="../../ui/panel_dialogs.py" line="100"/>
         <source>抽取</source>
         <translation>Draw</translation>
     </message>
@@ -1954,7 +1954,7 @@ PDF signing key fingerprint: %2</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="171"/>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>重新形式审查</source>
         <translation>Re-run Formal Check</translation>
     </message>
@@ -2094,148 +2094,143 @@ PDF signing key fingerprint: %2</translation>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
-        <source>已定稿</source>
-        <translation>Finalized</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>新建评审批次</source>
         <translation>New Review Session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>已创建评审批次：%1</source>
         <translation>Review session created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>共 %1 个申报包：通过 %2，不通过 %3，待核实 %4</source>
         <translation>%1 application packages: %2 pass, %3 fail, %4 to verify</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>；不予受理 %1，未确认 %2</source>
         <translation>; not accepted %1, not decided %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>形式审查结论</source>
         <translation>Formal check decision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>确认 %1 形式审查通过。机器审查未通过：请填写核实情况。</source>
         <translation>Accept %1 at formal check. The machine check did not pass: describe what was verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>%1 形式审查不予受理。请填写理由（写入审计记录和结果表）：</source>
         <translation>Do not accept %1 at formal check. Reason (goes into the audit trail and the result sheets):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>撤销 %1 的形式审查结论。请填写理由：</source>
         <translation>Withdraw the formal check decision of %1. Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>已撤销 %1 的上一次形式审查结论</source>
         <translation>Undid the last formal check decision of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>没有可撤销的形式审查结论</source>
         <translation>No formal check decision to undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <location filename="../../ui/main_window.py" line="500"/>
-        <location filename="../../ui/main_window.py" line="502"/>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>导入申报包</source>
         <translation>Import Application Packages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>申报包 (*.nnpkg *.zip);;所有文件 (*)</source>
         <translation>Application packages (*.nnpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>导入文件夹中的申报包</source>
         <translation>Import Application Packages from Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>请先新建评审批次。</source>
         <translation>Please create a review session first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>上一次导入尚未完成。</source>
         <translation>The previous import has not finished yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>导入完成：%1</source>
         <translation>Import finished: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>重复的申报编号</source>
         <translation>Duplicate Application IDs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>%1 个申报包的申报编号在本批次中已存在。要用这些文件替换已导入的申报包吗？</source>
         <translation>The application IDs of %1 application package(s) already exist in this session. Replace the imported packages with these files?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>已重新完成形式审查</source>
         <translation>Formal check re-run finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>只读复核形式审查</source>
         <translation>Read-only formal re-check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>本批次已定稿，形式审查结果已冻结（评审表所载为定稿时的结果）；本次只读复核，未写入任何数据。</source>
         <translation>This session is finalised: its formal-check findings are frozen (the sheets show them as they were at finalisation). This re-check is read-only; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>复核结果与定稿时不同的申报：%1</source>
         <translation>Applications whose re-check differs from the findings at finalisation: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>复核结果与定稿时一致。</source>
         <translation>The re-check agrees with the findings at finalisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>移除申报包</source>
         <translation>Remove Application Package</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>从本批次移除申报包 %1？此操作会记入审计日志。</source>
         <translation>Remove application package %1 from this session? This will be recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>已移除 %1</source>
         <translation>Removed %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>以下文件不是申报包（.nnpkg / .zip）或评分文件（.nnscore），已跳过：
 %1</source>
         <translation>The following files are not application packages (.nnpkg / .zip) or score files (.nnscore) and were skipped:
@@ -2247,12 +2242,22 @@ PDF signing key fingerprint: %2</translation>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615"/>
+        <location filename="../../ui/main_window.py" line="244"/>
+        <source>（已定稿）</source>
+        <translation> (finalised)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="246"/>
+        <source>申报指南版本：%1</source>
+        <translation>Guide edition: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>界面语言将在重新启动后生效</source>
         <translation>The interface language changes when the program is restarted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>存储已被其他程序更新，已刷新</source>
         <translation>The store was updated by another program; the view has been refreshed</translation>
     </message>
@@ -2299,42 +2304,42 @@ PDF signing key fingerprint: %2</translation>
 <context>
     <name>NewPanelDialog</name>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="37"/>
+        <location filename="../../ui/panel_dialogs.py" line="38"/>
         <source>新建评审组</source>
         <translation>New Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="39"/>
+        <location filename="../../ui/panel_dialogs.py" line="40"/>
         <source>例如：第一组（新一代信息技术）</source>
         <translation>e.g. Panel 1 (Next-generation IT)</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="43"/>
+        <location filename="../../ui/panel_dialogs.py" line="44"/>
         <source>项目%1（%2 个申报包）</source>
         <translation>Item %1 (%2 packages)</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="48"/>
+        <location filename="../../ui/panel_dialogs.py" line="49"/>
         <source>— 或逐个选择申报包 —</source>
         <translation>— or pick packages one by one —</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="52"/>
+        <location filename="../../ui/panel_dialogs.py" line="53"/>
         <source>［形式审查：不予受理］</source>
         <translation>[not accepted at formal check]</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="58"/>
+        <location filename="../../ui/panel_dialogs.py" line="59"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="63"/>
+        <location filename="../../ui/panel_dialogs.py" line="64"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="64"/>
+        <location filename="../../ui/panel_dialogs.py" line="65"/>
         <source>评审项目</source>
         <translation>Applications</translation>
     </message>
@@ -2352,47 +2357,57 @@ PDF signing key fingerprint: %2</translation>
         <translation>e.g. 2025 Nanning S&amp;T Project Review</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialog.py" line="32"/>
+        <location filename="../../ui/session_dialog.py" line="21"/>
+        <source>%1（%2 个项目）</source>
+        <translation>%1 (%2 items)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_dialog.py" line="23"/>
+        <source>申报指南版本：%1</source>
+        <translation>Guide edition: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_dialog.py" line="35"/>
         <source>批次名称</source>
         <translation>Session name</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialog.py" line="33"/>
+        <location filename="../../ui/session_dialog.py" line="36"/>
         <source>申报指南</source>
         <translation>Application guide</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialog.py" line="34"/>
+        <location filename="../../ui/session_dialog.py" line="37"/>
         <source>评审表</source>
         <translation>Review form</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialog.py" line="35"/>
+        <location filename="../../ui/session_dialog.py" line="38"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialog.py" line="36"/>
+        <location filename="../../ui/session_dialog.py" line="39"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialog.py" line="38"/>
+        <location filename="../../ui/session_dialog.py" line="41"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialog.py" line="39"/>
+        <location filename="../../ui/session_dialog.py" line="42"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialog.py" line="47"/>
+        <location filename="../../ui/session_dialog.py" line="50"/>
         <source>请填写批次名称。</source>
         <translation>Please enter a session name.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_dialog.py" line="50"/>
+        <location filename="../../ui/session_dialog.py" line="53"/>
         <source>结束日期不能早于开始日期。</source>
         <translation>The end date cannot be earlier than the start date.</translation>
     </message>
@@ -2506,7 +2521,7 @@ PDF signing key fingerprint: %2</translation>
 <context>
     <name>PanelDialogs</name>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="21"/>
+        <location filename="../../ui/panel_dialogs.py" line="22"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2514,340 +2529,345 @@ PDF signing key fingerprint: %2</translation>
 <context>
     <name>PanelsPage</name>
     <message>
-        <location filename="../../ui/panels_page.py" line="53"/>
+        <location filename="../../ui/panels_page.py" line="55"/>
         <source>新建评审组…</source>
         <translation>New Panel…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="55"/>
+        <location filename="../../ui/panels_page.py" line="57"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="60"/>
+        <location filename="../../ui/panels_page.py" line="62"/>
         <source>评审组</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="75"/>
+        <location filename="../../ui/panels_page.py" line="77"/>
         <source>专家编号</source>
         <translation>Expert ID</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="75"/>
+        <location filename="../../ui/panels_page.py" line="77"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="75"/>
+        <location filename="../../ui/panels_page.py" line="77"/>
         <source>工作单位</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="75"/>
-        <location filename="../../ui/panels_page.py" line="265"/>
+        <location filename="../../ui/panels_page.py" line="77"/>
+        <location filename="../../ui/panels_page.py" line="267"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="76"/>
+        <location filename="../../ui/panels_page.py" line="78"/>
         <source>评审项目数</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="77"/>
+        <location filename="../../ui/panels_page.py" line="79"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="77"/>
+        <location filename="../../ui/panels_page.py" line="79"/>
         <source>项目名称</source>
         <translation>Project Title</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="77"/>
+        <location filename="../../ui/panels_page.py" line="79"/>
         <source>指南项目</source>
         <translation>Guide Item</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="77"/>
+        <location filename="../../ui/panels_page.py" line="79"/>
         <source>评审专家</source>
         <translation>Reviewers</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="78"/>
-        <location filename="../../ui/panels_page.py" line="461"/>
+        <location filename="../../ui/panels_page.py" line="80"/>
+        <location filename="../../ui/panels_page.py" line="464"/>
         <source>回避</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="79"/>
+        <location filename="../../ui/panels_page.py" line="81"/>
         <source>随机抽取…</source>
         <translation>Random Draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="81"/>
+        <location filename="../../ui/panels_page.py" line="83"/>
         <source>添加专家…</source>
         <translation>Add Experts…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="83"/>
-        <location filename="../../ui/panels_page.py" line="387"/>
+        <location filename="../../ui/panels_page.py" line="85"/>
+        <location filename="../../ui/panels_page.py" line="390"/>
         <source>移除成员</source>
         <translation>Remove Member</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="85"/>
-        <location filename="../../ui/panels_page.py" line="393"/>
+        <location filename="../../ui/panels_page.py" line="87"/>
+        <location filename="../../ui/panels_page.py" line="396"/>
         <source>设为组长</source>
         <translation>Make Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="87"/>
+        <location filename="../../ui/panels_page.py" line="89"/>
         <source>分配评审任务…</source>
         <translation>Assign Reviews…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="116"/>
+        <location filename="../../ui/panels_page.py" line="118"/>
         <source>重新检测回避</source>
         <translation>Re-detect Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="118"/>
+        <location filename="../../ui/panels_page.py" line="120"/>
         <source>按单位信用代码、单位名称、项目负责人/成员与专家声明重新判定 (F6)</source>
         <translation>Check again by organization credit code, organization name, project leader/members and the experts&apos; declarations (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="120"/>
-        <location filename="../../ui/panels_page.py" line="514"/>
+        <location filename="../../ui/panels_page.py" line="122"/>
+        <location filename="../../ui/panels_page.py" line="517"/>
         <source>添加回避…</source>
         <translation>Add Conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="123"/>
-        <location filename="../../ui/panels_page.py" line="516"/>
+        <location filename="../../ui/panels_page.py" line="125"/>
+        <location filename="../../ui/panels_page.py" line="519"/>
         <source>撤销回避…</source>
         <translation>Dismiss Conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="144"/>
+        <location filename="../../ui/panels_page.py" line="146"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="146"/>
+        <location filename="../../ui/panels_page.py" line="148"/>
         <source>另存为文本…</source>
         <translation>Save as Text…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="161"/>
+        <location filename="../../ui/panels_page.py" line="163"/>
         <source>成员与分配</source>
         <translation>Members and Assignments</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="162"/>
+        <location filename="../../ui/panels_page.py" line="164"/>
         <source>回避矩阵</source>
         <translation>Conflict Matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="163"/>
+        <location filename="../../ui/panels_page.py" line="165"/>
         <source>抽取记录</source>
         <translation>Draw Records</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="178"/>
+        <location filename="../../ui/panels_page.py" line="180"/>
         <source>专家组与回避</source>
         <translation>Panels and Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="200"/>
+        <location filename="../../ui/panels_page.py" line="202"/>
         <source>%1（%2 人，%3 项）</source>
         <translation>%1 (%2 members, %3 applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="245"/>
+        <location filename="../../ui/panels_page.py" line="247"/>
         <source>本批次还没有评审组：点击“新建评审组…”</source>
         <translation>This session has no panels yet: click “New Panel…”</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="254"/>
+        <location filename="../../ui/panels_page.py" line="256"/>
         <source>每项目 %1 位专家（种子 %2）</source>
         <translation>%1 experts per application, seed %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="255"/>
+        <location filename="../../ui/panels_page.py" line="257"/>
         <source>全员评审</source>
         <translation>all members review all</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="257"/>
+        <location filename="../../ui/panels_page.py" line="259"/>
         <source>%1：%2 位成员，%3 个申报项目，已分配 %4 项评审任务（%5）</source>
         <translation>%1: %2 members, %3 applications, %4 reviews assigned (%5)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="275"/>
+        <location filename="../../ui/panels_page.py" line="277"/>
         <source>项目%1</source>
         <translation>Item %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="282"/>
+        <location filename="../../ui/panels_page.py" line="278"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels_page.py" line="285"/>
         <source>评审专家少于 3 位</source>
         <translation>Fewer than 3 reviewers</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="320"/>
-        <location filename="../../ui/panels_page.py" line="325"/>
+        <location filename="../../ui/panels_page.py" line="323"/>
+        <location filename="../../ui/panels_page.py" line="328"/>
         <source>新建评审组</source>
         <translation>New Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="332"/>
-        <location filename="../../ui/panels_page.py" line="336"/>
+        <location filename="../../ui/panels_page.py" line="335"/>
+        <location filename="../../ui/panels_page.py" line="339"/>
         <source>删除评审组</source>
         <translation>Delete Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="333"/>
+        <location filename="../../ui/panels_page.py" line="336"/>
         <source>删除评审组“%1”及其分配？抽取记录会保留。</source>
         <translation>Delete panel “%1” and its assignments? The draw records are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="352"/>
-        <location filename="../../ui/panels_page.py" line="363"/>
+        <location filename="../../ui/panels_page.py" line="355"/>
+        <location filename="../../ui/panels_page.py" line="366"/>
         <source>随机抽取专家</source>
         <translation>Random Draw of Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="360"/>
+        <location filename="../../ui/panels_page.py" line="363"/>
         <source>抽中 %1 位专家（随机种子 %2）</source>
         <translation>Drew %1 experts (seed %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="375"/>
-        <location filename="../../ui/panels_page.py" line="377"/>
+        <location filename="../../ui/panels_page.py" line="378"/>
+        <location filename="../../ui/panels_page.py" line="380"/>
         <source>添加专家</source>
         <translation>Add Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="405"/>
-        <location filename="../../ui/panels_page.py" line="412"/>
+        <location filename="../../ui/panels_page.py" line="408"/>
+        <location filename="../../ui/panels_page.py" line="415"/>
         <source>分配评审任务</source>
         <translation>Assign Reviews</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="409"/>
+        <location filename="../../ui/panels_page.py" line="412"/>
         <source>已分配 %1 项评审任务</source>
         <translation>Assigned %1 reviews</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="420"/>
+        <location filename="../../ui/panels_page.py" line="423"/>
         <source>检测回避</source>
         <translation>Detect Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="423"/>
+        <location filename="../../ui/panels_page.py" line="426"/>
         <source>回避检测完成：新增 %1，消除 %2，现有 %3，已撤销 %4</source>
         <translation>Conflict check finished: %1 new, %2 cleared, %3 active, %4 dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="465"/>
+        <location filename="../../ui/panels_page.py" line="468"/>
         <source>已撤销</source>
         <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="465"/>
+        <location filename="../../ui/panels_page.py" line="468"/>
         <source>原因：%1
 撤销理由：%2</source>
         <translation>Reason: %1
 Dismissed because: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="474"/>
+        <location filename="../../ui/panels_page.py" line="477"/>
         <source>%1 位专家 × %2 个申报包：回避 %3 处，已撤销 %4 处</source>
         <translation>%1 experts × %2 packages: %3 conflicts, %4 dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="494"/>
+        <location filename="../../ui/panels_page.py" line="497"/>
         <source>选中一格查看回避原因；右键可添加或撤销回避。</source>
         <translation>Select a cell to see the reason for a conflict; right-click to add or dismiss a conflict.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="499"/>
+        <location filename="../../ui/panels_page.py" line="502"/>
         <source>回避［%1］：%2</source>
         <translation>Conflict [%1]: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="501"/>
+        <location filename="../../ui/panels_page.py" line="504"/>
         <source>已撤销：%1（理由：%2）</source>
         <translation>Dismissed: %1 (reason: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="504"/>
+        <location filename="../../ui/panels_page.py" line="507"/>
         <source>无回避</source>
         <translation>No conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="518"/>
+        <location filename="../../ui/panels_page.py" line="521"/>
         <source>恢复已撤销的回避：%1</source>
         <translation>Reinstate Dismissed Conflict: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="525"/>
         <location filename="../../ui/panels_page.py" line="528"/>
-        <location filename="../../ui/panels_page.py" line="534"/>
+        <location filename="../../ui/panels_page.py" line="531"/>
+        <location filename="../../ui/panels_page.py" line="537"/>
         <source>添加回避</source>
         <translation>Add Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="525"/>
+        <location filename="../../ui/panels_page.py" line="528"/>
         <source>请先在回避矩阵中选中专家与申报包所在的格。</source>
         <translation>First select the cell of the expert and the application package in the conflict matrix.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="528"/>
+        <location filename="../../ui/panels_page.py" line="531"/>
         <source>%1 回避 %2 %3 的原因：</source>
         <translation>Reason for the conflict of interest between %1 and %2 %3:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="540"/>
-        <location filename="../../ui/panels_page.py" line="544"/>
-        <location filename="../../ui/panels_page.py" line="552"/>
+        <location filename="../../ui/panels_page.py" line="543"/>
+        <location filename="../../ui/panels_page.py" line="547"/>
+        <location filename="../../ui/panels_page.py" line="555"/>
         <source>撤销回避</source>
         <translation>Dismiss Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="540"/>
+        <location filename="../../ui/panels_page.py" line="543"/>
         <source>选中的格没有回避。</source>
         <translation>The selected cell has no conflict.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="545"/>
+        <location filename="../../ui/panels_page.py" line="548"/>
         <source>撤销 %1 对 %2 的回避（%3）。撤销理由会记入审计日志：</source>
         <translation>Dismiss the conflict between %1 and %2 (%3). The reason for dismissing it is recorded in the audit log:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="555"/>
+        <location filename="../../ui/panels_page.py" line="558"/>
         <source>恢复回避</source>
         <translation>Reinstate Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="567"/>
+        <location filename="../../ui/panels_page.py" line="570"/>
         <source>第 %1 号 %2 %3</source>
         <translation>No. %1 %2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="601"/>
-        <location filename="../../ui/panels_page.py" line="609"/>
+        <location filename="../../ui/panels_page.py" line="604"/>
+        <location filename="../../ui/panels_page.py" line="612"/>
         <source>保存抽取记录</source>
         <translation>Save Draw Record</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="602"/>
+        <location filename="../../ui/panels_page.py" line="605"/>
         <source>专家抽取记录%1.txt</source>
         <translation>Expert draw record %1.txt</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="603"/>
+        <location filename="../../ui/panels_page.py" line="606"/>
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
@@ -3022,7 +3042,7 @@ Dismissed because: %2</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="192"/>
+        <location filename="../../ui/panel_dialogs.py" line="193"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -3559,37 +3579,37 @@ Dismissed because: %2</translation>
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="29"/>
+        <location filename="../../ui/roster_page.py" line="30"/>
         <source>专家库导入结果</source>
         <translation>Expert Roster Import Results</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="37"/>
+        <location filename="../../ui/roster_page.py" line="39"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="37"/>
+        <location filename="../../ui/roster_page.py" line="39"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="37"/>
+        <location filename="../../ui/roster_page.py" line="39"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="37"/>
+        <location filename="../../ui/roster_page.py" line="39"/>
         <source>应为</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="51"/>
+        <location filename="../../ui/roster_page.py" line="53"/>
         <source>未识别的列（已忽略）：%1</source>
         <translation>Unrecognized columns (ignored): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="57"/>
+        <location filename="../../ui/roster_page.py" line="59"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -3597,114 +3617,114 @@ Dismissed because: %2</translation>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="27"/>
+        <location filename="../../ui/roster_model.py" line="28"/>
         <source>专家编号</source>
         <translation>Expert ID</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="27"/>
+        <location filename="../../ui/roster_model.py" line="28"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="28"/>
+        <location filename="../../ui/roster_model.py" line="29"/>
         <source>工作单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="28"/>
+        <location filename="../../ui/roster_model.py" line="29"/>
         <source>职称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="29"/>
+        <location filename="../../ui/roster_model.py" line="30"/>
         <source>专业领域</source>
         <translation>Expertise</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="29"/>
+        <location filename="../../ui/roster_model.py" line="30"/>
         <source>手机</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="30"/>
+        <location filename="../../ui/roster_model.py" line="31"/>
         <source>电子邮箱</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="30"/>
+        <location filename="../../ui/roster_model.py" line="31"/>
         <source>回避单位/人员</source>
         <translation>Declared conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="70"/>
+        <location filename="../../ui/roster_page.py" line="72"/>
         <source>筛选：姓名、单位、专业领域…</source>
         <translation>Filter: name, organization, expertise…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="88"/>
+        <location filename="../../ui/roster_page.py" line="90"/>
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="89"/>
+        <location filename="../../ui/roster_page.py" line="91"/>
         <source>按“专家编号”新增或更新专家（Ctrl+Shift+E）</source>
         <translation>Add or update experts by “Expert ID” (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="92"/>
+        <location filename="../../ui/roster_page.py" line="94"/>
         <source>导出为 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="94"/>
+        <location filename="../../ui/roster_page.py" line="96"/>
         <source>保存导入模板…</source>
         <translation>Save Import Template…</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="117"/>
+        <location filename="../../ui/roster_page.py" line="119"/>
         <source>专家库</source>
         <translation>Expert Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="149"/>
+        <location filename="../../ui/roster_page.py" line="151"/>
         <source>专家库共 %1 位专家，显示 %2 位</source>
         <translation>%1 experts in the roster, %2 shown</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="161"/>
-        <location filename="../../ui/roster_page.py" line="169"/>
+        <location filename="../../ui/roster_page.py" line="163"/>
+        <location filename="../../ui/roster_page.py" line="171"/>
         <source>导入专家库</source>
         <translation>Import Expert Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="174"/>
+        <location filename="../../ui/roster_page.py" line="176"/>
         <source>专家库导入：%1</source>
         <translation>Roster import: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="180"/>
-        <location filename="../../ui/roster_page.py" line="187"/>
+        <location filename="../../ui/roster_page.py" line="182"/>
+        <location filename="../../ui/roster_page.py" line="189"/>
         <source>导出专家库</source>
         <translation>Export Expert Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="189"/>
+        <location filename="../../ui/roster_page.py" line="191"/>
         <source>已导出 %1 位专家到 %2</source>
         <translation>Exported %1 experts to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="193"/>
+        <location filename="../../ui/roster_page.py" line="195"/>
         <source>保存专家库导入模板</source>
         <translation>Save Expert Roster Import Template</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="200"/>
+        <location filename="../../ui/roster_page.py" line="202"/>
         <source>保存导入模板</source>
         <translation>Save Import Template</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="202"/>
+        <location filename="../../ui/roster_page.py" line="204"/>
         <source>模板已保存：%1</source>
         <translation>Template saved: %1</translation>
     </message>

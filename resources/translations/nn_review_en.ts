@@ -616,162 +616,167 @@ Expert %2%3</translation>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="50"/>
+        <location filename="../../ui/expert/doc_pane.py" line="48"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="50"/>
+        <location filename="../../ui/expert/doc_pane.py" line="48"/>
         <source>内容</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="56"/>
+        <location filename="../../ui/expert/doc_pane.py" line="54"/>
         <source>已核对</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="56"/>
+        <location filename="../../ui/expert/doc_pane.py" line="54"/>
         <source>形式审查</source>
         <translation>Formal check</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="56"/>
+        <location filename="../../ui/expert/doc_pane.py" line="54"/>
         <source>指南要求与申报情况</source>
         <translation>Guide requirement and what was declared</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="91"/>
+        <location filename="../../ui/expert/doc_pane.py" line="89"/>
         <source>打开评审包后，在左侧选择申报</source>
         <translation>Open a review bundle, then choose an application on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="101"/>
+        <location filename="../../ui/expert/doc_pane.py" line="99"/>
         <source>指南项目%1</source>
         <translation>Guide item %1</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="102"/>
+        <location filename="../../ui/expert/doc_pane.py" line="100"/>
         <source> 方向%1</source>
         <translation> direction %1</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="111"/>
+        <location filename="../../ui/expert/doc_pane.py" line="101"/>
+        <source>&#x3000;</source>
+        <translation>  ·  </translation>
+    </message>
+    <message>
+        <location filename="../../ui/expert/doc_pane.py" line="109"/>
         <source>%1（%2 页）</source>
         <translation>%1 (%2 pages)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="114"/>
+        <location filename="../../ui/expert/doc_pane.py" line="112"/>
         <source>申报概要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="117"/>
+        <location filename="../../ui/expert/doc_pane.py" line="115"/>
         <source>指南要求</source>
         <translation>Guide requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="126"/>
+        <location filename="../../ui/expert/doc_pane.py" line="124"/>
         <source>申请资助 %1 万元，自筹 %2 万元</source>
         <translation>Requested %1 × 10k CNY, self-funded %2 × 10k CNY</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="153"/>
+        <location filename="../../ui/expert/doc_pane.py" line="151"/>
         <source>南宁</source>
         <translation>Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="153"/>
+        <location filename="../../ui/expert/doc_pane.py" line="151"/>
         <source>非南宁</source>
         <translation>outside Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="161"/>
+        <location filename="../../ui/expert/doc_pane.py" line="159"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="161"/>
+        <location filename="../../ui/expert/doc_pane.py" line="159"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="162"/>
+        <location filename="../../ui/expert/doc_pane.py" line="160"/>
         <source>项目名称</source>
         <translation>Project title</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="163"/>
+        <location filename="../../ui/expert/doc_pane.py" line="161"/>
         <source>指南项目</source>
         <translation>Guide item</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="163"/>
+        <location filename="../../ui/expert/doc_pane.py" line="161"/>
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="165"/>
+        <location filename="../../ui/expert/doc_pane.py" line="163"/>
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="165"/>
+        <location filename="../../ui/expert/doc_pane.py" line="163"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="166"/>
+        <location filename="../../ui/expert/doc_pane.py" line="164"/>
         <source>所在城区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="168"/>
+        <location filename="../../ui/expert/doc_pane.py" line="166"/>
         <source>合作单位</source>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="173"/>
+        <location filename="../../ui/expert/doc_pane.py" line="171"/>
         <source>项目负责人</source>
         <translation>Project leader</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="174"/>
+        <location filename="../../ui/expert/doc_pane.py" line="172"/>
         <source>成员%1</source>
         <translation>Member %1</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="178"/>
+        <location filename="../../ui/expert/doc_pane.py" line="176"/>
         <source>项目团队</source>
         <translation>Project team</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="182"/>
+        <location filename="../../ui/expert/doc_pane.py" line="180"/>
         <source>实施期</source>
         <translation>Implementation period</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="184"/>
+        <location filename="../../ui/expert/doc_pane.py" line="182"/>
         <source>申请资助</source>
         <translation>Requested funding</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="185"/>
+        <location filename="../../ui/expert/doc_pane.py" line="183"/>
         <source>自筹经费</source>
         <translation>Self-funding</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="187"/>
+        <location filename="../../ui/expert/doc_pane.py" line="185"/>
         <source>实施期与经费</source>
         <translation>Period and budget</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="190"/>
+        <location filename="../../ui/expert/doc_pane.py" line="188"/>
         <source>考核指标（申报值）</source>
         <translation>Indicators (declared)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="214"/>
+        <location filename="../../ui/expert/doc_pane.py" line="212"/>
         <source>评审包中没有该指南项目的要求</source>
         <translation>The bundle holds no requirements for this guide item</translation>
     </message>

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QDateTimeEdit,
-                               QGroupBox, QLabel, QLineEdit, QMainWindow, QPlainTextEdit, QTabBar, QTabWidget,
+                               QGroupBox, QHeaderView, QLabel, QLineEdit, QMainWindow, QPlainTextEdit, QTabBar, QTabWidget,
                                QTextEdit, QWidget)
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -186,7 +186,8 @@ def texts_of(w: QWidget) -> list[tuple[str, str]]:
         add("specialValueText", w.specialValueText())
     if isinstance(w, QDateTimeEdit):
         add("displayFormat", w.displayFormat())
-    if isinstance(w, QAbstractItemView) and w.model() is not None:
+    if isinstance(w, QAbstractItemView) and not isinstance(w, QHeaderView) and w.model() is not None:
+        # (a header view shares its table's model: the table reports the cells and headers once)
         model = w.model()
         for orient, name in ((Qt.Horizontal, "header"), (Qt.Vertical, "row header")):
             n = _columns(model, QModelIndex()) if orient == Qt.Horizontal else min(model.rowCount(QModelIndex()), MAX_ROWS)

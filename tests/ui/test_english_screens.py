@@ -140,6 +140,28 @@ def test_the_secretary_window_in_english_shows_no_chinese_but_data(qtbot, tmp_pa
     dlg = ImportResultDialog(report, win)
     qtbot.addWidget(dlg)
     look(dlg, "import result")
+    details = dlg.details(0)  # the refused file's 详细信息… (LongMessageDialog)
+    qtbot.addWidget(details)
+    details.show()
+    look(details, "import result details")
+    details.reject()
+    from ui.import_dialogs import ImportProgress
+    progress = ImportProgress(win)
+    qtbot.addWidget(progress)
+    progress.update_progress(10, 100, pkgs[0].name)
+    look(progress, "import progress")
+    # A roster import with row errors.
+    from nn_review.roster.xlsx import import_roster
+    from ui.roster_page import RosterImportDialog
+
+    from ..roster_files import secretary_workbook
+    rows = [["ZJ-9001", "测试专家", "测试单位", "12345", None, None, "138-ABC", "not-an-address"],
+            ["ZJ-9002", "另一专家", "", None, None, None, None, None]]
+    roster_report = import_roster(store, secretary_workbook(tmp_path / "roster.xlsx", rows))
+    look.data.add(["测试专家", "测试单位", "另一专家"])
+    roster_dlg = RosterImportDialog(roster_report, win)
+    qtbot.addWidget(roster_dlg)
+    look(roster_dlg, "roster import result")
 
     # The other pages: roster, panels (three tabs), exchange, results.
     for page in win.extra_pages:
@@ -229,7 +251,9 @@ def test_the_expert_window_with_a_bundle_open_in_english_shows_no_chinese_but_da
         qtbot.waitExposed(win)
         _settle(qtbot, 300)
         look(win, "expert window")
+        from ui.expert.dialogs import PassphraseDialog as ExpertPassphraseDialog
         for label, d in (("submit", SubmitDialog(ws, bid, str(tmp_path), win)),
+                         ("expert passphrase", ExpertPassphraseDialog(False, parent=win)),
                          ("recusal", RecusalDialog(apps[0].application_id, apps[0].title, win)),
                          ("expert settings", ExpertSettingsDialog(ws, win))):
             qtbot.addWidget(d)

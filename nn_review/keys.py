@@ -50,7 +50,7 @@ class KeyStoreError(RuntimeError):
         self.problem = problem
 
 
-def _p(key: str, todo: str | None = None, **params) -> Problem:
+def key_problem(key: str, todo: str | None = None, **params) -> Problem:
     return Problem(M(key, **params), M(todo) if todo else None)
 
 
@@ -137,7 +137,7 @@ def decode_private_key(text: str, where: str) -> Ed25519PrivateKey:
             raise ValueError("未知格式")
         return Ed25519PrivateKey.from_private_bytes(base64.b64decode(text[len(_PREFIX):].strip(), validate=True))
     except Exception as e:
-        raise KeyStoreError(f"{where} 中保存的私钥已损坏，无法读取（{e}）", _p("keys.error.damaged", "keys.todo.restore")) from None
+        raise KeyStoreError(f"{where} 中保存的私钥已损坏，无法读取（{e}）", key_problem("keys.error.damaged", "keys.todo.restore")) from None
 
 
 def _usable(backend) -> bool:
@@ -164,7 +164,7 @@ def key_file(role: str, owner_id: str, directory: Path) -> Path:
 def _read_file(path: Path) -> Ed25519PrivateKey:
     if sys.platform != "win32" and path.stat().st_mode & 0o077:
         raise KeyStoreError(f"私钥文件 {path} 的权限过宽（其他用户可读）；请执行 chmod 600 后重试",
-                            _p("keys.error.permissions", "keys.todo.permissions"))
+                            key_problem("keys.error.permissions", "keys.todo.permissions"))
     return decode_private_key(path.read_text(encoding="ascii"), str(path))
 
 
@@ -208,7 +208,7 @@ def _passphrase_key(passphrase: str, salt: bytes, kdf: dict) -> bytes:
 def seal_with_passphrase(secret: bytes, passphrase: str, aad: str) -> dict:
     """``secret`` encrypted under a key derived from ``passphrase`` (scrypt → AES-256-GCM, ``aad`` bound)."""
     if len(passphrase or "") < MIN_PASSPHRASE:
-        raise KeyStoreError(f"口令至少 {MIN_PASSPHRASE} 个字符", _p("keys.error.short_passphrase", n=MIN_PASSPHRASE))
+        raise KeyStoreError(f"口令至少 {MIN_PASSPHRASE} 个字符", key_problem("keys.error.short_passphrase", n=MIN_PASSPHRASE))
     salt, nonce = os.urandom(16), os.urandom(12)
     ct = AESGCM(_passphrase_key(passphrase, salt, PASSPHRASE_KDF)).encrypt(nonce, secret, aad.encode("utf-8"))
     b64 = lambda b: base64.b64encode(b).decode("ascii")  # noqa: E731
@@ -221,11 +221,11 @@ def open_with_passphrase(sealed: dict, passphrase: str, aad: str, where: str) ->
         salt, nonce, ct = (base64.b64decode(sealed[k], validate=True) for k in ("salt", "nonce", "ciphertext"))
         kdf = sealed["kdf"]
     except Exception:
-        raise KeyStoreError(f"{where} 已损坏（无法解析）", _p("keys.error.damaged", "keys.todo.restore")) from None
+        raise KeyStoreError(f"{where} 已损坏（无法解析）", key_problem("keys.error.damaged", "keys.todo.restore")) from None
     try:
         return AESGCM(_passphrase_key(passphrase or "", salt, kdf)).decrypt(nonce, ct, aad.encode("utf-8"))
     except InvalidTag:
-        raise KeyStoreError(f"口令错误，无法解开 {where}（区分大小写）", _p("keys.error.wrong_passphrase", "keys.todo.retry")) from None
+        raise KeyStoreError(f"口令错误，无法解开 {where}（区分大小写）", key_problem("keys.error.wrong_passphrase", "keys.todo.retry")) from None
 
 
 def protected_key_file(role: str, owner_id: str, directory: Path) -> Path:
@@ -241,7 +241,7 @@ def read_protected_key_public(path: Path) -> Ed25519PublicKey:
     try:
         return public_key_from_b64(json.loads(Path(path).read_text(encoding="utf-8"))["public_key"])
     except Exception as e:
-        raise KeyStoreError(f"私钥文件 {path} 已损坏（{e}）", _p("keys.error.damaged", "keys.todo.restore")) from None
+        raise KeyStoreError(f"私钥文件 {path} 已损坏（{e}）", key_problem("keys.error.damaged", "keys.todo.restore")) from None
 
 
 def load_or_create_protected_key(role: str, owner_id: str, directory: str | Path, passphrase: str,
@@ -257,7 +257,7 @@ def load_or_create_protected_key(role: str, owner_id: str, directory: str | Path
             if obj.get("format") != PROTECTED_FORMAT or obj.get("role") != role or obj.get("owner") != owner_id:
                 raise ValueError("格式、角色或所有者不符")
         except (OSError, ValueError) as e:
-            raise KeyStoreError(f"私钥文件 {path} 已损坏，无法读取（{e}）", _p("keys.error.damaged", "keys.todo.restore")) from None
+            raise KeyStoreError(f"私钥文件 {path} 已损坏，无法读取（{e}）", key_problem("keys.error.damaged", "keys.todo.restore")) from None
         raw = open_with_passphrase(obj["sealed"], passphrase, _protected_aad(role, owner_id, obj.get("public_key", "")),
                                    f"私钥文件 {path}")
         key = Ed25519PrivateKey.from_private_bytes(raw)
@@ -404,16 +404,16 @@ def ask_passphrase(scope: str, prompt: str, *, confirm: bool = False, env: str =
     if _passphrase_provider is not None:
         value = _passphrase_provider(prompt, confirm)
         if value is None:
-            raise KeyStoreError("已取消：未输入口令", _p("keys.error.cancelled"))
+            raise KeyStoreError("已取消：未输入口令", key_problem("keys.error.cancelled"))
     elif sys.stdin is not None and sys.stdin.isatty():
         import getpass
         value = getpass.getpass(f"{prompt}：")
         if confirm and getpass.getpass("请再输入一次：") != value:
-            raise KeyStoreError("两次输入的口令不一致", _p("keys.error.mismatch", "keys.todo.retry"))
+            raise KeyStoreError("两次输入的口令不一致", key_problem("keys.error.mismatch", "keys.todo.retry"))
     else:
         raise KeyStoreError(f"需要口令（{prompt}）：请在终端中运行，或用环境变量 {env} 提供口令")
     if len(value or "") < MIN_PASSPHRASE:
-        raise KeyStoreError(f"口令至少 {MIN_PASSPHRASE} 个字符", _p("keys.error.short_passphrase", n=MIN_PASSPHRASE))
+        raise KeyStoreError(f"口令至少 {MIN_PASSPHRASE} 个字符", key_problem("keys.error.short_passphrase", n=MIN_PASSPHRASE))
     _passphrase_cache[scope] = value
     return value
 

@@ -37,7 +37,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from .certs import spki_fingerprint, subject_text
 from .i18n import M, Problem
-from .keys import (SERVICE, KeyStoreError, _p, SigningKey, ask_passphrase, decode_private_key, default_key_dir,
+from .keys import (SERVICE, KeyStoreError, key_problem, SigningKey, ask_passphrase, decode_private_key, default_key_dir,
                    encode_private_key, fingerprint, forget_passphrase, key_file, keyring_or_reason,
                    load_or_create_protected_key, open_with_passphrase, protected_key_file, read_protected_key_public,
                    seal_with_passphrase, write_private_text, write_protected_key)
@@ -114,7 +114,7 @@ def _read_json(path: Path) -> dict:
             raise ValueError("不是 JSON 对象")
         return obj
     except (OSError, ValueError) as e:
-        raise KeyStoreError(f"密钥文件 {path} 已损坏，无法读取（{e}）", _p("keys.error.damaged", "keys.todo.restore")) from None
+        raise KeyStoreError(f"密钥文件 {path} 已损坏，无法读取（{e}）", key_problem("keys.error.damaged", "keys.todo.restore")) from None
 
 
 def _mode(store, keyring_backend=None):
@@ -151,7 +151,7 @@ def _keyring_get(backend, user: str) -> str | None:
         return backend.get_password(SERVICE, user)
     except Exception as e:  # a locked keyring daemon: say so rather than make a second key
         raise KeyStoreError(f"系统钥匙串不可用（{e}），无法读取评审秘书的私钥",
-                            _p("keys.error.keyring", "keys.todo.keyring")) from None
+                            key_problem("keys.error.keyring", "keys.todo.keyring")) from None
 
 
 def _keyring_put(backend, user: str, value: str) -> bool:
@@ -432,7 +432,7 @@ def backup(store, out: str | Path, backup_passphrase: str, *, keyring_backend=No
         ROLE, store.actor, default_key_dir()).exists()
     if not ed_known and not pdf_file(store).exists() and not _legacy_pdf_paths(
             default_key_dir(), ROLE, store.actor)[0].exists():
-        raise KeyStoreError("本存储还没有评审秘书的密钥，无需备份", _p("keys.error.no_keys"))
+        raise KeyStoreError("本存储还没有评审秘书的密钥，无需备份", key_problem("keys.error.no_keys"))
     ed = secretary_ed25519(store, keyring_backend=keyring_backend)
     pdf = secretary_pdf_key(store, keyring_backend=keyring_backend)
     raw = ed.private_key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
@@ -460,12 +460,12 @@ def read_backup(path: str | Path, backup_passphrase: str) -> tuple[dict, dict]:
     path = Path(path)
     obj = _read_json(path)
     if obj.get("format") != BACKUP_FORMAT:
-        raise KeyStoreError(f"{path} 不是评审秘书密钥备份文件（应为 {BACKUP_FORMAT}）", _p("keys.error.not_backup"))
+        raise KeyStoreError(f"{path} 不是评审秘书密钥备份文件（应为 {BACKUP_FORMAT}）", key_problem("keys.error.not_backup"))
     data = open_with_passphrase(obj.get("sealed") or {}, backup_passphrase, BACKUP_FORMAT, f"密钥备份 {path}")
     try:
         return obj, json.loads(data)
     except ValueError:
-        raise KeyStoreError(f"密钥备份 {path} 已损坏", _p("keys.error.backup_damaged")) from None
+        raise KeyStoreError(f"密钥备份 {path} 已损坏", key_problem("keys.error.backup_damaged")) from None
 
 
 @operation
@@ -483,7 +483,7 @@ def restore(store, path: str | Path, backup_passphrase: str, *, force: bool = Fa
         cert = _load_pem(payload["certificate"]) if payload.get("certificate") else None
         retired = [_load_pem(p) for p in payload.get("retired", [])]
     except Exception as e:
-        raise KeyStoreError(f"密钥备份 {path} 已损坏（{e}）", _p("keys.error.backup_damaged")) from None
+        raise KeyStoreError(f"密钥备份 {path} 已损坏（{e}）", key_problem("keys.error.backup_damaged")) from None
     ed_fp, pdf_fp = fingerprint(ed_key.public_key()), spki_fingerprint(pdf_key.public_key())
     migrate_legacy(store, keyring_backend=keyring_backend)
     have_ed = _ed_public_fingerprint(store, keyring_backend)

@@ -6,6 +6,7 @@ and nothing of it was kept.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..i18n import M, Msg, Problem, catalog, language, render
@@ -32,22 +33,55 @@ def refusal_what(code: str) -> Msg:
     return M("package.refused.manifest.field" if code.startswith("manifest.") else "package.refused.other")
 
 
+_PARTS = (("manifest.applicant", "package.where.applicant", False),
+          ("manifest.partners[", "package.where.partner", True),
+          ("manifest.consortium.members[", "package.where.consortium_member", True),
+          ("manifest.consortium", "package.where.consortium", False),
+          ("manifest.leader", "package.where.leader", False),
+          ("manifest.members[", "package.where.member", True),
+          ("manifest.documents[", "package.where.document", True),
+          ("manifest.budget", "package.where.budget", False),
+          ("manifest.period", "package.where.period", False),
+          ("manifest.indicators", "package.where.indicators", False))
+
+
+def field_words(field: str | None) -> Msg | None:
+    """Which part of the application a manifest path names, in words ("partner 2"); None for others."""
+    for prefix, key, numbered in _PARTS:
+        if field and field.startswith(prefix):
+            if not numbered:
+                return M(key)
+            index = field[len(prefix):].split("]", 1)[0]
+            return M(key, n=int(index) + 1) if index.isdigit() else None
+    return None
+
+
+_DETAIL = re.compile(r"（详情：(.*)）")
+
+
 @dataclass(frozen=True)
 class RefusalProblem(Problem):
     """A refusal as the GUI shows it. Chinese: the reader's own sentence (specific: which field,
     found, expected) and the advice; other languages: the plain text of the code. The field path,
     the code (and in Chinese nothing else) go to the details line."""
     zh: str = ""
+    where: Msg | None = None  # the part of the application (English: the Chinese sentence names it)
 
     def render(self, lang: str | None = None) -> str:
-        zh = (lang or language()).startswith("zh")
-        head = self.zh if zh and self.zh else render(self.what, lang)
+        if (lang or language()).startswith("zh") and self.zh:
+            head = _DETAIL.sub("", self.zh)  # "（详情：File is not a zip file）" → the details line
+        else:
+            head = render(self.what if self.where is None else M("package.where", where=self.where, what=self.what),
+                          lang)
         return head if self.todo is None else f"{head}\n{render(self.todo, lang)}"
 
 
 def refusal_problem(code: str, field: str | None, message: str, msg: Msg | None = None) -> RefusalProblem:
-    detail = "; ".join(x for x in (f"field: {field}" if field else "", f"code: {code}") if x)
-    return RefusalProblem(msg or refusal_what(code), refusal_todo(code), detail=detail, zh=message)
+    found = _DETAIL.search(message)
+    detail = "; ".join(x for x in (f"field: {field}" if field else "", f"code: {code}",
+                                   found.group(1) if found else "") if x)
+    return RefusalProblem(msg or refusal_what(code), refusal_todo(code), detail=detail, zh=message,
+                          where=field_words(field))
 
 
 class PackageRefused(Exception):

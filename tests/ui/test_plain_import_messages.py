@@ -60,13 +60,25 @@ def test_a_refused_package_says_what_and_what_to_do_the_field_only_in_the_detail
     assert "manifest.applicant.credit_code" in "\n".join(dlg.lines)  # the copy keeps it for support
 
 
+def test_the_libraries_words_of_a_damaged_file_go_to_the_detail(qtbot, store, sid, tmp_path, lang):
+    lang("zh_CN")
+    broken = tmp_path / "下载不完整.nnpkg"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    dlg = _dialog(qtbot, store, sid, [broken])
+    main, tip = dlg.table.item(0, 2).text(), dlg.table.item(0, 2).toolTip()
+    assert main.startswith("不是有效的 ZIP 文件") and "请联系申报单位重新生成或重新发送" in main
+    assert "详情" not in main and "File is not a zip file" not in main
+    assert "File is not a zip file" in tip and "zip.not_zip" in tip
+
+
 def test_a_refused_package_in_english_has_no_chinese_but_the_file_name(qtbot, store, sid, tmp_path, lang):
     lang("en")
     broken = tmp_path / "damaged.nnpkg"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     dlg = _dialog(qtbot, store, sid, [_bad_credit_code_package(tmp_path), broken])
     texts = {dlg.table.item(r, 1).text(): dlg.table.item(r, 2).text() for r in range(dlg.table.rowCount())}
-    assert "unified social credit code" in texts["坏代码.nnpkg"] and "Ask the applicant" in texts["坏代码.nnpkg"]
+    assert texts["坏代码.nnpkg"].startswith("Applicant: The unified social credit code is invalid")
+    assert "Ask the applicant" in texts["坏代码.nnpkg"]
     assert "not a ZIP archive" in texts["damaged.nnpkg"]
     for text in texts.values():
         assert not CJK.search(text), text

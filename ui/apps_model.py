@@ -106,7 +106,7 @@ class ApplicationsModel(QAbstractTableModel):
             # Title and applicant come from the package: marked hidden characters, and the
             # tooltip never rich text (Qt would render "<img src=file:///…>" in a title).
             text = {"id": r.application_id, "item": self.item_text(r), "title": data(r.title),
-                    "applicant": data(r.applicant), "requested": money(r.requested), "self_funded": money(r.self_funded),
+                    "applicant": data(r.applicant), "requested": money(r.requested, short=True), "self_funded": money(r.self_funded, short=True),
                     "status": self.status_text(r)}[col]
             return tip(text) if role == Qt.ToolTipRole else text
         if role == SORT_ROLE:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import M, Wan, catalog, render
+from ..i18n import M, Wan, catalog, language, render
 
 GROUPS = ("kind", "unit", "role", "doc", "platform", "indicator")
 MONEY_INDICATORS = frozenset({"new_revenue"})  # in 万元
@@ -20,9 +20,15 @@ def label(group: str, value: Any, lang: str | None = None) -> str:
     return "" if value is None else str(value)
 
 
-def money(value: Any, lang: str | None = None) -> str:
-    """An amount in 万元: "300.00 万元" / "300.00 (CNY 10k)"; empty for None."""
-    return "" if value is None or value == "" else render(Wan(value), lang)
+def money(value: Any, lang: str | None = None, *, short: bool = False) -> str:
+    """An amount in 万元: "300.00 万元" / "300.00 (CNY 10k)"; empty for None. ``short``: a table
+    column whose header names the unit — English drops the unit (Chinese keeps 万元, as always)."""
+    if value is None or value == "":
+        return ""
+    if short and not (lang or language()).startswith("zh"):
+        from ..zhfmt import wan
+        return wan(value, unit=False)
+    return render(Wan(value), lang)
 
 
 def joined(parts, lang: str | None = None) -> str:

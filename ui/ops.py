@@ -109,8 +109,9 @@ class Operations(QObject):
             return _run_with_changes(fn, args, kwargs, progress, cancel)
         except Exception as e:  # surfaced to the user, with the trace for support
             text, detail = text_of(e)  # plain words in the UI language where the core gave them (issue 15)
-            return _Failed("\n\n".join(x for x in (text, detail, traceback.format_exc(limit=3)) if x),
-                           getattr(e, "changes", NO_CHANGES))
+            # A refusal the core explained (``problem``/``msg``) needs no traceback; anything else keeps it.
+            trace = "" if hasattr(e, "problem") or hasattr(e, "msg") else traceback.format_exc(limit=3)
+            return _Failed("\n\n".join(x for x in (text, detail, trace) if x), getattr(e, "changes", NO_CHANGES))
 
     def _end(self, task: Task, progress) -> None:
         if progress is not None:

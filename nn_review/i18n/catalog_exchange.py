@@ -70,6 +70,39 @@ CATALOG = {
                       "The program failed while importing the score file \"{file}\"; nothing was changed."),
     "scores.imported": ("{expert}：修订 {revision}，{n}/{total} 个申报",
                         "{expert}: revision {revision}, {n}/{total} applications"),
+    # -- making bundles --
+    "bundle.session_locked": ("评审批次“{session}”已定稿锁定，不能再制作评审包。",
+                              "The session \"{session}\" is finalised and locked; no more bundles can be made."),
+    "bundle.no_assignments_expert": ("专家“{expert}”在本批次中没有分配任何申报，无法制作评审包。",
+                                     "The expert \"{expert}\" has no applications assigned in this session, so there "
+                                     "is no bundle to make."),
+    "bundle.no_assignments_panel": ("评审组“{panel}”还没有分配评审任务，无法制作评审包。",
+                                    "The panel \"{panel}\" has no reviews assigned yet, so there is no bundle to make."),
+    "bundle.all_conflicted_expert": ("专家“{expert}”分到的 {n} 个申报都需要回避，没有可评审的申报。",
+                                     "All {n} applications assigned to the expert \"{expert}\" are conflicts of "
+                                     "interest; there is nothing to review."),
+    "bundle.all_conflicted_panel": ("评审组“{panel}”的专家对分到的申报都需要回避，没有生成评审包。",
+                                    "The experts of the panel \"{panel}\" have conflicts with all their assigned "
+                                    "applications; no bundle was made."),
+    "bundle.all_excluded_expert": ("专家“{expert}”分到的申报（{applications}）形式审查不予受理，没有其他可评审的申报。",
+                                   "The applications assigned to the expert \"{expert}\" ({applications}) were not "
+                                   "accepted at the formal check; there is nothing else to review."),
+    "bundle.all_excluded_panel": ("评审组“{panel}”没有可放入评审包的申报（形式审查不予受理或需回避）。",
+                                  "The panel \"{panel}\" has no application that can go into a bundle (not accepted "
+                                  "at the formal check, or conflicts of interest)."),
+    "bundle.password_weak": ("评审包密码至少 {n} 个字符（不计空格和横线）。",
+                             "A bundle password needs at least {n} characters (spaces and dashes not counted)."),
+    "bundle.exists": ("所选文件夹中已有同名的评审包文件，没有覆盖。",
+                      "The chosen folder already has a bundle file of that name; it was not overwritten."),
+    "bundle.changed": ("制作期间，专家“{expert}”的分配、回避或形式审查结论发生了变化，没有生成评审包。",
+                       "While the bundles were made, the assignments, conflicts or formal check decisions of the "
+                       "expert \"{expert}\" changed; no bundle was made."),
+    "bundle.todo.assign": ("请先在“专家组与回避”页为本组分配评审任务（或调整回避、形式审查结论）。",
+                           "Assign reviews on the \"Panels and Conflicts\" page first (or review the conflicts and "
+                           "formal check decisions)."),
+    "bundle.todo.folder": ("请选择一个空文件夹，或先移走旧的评审包文件。",
+                           "Choose an empty folder, or move the old bundle files away first."),
+    "bundle.todo.remake": ("请重新制作评审包。", "Please make the bundles again."),
     "returns.status.received": ("已返回", "Returned"),
     "returns.status.partial": ("部分返回", "Partly returned"),
     "returns.status.missing": ("未返回", "Not returned"),

@@ -86,3 +86,22 @@ def test_the_passphrase_prompt_follows_the_ui_language_without_the_folder(world,
     finally:
         K.set_passphrase_provider(None)
     assert asked and not CJK.search(asked[0]) and str(world.store.root) not in asked[0]
+
+
+def test_a_refused_bundle_export_says_in_english_what_to_do(qtbot, world, tmp_path, lang):
+    """A panel without assignments: the export refusal in plain English (names are data), no traceback."""
+    from nn_review.exchange.bundles import export_panel_bundles
+    from nn_review.formats.errors import ExchangeError
+    from nn_review.store import models as m
+    lang("en")
+    with world.store.write() as s:
+        panel = m.Panel(session_id=world.sid, name="空评审组")
+        s.add(panel)
+        s.flush()
+        pid = panel.id
+    with pytest.raises(ExchangeError) as err:
+        export_panel_bundles(world.store, pid, tmp_path / "out")
+    assert "还没有分配任何申报" in str(err.value)  # the CLI's sentence
+    text, detail = text_of(err.value)
+    assert text.startswith('The panel "空评审组" has no reviews assigned yet') and "Assign reviews" in text
+    assert not CJK.search(text.replace("空评审组", "")) and detail == "code: bundle.no_assignments"

@@ -48,3 +48,27 @@ def test_every_automatic_conflict_reason_of_the_demo_reads_back_in_both_language
         english = reason_text(reason, "en")
         assert not CJK.search(re.sub(r'"[^"]*"', "", english)), english  # only the quoted names are Chinese
     assert reason_text("本人曾指导该项目负责人", "en") == "本人曾指导该项目负责人"  # typed by the secretary: data
+
+
+def test_a_recusal_declared_while_reviewing_and_a_refused_key_repin_in_english():
+    from nn_review.exchange.scores_import import DECLARED, NO_REASON
+    assert reason_text(DECLARED + NO_REASON, "en") == "The expert declared a conflict while reviewing: (no reason given)"
+    assert reason_text(DECLARED + "曾与申报单位合作", "en").endswith(": 曾与申报单位合作")  # the expert's words: data
+    assert reason_text(DECLARED + NO_REASON, "zh_CN") == DECLARED + NO_REASON
+
+
+def test_a_key_repin_without_reason_is_refused_in_plain_english(tmp_path):
+    import pytest
+
+    from nn_review.exchange.scores_import import repin_expert_key
+    from nn_review.formats.errors import ExchangeError
+    from nn_review.i18n import text_of
+    from nn_review.store import open_store
+    store = open_store(tmp_path / "store")
+    try:
+        with pytest.raises(ExchangeError) as err:
+            repin_expert_key(store, 1, "8LM4X-WAJNN-84M4N-UMPTP-8LM4X-WAJNN-84M4N-UMPTP", "  ")
+    finally:
+        store.close()
+    text, _detail = text_of(err.value, "en")
+    assert err.value.code in ("key.reason", "key.fingerprint") and not CJK.search(text)

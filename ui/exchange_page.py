@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 
 from nn_review.changes import Kind
 from nn_review.exchange import handout, scores_import
+from nn_review.i18n import text_of
 from nn_review.roster import panels as panels_core
 from nn_review.services.sessions import get_session
 from nn_review.store import StoreError
@@ -350,7 +351,7 @@ class ExchangePage(RefreshOnChange, QWidget):
             self.win.ops.call(scores_import.repin_expert_key, self.win.store, expert_id, fingerprint, reason,
                               initiator=self)
         except StoreError as e:
-            QMessageBox.warning(self, self.tr("更换专家密钥"), plain(str(e)))
+            QMessageBox.warning(self, self.tr("更换专家密钥"), plain(text_of(e)[0]))  # plain words (issue 15)
             return False
         return True
 

@@ -91,6 +91,9 @@ def score_problem(r: ScoreImportResult) -> Problem:
     return Problem(what, M(f"scores.todo.{todo}") if todo else None, detail=technical)
 
 
+DECLARED, NO_REASON = "专家评审时申请回避：", "（未写明理由）"  # roster/conflict_texts.py reads these back
+
+
 def collect_score_files(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
@@ -305,11 +308,18 @@ def _declared_conflicts(s, b: Bundle, sf: ScoreFile, targets: dict[str, int]) ->
     for r in sf.reviews:
         if r["recused"]:
             s.add(Conflict(session_id=b.session_id, expert_id=b.expert_id, application_pk=targets[r["application_id"]],
-                           source="declared", reason="专家评审时申请回避：" + (r["recusal_reason"] or "（未写明理由）"),
+                           source="declared", reason=DECLARED + (r["recusal_reason"] or NO_REASON),
                            dismissed=False, dismiss_reason=""))
 
 
 # -- key re-pin ---------------------------------------------------------------------------
+
+def _explained(message: str, code: str, what: Msg) -> ExchangeError:
+    """``message`` for the CLI; ``problem`` in plain words for the GUI, the fingerprint in the detail."""
+    e = ExchangeError(message, code)
+    e.problem = Problem(what, detail=f"{message} ({code})" if language().startswith("zh") else f"code: {code}")
+    return e
+
 
 @operation
 def repin_expert_key(store: Store, expert_id: int, new_fpr: str, reason: str) -> str:
@@ -317,18 +327,21 @@ def repin_expert_key(store: Store, expert_id: int, new_fpr: str, reason: str) ->
     try:
         fpr = normalize_fingerprint(new_fpr)
     except ValueError as e:
-        raise ExchangeError(str(e), "key.fingerprint") from None
+        raise _explained(str(e), "key.fingerprint", M("repin.bad_fingerprint")) from None
     if not (reason or "").strip():
-        raise ExchangeError("重新登记专家密钥必须写明理由（例如：已电话核实专家更换了电脑）", "key.reason")
+        raise _explained("重新登记专家密钥必须写明理由（例如：已电话核实专家更换了电脑）", "key.reason",
+                         M("repin.no_reason"))
     with store.write() as s:
         expert = s.get(Expert, expert_id)
         if expert is None:
             raise ExchangeError(f"没有专家 {expert_id}", "expert.missing")
         if expert.key_fingerprint == fpr:
-            raise ExchangeError(f"专家“{expert.name}”当前登记的就是该密钥 {fpr}", "key.same")
+            raise _explained(f"专家“{expert.name}”当前登记的就是该密钥 {fpr}", "key.same",
+                             M("repin.same", expert=expert.name))
         holder = s.scalar(select(Expert).where(Expert.key_fingerprint == fpr, Expert.id != expert_id))
         if holder is not None:
-            raise ExchangeError(f"密钥 {fpr} 已登记给专家“{holder.name}”", "key.in_use")
+            raise _explained(f"密钥 {fpr} 已登记给专家“{holder.name}”", "key.in_use",
+                             M("repin.in_use", expert=holder.name))
         old = expert.key_fingerprint
         expert.key_fingerprint = fpr
         s.add(KeyPin(expert_id=expert_id, fingerprint=fpr, source="repin", reason=reason.strip(), actor=store.actor))

@@ -103,6 +103,18 @@ CATALOG = {
     "bundle.todo.folder": ("请选择一个空文件夹，或先移走旧的评审包文件。",
                            "Choose an empty folder, or move the old bundle files away first."),
     "bundle.todo.remake": ("请重新制作评审包。", "Please make the bundles again."),
+    # -- re-registering an expert's key --
+    "repin.bad_fingerprint": ("密钥指纹格式不对，请照专家软件“设置”中显示的指纹完整输入。",
+                              "The key fingerprint is not in the right form: type it exactly as the expert's "
+                              "program shows it under Settings."),
+    "repin.no_reason": ("请写明更换密钥的理由（例如：已电话核实专家更换了电脑）。",
+                        "Give the reason for the new key (for example: confirmed by phone that the expert has a new "
+                        "computer)."),
+    "repin.same": ("专家“{expert}”当前登记的就是这个密钥，无需更换。",
+                   "This key is already the one registered for the expert \"{expert}\"; nothing to change."),
+    "repin.in_use": ("这个密钥已登记给专家“{expert}”，不能再登记给别人。",
+                     "This key is already registered to the expert \"{expert}\" and cannot be registered to "
+                     "someone else."),
     "returns.status.received": ("已返回", "Returned"),
     "returns.status.partial": ("部分返回", "Partly returned"),
     "returns.status.missing": ("未返回", "Not returned"),

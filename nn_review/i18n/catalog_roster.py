@@ -68,4 +68,6 @@ CATALOG = {
                                           "person, the conflict can be set aside."),
     "roster.conflict.declared_person": ("专家声明回避人员“{person}”，为本项目{role}",
                                         "The expert declared a conflict with \"{person}\", this application's {role}"),
+    "roster.conflict.recused": ("专家评审时申请回避：{reason}", "The expert declared a conflict while reviewing: {reason}"),
+    "roster.conflict.no_reason": ("（未写明理由）", "(no reason given)"),
 }

@@ -21,6 +21,7 @@ _TEMPLATES = [
                   r"请核实；确非本人可撤销"),
     ("same_name_no_unit", rf"专家与本项目{_ROLE}同名（“(?P<name>.*)”，申报材料未注明其单位），请核实；确非本人可撤销"),
     ("declared_person", rf"专家声明回避人员“(?P<person>.*)”，为本项目{_ROLE}"),
+    ("recused", r"专家评审时申请回避：(?P<reason>.*)"),  # exchange/scores_import.py DECLARED (the reason: data)
 ]
 _COMPILED = [(key, re.compile(pattern)) for key, pattern in _TEMPLATES]
 
@@ -31,7 +32,10 @@ def reason_msg(reason: str) -> Msg | None:
         m = pattern.fullmatch(reason or "")
         if m:
             params = m.groupdict()
-            params["role"] = M(f"roster.conflict.role.{_ROLES[params['role']]}")
+            if "role" in params:
+                params["role"] = M(f"roster.conflict.role.{_ROLES[params['role']]}")
+            if params.get("reason") == "（未写明理由）":
+                params["reason"] = M("roster.conflict.no_reason")
             return M(f"roster.conflict.{key}", **params)
     return None
 

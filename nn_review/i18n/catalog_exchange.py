@@ -115,6 +115,8 @@ CATALOG = {
     "repin.in_use": ("这个密钥已登记给专家“{expert}”，不能再登记给别人。",
                      "This key is already registered to the expert \"{expert}\" and cannot be registered to "
                      "someone else."),
+    "handout.letter_failed": ("任务通知书未能写入 {path}：{error}",
+                              "The assignment letter could not be written to {path}: {error}"),
     "returns.status.received": ("已返回", "Returned"),
     "returns.status.partial": ("部分返回", "Partly returned"),
     "returns.status.missing": ("未返回", "Not returned"),

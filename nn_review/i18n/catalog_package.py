@@ -62,6 +62,7 @@ CATALOG = {
     "package.duplicate": ("本批次已有申报编号 {application_id}{same}；如需替换请选择“替换”",
                           "The session already has application {application_id}{same}; choose \"Replace\" to replace it."),
     "package.duplicate.same": ("（同一文件）", " (the same file)"),
+    "package.waiting": ("等待另一个导入完成…", "Waiting for another import to finish…"),
     "package.cancelled": ("用户取消，未导入", "Cancelled by the user; not imported."),
     "package.failed": ("导入时出错，未导入；请把此文件和日志交给技术支持", "Import failed (not imported): an error in the program. Please give this file and the log to technical support."),
     "package.session_locked": ("评审批次已定稿锁定，不能再导入申报包", "The session is finalised and locked; no more packages can be imported."),

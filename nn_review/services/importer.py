@@ -126,7 +126,7 @@ def import_packages(store: Store, session_id: int, paths: Iterable[str | Path], 
         if on_wait:
             on_wait(another_import_message(owner))
         if progress:
-            progress(0, 0, WAITING)
+            progress(0, 0, str(M("package.waiting")))  # shown by the GUI's progress: its language
 
     if not lock.acquire(wait=wait, cancel=cancel, on_wait=told):
         if cancel and cancel():
@@ -157,7 +157,8 @@ def _import_batch(store: Store, session_id: int, files: list[Path], replace: boo
     results: list[ImportResult] = []
     for i, path in enumerate(files):
         if cancel and cancel():
-            results.extend(ImportResult(str(p), "cancelled", "用户取消，未导入") for p in files[i:])
+            results.extend(ImportResult(str(p), "cancelled", "用户取消，未导入", problem=Problem(M("package.cancelled")))
+                           for p in files[i:])
             break
         base = done
 

@@ -36,20 +36,39 @@ class Hit:
         return f"{self.where}: {self.text[:200]!r}"
 
 
+def program_vocabulary() -> frozenset[str]:
+    """The program's own words — every Chinese source text the UI translates (.ts) and every core
+    message (nn_review.i18n catalogs, without fields): never data, even where a guide or a
+    manifest happens to contain the same word ("企业"), so they are never removed before the scan."""
+    import html
+    from pathlib import Path
+
+    from nn_review.i18n import catalog
+    words = {zh for zh, _en in catalog().values() if "{" not in zh}
+    ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "nn_review_en.ts"
+    words |= {html.unescape(m) for m in re.findall(r"<source>(.*?)</source>", ts.read_text(encoding="utf-8"), re.S)}
+    return frozenset(w.strip() for w in words)
+
+
 class Data:
-    """The data strings of a world, matched longest first."""
+    """The data strings of a world, matched longest first (the program's vocabulary excluded)."""
 
     def __init__(self, strings: Iterable[str] = ()):
         self.strings: set[str] = set()
+        self.forced: set[str] = set()
+        self.vocabulary = program_vocabulary()
         self.add(strings)
 
-    def add(self, strings: Iterable[str]) -> None:
+    def add(self, strings: Iterable[str], *, entered: bool = False) -> None:
+        """``entered``: typed by a person (a name, a unit, an expert's fields): data even where it is
+        also a word of the program; other strings (guide and manifest JSON) only when they are not."""
         for s in strings:
             if isinstance(s, str) and CJK.search(s):
-                self.strings.add(s.strip())
                 # names and titles are shown cut short ("…") or one line of a multi-line text
-                self.strings.update(x.strip() for x in s.splitlines() if CJK.search(x))
-        self._ordered = sorted((s for s in self.strings if s), key=len, reverse=True)
+                parts = {s.strip(), *(x.strip() for x in s.splitlines() if CJK.search(x))}
+                (self.forced if entered else self.strings).update(parts)
+        self.strings -= self.vocabulary
+        self._ordered = sorted((s for s in self.strings | self.forced if s), key=len, reverse=True)
 
     def strip(self, text: str) -> str:
         if not CJK.search(text):
@@ -102,10 +121,10 @@ def data_of_store(store) -> Data:
     with store.read() as s:
         for model, names in cols:
             for name in names:
-                data.add(v for v in s.scalars(select(getattr(model, name))) if v)
+                data.add((v for v in s.scalars(select(getattr(model, name))) if v), entered=True)
         for model, name in json_cols:
             for v in s.scalars(select(getattr(model, name))):
-                data.add(json_strings(v or "null"))
+                data.add(json_strings(v or "null"), entered=model is m.Expert)
         for v in s.scalars(select(m.Finding.source_text)):
             data.add([v or ""])  # the guide's own sentence, quoted
     from nn_review import forms

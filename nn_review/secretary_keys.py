@@ -36,7 +36,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from .certs import spki_fingerprint, subject_text
-from .keys import (SERVICE, KeyStoreError, SigningKey, ask_passphrase, decode_private_key, default_key_dir,
+from .i18n import M, Problem
+from .keys import (SERVICE, KeyStoreError, key_problem, SigningKey, ask_passphrase, decode_private_key, default_key_dir,
                    encode_private_key, fingerprint, forget_passphrase, key_file, keyring_or_reason,
                    load_or_create_protected_key, open_with_passphrase, protected_key_file, read_protected_key_public,
                    seal_with_passphrase, write_private_text, write_protected_key)
@@ -75,8 +76,8 @@ def passphrase(store) -> str:
     """The secretary's passphrase for this store's sealed keys (chosen now when none exist yet);
     checked against an existing sealed key so that a typo can't seal a second key differently."""
     new = not _sealed_files(store)
-    prompt = ("请设置评审秘书密钥口令（至少 8 个字符；口令不会保存，遗失则无法再用这些密钥签名）" if new
-              else f"请输入评审秘书密钥口令（{key_dir(store)}）")
+    # In the UI's language, no folder path (a GUI dialog shows it; the CLI is Chinese anyway).
+    prompt = str(M("keys.prompt.new") if new else M("keys.prompt.enter"))
     value = ask_passphrase(_scope(store), prompt, confirm=new)
     if not new and (_scope(store), value) not in _verified:
         try:
@@ -113,7 +114,7 @@ def _read_json(path: Path) -> dict:
             raise ValueError("不是 JSON 对象")
         return obj
     except (OSError, ValueError) as e:
-        raise KeyStoreError(f"密钥文件 {path} 已损坏，无法读取（{e}）") from None
+        raise KeyStoreError(f"密钥文件 {path} 已损坏，无法读取（{e}）", key_problem("keys.error.damaged", "keys.todo.restore")) from None
 
 
 def _mode(store, keyring_backend=None):
@@ -126,6 +127,12 @@ def _mode(store, keyring_backend=None):
         if storage == "passphrase" or backend is None:
             return "passphrase", backend, reason or "密钥已以口令加密保存"
     return ("keyring", backend, "") if backend is not None else ("passphrase", None, reason)
+
+
+def notice_problem(store, reason: str) -> Problem:
+    """The notice in plain words for the GUI: where the keys are and what to do; the reason the
+    keyring is not used, the folder and the CLI command as the detail."""
+    return Problem(M("keys.notice.passphrase"), M("keys.todo.backup"), detail=_notice(store, reason))
 
 
 def _notice(store, reason: str) -> str:
@@ -143,7 +150,8 @@ def _keyring_get(backend, user: str) -> str | None:
     try:
         return backend.get_password(SERVICE, user)
     except Exception as e:  # a locked keyring daemon: say so rather than make a second key
-        raise KeyStoreError(f"系统钥匙串不可用（{e}），无法读取评审秘书的私钥") from None
+        raise KeyStoreError(f"系统钥匙串不可用（{e}），无法读取评审秘书的私钥",
+                            key_problem("keys.error.keyring", "keys.todo.keyring")) from None
 
 
 def _keyring_put(backend, user: str, value: str) -> bool:
@@ -174,13 +182,14 @@ def secretary_ed25519(store, *, keyring_backend=None) -> SigningKey:
     elif ed_file(store).exists():
         k = load_or_create_protected_key(ROLE, store.actor, key_dir(store), passphrase(store))
         return SigningKey(k.private_key, ROLE, store.actor, "passphrase", str(ed_file(store)), False,
-                          _notice(store, reason))
+                          _notice(store, reason), notice_problem(store, reason))
     key = Ed25519PrivateKey.generate()
     storage = _store_ed(store, key, mode, backend)
     if storage == "keyring":
         return SigningKey(key, ROLE, store.actor, "keyring", entry, True)
     return SigningKey(key, ROLE, store.actor, "passphrase", str(ed_file(store)), True,
-                      _notice(store, reason or "系统钥匙串未能保存密钥"))
+                      _notice(store, reason or "系统钥匙串未能保存密钥"),
+                      notice_problem(store, reason or "系统钥匙串未能保存密钥"))
 
 
 def _ed_public_fingerprint(store, keyring_backend=None) -> tuple[str, str, str] | None:
@@ -423,7 +432,7 @@ def backup(store, out: str | Path, backup_passphrase: str, *, keyring_backend=No
         ROLE, store.actor, default_key_dir()).exists()
     if not ed_known and not pdf_file(store).exists() and not _legacy_pdf_paths(
             default_key_dir(), ROLE, store.actor)[0].exists():
-        raise KeyStoreError("本存储还没有评审秘书的密钥，无需备份")
+        raise KeyStoreError("本存储还没有评审秘书的密钥，无需备份", key_problem("keys.error.no_keys"))
     ed = secretary_ed25519(store, keyring_backend=keyring_backend)
     pdf = secretary_pdf_key(store, keyring_backend=keyring_backend)
     raw = ed.private_key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
@@ -451,12 +460,12 @@ def read_backup(path: str | Path, backup_passphrase: str) -> tuple[dict, dict]:
     path = Path(path)
     obj = _read_json(path)
     if obj.get("format") != BACKUP_FORMAT:
-        raise KeyStoreError(f"{path} 不是评审秘书密钥备份文件（应为 {BACKUP_FORMAT}）")
+        raise KeyStoreError(f"{path} 不是评审秘书密钥备份文件（应为 {BACKUP_FORMAT}）", key_problem("keys.error.not_backup"))
     data = open_with_passphrase(obj.get("sealed") or {}, backup_passphrase, BACKUP_FORMAT, f"密钥备份 {path}")
     try:
         return obj, json.loads(data)
     except ValueError:
-        raise KeyStoreError(f"密钥备份 {path} 已损坏") from None
+        raise KeyStoreError(f"密钥备份 {path} 已损坏", key_problem("keys.error.backup_damaged")) from None
 
 
 @operation
@@ -474,7 +483,7 @@ def restore(store, path: str | Path, backup_passphrase: str, *, force: bool = Fa
         cert = _load_pem(payload["certificate"]) if payload.get("certificate") else None
         retired = [_load_pem(p) for p in payload.get("retired", [])]
     except Exception as e:
-        raise KeyStoreError(f"密钥备份 {path} 已损坏（{e}）") from None
+        raise KeyStoreError(f"密钥备份 {path} 已损坏（{e}）", key_problem("keys.error.backup_damaged")) from None
     ed_fp, pdf_fp = fingerprint(ed_key.public_key()), spki_fingerprint(pdf_key.public_key())
     migrate_legacy(store, keyring_backend=keyring_backend)
     have_ed = _ed_public_fingerprint(store, keyring_backend)

@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from nn_review.i18n import M, render
 from nn_review.roster.common import local_time
 from nn_review.services.queries import AppRow
-from nn_review.zhfmt import wan
+from nn_review.package.vocab import money
 
 from .plain import data, tip
 
@@ -109,7 +109,7 @@ class ApplicationsModel(QAbstractTableModel):
             # Title and applicant come from the package: marked hidden characters, and the
             # tooltip never rich text (Qt would render "<img src=file:///…>" in a title).
             text = {"id": r.application_id, "item": self.item_text(r), "title": data(r.title),
-                    "applicant": data(r.applicant), "requested": wan(r.requested), "self_funded": wan(r.self_funded),
+                    "applicant": data(r.applicant), "requested": money(r.requested, short=True), "self_funded": money(r.self_funded, short=True),
                     "status": self.status_text(r)}[col]
             return tip(text) if role == Qt.ToolTipRole else text
         if role == SORT_ROLE:

@@ -8,12 +8,19 @@ text: a title like "<b>…</b>" must appear literally.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QTableWidget,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from nn_review.checks.facts import INDICATOR_KEYS
-from nn_review.i18n import M, render
-from nn_review.package.manifest import DOC_KINDS, LAYERS, ROLES, UNIT_KINDS
+from nn_review.package import vocab
 from nn_review.services.formal import FormalState
 from nn_review.services.queries import AppDetail
 from nn_review.zhfmt import wan
@@ -23,8 +30,6 @@ from .formal_box import FormalBox, ManualChecklist
 from .pdf_viewer import PdfViewer
 from .plain import data, tip
 from .widgets import add_group, ro_item
-
-PLATFORM_ZH = {"national": "国家级", "autonomous_region": "自治区级", "municipal": "市级"}
 
 
 class DetailPane(QWidget):
@@ -139,7 +144,7 @@ class DetailPane(QWidget):
         for i, d in enumerate(detail.documents):
             self.documents.insertRow(i)
             self.documents.setItem(i, 0, ro_item(d.title, d.path))
-            self.documents.setItem(i, 1, ro_item(DOC_KINDS.get(d.kind, d.kind)))
+            self.documents.setItem(i, 1, ro_item(vocab.label("doc", d.kind)))
             self.documents.setItem(i, 2, ro_item(d.page_count))
             self.documents.setItem(i, 3, ro_item(f"{d.size / 1024 / 1024:.2f} MB", f"sha256 {d.sha256}"))
         if detail.documents:
@@ -154,10 +159,10 @@ class DetailPane(QWidget):
         add_group(self.summary, title, rows)
 
     def _unit(self, u: dict, extra: str = "") -> str:
-        parts = [u.get("name", ""), u.get("credit_code", ""), UNIT_KINDS.get(u.get("kind"), u.get("kind", ""))]
+        parts = [u.get("name", ""), u.get("credit_code", ""), vocab.label("unit", u.get("kind"))]
         if "in_nanning" in u:
             parts.append(self.tr("南宁") if u["in_nanning"] else self.tr("非南宁"))
-        return "，".join(p for p in parts + [extra] if p)
+        return vocab.joined(parts + [extra])
 
     def _fill_summary(self, d: AppDetail) -> None:
         m = d.manifest
@@ -175,43 +180,40 @@ class DetailPane(QWidget):
             self.tr("本批次指南：%1；申报包所按指南：%2").replace("%1", d.guide_id).replace("%2", m["guide_edition"])))
         a = m["applicant"]
         self._group(self.tr("申报单位"), [(self.tr("名称"), a["name"]), (self.tr("统一社会信用代码"), a["credit_code"]),
-                                      (self.tr("单位类型"), UNIT_KINDS.get(a["kind"], a["kind"])),
+                                      (self.tr("单位类型"), vocab.label("unit", a["kind"])),
                                       (self.tr("主营在南宁"), self.tr("是") if a["in_nanning"] else self.tr("否")),
                                       (self.tr("所在城区"), a.get("district") or "")])
         if m.get("partners"):
-            self._group(self.tr("合作单位"), [(str(i + 1), self._unit(p, ROLES.get(p.get("role"), "")))
+            self._group(self.tr("合作单位"), [(str(i + 1), self._unit(p, vocab.label("role", p.get("role"))))
                                           for i, p in enumerate(m["partners"])])
         people = []
         if m.get("leader"):
             ld = m["leader"]
-            people.append((self.tr("项目负责人"), "，".join(x for x in (ld.get("name"), ld.get("title"), ld.get("unit")) if x)))
+            people.append((self.tr("项目负责人"), vocab.joined((ld.get("name"), ld.get("title"), ld.get("unit")))))
         people += [(self.tr("成员%1").replace("%1", str(i + 1)),
-                    "，".join(x for x in (p.get("name"), p.get("title"), p.get("unit")) if x))
+                    vocab.joined((p.get("name"), p.get("title"), p.get("unit"))))
                    for i, p in enumerate(m.get("members") or [])]
         if people:
             self._group(self.tr("项目团队"), people)
         b, p = m["budget"], m["period"]
         self._group(self.tr("实施期与经费"), [(self.tr("实施期"), f"{p['start']} — {p['end']}"),
-                                         (self.tr("申请资助"), wan(b['requested'])),
-                                         (self.tr("自筹经费"), wan(b['self_funded']))])
+                                         (self.tr("申请资助"), vocab.money(b['requested'])),
+                                         (self.tr("自筹经费"), vocab.money(b['self_funded']))])
         ind = m.get("indicators") or {}
         if ind:
             rows = []
             for k, v in ind.items():
-                label = INDICATOR_KEYS.get(k, k)
-                # the fact labels of the formal check, in the UI language (an unknown key as it is)
-                shown = render(M(f"fact.indicators.{k}")) if k in INDICATOR_KEYS else k
-                rows.append((shown, PLATFORM_ZH.get(v, v) if k == "platform_level"
-                             else wan(v, unit=False) if "万元" in label else v))
+                rows.append((vocab.label("indicator", k), vocab.label("platform", v) if k == "platform_level"
+                             else wan(v, unit=False) if k in vocab.MONEY_INDICATORS else v))
             self._group(self.tr("考核指标（申报值）"), rows)
         c = m.get("consortium")
         if c:
-            rows = [(self.tr("牵头单位上年度营业收入"), wan(c.get('leader_revenue_last_year'))),
+            rows = [(self.tr("牵头单位上年度营业收入"), vocab.money(c.get('leader_revenue_last_year'))),
                     (self.tr("牵头单位全职研发人员"), c.get("leader_rd_staff", "")),
-                    (self.tr("近三年年均研发投入"), wan(c.get('leader_rd_spend_3y_avg'))),
+                    (self.tr("近三年年均研发投入"), vocab.money(c.get('leader_rd_spend_3y_avg'))),
                     (self.tr("近三年研发投入占比"), c.get("leader_rd_ratio_3y", "")),
                     (self.tr("已签订组建协议"), self.tr("是") if c.get("agreement_signed") else self.tr("否"))]
-            rows += [(LAYERS.get(u.get("layer"), u.get("layer", "")), self._unit(u)) for u in c.get("members", [])]
+            rows += [(vocab.label("role", u.get("layer")), self._unit(u)) for u in c.get("members", [])]
             self._group(self.tr("创新联合体"), rows)
         self._group(self.tr("来源文件"), [(self.tr("文件名"), d.source_name), ("SHA-256", d.source_sha256)])
         if d.warnings:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 
 from nn_review.changes import Kind
 from nn_review.exchange import handout, scores_import
+from nn_review.i18n import text_of
 from nn_review.roster import panels as panels_core
 from nn_review.services.sessions import get_session
 from nn_review.store import StoreError
@@ -46,6 +47,7 @@ class ScoreResultsDialog(QDialog):
         head = QLabel(text, self)
         self.table = ro_table(self, [self.tr("结果"), self.tr("文件"), self.tr("说明")], 2)
         rows = sorted(results, key=lambda r: r.outcome == "imported")  # refusals first
+        self.rows = rows
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             label = {"imported": self.tr("已导入"), "failed": self.tr("失败")}.get(r.outcome) or self.tr("拒收")
@@ -53,17 +55,39 @@ class ScoreResultsDialog(QDialog):
             item.setForeground(QBrush(QColor("#1e7d32" if r.outcome == "imported" else "#c62828")))
             self.table.setItem(i, 0, item)
             self.table.setItem(i, 1, ro_item(Path(r.file).name, r.file))
-            detail = r.message + (f"（{r.code}）" if r.code and r.outcome != "imported" else "")
-            self.table.setItem(i, 2, ro_item(detail))
+            # Plain words and what to do; the technical reason (HMAC, field, code) on hover and in 详细信息…
+            problem = r.problem
+            self.table.setItem(i, 2, ro_item(problem.render(), problem.detail))
+        self.table.cellDoubleClicked.connect(lambda row, _col: self.show_details(row))
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
+        details = buttons.addButton(self.tr("详细信息…"), QDialogButtonBox.ActionRole)
+        details.setToolTip(self.tr("所选文件的完整说明和技术细节"))
+        details.clicked.connect(lambda: self.show_details(self.table.currentRow()))
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(head)
         lay.addWidget(self.table, 1)
         lay.addWidget(buttons)
+        if rows:
+            self.table.selectRow(0)
         self.resize(900, 360)
+
+    def details(self, row: int):
+        """The LongMessageDialog 详细信息… shows for ``row`` (not yet shown): technical detail folded."""
+        from .long_message import LongMessageDialog
+        if not 0 <= row < len(self.rows):
+            return None
+        r = self.rows[row]
+        problem = r.problem
+        return LongMessageDialog(self, Path(r.file).name, problem.render(), detail="\n".join([r.file, problem.detail]),
+                                 level="info" if r.outcome == "imported" else "error")
+
+    def show_details(self, row: int) -> None:
+        dlg = self.details(row)
+        if dlg is not None:
+            dlg.exec()
 
 
 class ExchangePage(RefreshOnChange, QWidget):
@@ -282,7 +306,7 @@ class ExchangePage(RefreshOnChange, QWidget):
             self.win.ops.call(scores_import.repin_expert_key, self.win.store, expert_id, fingerprint, reason,
                               initiator=self)
         except StoreError as e:
-            QMessageBox.warning(self, self.tr("更换专家密钥"), plain(str(e)))
+            QMessageBox.warning(self, self.tr("更换专家密钥"), plain(text_of(e)[0]))  # plain words (issue 15)
             return False
         return True
 

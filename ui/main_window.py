@@ -291,8 +291,11 @@ class MainWindow(QMainWindow):
         self.sessions.blockSignals(True)
         self.sessions.clear()
         for i in infos:
-            state = self.tr("已定稿") if i.state != "open" else ""
-            self.sessions.addItem(f"{marked(i.name)}（{i.edition} v{i.edition_version}）{state}", i.id)
+            # The guide edition's id ("nanning-seed v1") is technical: on hover only (issue 15 item 8).
+            state = self.tr("（已定稿）") if i.state != "open" else ""
+            self.sessions.addItem(f"{marked(i.name)}{state}", i.id)
+            self.sessions.setItemData(self.sessions.count() - 1, self.tr("申报指南版本：%1").replace(
+                "%1", f"{i.edition} v{i.edition_version}"), Qt.ToolTipRole)
         idx = self.sessions.findData(select)
         self.sessions.setCurrentIndex(max(idx, 0))
         self.sessions.blockSignals(False)
@@ -564,7 +567,7 @@ class MainWindow(QMainWindow):
         self.show_pages()  # the table, with the last package imported selected
         imported = [r.application_id for r in report.results if r.outcome in ("imported", "replaced")]
         self.select_after_refresh = imported[-1] if imported else None
-        self.statusBar().showMessage(self.tr("导入完成：%1").replace("%1", report.summary_zh()), 15000)
+        self.statusBar().showMessage(self.tr("导入完成：%1").replace("%1", report.summary()), 15000)
         dlg = ImportResultDialog(report, self)
         dlg.setModal(True)
         dlg.show()

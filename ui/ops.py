@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from nn_review.changes import NO_CHANGES, Changes, Kind, Outcome, collecting
+from nn_review.i18n import text_of
 
 from .plain import plain
 from .worker import Task
@@ -107,7 +108,10 @@ class Operations(QObject):
         try:
             return _run_with_changes(fn, args, kwargs, progress, cancel)
         except Exception as e:  # surfaced to the user, with the trace for support
-            return _Failed(f"{e}\n\n{traceback.format_exc(limit=3)}", getattr(e, "changes", NO_CHANGES))
+            text, detail = text_of(e)  # plain words in the UI language where the core gave them (issue 15)
+            # A refusal the core explained (``problem``/``msg``) needs no traceback; anything else keeps it.
+            trace = "" if hasattr(e, "problem") or hasattr(e, "msg") else traceback.format_exc(limit=3)
+            return _Failed("\n\n".join(x for x in (text, detail, trace) if x), getattr(e, "changes", NO_CHANGES))
 
     def _end(self, task: Task, progress) -> None:
         if progress is not None:

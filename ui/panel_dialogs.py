@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialog
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QRadioButton,
                                QSpinBox, QVBoxLayout, QWidget)
 
+from nn_review.i18n import render
 from nn_review.roster.experts import ExpertInfo
 from nn_review.services.queries import AppRow
 
@@ -116,7 +117,7 @@ class AddMembersDialog(QDialog):
         for e in experts:
             if e.id in exclude:
                 continue
-            text = f"{e.roster_key}  {e.name}  {e.unit}  [{'；'.join(e.fields)}]"
+            text = f"{e.roster_key}  {e.name}  {e.unit}  [{render(list(e.fields))}]"  # list separator per language
             it = QListWidgetItem(data(text))
             it.setData(Qt.UserRole, e.id)
             self.list.addItem(it)

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLab
                                QTableWidget, QTabWidget, QVBoxLayout, QWidget)
 
 from nn_review.changes import Kind
+from nn_review.i18n import render
 from nn_review.roster import conflicts as conflicts_core
+from nn_review.roster.conflict_texts import reason_text
 from nn_review.roster import draw as draw_core
 from nn_review.roster import panels as panels_core
 from nn_review.roster.experts import list_experts
@@ -290,8 +292,9 @@ class PanelsPage(RefreshOnChange, QWidget):
             who = assigned.get(a.application_id, [])
             rec = recused.get(a.pk, [])
             vals = (a.application_id, a.title, self.tr("项目%1").replace("%1", str(a.guide_item)) if a.guide_item else "",
-                    f"{len(who)}：" + "、".join(names.get(e, str(e)) for e in who) if who else "0",
-                    "、".join(rec))
+                    self.tr("%1：%2").replace("%1", str(len(who))).replace("%2", render([names.get(e, str(e)) for e in who]))
+                    if who else "0",
+                    render(list(rec)))  # the list separator of the UI language (issue 15 item 12)
             for j, v in enumerate(vals):
                 self.apps.setItem(i, j, ro_item(v))
             if p.assignments and len(who) < panels_core.MIN_MEMBERS:
@@ -483,11 +486,11 @@ class PanelsPage(RefreshOnChange, QWidget):
                 reasons = m["matrix"][i][j]
                 d = dismissed.get((e["id"], a["pk"]))
                 if reasons:
-                    it = ro_item(self.tr("回避"), "\n".join(reasons))
+                    it = ro_item(self.tr("回避"), "\n".join(map(reason_text, reasons)))
                     it.setBackground(QBrush(CONFLICT_BG))
                     it.setForeground(QBrush(QColor("#a00000")))
                 elif d:
-                    it = ro_item(self.tr("已撤销"), self.tr("原因：%1\n撤销理由：%2").replace("%1", d["reason"])
+                    it = ro_item(self.tr("已撤销"), self.tr("原因：%1\n撤销理由：%2").replace("%1", reason_text(d["reason"]))
                                  .replace("%2", d["dismiss_reason"]))
                     it.setBackground(QBrush(DISMISSED_BG))
                 else:
@@ -521,9 +524,9 @@ class PanelsPage(RefreshOnChange, QWidget):
         e, a, active, gone = cell
         lines = [f"{e['name']}（{e['unit']}） × {a['application_id']} {a['title']}（{a['applicant']}）"]
         src = conflicts_core.SOURCE_ZH
-        lines += [self.tr("回避［%1］：%2").replace("%1", src.get(c["source"], c["source"])).replace("%2", c["reason"])
+        lines += [self.tr("回避［%1］：%2").replace("%1", src.get(c["source"], c["source"])).replace("%2", reason_text(c["reason"]))
                   for c in active]
-        lines += [self.tr("已撤销：%1（理由：%2）").replace("%1", c["reason"]).replace("%2", c["dismiss_reason"])
+        lines += [self.tr("已撤销：%1（理由：%2）").replace("%1", reason_text(c["reason"])).replace("%2", c["dismiss_reason"])
                   for c in gone]
         if not active and not gone:
             lines.append(self.tr("无回避"))
@@ -540,7 +543,7 @@ class PanelsPage(RefreshOnChange, QWidget):
         if active:
             menu.addAction(self.tr("撤销回避…"), lambda: self.dismiss_dialog(idx.row(), idx.column()))
         for c in gone:
-            menu.addAction(self.tr("恢复已撤销的回避：%1").replace("%1", c["reason"][:30]),
+            menu.addAction(self.tr("恢复已撤销的回避：%1").replace("%1", reason_text(c["reason"])[:30]),
                            lambda cid=c["id"]: self.reinstate(cid))
         menu.exec(self.grid.viewport().mapToGlobal(pos))
 

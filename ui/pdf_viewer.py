@@ -9,8 +9,17 @@ from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, Qt, 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QSpinBox, QSplitter, QTabWidget, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .pdf_search import PdfSearchBar
 
@@ -52,7 +61,7 @@ class PdfViewer(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 4, 4, 4)
         bar.setSpacing(2)
-        for text, tip, slot in (("－", self.tr("缩小 (Ctrl+-)"), self.zoom_out), ("＋", self.tr("放大 (Ctrl++)"), self.zoom_in),
+        for text, tip, slot in (("−", self.tr("缩小 (Ctrl+-)"), self.zoom_out), ("+", self.tr("放大 (Ctrl++)"), self.zoom_in),
                                 (self.tr("适合宽度"), self.tr("适合宽度 (Ctrl+0)"), self.fit_width)):
             bar.addWidget(self._button(text, tip, slot))
         bar.addSpacing(8)

@@ -78,7 +78,7 @@ class ExpertReturnsModel(_RowsModel):
                 self.tr("导入时间"), self.tr("评审包"), self.tr("密钥指纹")]
 
     def cells(self, e) -> tuple:
-        status = scores_import.STATUS_ZH[e.status] if e.bundle_id else self.tr("未发包")
+        status = str(scores_import.status_msg(e.status)) if e.bundle_id else self.tr("未发包")
         when = local_time(e.imported_at) if e.imported_at else ""  # stored UTC, shown local
         return (e.name, status, f"{e.returned}/{e.assigned}", e.recused or "", e.revision or "", when,
                 e.file_name or "", e.key_fingerprint or "")

@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
     QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from nn_review.i18n import render
 from nn_review.roster.experts import ExpertInfo
 
 from .plain import data, tip
@@ -20,8 +21,8 @@ INACTIVE = QBrush(QColor("#9e9e9e"))
 
 
 def _cells(e: ExpertInfo) -> tuple[str, ...]:
-    return (e.roster_key, e.name, e.unit, e.title, "；".join(e.fields), e.phone, e.email,
-            "；".join(e.avoid_units + e.avoid_persons))
+    return (e.roster_key, e.name, e.unit, e.title, render(list(e.fields)), e.phone, e.email,
+            render(list(e.avoid_units + e.avoid_persons)))  # the UI language's list separator (issue 15)
 
 
 class RosterModel(QAbstractTableModel):

@@ -5,12 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
-                               QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QTableWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nn_review.changes import Kind
-from nn_review.i18n import text_of
+from nn_review.i18n import M, render, text_of
 from nn_review.roster import edit as edit_core
 from nn_review.roster import xlsx
 from nn_review.roster.experts import ExpertInfo, list_experts
@@ -34,7 +48,8 @@ class RosterImportDialog(QDialog):
         self.setWindowTitle(self.tr("专家库导入结果"))
         # Core messages (Chinese, like summary_zh): formulas imported as their saved results (issue 12).
         # The summary counts them all; the first 20 are listed.
-        lines = [f"{Path(report.file).name}：{report.summary_zh()}", *report.warnings[:20]]
+        lines = [str(M("roster.file_summary", file=Path(report.file).name, summary=report.summary())),
+                 *report.warning_texts()[:20]]  # in the UI language (issue 15 item 12)
         head = QLabel(data("\n".join(lines)), self)
         head.setTextFormat(Qt.PlainText)
         head.setWordWrap(True)
@@ -47,13 +62,13 @@ class RosterImportDialog(QDialog):
         h.setSectionResizeMode(2, QHeaderView.Stretch)
         h.setSectionResizeMode(3, QHeaderView.Stretch)
         for i, e in enumerate(report.errors):
-            for j, v in enumerate((e.row, e.column, e.message, e.expected)):
+            for j, v in enumerate((e.row, *e.shown())):
                 self.errors.setItem(i, j, ro_item(v))
         self.errors.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         lay = QVBoxLayout(self)
         lay.addWidget(head)
         if report.ignored_columns:
-            note = QLabel(self.tr("未识别的列（已忽略）：%1").replace("%1", data("、".join(report.ignored_columns))), self)
+            note = QLabel(self.tr("未识别的列（已忽略）：%1").replace("%1", data(render(list(report.ignored_columns)))), self)
             note.setTextFormat(Qt.PlainText)
             lay.addWidget(note)
         lay.addWidget(self.errors, 1)
@@ -256,7 +271,7 @@ class RosterPage(RefreshOnChange, QWidget):
 
     def _imported(self, report: xlsx.RosterImportReport) -> None:
         self.last_report = report
-        self.win.statusBar().showMessage(self.tr("专家库导入：%1").replace("%1", report.summary_zh()), 15000)
+        self.win.statusBar().showMessage(self.tr("专家库导入：%1").replace("%1", report.summary()), 15000)
         self.report_dialog = RosterImportDialog(report, self)
         self.report_dialog.setModal(True)
         self.report_dialog.show()

@@ -102,6 +102,7 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         while win.ops.busy:
             settle(app, 0.1)
         shot("score_import_result", exchange.results_dialog)
+        score_results = list(exchange.last_results)
         exchange.results_dialog.accept()
         shot("returns")
         results = win.extra_pages[3]
@@ -130,6 +131,7 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         _pdf_screens(app, win, shot)
         _first_start(win, shot, tmp, size)
         _tables_and_roster_edit(app, win, shot)  # issue 15 items 9 and 13
+        shots += plain_refusal_shots(app, out, store, win.session_id, score_results, tmp)  # issue 15 item 8
         win.close()
         store.close()
     finally:
@@ -162,6 +164,8 @@ def _results_i15(app, results, shot) -> None:
         dlg.close()
     finally:
         LongMessageDialog.exec = real
+
+
 def _first_start(win, shot, tmp: Path, size: tuple[int, int]) -> None:
     """Issue 15 item 7: the start panel (demo session, then an empty store), the manual (F1)."""
     from nn_review.services.guides import ensure_builtin_guides
@@ -187,6 +191,8 @@ def _first_start(win, shot, tmp: Path, size: tuple[int, int]) -> None:
     shot("first_start_applications", first)  # the drop hint says what to do first
     first.close()
     empty.close()
+
+
 def _tables_and_roster_edit(app, win, shot) -> None:
     """The applications table at 1920×1080, the conflict matrix scrolled to its last column (the
     names stay), the roster with one expert deactivated (greyed) and its edit dialog."""
@@ -304,6 +310,60 @@ def _pdf_screens(app, win, shot) -> None:
     shot("pdf_reading")
     v.set_enlarged(False)
     v.search_bar.close_search()
+
+
+def plain_refusal_shots(app, out: Path, store, session_id: int, score_results, tmp: Path) -> list[Path]:
+    """Issue 15 items 8/12: a refused package (bad credit code, damaged file) and a refused score
+    file, in plain words, in Chinese and in English: import_refused[_en].png,
+    import_refused_details[_en].png (详细信息… with the technical detail unfolded), score_refused[_en].png."""
+    import json
+    import zipfile
+
+    from nn_review.demo.packages import write_demo_packages
+    from nn_review.package.builder import build_package
+    from nn_review.services.importer import import_packages
+
+    from .app import make_app
+    from .exchange_page import ScoreResultsDialog
+    from .import_dialogs import ImportResultDialog
+
+    src = write_demo_packages(tmp / "refusal-src")[0]
+    with zipfile.ZipFile(src) as z:
+        manifest = json.loads(z.read("manifest.json"))
+        docs = {d["path"]: z.read(d["path"]) for d in manifest["documents"]}
+    manifest["application_id"] = "NNKJ-2025-0190"
+    manifest["applicant"]["credit_code"] = "91450100MA5LFH2B1"  # 17 characters
+    bad = build_package(manifest, docs, tmp / "refusals" / "统一社会信用代码有误.nnpkg")
+    damaged = tmp / "refusals" / "下载不完整.nnpkg"
+    damaged.write_bytes(src.read_bytes()[:2000])
+    report = import_packages(store, session_id, [bad, damaged])
+    refused_scores = [r for r in score_results if r.outcome != "imported"] + \
+                     [r for r in score_results if r.outcome == "imported"][:2]
+    shots: list[Path] = []
+
+    def shot(name: str, widget) -> None:
+        widget.show()
+        settle(app)
+        p = out / f"{name}.png"
+        widget.grab().save(str(p))
+        shots.append(p)
+
+    for lang, suffix in (("zh_CN", ""), ("en", "_en")):
+        make_app(lang=lang)
+        dlg = ImportResultDialog(report)
+        dlg.resize(1000, 300)
+        shot(f"import_refused{suffix}", dlg)
+        details = dlg.details(0)
+        details.toggle.setChecked(True)
+        shot(f"import_refused_details{suffix}", details)
+        details.reject()
+        dlg.reject()
+        scores = ScoreResultsDialog(refused_scores)
+        scores.resize(1000, 300)
+        shot(f"score_refused{suffix}", scores)
+        scores.reject()
+    make_app(lang="zh_CN")
+    return shots
 
 
 if __name__ == "__main__":

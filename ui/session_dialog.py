@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
                                QMessageBox)
 
@@ -18,7 +18,10 @@ class NewSessionDialog(QDialog):
         self.name.setPlaceholderText(self.tr("例如：2025年度南宁市科技计划项目评审"))
         self.edition = QComboBox(self)
         for e in editions:
-            self.edition.addItem(f"{e.title}（{e.edition} v{e.version}，{e.items} 个项目）", (e.edition, e.version))
+            self.edition.addItem(self.tr("%1（%2 个项目）").replace("%1", e.title).replace("%2", str(e.items)),
+                                 (e.edition, e.version))
+            self.edition.setItemData(self.edition.count() - 1, self.tr("申报指南版本：%1").replace(
+                "%1", f"{e.edition} v{e.version}"), Qt.ToolTipRole)
         self.form = QComboBox(self)
         for key, label in FORMS.items():
             self.form.addItem(label, key)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
 
 from nn_review import keys as K
 from nn_review import secretary_keys as SK
+from nn_review.i18n import text_of
 from nn_review.signer import SignerError, get_profile, set_profile
 
 from .plain import data, plain
@@ -171,6 +172,17 @@ def install_passphrase_dialog(window) -> None:
     K.set_passphrase_provider(window.passphrase_asker)
 
 
+def show_problem(parent, title: str, exc: BaseException) -> None:
+    """A refusal in plain words (the UI language); the technical sentence (paths, commands) folded
+    under 技术细节 when the core gave one (issue 15 item 8)."""
+    text, detail = text_of(exc)
+    if detail:
+        from .long_message import show_long_message
+        show_long_message(parent, title, text, detail=detail)
+    else:
+        QMessageBox.warning(parent, title, plain(text))
+
+
 # -- File menu: back up / restore the secretary's keys --------------------------------------------------
 
 def backup_keys(parent, store) -> Path | None:
@@ -187,7 +199,7 @@ def backup_keys(parent, store) -> Path | None:
     try:
         info = SK.backup(store, path, phrase)
     except K.KeyStoreError as e:
-        QMessageBox.warning(parent, QCoreApplication.translate("KeyBackup", "备份密钥"), plain(str(e)))
+        show_problem(parent, QCoreApplication.translate("KeyBackup", "备份密钥"), e)
         return None
     QMessageBox.information(parent, QCoreApplication.translate("KeyBackup", "备份密钥"), plain(QCoreApplication.translate("KeyBackup", 
         "已备份到 %1。\n评审包签名密钥指纹：%2\nPDF 签名私钥指纹：%3").replace("%1", data(info.path))
@@ -211,7 +223,7 @@ def restore_keys(parent, store) -> bool:
             break
         except K.KeyStoreError as e:
             if force or "--force" not in str(e):
-                QMessageBox.warning(parent, QCoreApplication.translate("KeyBackup", "恢复密钥"), plain(str(e)))
+                show_problem(parent, QCoreApplication.translate("KeyBackup", "恢复密钥"), e)
                 return False
             msg = str(e).split("。如确要")[0]
             if QMessageBox.question(parent, QCoreApplication.translate("KeyBackup", "恢复密钥"), plain(QCoreApplication.translate("KeyBackup", 

@@ -92,8 +92,8 @@ def _bundles(args) -> int:
         _out(f"  {i.expert_name}  {i.file_name}  {i.app_count} 项  密码 {i.password}")
     _out(f"秘书签名密钥指纹：{items[0].bundle.secretary_fingerprint}")
     _out("密码只显示这一次，并写在各专家的任务通知书中；存储中不保存密码。")
-    if items[0].bundle.key_notice:
-        print(f"注意：{items[0].bundle.key_notice}", file=sys.stderr)
+    if items[0].bundle.key_notice:  # the technical sentence (folder, backup command) suits the terminal
+        print(f"注意：{items[0].bundle.key_notice_detail or items[0].bundle.key_notice}", file=sys.stderr)
     for note in dict.fromkeys(n for h in items for n in h.bundle.notes):  # formal check, once each
         print(f"注意：{note}", file=sys.stderr)
     for h in items:

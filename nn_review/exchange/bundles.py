@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from ..forms import FormError, builtin_form
+from ..i18n import M, Msg, Problem, language
 from ..keys import SigningKey
 from ..services.formal import EXCLUDED, excluded_message, undecided_warning
 from ..store import Store
@@ -51,8 +52,9 @@ class BundleInfo:
     expert_name: str
     application_ids: tuple[str, ...]
     secretary_fingerprint: str
-    key_notice: str = ""   # set when the secretary key is not in the OS keyring
+    key_notice: str = ""   # set when the secretary key is not in the OS keyring: plain words, UI language
     notes: tuple[str, ...] = ()  # formal check: excluded packages left out, undecided ones put in
+    key_notice_detail: str = ""  # key_notice in technical Chinese (folder, reason, CLI backup command)
 
     @property
     def file_name(self) -> str:
@@ -107,28 +109,40 @@ def _guide_extract(content: dict[str, Any], apps: list[Application]) -> dict[str
     return out
 
 
+def _refused(message: str, code: str, what: Msg, todo: Msg | None = None) -> ExchangeError:
+    """The refusal: ``message`` (Chinese, CLI) and a ``problem`` in plain words for the GUI (issue 15)."""
+    e = ExchangeError(message, code)
+    e.problem = Problem(what, todo, detail=f"{message} ({code})" if language().startswith("zh") else f"code: {code}")
+    return e
+
+
 def _plan(store: Store, session_id: int, expert_id: int, deadline: date | None) -> _Plan:
     with store.read() as s:
         sess = s.get(ReviewSession, session_id)
         if sess is None:
             raise ExchangeError(f"没有评审批次 {session_id}", "session.missing")
         if sess.state != "open":
-            raise ExchangeError(f"评审批次“{sess.name}”已定稿锁定，不能再制作评审包", "session.locked")
+            raise _refused(f"评审批次“{sess.name}”已定稿锁定，不能再制作评审包", "session.locked",
+                           M("bundle.session_locked", session=sess.name))
         expert = s.get(Expert, expert_id)
         if expert is None:
             raise ExchangeError(f"没有专家 {expert_id}", "expert.missing")
         pks, assigned = _bundle_app_pks(s, session_id, expert_id)
         if not assigned:
-            raise ExchangeError(f"专家“{expert.name}”在批次“{sess.name}”中没有分配任何申报，不能制作评审包",
-                                "bundle.no_assignments")
+            raise _refused(f"专家“{expert.name}”在批次“{sess.name}”中没有分配任何申报，不能制作评审包",
+                           "bundle.no_assignments", M("bundle.no_assignments_expert", expert=expert.name),
+                           M("bundle.todo.assign"))
         excluded = sorted(_excluded(s, assigned).values(), key=lambda a: a.application_id)
         where = f"放入专家“{expert.name}”的评审包"
         if not pks:
             if excluded:
-                raise ExchangeError("；".join(excluded_message(a, where) for a in excluded)
-                                    + f"。专家“{expert.name}”没有其他可评审的申报", "bundle.all_excluded")
-            raise ExchangeError(f"专家“{expert.name}”的 {len(assigned)} 个分配申报均需回避，没有可评审的申报",
-                                "bundle.all_conflicted")
+                raise _refused("；".join(excluded_message(a, where) for a in excluded)
+                               + f"。专家“{expert.name}”没有其他可评审的申报", "bundle.all_excluded",
+                               M("bundle.all_excluded_expert", expert=expert.name,
+                                 applications=[a.application_id for a in excluded]), M("bundle.todo.assign"))
+            raise _refused(f"专家“{expert.name}”的 {len(assigned)} 个分配申报均需回避，没有可评审的申报",
+                           "bundle.all_conflicted", M("bundle.all_conflicted_expert", expert=expert.name,
+                                                      n=len(assigned)), M("bundle.todo.assign"))
         apps = s.scalars(select(Application).where(Application.id.in_(pks))
                          .order_by(Application.application_id)).all()
         if any(a.session_id != session_id for a in apps):  # an assignment row pointing across sessions
@@ -206,7 +220,8 @@ def _write(plan: _Plan, out_dir: Path, password: str | None, key: SigningKey,
     if password is None:
         password = new_password()
     elif len(normalize_password(password)) < MIN_CUSTOM_PASSWORD:
-        raise ExchangeError(f"评审包密码至少 {MIN_CUSTOM_PASSWORD} 个字符（不计空格和横线）", "bundle.password_weak")
+        raise _refused(f"评审包密码至少 {MIN_CUSTOM_PASSWORD} 个字符（不计空格和横线）", "bundle.password_weak",
+                       M("bundle.password_weak", n=MIN_CUSTOM_PASSWORD))
     bundle_id = uuid.uuid4().hex
     secret = b64e(secrets.token_bytes(SECRET_LEN))
     created = utc_stamp()
@@ -258,7 +273,8 @@ def _commit(store: Store, built: list[_Built], action: str, **audit) -> None:
     try:
         for b in built:
             if b.final.exists():
-                raise ExchangeError(f"目标文件已存在：{b.final}", "bundle.exists")
+                raise _refused(f"目标文件已存在：{b.final}", "bundle.exists", M("bundle.exists"),
+                               M("bundle.todo.folder"))
             os.replace(b.temp, b.final)
             placed.append(b.final)
         with store.write() as s:
@@ -268,16 +284,17 @@ def _commit(store: Store, built: list[_Built], action: str, **audit) -> None:
                 # meanwhile (another window, the CLI) must not slip through.
                 sess = s.get(ReviewSession, p.session_id)
                 if sess is None or sess.state != "open":
-                    raise ExchangeError(f"评审批次“{sess.name if sess else p.session_id}”在制作评审包期间已定稿锁定，"
-                                        "不能再制作评审包", "session.locked")
+                    raise _refused(f"评审批次“{sess.name if sess else p.session_id}”在制作评审包期间已定稿锁定，"
+                                   "不能再制作评审包", "session.locked",
+                                   M("bundle.session_locked", session=sess.name if sess else p.session_id))
                 pks, _ = _bundle_app_pks(s, p.session_id, p.expert_id)
                 if late := sorted(_excluded(s, p.app_pks).values(), key=lambda a: a.application_id):
-                    raise ExchangeError("；".join(excluded_message(a, f"放入专家“{p.expert_name}”的评审包")
-                                                 for a in late) + "（制作期间登记了不予受理），请重新制作评审包",
-                                        "bundle.excluded")
+                    raise _refused("；".join(excluded_message(a, f"放入专家“{p.expert_name}”的评审包")
+                                            for a in late) + "（制作期间登记了不予受理），请重新制作评审包",
+                                   "bundle.excluded", M("bundle.changed", expert=p.expert_name), M("bundle.todo.remake"))
                 if tuple(pks) != p.app_pks:
-                    raise ExchangeError(f"专家“{p.expert_name}”的分配或回避关系在制作期间发生了变化，请重新制作评审包",
-                                        "bundle.changed")
+                    raise _refused(f"专家“{p.expert_name}”的分配或回避关系在制作期间发生了变化，请重新制作评审包",
+                                   "bundle.changed", M("bundle.changed", expert=p.expert_name), M("bundle.todo.remake"))
                 old = list(s.scalars(select(Bundle.bundle_id).where(
                     Bundle.session_id == p.session_id, Bundle.expert_id == p.expert_id,
                     Bundle.superseded_at.is_(None))))
@@ -300,10 +317,11 @@ def _commit(store: Store, built: list[_Built], action: str, **audit) -> None:
         raise
 
 
-def _info(b: _Built, notice: str) -> BundleInfo:
+def _info(b: _Built, key) -> BundleInfo:
+    plain = key.notice_problem.render() if getattr(key, "notice_problem", None) is not None else key.notice
     return BundleInfo(b.final, b.bundle_id, b.password, len(b.plan.apps), b.sha256, b.plan.expert_id,
                       b.plan.expert_name, tuple(a["application_id"] for a in b.plan.apps), b.secretary_fingerprint,
-                      notice, b.plan.notes)
+                      plain, b.plan.notes, key_notice_detail=key.notice)
 
 
 def _out_dir(out_dir: str | Path) -> Path:
@@ -321,7 +339,7 @@ def make_bundle(store: Store, session_id: int, expert_id: int, out_dir: str | Pa
     key = secretary_key or secretary_signing_key(store)
     built = _write(plan, out, password, key, None)
     _commit(store, [built], "bundle.create")
-    return _info(built, key.notice)
+    return _info(built, key)
 
 
 @operation
@@ -343,7 +361,8 @@ def export_panel_bundles(store: Store, panel_id: int, out_dir: str | Path, *, pr
             select(Expert).where(Expert.id.in_(select(Assignment.expert_id).where(Assignment.panel_id == panel_id)))
             .order_by(Expert.name, Expert.id))]
     if not experts:
-        raise ExchangeError(f"评审组“{panel_name}”还没有分配任何申报，不能制作评审包", "bundle.no_assignments")
+        raise _refused(f"评审组“{panel_name}”还没有分配任何申报，不能制作评审包", "bundle.no_assignments",
+                       M("bundle.no_assignments_panel", panel=panel_name), M("bundle.todo.assign"))
     out = _out_dir(out_dir)
     key = secretary_key or secretary_signing_key(store)
     built: list[_Built] = []
@@ -366,11 +385,13 @@ def export_panel_bundles(store: Store, panel_id: int, out_dir: str | Path, *, pr
             raise ExportCancelled()
         if not built:
             if any(e.code == "bundle.all_excluded" for e in skipped):
-                raise ExchangeError(f"评审组“{panel_name}”没有可放入评审包的申报（其余均需回避）："
-                                    + next(str(e) for e in skipped if e.code == "bundle.all_excluded"),
-                                    "bundle.all_excluded")
-            raise ExchangeError(f"评审组“{panel_name}”的专家对所分配的申报均需回避，没有生成评审包",
-                                "bundle.all_conflicted")
+                raise _refused(f"评审组“{panel_name}”没有可放入评审包的申报（其余均需回避）："
+                               + next(str(e) for e in skipped if e.code == "bundle.all_excluded"),
+                               "bundle.all_excluded", M("bundle.all_excluded_panel", panel=panel_name),
+                               M("bundle.todo.assign"))
+            raise _refused(f"评审组“{panel_name}”的专家对所分配的申报均需回避，没有生成评审包",
+                           "bundle.all_conflicted", M("bundle.all_conflicted_panel", panel=panel_name),
+                           M("bundle.todo.assign"))
         _commit(store, built, "bundle.create", panel=panel_name)
     except ExportCancelled:
         for b in built:
@@ -382,4 +403,4 @@ def export_panel_bundles(store: Store, panel_id: int, out_dir: str | Path, *, pr
         raise
     if progress:
         progress(len(experts), len(experts), "")
-    return [_info(b, key.notice) for b in built]
+    return [_info(b, key) for b in built]

@@ -20,6 +20,7 @@ from ..store.models import Expert, Panel
 from .bundles import BundleInfo, export_panel_bundles
 from .letter import write_assignment_letter
 from ..changes import operation
+from ..i18n import M
 
 
 @dataclass(frozen=True)
@@ -51,5 +52,6 @@ def prepare_handout(store: Store, panel_id: int, out_dir: str | Path, *, deadlin
             out.append(Handout(i, write_assignment_letter(letter_path(i), i, experts[i.expert_id], session,
                                                           deadline)))
         except Exception as e:  # disk full, permissions on the USB stick, …
-            out.append(Handout(i, letter_path(i), f"任务通知书未能写入 {letter_path(i)}：{e}"))
+            # In the process language (the GUI's; the CLI's is Chinese): the password dialog shows it.
+            out.append(Handout(i, letter_path(i), str(M("handout.letter_failed", path=letter_path(i), error=e))))
     return out

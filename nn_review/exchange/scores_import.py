@@ -33,6 +33,7 @@ from ..formats.canonical import b64d, parse_stamp
 from ..formats.errors import ExchangeError
 from ..formats.scorefile import MAX_SIZE, SUFFIX, ScoreFile, check_mac, check_signature, read_score_file
 from ..changes import operation
+from ..i18n import M, Msg, Problem, catalog, language
 
 OUTCOME_ZH = {"imported": "已导入", "refused": "拒收", "failed": "失败"}
 log = logging.getLogger(__name__)
@@ -49,9 +50,48 @@ class ScoreImportResult:
     bundle_id: str | None = None
     revision: int | None = None
     applications: int = 0
+    total: int = 0             # the bundle's applications (imported: applications/total)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    @property
+    def problem(self) -> Problem:
+        """What the GUI shows (issue 15 item 8): what happened in plain words and what to do, in the
+        UI language; the technical reason (the Chinese sentence naming HMAC, fields, fingerprints),
+        the code and the field as the detail."""
+        return score_problem(self)
+
+
+# Refusal code → what to do (scores.* codes; the plain text of what happened is scores.refused.<code>).
+_TODO = {"scores.hmac": "export_again", "scores.signature": "export_again", "scores.malformed": "check_file",
+         "scores.not_score_file": "check_file", "scores.unknown_bundle": "other_store",
+         "scores.wrong_session": "other_session", "scores.wrong_expert": "verify_expert",
+         "scores.superseded": "new_bundle", "scores.replay": "nothing", "scores.key_in_use": "verify_expert",
+         "scores.key_changed": "repin", "scores.cert_changed": "repin", "scores.cert_in_use": "verify_expert",
+         "scores.unknown_application": "export_again", "scores.application_changed": "rebundle",
+         "scores.conflicted": "conflict", "scores.invalid_review": "fix_review", "file.missing": "file",
+         "file.io": "file"}
+
+
+def score_problem(r: ScoreImportResult) -> Problem:
+    name = Path(r.file).name
+    if r.outcome == "imported":
+        what = M("scores.imported", expert=r.expert or "", revision=r.revision or 0, n=r.applications,
+                 total=r.total or r.applications)
+        return Problem(what)
+    technical = "; ".join(x for x in (f"code: {r.code}" if r.code else "", f"field: {r.field}" if r.field else "") if x)
+    if language().startswith("zh"):  # the reason in the core's own (Chinese) words: only a Chinese UI shows it
+        technical = "\n".join(x for x in (r.message, technical) if x)
+    if r.outcome == "failed":
+        return Problem(M("scores.failed", file=name), M("scores.todo.support"), detail=technical)
+    key = f"scores.refused.{r.code}"
+    what = M(key if key in catalog() else "scores.refused.other", file=name)
+    todo = _TODO.get(r.code or "")
+    return Problem(what, M(f"scores.todo.{todo}") if todo else None, detail=technical)
+
+
+DECLARED, NO_REASON = "专家评审时申请回避：", "（未写明理由）"  # roster/conflict_texts.py reads these back
 
 
 def collect_score_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -182,7 +222,8 @@ def _import_one(store: Store, session_id: int, path: Path) -> ScoreImportResult:
         n = len(sf.reviews)
         return ScoreImportResult(str(path), "imported",
                                  f"{expert.name}：修订 {sf.revision}，{n}/{b.app_count} 个申报",
-                                 expert=expert.name, bundle_id=b.bundle_id, revision=sf.revision, applications=n)
+                                 expert=expert.name, bundle_id=b.bundle_id, revision=sf.revision, applications=n,
+                                 total=b.app_count)
 
 
 def _check_key(s, store: Store, expert: Expert, sf: ScoreFile, bundle_id: str) -> None:
@@ -267,11 +308,18 @@ def _declared_conflicts(s, b: Bundle, sf: ScoreFile, targets: dict[str, int]) ->
     for r in sf.reviews:
         if r["recused"]:
             s.add(Conflict(session_id=b.session_id, expert_id=b.expert_id, application_pk=targets[r["application_id"]],
-                           source="declared", reason="专家评审时申请回避：" + (r["recusal_reason"] or "（未写明理由）"),
+                           source="declared", reason=DECLARED + (r["recusal_reason"] or NO_REASON),
                            dismissed=False, dismiss_reason=""))
 
 
 # -- key re-pin ---------------------------------------------------------------------------
+
+def _explained(message: str, code: str, what: Msg) -> ExchangeError:
+    """``message`` for the CLI; ``problem`` in plain words for the GUI, the fingerprint in the detail."""
+    e = ExchangeError(message, code)
+    e.problem = Problem(what, detail=f"{message} ({code})" if language().startswith("zh") else f"code: {code}")
+    return e
+
 
 @operation
 def repin_expert_key(store: Store, expert_id: int, new_fpr: str, reason: str) -> str:
@@ -279,18 +327,21 @@ def repin_expert_key(store: Store, expert_id: int, new_fpr: str, reason: str) ->
     try:
         fpr = normalize_fingerprint(new_fpr)
     except ValueError as e:
-        raise ExchangeError(str(e), "key.fingerprint") from None
+        raise _explained(str(e), "key.fingerprint", M("repin.bad_fingerprint")) from None
     if not (reason or "").strip():
-        raise ExchangeError("重新登记专家密钥必须写明理由（例如：已电话核实专家更换了电脑）", "key.reason")
+        raise _explained("重新登记专家密钥必须写明理由（例如：已电话核实专家更换了电脑）", "key.reason",
+                         M("repin.no_reason"))
     with store.write() as s:
         expert = s.get(Expert, expert_id)
         if expert is None:
             raise ExchangeError(f"没有专家 {expert_id}", "expert.missing")
         if expert.key_fingerprint == fpr:
-            raise ExchangeError(f"专家“{expert.name}”当前登记的就是该密钥 {fpr}", "key.same")
+            raise _explained(f"专家“{expert.name}”当前登记的就是该密钥 {fpr}", "key.same",
+                             M("repin.same", expert=expert.name))
         holder = s.scalar(select(Expert).where(Expert.key_fingerprint == fpr, Expert.id != expert_id))
         if holder is not None:
-            raise ExchangeError(f"密钥 {fpr} 已登记给专家“{holder.name}”", "key.in_use")
+            raise _explained(f"密钥 {fpr} 已登记给专家“{holder.name}”", "key.in_use",
+                             M("repin.in_use", expert=holder.name))
         old = expert.key_fingerprint
         expert.key_fingerprint = fpr
         s.add(KeyPin(expert_id=expert_id, fingerprint=fpr, source="repin", reason=reason.strip(), actor=store.actor))
@@ -350,6 +401,11 @@ class ReturnsOverview:
 
 
 STATUS_ZH = {"received": "已返回", "partial": "部分返回", "missing": "未返回"}
+
+
+def status_msg(status: str) -> Msg:
+    """STATUS_ZH in the UI language."""
+    return M(f"returns.status.{status}")
 
 
 def returns_overview(store: Store, session_id: int) -> ReturnsOverview:

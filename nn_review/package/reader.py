@@ -24,6 +24,7 @@ from typing import Any
 
 from pypdf import PasswordType, PdfReader
 
+from ..i18n import M, Msg
 from ..jsonlimits import JSONLimitError, prescan
 from ..textsafe import for_terminal
 from .errors import ImportCancelled, PackageRefused
@@ -73,7 +74,8 @@ class LoadedPackage:
     source_size: int
     manifest: dict[str, Any]  # normalised, see manifest.validate_manifest
     documents: list[PackageDocument]
-    warnings: list[str] = field(default_factory=list)  # Chinese, shown to the secretary
+    warnings: list[str] = field(default_factory=list)  # Chinese, stored with the application
+    warning_msgs: list[Msg] = field(default_factory=list)  # the same, for the GUI in its language
 
 
 def read_package(path: str | os.PathLike, workdir: Path, *, cancel: Callable[[], bool] | None = None,
@@ -181,7 +183,9 @@ class _Job:
                 documents = [self.extract(zf, entries[d["path"]], d, i) for i, d in enumerate(docs)]
         if self.progress is not None:
             self.progress(self.size)
-        return LoadedPackage(self.source, digest, self.size, manifest, documents, _unlisted(entries, docs))
+        notes = _unlisted(entries, docs)
+        return LoadedPackage(self.source, digest, self.size, manifest, documents, [m.render("zh_CN") for m in notes],
+                             notes)
 
     def hash_source(self, fh) -> str:
         h = hashlib.sha256()
@@ -384,7 +388,7 @@ def _decodes(raw: bytes, encoding: str) -> bool:
         return False
 
 
-def _unlisted(entries: dict[str, Entry], docs: list[dict]) -> list[str]:
+def _unlisted(entries: dict[str, Entry], docs: list[dict]) -> list[Msg]:
     """Warnings for files the manifest does not list (ignored, not refused)."""
     listed = {d["path"] for d in docs} | {"manifest.json"}
     junk, other = 0, []
@@ -395,9 +399,9 @@ def _unlisted(entries: dict[str, Entry], docs: list[dict]) -> list[str]:
             junk += 1
         else:
             other.append(name)
-    out = [f"压缩包中的“{for_terminal(n)}”未在 manifest.json 中列出，已忽略" for n in other[:MAX_LISTED_WARNINGS]]
+    out = [M("package.warning.unlisted", name=for_terminal(n)) for n in other[:MAX_LISTED_WARNINGS]]
     if len(other) > MAX_LISTED_WARNINGS:
-        out.append(f"另有 {len(other) - MAX_LISTED_WARNINGS} 个未在 manifest.json 中列出的文件，已忽略")
+        out.append(M("package.warning.unlisted_more", n=len(other) - MAX_LISTED_WARNINGS))
     if junk:
-        out.append(f"已忽略 {junk} 个操作系统生成的附带文件（如 __MACOSX/、.DS_Store、Thumbs.db）")
+        out.append(M("package.warning.junk", n=junk))
     return out

@@ -43,6 +43,7 @@ from sqlalchemy import select
 
 from .. import xlsxsafe
 from ..creditcode import credit_code_error
+from ..i18n import M, Msg, language, render
 from ..store import Store, StoreError
 from ..store.models import Expert
 from ..textsafe import for_terminal, hidden_chars
@@ -91,9 +92,20 @@ class RowError:
     column: str     # the column header
     message: str    # what was wrong
     expected: str   # what was expected
+    key: str = ""   # the column's key (COLUMNS)
+    msg: Msg | None = field(default=None, compare=False)           # ``message`` for a GUI in any language
+    expected_msg: Msg | None = field(default=None, compare=False)  # ``expected`` likewise
 
     def text(self) -> str:
         return f"第{self.row}行“{self.column}”：{self.message}；应为：{self.expected}"
+
+    def shown(self, lang: str | None = None) -> tuple[str, str, str]:
+        """(column, what was wrong, what was expected) in ``lang``: the importer's own Chinese
+        sentences in Chinese, the catalog's plain text in other languages (issue 15 item 12)."""
+        if (lang or language()).startswith("zh") or self.msg is None:
+            return self.column, self.message, self.expected
+        column = render(M(f"roster.column.{self.key}"), lang) if self.key else self.column
+        return column, render(self.msg, lang), render(self.expected_msg, lang) if self.expected_msg else ""
 
 
 @dataclass
@@ -105,10 +117,28 @@ class RosterImportReport:
     errors: list[RowError] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # imported, but worth a look (formulas read as results)
+    warning_msgs: list[Msg] = field(default_factory=list)  # the same for a GUI in any language
 
     @property
     def skipped_rows(self) -> list[int]:
         return sorted({e.row for e in self.errors})
+
+    def summary(self, lang: str | None = None) -> str:
+        """summary_zh in ``lang``."""
+        if (lang or language()).startswith("zh"):
+            return self.summary_zh()
+        text = render(M("roster.summary", added=self.added, updated=self.updated, unchanged=self.unchanged), lang)
+        if self.errors:
+            text += render(M("roster.summary.errors", n=len(self.skipped_rows),
+                             rows=", ".join(map(str, self.skipped_rows))), lang)
+        if self.warnings:
+            text += render(M("roster.summary.warnings", n=len(self.warnings)), lang)
+        return text
+
+    def warning_texts(self, lang: str | None = None) -> list[str]:
+        if (lang or language()).startswith("zh") or len(self.warning_msgs) != len(self.warnings):
+            return list(self.warnings)
+        return [render(w, lang) for w in self.warning_msgs]
 
     def summary_zh(self) -> str:
         text = f"新增 {self.added}，更新 {self.updated}，未变 {self.unchanged}"
@@ -130,10 +160,12 @@ def import_roster(store: Store, path: str | Path) -> RosterImportReport:
     parsed: list[tuple[int, dict]] = []
     seen: dict[str, int] = {}
     for row_no, cells in rows:
-        values, errors = _parse_row(row_no, cells, columns, merged.get(row_no), report.warnings)
+        values, errors = _parse_row(row_no, cells, columns, merged.get(row_no), report.warnings, report.warning_msgs)
         if not errors and values["roster_key"] in seen:
             errors.append(RowError(row_no, "专家编号", f"“{values['roster_key']}”与第{seen[values['roster_key']]}行重复",
-                                   "每位专家一个唯一的专家编号（留空时按姓名与手机/单位生成，同一人出现两次也会重复）"))
+                                   "每位专家一个唯一的专家编号（留空时按姓名与手机/单位生成，同一人出现两次也会重复）",
+                                   "roster_key", M("roster.err.duplicate_key", value=values["roster_key"],
+                                                   other=seen[values["roster_key"]]), M("roster.exp.duplicate_key")))
         if errors:
             report.errors.extend(errors)
             continue
@@ -265,18 +297,20 @@ def _cell(v) -> str:
 
 
 def _parse_row(row_no: int, cells: dict, columns: dict[str, int], merged: tuple[str, str] | None = None,
-               warnings: list[str] | None = None) -> tuple[dict, list[RowError]]:
+               warnings: list[str] | None = None, warning_msgs: list[Msg] | None = None
+               ) -> tuple[dict, list[RowError]]:
     errors: list[RowError] = []
 
-    def err(key: str, message: str, expected: str) -> None:
-        errors.append(RowError(row_no, _HEADER_OF[key], message, expected))
+    def err(key: str, message: str, expected: str, msg: Msg | None = None, expected_msg: Msg | None = None) -> None:
+        errors.append(RowError(row_no, _HEADER_OF[key], message, expected, key, msg, expected_msg))
 
     if merged:
         err(merged[0], f"单元格 {merged[1]} 是合并单元格，只有左上角的单元格有内容",
-            "取消合并，每位专家一行、每行填写完整（合并的内容要复制到每一行）")
+            "取消合并，每位专家一行、每行填写完整（合并的内容要复制到每一行）",
+            M("roster.err.merged", cell=merged[1]), M("roster.exp.merged"))
     raw = {}
     for key, i in columns.items():
-        raw[key] = _cell_text(row_no, i + 1, key, cells.get(key), err, warnings)
+        raw[key] = _cell_text(row_no, i + 1, key, cells.get(key), err, warnings, warning_msgs)
     v: dict = {}
     for key, text in raw.items():
         v[key] = _dedupe(split_list(text)) if key in _LISTS else text
@@ -284,25 +318,29 @@ def _parse_row(row_no: int, cells: dict, columns: dict[str, int], merged: tuple[
         return v, errors
     v["name"] = re.sub(r"\s+", "", v["name"]) if re.search(r"[\u4e00-\u9fff]", v["name"]) else v["name"]
     if not v["name"]:
-        err("name", "为空", "专家姓名（必填）")
+        err("name", "为空", "专家姓名（必填）", M("roster.err.empty"), M("roster.exp.name"))
     if not v["unit"]:
-        err("unit", "为空", "专家工作单位全称（必填）")
+        err("unit", "为空", "专家工作单位全称（必填）", M("roster.err.empty"), M("roster.exp.unit"))
     if "credit_code" in v:
         code = re.sub(r"\s+", "", v["credit_code"]).upper()
         v["credit_code"] = code or None
         if code and (problem := credit_code_error(code)):
-            err("credit_code", f"“{code}”{problem}", "18位统一社会信用代码（GB 32100-2015），不清楚时可留空")
+            err("credit_code", f"“{code}”{problem}", "18位统一社会信用代码（GB 32100-2015），不清楚时可留空",
+                M("roster.err.credit_code", value=code), M("roster.exp.credit_code"))
     if v.get("email") and not _EMAIL.fullmatch(v["email"]):
-        err("email", f"“{v['email']}”格式不正确", "电子邮箱地址，如 name@example.com，可留空")
+        err("email", f"“{v['email']}”格式不正确", "电子邮箱地址，如 name@example.com，可留空",
+            M("roster.err.email", value=v["email"]), M("roster.exp.email"))
     if v.get("phone") and not _PHONE.fullmatch(v["phone"]):
-        err("phone", f"“{v['phone']}”含有非号码字符", "手机或座机号码，如 13800000000 或 0771-1234567，可留空")
+        err("phone", f"“{v['phone']}”含有非号码字符", "手机或座机号码，如 13800000000 或 0771-1234567，可留空",
+            M("roster.err.phone", value=v["phone"]), M("roster.exp.phone"))
     key = v.get("roster_key", "")
     if not errors and not key:
         v["roster_key"] = derived_key(v["name"], v.get("phone", ""), v["unit"])
     return v, errors
 
 
-def _cell_text(row_no: int, col: int, key: str, cell: Cell | None, err, warnings: list[str] | None) -> str:
+def _cell_text(row_no: int, col: int, key: str, cell: Cell | None, err, warnings: list[str] | None,
+               warning_msgs: list[Msg] | None = None) -> str:
     """The text of a roster cell; a formula without a result, an error value, a hidden character or an
     over-long text is a row error (the cell is not read as empty or as something else)."""
     if cell is None:
@@ -310,25 +348,31 @@ def _cell_text(row_no: int, col: int, key: str, cell: Cell | None, err, warnings
     where = cell_name(row_no, col)
     if cell.formula and cell.value is None:
         err(key, f"单元格 {where} 是公式（{for_terminal(cell.formula[:60])}），没有计算结果",
-            "在 Excel 中打开并保存（保存公式的计算结果），或复制后“选择性粘贴”为数值")
+            "在 Excel 中打开并保存（保存公式的计算结果），或复制后“选择性粘贴”为数值",
+            M("roster.err.formula", cell=where), M("roster.exp.formula"))
         return ""
     if cell.error:
         err(key, f"单元格 {where} 是错误值 {for_terminal(str(cell.value)[:20])}" + ("（公式计算出错）" if cell.formula else ""),
-            "正确的内容")
+            "正确的内容", M("roster.err.error_value", cell=where), M("roster.exp.error_value"))
         return ""
     text = _cell(cell.value)
     limit = _MAX_LEN[key]
     if len(text) > limit:
-        err(key, f"单元格 {where} 有 {len(text)} 个字符，超过 {limit} 个", f"不超过 {limit} 个字符")
+        err(key, f"单元格 {where} 有 {len(text)} 个字符，超过 {limit} 个", f"不超过 {limit} 个字符",
+            M("roster.err.too_long", cell=where, n=len(text), limit=limit), M("roster.exp.too_long", limit=limit))
         return ""
     hidden = hidden_chars(re.sub(r"[\t\n\r]", "", text))
     if hidden:
         err(key, f"单元格 {where} 含有不可见字符或控制字符（{'、'.join(hidden[:3])}）",
-            "删除这些字符后再导入（常见于从网页或其他软件复制的文字）")
+            "删除这些字符后再导入（常见于从网页或其他软件复制的文字）",
+            M("roster.err.hidden", cell=where), M("roster.exp.hidden"))
         return ""
     if cell.formula and warnings is not None:
         warnings.append(f"第{row_no}行“{_HEADER_OF[key]}”（{where}）是公式 {for_terminal(cell.formula[:60])}，"
                         f"已按 Excel 保存的计算结果“{for_terminal(text[:60])}”导入")
+        if warning_msgs is not None:
+            warning_msgs.append(M("roster.warning.formula", row=row_no, column=M(f"roster.column.{key}"), cell=where,
+                                  value=for_terminal(text[:60])))
     return text
 
 

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from ..i18n import M, Msg, Problem, render
 from ..package import ImportCancelled, PackageRefused, read_package
+from ..package.errors import refusal_problem
 from ..store import Store, StoreError
 from ..store.db import IMPORT_PREFIX
 from ..store.housekeeping import WorkDir, sweep
@@ -41,9 +43,23 @@ class ImportResult:
     code: str | None = None
     field: str | None = None
     warnings: list[str] = dc_field(default_factory=list)
+    # What the GUI shows, in its language (issue 15): plain words first, technical detail apart.
+    problem: Problem | None = dc_field(default=None, compare=False)
+    warning_msgs: list[Msg] = dc_field(default_factory=list, compare=False)
 
     def to_json(self) -> dict:
-        return dict(self.__dict__)
+        return {k: v for k, v in self.__dict__.items() if k not in ("problem", "warning_msgs")}
+
+    def text(self, lang: str | None = None) -> str:
+        """The plain text of the outcome in ``lang`` (the message itself where no Msg was made)."""
+        return self.problem.render(lang) if self.problem is not None else self.message
+
+    @property
+    def detail(self) -> str:
+        return self.problem.detail if self.problem is not None else ""
+
+    def warning_texts(self, lang: str | None = None) -> list[str]:
+        return [render(w, lang) for w in self.warning_msgs] if self.warning_msgs else list(self.warnings)
 
 
 @dataclass
@@ -53,6 +69,13 @@ class BatchReport:
     @property
     def counts(self) -> Counter:
         return Counter(r.outcome for r in self.results)
+
+    def summary(self, lang: str | None = None) -> str:
+        """"已导入 3，拒收 1" / "Imported: 3, Refused: 1" in ``lang``."""
+        c = self.counts
+        parts = [M("package.count", outcome=M(f"package.outcome.{k}"), n=c[k]) for k in OUTCOME_ZH if c[k]]
+        return render(M("package.summary_sep"), lang).join(render(p, lang) for p in parts) or render(
+            M("package.no_files"), lang)
 
     def summary_zh(self) -> str:
         c = self.counts
@@ -103,11 +126,12 @@ def import_packages(store: Store, session_id: int, paths: Iterable[str | Path], 
         if on_wait:
             on_wait(another_import_message(owner))
         if progress:
-            progress(0, 0, WAITING)
+            progress(0, 0, str(M("package.waiting")))  # shown by the GUI's progress: its language
 
     if not lock.acquire(wait=wait, cancel=cancel, on_wait=told):
         if cancel and cancel():
-            return BatchReport([ImportResult(str(p), "cancelled", "用户取消，未导入") for p in files])
+            return BatchReport([ImportResult(str(p), "cancelled", "用户取消，未导入", problem=Problem(M("package.cancelled")))
+                                for p in files])
         raise StoreError(another_import_message(lock.owner()).replace("，等待其完成后继续…", "，请等其完成后再导入"))
     try:
         sweep(store.tmp_dir, IMPORT_PREFIX)  # what a killed import left (plaintext PDFs)
@@ -133,7 +157,8 @@ def _import_batch(store: Store, session_id: int, files: list[Path], replace: boo
     results: list[ImportResult] = []
     for i, path in enumerate(files):
         if cancel and cancel():
-            results.extend(ImportResult(str(p), "cancelled", "用户取消，未导入") for p in files[i:])
+            results.extend(ImportResult(str(p), "cancelled", "用户取消，未导入", problem=Problem(M("package.cancelled")))
+                           for p in files[i:])
             break
         base = done
 
@@ -145,13 +170,15 @@ def _import_batch(store: Store, session_id: int, files: list[Path], replace: boo
             result = _import_one(store, session_id, path, replace, on_bytes, cancel)
         except Exception as e:  # a bug on one file must not stop the batch (issue 12)
             result = ImportResult(str(path), "failed", f"导入时出错（未导入）：{type(e).__name__}: {e}",
-                                  code="import.error")
+                                  code="import.error",
+                                  problem=Problem(M("package.failed"), detail=f"code: import.error; {type(e).__name__}: {e}"))
         results.append(result)
         done += sizes[i]
         if progress:
             progress(done, total, path.name)
         if result.outcome == "cancelled":
-            results.extend(ImportResult(str(p), "cancelled", "用户取消，未导入") for p in files[i + 1:])
+            results.extend(ImportResult(str(p), "cancelled", "用户取消，未导入", problem=Problem(M("package.cancelled")))
+                           for p in files[i + 1:])
             break
     report = BatchReport(results)
     # Also packages an earlier, killed import left unchecked (re-importing them says 重复).
@@ -162,16 +189,17 @@ def _import_batch(store: Store, session_id: int, files: list[Path], replace: boo
 
 def _import_one(store: Store, session_id: int, path: Path, replace: bool, on_bytes, cancel) -> ImportResult:
     if not path.is_file():
-        return ImportResult(str(path), "refused", "文件不存在或不是普通文件", code="file.missing")
+        return ImportResult(str(path), "refused", "文件不存在或不是普通文件", code="file.missing",
+                            problem=refusal_problem("file.missing", None, "文件不存在或不是普通文件"))
     work = WorkDir(store.tmp_dir, IMPORT_PREFIX)  # plaintext PDFs: removed after, or at the next start if killed
     workdir = work.path
     try:
         try:
             pkg = read_package(path, workdir, cancel=cancel, progress=on_bytes)
         except PackageRefused as e:
-            return ImportResult(str(path), "refused", e.message, code=e.code, field=e.field)
+            return ImportResult(str(path), "refused", e.message, code=e.code, field=e.field, problem=e.problem)
         except ImportCancelled:
-            return ImportResult(str(path), "cancelled", "用户取消，未导入")
+            return ImportResult(str(path), "cancelled", "用户取消，未导入", problem=Problem(M("package.cancelled")))
         m = pkg.manifest
         app_id = m["application_id"]
         with store.read() as s:
@@ -181,7 +209,8 @@ def _import_one(store: Store, session_id: int, path: Path, replace: bool, on_byt
                 same = "（同一文件）" if existing.source_sha256 == pkg.source_sha256 else ""
                 return ImportResult(str(path), "duplicate",
                                     f"本批次已有申报编号 {app_id}{same}；如需替换请选择“替换”",
-                                    application_id=app_id, code="session.duplicate_id")
+                                    application_id=app_id, code="session.duplicate_id",
+                                    problem=_duplicate(app_id, bool(same)))
         created: list[str] = []
         old_blobs: set[str] = set()
         replaced = False
@@ -197,7 +226,8 @@ def _import_one(store: Store, session_id: int, path: Path, replace: bool, on_byt
                     same = "（同一文件）" if old.source_sha256 == pkg.source_sha256 else ""
                     return ImportResult(str(path), "duplicate",
                                         f"本批次已有申报编号 {app_id}{same}（刚由另一导入写入）；如需替换请选择“替换”",
-                                        application_id=app_id, code="session.duplicate_id")
+                                        application_id=app_id, code="session.duplicate_id",
+                                        problem=_duplicate(app_id, bool(same)))
                 carried: _Carried | None = None
                 if old is not None:
                     _refuse_if_reviewed(s, old)
@@ -227,18 +257,27 @@ def _import_one(store: Store, session_id: int, path: Path, replace: bool, on_byt
         except StoreError as e:  # a refusal decided inside the transaction (e.g. already graded)
             for rel in created:
                 store.blobs.remove(rel)
-            return ImportResult(str(path), "refused", str(e), application_id=app_id,
-                                code=getattr(e, "code", "session.reviewed"))
+            code = getattr(e, "code", "session.reviewed")
+            return ImportResult(str(path), "refused", str(e), application_id=app_id, code=code,
+                                problem=Problem(M("package.session_locked" if code == "session.locked"
+                                                  else "package.reviewed"), detail=f"code: {code}"))
         except Exception as e:
             for rel in created:
                 store.blobs.remove(rel)
-            return ImportResult(str(path), "failed", f"写入存储失败：{e}", application_id=app_id, code="store.write")
+            return ImportResult(str(path), "failed", f"写入存储失败：{e}", application_id=app_id, code="store.write",
+                                problem=Problem(M("package.failed"), detail=f"code: store.write; {type(e).__name__}: {e}"))
         if old_blobs:
             _drop_unreferenced(store, old_blobs)
         return ImportResult(str(path), "replaced" if replaced else "imported",
-                            f"{app_id} {m['title']}", application_id=app_id, warnings=pkg.warnings)
+                            f"{app_id} {m['title']}", application_id=app_id, warnings=pkg.warnings,
+                            warning_msgs=pkg.warning_msgs)
     finally:
         work.close()
+
+
+def _duplicate(app_id: str, same: bool) -> Problem:
+    return Problem(M("package.duplicate", application_id=app_id, same=M("package.duplicate.same") if same else ""),
+                   detail="code: session.duplicate_id")
 
 
 class _Refused(StoreError):

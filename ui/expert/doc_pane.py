@@ -11,16 +11,14 @@ from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from nn_review.checks.facts import INDICATOR_KEYS
 from nn_review.expert import WorkspaceError
-from nn_review.package.manifest import DOC_KINDS, ROLES, UNIT_KINDS
+from nn_review.package import vocab
 
 from ..pdf_viewer import PdfViewer
 from ..plain import data, tip
 from ..widgets import add_group, ro_item
 
 CHECK_COLOURS = {"pass": "#1e7d32", "fail": "#c62828", "not_declared": "#b26a00", "manual": "#1565c0"}
-PLATFORM_ZH = {"national": "国家级", "autonomous_region": "自治区级", "municipal": "市级"}
 
 
 class DocumentPane(QWidget):
@@ -113,14 +111,14 @@ class DocumentPane(QWidget):
         if app.get("guide_item") is not None:
             item = self.tr("指南项目%1").replace("%1", str(app["guide_item"])) + (
                 self.tr(" 方向%1").replace("%1", str(app["direction"])) if app.get("direction") else "")
-        self.sub.setText(data("　".join(x for x in (app.get("applicant") or "", item,
+        self.sub.setText(data(self.tr("　").join(x for x in (app.get("applicant") or "", item,
                                                     self._budget_line(m)) if x)))
         self.tabs.blockSignals(True)
         for d in app.get("documents") or []:
             v = PdfViewer(self)
             v.enlarged_changed.connect(self._reading_changed)
             self.viewers.append(v)
-            label = d.get("title") or DOC_KINDS.get(d.get("kind"), d.get("path"))
+            label = d.get("title") or (vocab.label("doc", d.get("kind")) if d.get("kind") else d.get("path"))
             i = self.tabs.addTab(v, data(label))
             self.tabs.setTabToolTip(i, tip(self.tr("%1（%2 页）").replace("%1", d.get("path", "")).replace(
                 "%2", str(d.get("page_count", "?")))))
@@ -186,10 +184,10 @@ class DocumentPane(QWidget):
         add_group(self.summary, title, rows)
 
     def _unit(self, u: dict, extra: str = "") -> str:
-        parts = [u.get("name", ""), u.get("credit_code", ""), UNIT_KINDS.get(u.get("kind"), u.get("kind", ""))]
+        parts = [u.get("name", ""), u.get("credit_code", ""), vocab.label("unit", u.get("kind"))]
         if "in_nanning" in u:
             parts.append(self.tr("南宁") if u["in_nanning"] else self.tr("非南宁"))
-        return "，".join(str(p) for p in parts + [extra] if p)
+        return vocab.joined(parts + [extra])  # in the UI language (issue 15 item 12)
 
     def _fill_summary(self, m: dict) -> None:
         self.summary.clearSpans()
@@ -203,14 +201,14 @@ class DocumentPane(QWidget):
             self._group(self.tr("申报单位"), [(self.tr("单位"), self._unit(m["applicant"])),
                                           (self.tr("所在城区"), m["applicant"].get("district") or "")])
         if m.get("partners"):
-            self._group(self.tr("合作单位"), [(str(i + 1), self._unit(p, ROLES.get(p.get("role"), "")))
+            self._group(self.tr("合作单位"), [(str(i + 1), self._unit(p, vocab.label("role", p.get("role"))))
                                           for i, p in enumerate(m["partners"])])
         people = []
         if m.get("leader"):
             ld = m["leader"]
-            people.append((self.tr("项目负责人"), "，".join(x for x in (ld.get("name"), ld.get("title"), ld.get("unit")) if x)))
+            people.append((self.tr("项目负责人"), vocab.joined((ld.get("name"), ld.get("title"), ld.get("unit")))))
         people += [(self.tr("成员%1").replace("%1", str(i + 1)),
-                    "，".join(x for x in (p.get("name"), p.get("title"), p.get("unit")) if x))
+                    vocab.joined((p.get("name"), p.get("title"), p.get("unit"))))
                    for i, p in enumerate(m.get("members") or [])]
         if people:
             self._group(self.tr("项目团队"), people)
@@ -219,14 +217,14 @@ class DocumentPane(QWidget):
         if p:
             rows.append((self.tr("实施期"), f"{p.get('start', '')} — {p.get('end', '')}"))
         if b:
-            rows += [(self.tr("申请资助"), f"{b.get('requested', 0):,.2f} 万元"),
-                     (self.tr("自筹经费"), f"{b.get('self_funded', 0):,.2f} 万元")]
+            rows += [(self.tr("申请资助"), vocab.money(b.get("requested", 0))),
+                     (self.tr("自筹经费"), vocab.money(b.get("self_funded", 0)))]
         if rows:
             self._group(self.tr("实施期与经费"), rows)
         ind = m.get("indicators") or {}
         if ind:
             self._group(self.tr("考核指标（申报值）"), [
-                (INDICATOR_KEYS.get(k, k), PLATFORM_ZH.get(v, v) if k == "platform_level" else v)
+                (vocab.label("indicator", k), vocab.label("platform", v) if k == "platform_level" else v)
                 for k, v in ind.items()])
 
     # -- checklist -------------------------------------------------------------------------------

@@ -92,12 +92,6 @@ def _stored(f: Finding) -> FindingData:
     return FindingData(f.rule_id, f.scope, f.severity, f.status, f.message, f.declared, f.threshold, f.source_text,
                        stored_msg(f.message_json))
 
-    try:
-        return Msg.loads(message_json)
-    except (ValueError, KeyError, TypeError, AttributeError):
-        log.warning("形式审查结果的 message_json 无法读取：%.80s", message_json)
-        return None
-
 
 def has_unchecked(store: Store, session_id: int) -> bool:
     """An open session has packages whose checks never completed (an import killed between its

@@ -277,7 +277,7 @@ class PanelsPage(RefreshOnChange, QWidget):
                                 .replace("%3", str(len(p.applications))).replace("%4", str(p.assignments))
                                 .replace("%5", mode))
         check = panels_core.validate_panel(self.win.store, p.id)
-        self.panel_warn.setText(data("\n".join(check.errors + check.warnings + check.formal)))
+        self.panel_warn.setText(data("\n".join(check.shown())))
         self.panel_warn.setVisible(bool(check.errors or check.warnings or check.formal))
         self.members.setRowCount(len(p.members))
         for i, m in enumerate(p.members):
@@ -474,12 +474,12 @@ class PanelsPage(RefreshOnChange, QWidget):
         g.setHorizontalHeaderLabels([
             a["application_id"] + "\n" + fm.elidedText(data(a["title"]), Qt.ElideRight, width - 10)
             for a in m["applications"]])
-        g.setVerticalHeaderLabels([data(f"{e['name']}（{e['unit']}）") for e in m["experts"]])
+        g.setVerticalHeaderLabels([data(self._who(e["name"], e["unit"])) for e in m["experts"]])
         for j, a in enumerate(m["applications"]):
             g.horizontalHeaderItem(j).setToolTip(tip(f"{a['application_id']}  {a['title']}\n{a['applicant']}"))
             g.setColumnWidth(j, width)
         for i, e in enumerate(m["experts"]):
-            g.verticalHeaderItem(i).setToolTip(tip(f"{e['name']}（{e['unit']}）"))
+            g.verticalHeaderItem(i).setToolTip(tip(self._who(e["name"], e["unit"])))
         dismissed = {(c["expert_id"], c["application_pk"]): c for c in m["dismissed"]}
         for i, e in enumerate(m["experts"]):
             for j, a in enumerate(m["applications"]):
@@ -507,6 +507,10 @@ class PanelsPage(RefreshOnChange, QWidget):
             if i >= 0 and j >= 0:
                 g.setCurrentCell(i, j)
 
+    def _who(self, name: str, unit: str) -> str:
+        """``name（unit）`` in Chinese, ``name (unit)`` in English."""
+        return self.tr("%1（%2）").replace("%1", name).replace("%2", unit)
+
     def _cell(self, row: int, col: int) -> tuple[dict, dict, list[dict], list[dict]] | None:
         m = self.matrix
         if not m or not (0 <= row < len(m["experts"])) or not (0 <= col < len(m["applications"])):
@@ -522,8 +526,8 @@ class PanelsPage(RefreshOnChange, QWidget):
             self.cell_info.setText(self.tr("选中一格查看回避原因；右键可添加或撤销回避。"))
             return
         e, a, active, gone = cell
-        lines = [f"{e['name']}（{e['unit']}） × {a['application_id']} {a['title']}（{a['applicant']}）"]
-        src = conflicts_core.SOURCE_ZH
+        lines = [f"{self._who(e['name'], e['unit'])} × {a['application_id']} {self._who(a['title'], a['applicant'])}"]
+        src = {"auto": self.tr("自动"), "manual": self.tr("人工"), "declared": self.tr("专家声明")}
         lines += [self.tr("回避［%1］：%2").replace("%1", src.get(c["source"], c["source"])).replace("%2", reason_text(c["reason"]))
                   for c in active]
         lines += [self.tr("已撤销：%1（理由：%2）").replace("%1", reason_text(c["reason"])).replace("%2", c["dismiss_reason"])

@@ -17,6 +17,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QVBoxLayout
 
+from nn_review.i18n import render
 from nn_review.exchange import handout
 from nn_review.exchange.handout_pdf import handout_pdf
 
@@ -80,7 +81,8 @@ class PasswordsDialog(QDialog):
             self.table.item(r, 2).setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
         fpr = QLabel(self.tr("秘书签名密钥指纹：%1").replace("%1", items[0].bundle.secretary_fingerprint), self)
         fpr.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        notes = list(dict.fromkeys(n for h in items for n in h.bundle.notes))  # formal check, once each
+        # formal check, once each, in the UI language
+        notes = list(dict.fromkeys(render(n) for h in items for n in (h.bundle.note_msgs or h.bundle.notes)))
         notice = "\n".join([items[0].bundle.key_notice] + notes
                            + [h.letter_error for h in items if h.letter_error]).strip()
         self.kept_label = QLabel(self)

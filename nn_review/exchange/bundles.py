@@ -27,7 +27,7 @@ from sqlalchemy import select, update
 from ..forms import FormError, builtin_form
 from ..i18n import M, Msg, Problem, language
 from ..keys import SigningKey
-from ..services.formal import EXCLUDED, excluded_message, undecided_warning
+from ..services.formal import EXCLUDED, excluded_message, excluded_msg, undecided_msg, undecided_warning
 from ..store import Store
 from ..store.models import (Application, Assignment, Bundle, Conflict, Expert, Panel, ReviewSession, utcnow)
 from ..formats.bundle import SECRET_LEN
@@ -55,6 +55,7 @@ class BundleInfo:
     key_notice: str = ""   # set when the secretary key is not in the OS keyring: plain words, UI language
     notes: tuple[str, ...] = ()  # formal check: excluded packages left out, undecided ones put in
     key_notice_detail: str = ""  # key_notice in technical Chinese (folder, reason, CLI backup command)
+    note_msgs: tuple[Msg, ...] = ()  # the notes for the GUI, in its language
 
     @property
     def file_name(self) -> str:
@@ -81,6 +82,7 @@ class _Plan:
     docs: list[tuple[str, Path, str]]     # (tar name, blob path, sha256)
     band_mode: bool
     notes: tuple[str, ...] = ()
+    note_msgs: tuple[Msg, ...] = ()
 
 
 def _bundle_app_pks(s, session_id: int, expert_id: int) -> tuple[list[int], set[int]]:
@@ -181,7 +183,10 @@ def _plan(store: Store, session_id: int, expert_id: int, deadline: date | None) 
         }
         notes = tuple([excluded_message(a, "放入评审包") + "，已跳过" for a in excluded]
                       + [w for a in apps if (w := undecided_warning(a))])
-        return _Plan(session_id, expert_id, expert.name, tuple(pks), rows, bundle, docs, bool(sess.band_mode), notes)
+        note_msgs = tuple([excluded_msg(a, M("formal.where.bundle"), skipped=True) for a in excluded]
+                          + [m for a in apps if (m := undecided_msg(a))])
+        return _Plan(session_id, expert_id, expert.name, tuple(pks), rows, bundle, docs, bool(sess.band_mode), notes,
+                     note_msgs)
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -321,7 +326,7 @@ def _info(b: _Built, key) -> BundleInfo:
     plain = key.notice_problem.render() if getattr(key, "notice_problem", None) is not None else key.notice
     return BundleInfo(b.final, b.bundle_id, b.password, len(b.plan.apps), b.sha256, b.plan.expert_id,
                       b.plan.expert_name, tuple(a["application_id"] for a in b.plan.apps), b.secretary_fingerprint,
-                      plain, b.plan.notes, key_notice_detail=key.notice)
+                      plain, b.plan.notes, key_notice_detail=key.notice, note_msgs=b.plan.note_msgs)
 
 
 def _out_dir(out_dir: str | Path) -> Path:

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..checks.engine import MANUAL, STATUS_ZH, requirement_finding
 from ..checks.facts import extract_facts
+from ..i18n import M, Msg, render
 from ..guide.catalog import Requirement
 
 
@@ -23,10 +24,17 @@ class RequirementCheck:
     machine: bool        # checked by a rule (else: a checklist item)
     status: str          # pass | fail | not_declared | manual
     message: str         # what was declared against what is required
+    msg: Msg | None = None  # the message per language (nn_review.i18n)
 
     @property
     def status_zh(self) -> str:
         return STATUS_ZH[self.status] if self.machine else "核对清单"
+
+    def status_text(self, lang: str | None = None) -> str:
+        return render(M(f"check.status.{self.status}") if self.machine else M("check.checklist"), lang)
+
+    def message_text(self, lang: str | None = None) -> str:
+        return render(self.msg, lang) if self.msg is not None else self.message
 
 
 def _req(raw: dict[str, Any]) -> Requirement:
@@ -66,5 +74,5 @@ def requirement_checks(guide: dict[str, Any], app: dict[str, Any]) -> list[Requi
             out.append(RequirementCheck(req.id, req.text, False, MANUAL, ""))
             continue
         f = requirement_finding(req, facts, "guide")
-        out.append(RequirementCheck(req.id, req.text, True, f.status, f.message))
+        out.append(RequirementCheck(req.id, req.text, True, f.status, f.message, f.msg))
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..forms import MAX_TEXT_CHARS, Form, Problem, han_count
+from ..forms import MAX_TEXT_CHARS, Form, Problem, criterion_msg, han_count
 from ..i18n import M, Msg
 
 GRADE_NAMES = {"优秀": "expert.grade.excellent", "良好": "expert.grade.good", "一般": "expert.grade.fair",
@@ -55,15 +55,15 @@ def problem_msg(form: Form, problem: Problem, draft: Any = None) -> Msg:
                       "grade.type": "expert.missing.grade_invalid", "points.invalid": "expert.missing.points_invalid",
                       "points.not_allowed": "expert.missing.points_not_allowed"}
             if code in simple:
-                return M(simple[code], n=n, criterion=c.name)
+                return M(simple[code], n=n, criterion=criterion_msg(form, c.id))
             if code == "points.missing":
-                return M("expert.missing.points", n=n, criterion=c.name, band=band)
+                return M("expert.missing.points", n=n, criterion=criterion_msg(form, c.id), band=band)
             if code == "points.out_of_band":
-                return M("expert.missing.points_band", n=n, criterion=c.name, grade=grade, band=band)
+                return M("expert.missing.points_band", n=n, criterion=criterion_msg(form, c.id), grade=grade, band=band)
             if code in ("comment.missing", "comment.type"):
-                return M("expert.missing.comment", n=n, criterion=c.name, grade=grade)
+                return M("expert.missing.comment", n=n, criterion=criterion_msg(form, c.id), grade=grade)
             if code == "comment.too_long":
-                return M("expert.missing.comment_too_long", n=n, criterion=c.name, max=MAX_TEXT_CHARS)
+                return M("expert.missing.comment_too_long", n=n, criterion=criterion_msg(form, c.id), max=MAX_TEXT_CHARS)
     if code in ("opinion.too_short", "opinion.type"):
         return M("expert.missing.opinion_short", need=form.opinion_min_chars,
                  have=han_count(getattr(draft, "opinion", "") or ""))

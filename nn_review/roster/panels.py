@@ -31,7 +31,8 @@ from sqlalchemy import delete, select
 from ..store import Store, StoreError
 from ..store.models import (Application, Assignment, Conflict, Expert, Panel, PanelApplication,
                             PanelMember)
-from ..services.formal import EXCLUDED, excluded_in, excluded_message, undecided_warning
+from ..i18n import M, Msg, render
+from ..services.formal import EXCLUDED, excluded_in, excluded_message, undecided_msg, undecided_warning
 from .common import application_row, panel_applications, panel_row, session_row
 from .conflicts import active_conflicts, refresh_auto_conflicts
 from .experts import inactive_ids
@@ -76,6 +77,11 @@ class PanelCheck:
     errors: list[str]    # block assignment
     warnings: list[str]
     formal: list[str] = field(default_factory=list)  # excluded / undecided packages of the panel
+    msgs: list[Msg] = field(default_factory=list)    # the three above for the GUI, in its language
+
+    def shown(self, lang: str | None = None) -> list[str]:
+        """Errors, warnings and formal notes in the UI language (the lists above are the CLI's Chinese)."""
+        return [render(m, lang) for m in self.msgs]
 
 
 @dataclass
@@ -273,24 +279,36 @@ def validate_panel(store: Store, panel_id: int) -> PanelCheck:
 
 def _check(s, panel: Panel) -> PanelCheck:
     n = len(_members(s, panel.id))
-    errors, warnings = [], []
+    errors: list[str] = []
+    warnings: list[str] = []
+    formal: list[str] = []
+    msgs: list[Msg] = []
+
+    def say(texts: list[str], key: str, **params) -> None:
+        msg = M(key, panel=panel.name, **params)
+        msgs.append(msg)
+        texts.append(msg.render("zh_CN"))
+
     if n < MIN_MEMBERS:
-        errors.append(f"评审组“{panel.name}”仅 {n} 人，少于 {MIN_MEMBERS} 人，不能分配评审任务")
+        say(errors, "panel.too_small", n=n, min=MIN_MEMBERS)
     elif n < ADVISED_MEMBERS:
-        warnings.append(f"评审组“{panel.name}”{n} 人，少于 {ADVISED_MEMBERS} 人：汇总时不能去掉最高分和最低分")
+        say(warnings, "panel.small", n=n, advised=ADVISED_MEMBERS)
     if n and n % 2 == 0:
-        warnings.append(f"评审组“{panel.name}”为偶数（{n} 人），表决可能出现平票，建议奇数")
+        say(warnings, "panel.even", n=n)
     if n and panel.leader_expert_id is None:
-        warnings.append(f"评审组“{panel.name}”尚未指定组长")
+        say(warnings, "panel.no_leader")
     apps = panel_applications(s, panel.id)
     if not apps:
-        errors.append(f"评审组“{panel.name}”还没有申报项目")
+        say(errors, "panel.no_apps")
     elif len(excluded_in(apps)) == len(apps):
-        errors.append(f"评审组“{panel.name}”的申报项目形式审查结论均为不予受理，没有可评审的申报项目")
-    formal = [f"申报 {a.application_id} 形式审查结论为不予受理（{a.formal_reason}）：保留在评审组中，"
-              "但不再分配评审任务、不放入评审包" for a in excluded_in(apps)]
-    formal += [w for a in apps if (w := undecided_warning(a))]
-    return PanelCheck(errors, warnings, formal)
+        say(errors, "panel.all_excluded")
+    for a in excluded_in(apps):
+        say(formal, "panel.excluded_kept", id=a.application_id, reason=a.formal_reason)
+    for a in apps:
+        if (w := undecided_warning(a)) and (m := undecided_msg(a)):
+            formal.append(w)  # the CLI's text names the command that decides it
+            msgs.append(m)
+    return PanelCheck(errors, warnings, formal, msgs)
 
 
 # -- assignment ---------------------------------------------------------------------------

@@ -73,12 +73,27 @@ class Data:
     def strip(self, text: str) -> str:
         if not CJK.search(text):
             return text
+        text = self._strip_elided(text)  # first: a shorter data string inside would break the prefix
         for s in self._ordered:
             if s in text:
                 text = text.replace(s, "")
                 if not CJK.search(text):
                     break
         return text
+
+    def _strip_elided(self, text: str) -> str:
+        """A title cut short to fit (``高安全长寿命磷…``): the longest tail before each "…" that
+        begins some data string is data."""
+        out, rest = [], text
+        while "…" in rest:
+            head, rest = rest.split("…", 1)
+            for start in range(len(head)):
+                frag = head[start:]
+                if CJK.search(frag) and any(d.startswith(frag) for d in self._ordered):
+                    head = head[:start]
+                    break
+            out.append(head + "…")
+        return "".join(out) + rest
 
 
 def json_strings(value) -> list[str]:

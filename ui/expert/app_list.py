@@ -68,7 +68,9 @@ class ApplicationList(QWidget):
         for b in bundles:
             suffix = self.tr("（材料已删除）") if b.removed else self.tr("（已被新评审包取代）") if b.superseded_by else ""
             self.bundle.addItem(f"{data(b.session_name)}{suffix}", b.bundle_id)
-            self.bundle.setItemData(self.bundle.count() - 1, tip(f"{b.label}\n{b.file_name}"), Qt.ToolTipRole)
+            label = (self.tr("%1（%2，%3）").replace("%1", b.session_name).replace("%2", b.expert_name)
+                     .replace("%3", b.bundle_id[:8]))
+            self.bundle.setItemData(self.bundle.count() - 1, tip(f"{label}\n{b.file_name}"), Qt.ToolTipRole)
         i = self.bundle.findData(current)
         self.bundle.setCurrentIndex(max(i, 0) if bundles else -1)
         self.bundle.blockSignals(False)
@@ -113,7 +115,7 @@ class ApplicationList(QWidget):
             self.select(current)
 
     def _paint(self, it: QListWidgetItem, e) -> None:
-        it.setText(f"{STATUS_MARKS[e.status]} {status_text(e.status)}　{e.application_id}\n{data(e.title)}")
+        it.setText(f"{STATUS_MARKS[e.status]} {status_text(e.status)}  {e.application_id}\n{data(e.title)}")
         it.setToolTip(tip(f"{e.application_id}\n{e.title}\n{e.applicant}"))
         it.setForeground(QBrush(QColor(STATUS_COLOURS[e.status])))
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDoubleSpinBox, QFrame, QHBoxLayout
                                QPushButton, QSizePolicy, QVBoxLayout)
 
 from nn_review.expert.texts import grade_name
-from nn_review.forms import Criterion, Form
+from nn_review.forms import Criterion, Form, criterion_name
 from nn_review.i18n import render
 
 from ..plain import plain
@@ -77,7 +77,8 @@ class CriterionBox(QFrame):
         self.setObjectName("criterion")
         self.setFrameShape(QFrame.StyledPanel)
         self.setStyleSheet("QFrame#criterion { border: 1px solid #d5dbe2; border-radius: 6px; background: white; }")
-        self.title = QLabel(self.tr("%1. %2（权重 %3）").replace("%1", str(index)).replace("%2", criterion.name)
+        name = criterion_name(form, criterion.id)  # the built-in forms' names per language, others as given
+        self.title = QLabel(self.tr("%1. %2（权重 %3）").replace("%1", str(index)).replace("%2", name)
                             .replace("%3", str(criterion.weight)), self)
         self.title.setTextFormat(Qt.PlainText)  # the form comes with the bundle
         self.title.setWordWrap(True)
@@ -93,7 +94,7 @@ class CriterionBox(QFrame):
             anchor = criterion.anchors.get(g.grade, "")
             b.setToolTip(plain(self.tr("%1（%2）：%3").replace("%1", g.grade).replace("%2", name)
                                .replace("%3", anchor)))
-            b.setAccessibleName(self.tr("%1 评为 %2").replace("%1", criterion.name).replace("%2", g.grade))
+            b.setAccessibleName(self.tr("%1 评为 %2").replace("%1", name).replace("%2", g.grade))
             b.hovered.connect(self._show_anchor)
             b.installEventFilter(self)
             self.buttons.addButton(b)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSp
 from nn_review.formats import ExchangeError
 from nn_review.expert import WorkspaceError
 from nn_review.expert.intake import peek_bundle
+from nn_review.forms import criterion_name
 
 from .app_list import ApplicationList
 from .common import error_text
@@ -415,7 +416,7 @@ class ExpertWindow(QMainWindow):
         if "." in fld:
             kind, cid = fld.split(".", 1)
             c = self.form.form.criterion(cid) if self.form.form else None
-            name = c.name if c else cid
+            name = criterion_name(self.form.form, cid) if c else cid
             return (self.tr("“%1”的等级") if kind == "grade" else self.tr("“%1”的说明")).replace("%1", name)
         return {"opinion": self.tr("专家意见"), "recommendation": self.tr("推荐意见"),
                 "recusal": self.tr("回避")}.get(fld, fld)

@@ -38,6 +38,7 @@ def _downgrade_to_v6(db) -> None:
     conn.execute("UPDATE grades SET points = CAST(points_text AS REAL)")
     conn.execute("ALTER TABLE grades DROP COLUMN points_text")
     conn.execute("ALTER TABLE findings DROP COLUMN message_json")  # and undo v8
+    conn.execute("ALTER TABLE experts DROP COLUMN active")
     conn.execute("DROP TABLE consensus_drafts")
     conn.execute("PRAGMA user_version=6")
     conn.close()

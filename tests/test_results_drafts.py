@@ -98,6 +98,9 @@ def test_a_v7_store_upgrades_to_v8_and_keeps_a_backup(tmp_path):
     conn.execute("INSERT INTO review_sessions (name, guide_edition_id, form_template, aggregation_rule, band_mode,"
                  " state, sheet_version, created_at) VALUES ('v7 批次', 1, 'form-a', 'mean', 0, 'open', 1,"
                  " '2025-01-01 00:00:00')")
+    conn.execute("INSERT INTO experts (roster_key, name, unit, title, fields_json, phone, email,"
+                 " standing_conflicts_json, created_at) VALUES ('ZJ-1', '旧专家', '某单位', '', '[]', '', '', '[]',"
+                 " '2025-01-01 00:00:00')")
     assert "message_json" not in [r[1] for r in conn.execute("PRAGMA table_info(findings)")]
     conn.commit()
     conn.close()
@@ -108,6 +111,7 @@ def test_a_v7_store_upgrades_to_v8_and_keeps_a_backup(tmp_path):
         assert fcols["message_json"][4] == "''"  # default '' on rows written before v8
         assert c.exec_driver_sql("SELECT count(*) FROM consensus_drafts").scalar() == 0
         assert c.exec_driver_sql("SELECT name FROM review_sessions").scalar() == "v7 批次"
+        assert c.exec_driver_sql("SELECT active FROM experts WHERE roster_key = 'ZJ-1'").scalar() == 1  # still drawn
     assert (root / "store.sqlite.v7.bak").exists()
     bak = sqlite3.connect(root / "store.sqlite.v7.bak")
     assert bak.execute("PRAGMA user_version").fetchone()[0] == 7

@@ -6,10 +6,8 @@ GB 32100 credit code, e-mail and phone forms, hidden characters, lengths); a ref
 written. Each call is one write transaction with one audit event.
 
 Deactivated (停用) experts stay in the roster (their past reviews, panels and key pins refer to
-them) but are never drawn nor added to a panel. Schema v8 has no column for it, so the state is
-the expert's last ``roster.expert_deactivate`` / ``roster.expert_activate`` audit event — the
-audit record of the decision is the state itself (``inactive_ids``). A later schema can move it
-into ``experts.active`` by changing ``inactive_ids`` alone.
+them) but are never drawn nor added to a panel (``experts.active``, schema v8); each change is
+audited as ``roster.expert_deactivate`` / ``roster.expert_activate`` with its reason.
 """
 
 from __future__ import annotations
@@ -17,14 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from ..changes import operation
 from ..i18n import M, Msg
 from ..store import Store
 from ..store.models import Expert
 from .errors import RosterError
-from .experts import ACTIVATE, DEACTIVATE, ExpertInfo, expert_info, inactive_ids
+from .experts import ACTIVATE, DEACTIVATE, ExpertInfo, expert_info
 from .sheet_cells import Cell
 from .xlsx import HEADER_OF, apply_values, parse_row  # one validation for the workbook row and the dialog
 
@@ -82,7 +80,7 @@ def _row(s, ref: int | str) -> Expert:
 
 
 def _info(s, e: Expert) -> ExpertInfo:
-    return expert_info(e, active=e.id not in inactive_ids(s))
+    return expert_info(e)
 
 
 def _snapshot(e: Expert) -> dict:
@@ -135,13 +133,10 @@ def set_expert_active(store: Store, ref: int | str, active: bool, reason: str = 
     """Deactivate (停用: not drawn, not added to panels) or reactivate one expert, audited."""
     with store.write() as s:
         e = _row(s, ref)
-        now_active = e.id not in inactive_ids(s)
-        if now_active == active:
+        if e.active == active:
             raise RosterEditError("roster_key", M("roster_edit.state_active" if active else "roster_edit.state_inactive",
                                                   name=e.name, rkey=e.roster_key), M("roster_edit.state.todo"))
         store.audit(s, ACTIVATE if active else DEACTIVATE, None, expert_id=e.id, roster_key=e.roster_key,
                     name=e.name, reason=(reason or "").strip())
-        # The state lives in the audit log (schema v8); this no-op row update makes the change
-        # notice say ROSTER, so every page showing the roster redraws.
-        s.execute(update(Expert).where(Expert.id == e.id).values(roster_key=Expert.roster_key))
-        return expert_info(e, active=active)
+        e.active = active
+        return expert_info(e)

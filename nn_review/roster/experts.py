@@ -6,13 +6,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
 from ..store import Store, StoreError
-from ..store.models import AuditEvent, Expert
+from ..store.models import Expert
 
 
 @dataclass(frozen=True)
@@ -31,11 +30,11 @@ class ExpertInfo:
     active: bool = True  # False: 停用 (roster/edit.py) — kept, never drawn nor added to a panel
 
 
-def expert_info(e: Expert, active: bool = True) -> ExpertInfo:
+def expert_info(e: Expert) -> ExpertInfo:
     standing = e.standing_conflicts or []
     return ExpertInfo(e.id, e.roster_key, e.name, e.unit, e.unit_credit_code, e.title, list(e.fields or []),
                       e.phone, e.email, [c["name"] for c in standing if c.get("kind") == "unit"],
-                      [c["name"] for c in standing if c.get("kind") == "person"], active)
+                      [c["name"] for c in standing if c.get("kind") == "person"], bool(e.active))
 
 
 def standing_list(units: list[str], persons: list[str]) -> list[dict]:
@@ -48,22 +47,13 @@ DEACTIVATE, ACTIVATE = "roster.expert_deactivate", "roster.expert_activate"
 
 
 def inactive_ids(s) -> set[int]:
-    """Experts whose last activation event (inside a caller's session) is a deactivation."""
-    last: dict[int, str] = {}
-    for action, details in s.execute(select(AuditEvent.action, AuditEvent.details_json)
-                                     .where(AuditEvent.action.in_((DEACTIVATE, ACTIVATE))).order_by(AuditEvent.id)):
-        try:
-            eid = int(json.loads(details or "{}").get("expert_id"))
-        except (TypeError, ValueError):
-            continue
-        last[eid] = action
-    return {eid for eid, action in last.items() if action == DEACTIVATE}
+    """Experts deactivated (停用) in the app (inside a caller's session)."""
+    return set(s.scalars(select(Expert.id).where(Expert.active.is_(False))))
 
 
 def list_experts(store: Store) -> list[ExpertInfo]:
     with store.read() as s:
-        off = inactive_ids(s)
-        return [expert_info(e, e.id not in off) for e in s.scalars(select(Expert).order_by(Expert.roster_key))]
+        return [expert_info(e) for e in s.scalars(select(Expert).order_by(Expert.roster_key))]
 
 
 def resolve_expert(store: Store, ref: int | str) -> int:

@@ -196,6 +196,8 @@ class Expert(Base):
     standing_conflicts_json: Mapped[str] = mapped_column(Text, default="[]")
     key_fingerprint: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # v8: False once deactivated (停用) in the app: never drawn nor added to a panel
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     fields = _json_prop("fields_json")
     standing_conflicts = _json_prop("standing_conflicts_json")

@@ -239,7 +239,7 @@ def test_band_mode_points_and_sheet_and_remove(qtbot, tmp_path, monkeypatch):
     assert w.form.total.text() == "合计 93.88 分"  # 15×0.875 + 85×0.95 = 13.125 + 80.75 = 93.875
     out = w.save_sheet(str(tmp_path / "sheet.pdf"))
     assert out.read_bytes().startswith(b"%PDF-")
-    from ui.expert.sheet_print import render_pdf
+    from ui.pdf_print import render_pdf
     from PySide6.QtPrintSupport import QPrinter
     printer = QPrinter(QPrinter.HighResolution)
     printer.setOutputFormat(QPrinter.PdfFormat)

@@ -8,38 +8,22 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from nn_review.results import get_draft
 
 from ..exchange_fixtures import no_real_keyring  # noqa: F401  (autouse)
-from ..results_fixtures import make_world, return_scores, review
 from .conftest import open_results_page
+from .test_expert_window import type_chinese
+from .test_results_page import FIVE, graded_world
 
-FIVE = ("王建国", "李秀英", "赵明", "陈晓东", "刘海燕")
 TEXT = "专家组初步意见：项目基础较好，技术路线"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
-def type_chinese(widget, text: str, phrase: int = 4) -> None:
-    """As a Chinese input method commits text: a few characters at a time."""
-    widget.setFocus()
-    for i in range(0, len(text), phrase):
-        ev = QInputMethodEvent("", [])
-        ev.setCommitString(text[i:i + phrase])
-        QApplication.sendEvent(widget, ev)
-
-
 @pytest.fixture
 def world(tmp_path):
-    from ui.app import make_app
-    make_app()
-    w = make_world(tmp_path, n_apps=2, experts=FIVE, leader="王建国")
-    a1, a2 = w.app_ids
-    grades = {"王建国": "AAAAAA", "李秀英": "BBBBBB", "赵明": "BBBBBB", "陈晓东": "CCCCCC", "刘海燕": "EEEEEE"}
-    return_scores(w, tmp_path, {n: [review(a1, g, "support" if g[0] in "AB" else "reject"), review(a2, "BBBBBB")]
-                                for n, g in grades.items()})
+    w = graded_world(tmp_path)
     yield w
     w.store.close()
 

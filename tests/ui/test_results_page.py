@@ -17,8 +17,8 @@ from .conftest import open_results_page, wait_idle
 FIVE = ("王建国", "李秀英", "赵明", "陈晓东", "刘海燕")
 
 
-@pytest.fixture
-def page(qtbot, tmp_path):
+def graded_world(tmp_path):
+    """Two applications graded by a panel of five (A…E on the first), the UI in Chinese."""
     from ui.app import make_app
     make_app()
     w = make_world(tmp_path, n_apps=2, experts=FIVE, leader="王建国")
@@ -26,6 +26,12 @@ def page(qtbot, tmp_path):
     grades = {"王建国": "AAAAAA", "李秀英": "BBBBBB", "赵明": "BBBBBB", "陈晓东": "CCCCCC", "刘海燕": "EEEEEE"}
     return_scores(w, tmp_path, {n: [review(a1, g, "support" if g[0] in "AB" else "reject"), review(a2, "BBBBBB")]
                                 for n, g in grades.items()})
+    return w
+
+
+@pytest.fixture
+def page(qtbot, tmp_path):
+    w = graded_world(tmp_path)
     p = open_results_page(qtbot, w)
     yield p
     w.store.close()

@@ -32,14 +32,7 @@ class EmptyState(QWidget):
         col.addWidget(self.open_button)
         col.addSpacing(18)
         col.addWidget(self.where)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(column)
-        row.addStretch(1)
-        lay = QVBoxLayout(self)
-        lay.addStretch(2)
-        lay.addLayout(row)
-        lay.addStretch(3)
+        _centre(self, column)
 
 
 class RemovedState(QWidget):
@@ -70,15 +63,20 @@ class RemovedState(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
         col.addLayout(buttons)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(column)
-        row.addStretch(1)
-        lay = QVBoxLayout(self)
-        lay.addStretch(2)
-        lay.addLayout(row)
-        lay.addStretch(3)
+        _centre(self, column)
 
     def show_revision(self, revision) -> None:
         self.text.setText(self.tr("此评审包的材料已在导出后删除，只保留了已签名的评分记录（r%1）。可打印个人评分表。")
                           .replace("%1", str(revision)))
+
+
+def _centre(page: QWidget, column: QWidget) -> None:
+    """``column`` in the middle of ``page``, a little above the centre (as a welcome screen)."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(column)
+    row.addStretch(1)
+    lay = QVBoxLayout(page)
+    lay.addStretch(2)
+    lay.addLayout(row)
+    lay.addStretch(3)

@@ -176,6 +176,7 @@ def table(n: int, home: Path) -> dict:
         win = mw.MainWindow(store)
         win.resize(1366, 768)
         win.show()
+        win.show_pages()  # the session has no packages of its own: the window opened on the start panel
         _settle(app, 10)
         feed.extend(_app_rows(n))
         before = counts()

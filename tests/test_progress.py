@@ -1,4 +1,4 @@
-"""Where a session stands (services/progress.py) and ``nn-review session status``: the eight steps
+"""Where a session stands (nn_review/progress.py) and ``nn-review session status``: the eight steps
 of a review computed from the store, for an empty store, imported packages, the demo session and a
 session whose scores came back."""
 
@@ -12,7 +12,7 @@ from nn_review.demo.store import ensure_demo_store
 from nn_review.demo.packages import write_demo_packages
 from nn_review.services.guides import ensure_builtin_guides
 from nn_review.services.importer import import_packages
-from nn_review.services.progress import STEPS, session_progress
+from nn_review.progress import STEPS, session_progress
 from nn_review.services.sessions import create_session, list_sessions
 from nn_review.store import open_store
 

@@ -1,6 +1,6 @@
 """开始: the steps of a review and where this session stands, each step a click away.
 
-The state of each step comes from the core (nn_review/services/progress.py; the CLI's
+The state of each step comes from the core (nn_review/progress.py; the CLI's
 ``nn-review session status`` prints the same); this panel only shows it and opens the page or
 action of a step. The window shows the panel when it opens on an empty store or session, and
 from 帮助 → 开始 or the 开始 button left of the page tabs.
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBu
                                QWidget)
 
 from nn_review.changes import Kind
-from nn_review.services.progress import CURRENT, DONE, STEPS, SessionProgress, session_progress
+from nn_review.progress import CURRENT, DONE, STEPS, SessionProgress, session_progress
 
 from .ops import RefreshOnChange
 

@@ -64,7 +64,7 @@ def _list(args) -> int:
 
 def _status(args) -> int:
     """Where the session stands (the same as the GUI's start panel); no session yet is a state, not an error."""
-    from ..services.progress import CURRENT, DONE, session_progress
+    from ..progress import CURRENT, DONE, session_progress
     from ..services.sessions import list_sessions, resolve_session
     store = open_cli_store(args)
     sid = resolve_session(store, args.session) if args.session or list_sessions(store) else None

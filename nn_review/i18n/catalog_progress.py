@@ -1,4 +1,4 @@
-"""Texts of the review's steps and where a session stands (nn_review/services/progress.py)."""
+"""Texts of the review's steps and where a session stands (nn_review/progress.py)."""
 
 CATALOG = {
     "progress.step.session": ("评审批次", "Review session"),

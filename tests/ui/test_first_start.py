@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from nn_review.demo.store import ensure_demo_store
 from nn_review.services.importer import import_packages
-from nn_review.services.progress import STEPS
+from nn_review.progress import STEPS
 from nn_review.services.sessions import create_session, list_sessions
 from nn_review.store import open_store
 

@@ -13,10 +13,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from ..exchange.scores_import import returns_overview
-from ..i18n import M, Msg
-from ..store import Store
-from ..store.models import (Application, Assignment, Bundle, Consensus, Expert, Panel, PanelApplication,
+from .exchange.scores_import import returns_overview
+from .i18n import M, Msg
+from .store import Store
+from .store.models import (Application, Assignment, Bundle, Consensus, Expert, Panel, PanelApplication,
                             ReviewSession)
 
 STEPS = ("session", "import", "formal", "roster", "panels", "bundles", "returns", "results")

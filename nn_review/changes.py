@@ -37,6 +37,7 @@ class Kind(enum.Flag):
     KEYS = enum.auto()       # key pins, signer profile, certificates
     AUDIT = enum.auto()      # audit log only
     DRAFTS = enum.auto()     # panel opinion drafts being typed (not a result until recorded)
+    FUNDING = enum.auto()    # budgets, amounts decided, 公示, objections, 立项 (docs/funding.md)
 
 
 # Every table of the store's schema belongs to exactly one kind (a test holds this against
@@ -67,6 +68,11 @@ TABLE_KINDS: dict[str, Kind] = {
     "signer_profiles": Kind.KEYS,
     "signing_certificates": Kind.KEYS,
     "audit_events": Kind.AUDIT,
+    "funding_budgets": Kind.FUNDING,
+    "funding_params": Kind.FUNDING,
+    "funding_decisions": Kind.FUNDING,
+    "funding_publicity": Kind.FUNDING,
+    "funding_objections": Kind.FUNDING,
 }
 
 # What a screen of results must redo: anything the merge reads (a derived flag, as Anki's

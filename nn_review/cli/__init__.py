@@ -19,7 +19,8 @@ from ..buildinfo import version_text
 # The verb groups in the order their verbs appear in --help (``session`` is made by the first module
 # that asks for it: cmd_session).
 VERB_MODULES: tuple[str, ...] = ("cmd_guide", "cmd_package", "cmd_session", "cmd_formal", "cmd_roster",
-                                 "cmd_bundles", "cmd_expert", "cmd_results", "cmd_demo", "cmd_keys")
+                                 "cmd_bundles", "cmd_expert", "cmd_results", "cmd_funding", "cmd_funding_out", "cmd_demo",
+                                 "cmd_keys")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -91,12 +91,21 @@ class Subcommands:
     def __init__(self, top) -> None:
         self.top = top
         self._session = None
+        self._funding = None
 
     @property
     def session(self):
         if self._session is None:
             self._session = self.top.add_parser("session", help="评审批次").add_subparsers(dest="action", required=True)
         return self._session
+
+    @property
+    def funding(self):
+        """``nn-review funding VERB`` (issue 21): the funding plan, 公示 and 立项."""
+        if self._funding is None:
+            self._funding = self.top.add_parser("funding", help="资金安排、公示与立项").add_subparsers(
+                dest="action", required=True)
+        return self._funding
 
 
 def parse_date(s: str) -> date:

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..checks.facts import FACTS, OPS
 from ..resources import resource
+from .funding_schema import FundingRule
 
 FORMAT = "nn-guide/1"
 
@@ -40,6 +41,7 @@ class Direction:
     number: int
     title: str
     text: str
+    funding: FundingRule | None = None   # the direction's own rule (issue 21), else the item's applies
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Item:
     intro: str
     directions: tuple[Direction, ...]
     requirements: tuple[Requirement, ...]
+    funding: FundingRule | None = None   # how much, and by which route (issue 21); None: panel, requested
 
     def direction(self, number: int) -> Direction | None:
         return next((d for d in self.directions if d.number == number), None)

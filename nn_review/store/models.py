@@ -458,3 +458,83 @@ class IssuedSheet(Base):
     accepted_sha256: Mapped[str | None] = mapped_column(String(64))
     accepted_file: Mapped[str | None] = mapped_column(String(260))
     accepted_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# -- v9: the funding plan (资金安排建议), 公示 and 立项 (issue 21; docs/funding.md) ---------------
+
+class FundingBudget(Base):
+    """The 财政预算控制数 the secretary entered for one guide item (``item:11``) or plan type
+    (``plan:key_rd``) of a session, in 万元."""
+    __tablename__ = "funding_budgets"
+    __table_args__ = (UniqueConstraint("session_id", "scope"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("review_sessions.id", ondelete="CASCADE"), index=True)
+    scope: Mapped[str] = mapped_column(String(40))
+    amount: Mapped[Decimal] = mapped_column(ExactDecimal)
+    note: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class FundingParam(Base):
+    """A figure of a template rule ("具体申报事项另行通知") filled in from the notice, per session.
+    ``direction`` 0 = the item as a whole."""
+    __tablename__ = "funding_params"
+    __table_args__ = (UniqueConstraint("session_id", "guide_item", "direction", "param"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("review_sessions.id", ondelete="CASCADE"), index=True)
+    guide_item: Mapped[int] = mapped_column(Integer)
+    direction: Mapped[int] = mapped_column(Integer, default=0)
+    param: Mapped[str] = mapped_column(String(40))
+    value: Mapped[Decimal] = mapped_column(ExactDecimal)
+    source: Mapped[str] = mapped_column(Text, default="")      # the notice it comes from (文号)
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class FundingDecision(Base):
+    """One decision on an application's amount, kept as history (the newest of a kind applies):
+    ``approved`` 核定金额 set by the panel (leader, or secretary on the leader's behalf),
+    ``adjusted`` 核减/调整 by the secretary, ``confirmed`` the secretary reviewed a rule-computed
+    amount; ``amount`` NULL with kind ``approved``/``adjusted`` withdraws the earlier one."""
+    __tablename__ = "funding_decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_pk: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[Decimal | None] = mapped_column(ExactDecimal)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(100), default="")
+    author_role: Mapped[str] = mapped_column(String(16), default="")   # leader | secretary
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class FundingPublicity(Base):
+    """The 公示 of a session's proposed list and, after the period, its freezing as 立项."""
+    __tablename__ = "funding_publicity"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("review_sessions.id", ondelete="CASCADE"), unique=True)
+    state: Mapped[str] = mapped_column(String(16))              # published | frozen
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    published_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    list_json: Mapped[str] = mapped_column(Text)                # the published list (canonical JSON)
+    list_sha256: Mapped[str] = mapped_column(String(64))
+    frozen_at: Mapped[datetime | None] = mapped_column(DateTime)
+    frozen_json: Mapped[str | None] = mapped_column(Text)       # the 立项 list, objections applied
+    frozen_sha256: Mapped[str | None] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(100), default="")
+
+
+class FundingObjection(Base):
+    """An objection (异议) received during the 公示 against one application, and its outcome."""
+    __tablename__ = "funding_objections"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_pk: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    received_date: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(String(16), default="")   # '' pending | maintain | adjust | revoke
+    amount: Mapped[Decimal | None] = mapped_column(ExactDecimal)    # adjust: the new amount
+    reason: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import (m0001_core, m0002_review, m0003_panels, m0004_exchange, m0005_results, m0006_trust,
-               m0007_exact_points, m0008_texts_drafts)
+               m0007_exact_points, m0008_texts_drafts, m0009_funding)
 
 Step = Callable[[sqlite3.Connection], None]
 
@@ -34,6 +34,7 @@ MIGRATIONS: list[tuple[int, str, Step]] = [
     (6, "trust", sql_script(m0006_trust.SQL)),
     (7, "exact_points", m0007_exact_points.upgrade),
     (8, "texts_drafts", sql_script(m0008_texts_drafts.SQL)),
+    (9, "funding", sql_script(m0009_funding.SQL)),
 ]
 LATEST = MIGRATIONS[-1][0]
 

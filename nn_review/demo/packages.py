@@ -1,6 +1,6 @@
 """Demo application packages (`nnpkg/1`) for the demo store, tests and screenshots.
 
-Thirteen packages declared under the seed guide (edition ``nanning-seed``, seed document
+Twenty packages declared under the seed guide (edition ``nanning-seed``, seed document
 004 for projects, 001 for the innovation consortium), plus one that is refused at import.
 All applicants, people and credit codes are fictional (codes are generated with valid
 GB 32100 check characters). Every package is valid per package-format.md except
@@ -31,6 +31,15 @@ NNKJ-2025-0111      项目37        **fails** I37.R2: 800 participants < 1000 (4
 NNKJ-2025-0112      项目14        **not declared** I14.R2: no ``new_revenue`` indicator
 NNKJ-2025-0113      项目18 方向1  passes machine parts (technology, demo site, patents,
                                   1300 万元); 形成装备 left to the reviewer
+NNKJ-2025-0114      项目24        passes; rule route (issue 21): 规上 + 首次认定 + 纳入统计 → 10 万元
+NNKJ-2025-0115      项目24        passes; rule route: not 规上 → the other case, 5 万元
+NNKJ-2025-0116      项目25        passes; rule route: 成长企业组二等奖 → 10 万元 (no panel)
+NNKJ-2025-0117      项目26        passes (I26.R1 has a manual part); rule route: 76 points → 20 万元
+NNKJ-2025-0118      项目28        passes; rule route: 保费 20/10/10 → 23 万元 (under the 25 cap)
+NNKJ-2025-0119      项目28        passes; rule route: 保费 30/10/5 → 28.5, capped at 25 万元
+NNKJ-2025-0120      项目23 方向1  passes (no requirements); rule route, a template: needs the
+                                  notice's figures (rate, cap); same applicant (credit code)
+                                  as 0101 (项目1, 前资助) → 不能重复享受 when both are funded
 NNLH-2025-0001      创新联合体    consortium_recognition, guide_item null, 7 members
                                   (leader = applicant 0101's company), passes C.R2–C.R29
 NNKJ-2025-0199      项目16 方向1  **refused** at import (``demo_refused_package``):

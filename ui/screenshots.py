@@ -132,6 +132,7 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         _first_start(win, shot, tmp, size)
         _tables_and_roster_edit(app, win, shot)  # issue 15 items 9 and 13
         shots += plain_refusal_shots(app, out, store, win.session_id, score_results, tmp)  # issue 15 item 8
+        shots += funding_route_shots(app, out, size, tmp)  # issue 21: routes
         win.close()
         store.close()
     finally:
@@ -363,6 +364,68 @@ def plain_refusal_shots(app, out: Path, store, session_id: int, score_results, t
         shot(f"score_refused{suffix}", scores)
         scores.reject()
     make_app(lang="zh_CN")
+    return shots
+
+
+def funding_route_shots(app, out: Path, size: tuple[int, int], tmp: Path) -> list[Path]:
+    """Issue 21 (routes): the applications table with its 评审路径 column (routes_table.png), the
+    detail pane's 资助规则 section of a rule-route package (routes_detail.png) and the question
+    the panels page asks before such a package joins a panel (routes_confirm.png). Its own store
+    with the demo packages (items 23–28 among them: the rule route)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QAbstractItemView, QMessageBox
+
+    from nn_review.demo.packages import write_demo_packages
+    from nn_review.funding.errors import FundingError
+    from nn_review.i18n import render
+    from nn_review.roster.panels import create_panel
+    from nn_review.services.guides import ensure_builtin_guides
+    from nn_review.services.importer import import_packages
+    from nn_review.services.sessions import create_session
+    from nn_review.store import open_store
+
+    from .main_window import MainWindow
+    from .plain import plain
+
+    out.mkdir(parents=True, exist_ok=True)
+    store = open_store(tmp / "routes-store")
+    ensure_builtin_guides(store)
+    sid = create_session(store, "2025年度南宁市科技计划项目评审（演示）")
+    import_packages(store, sid, write_demo_packages(tmp / "routes-pkgs", include_refused=False))
+    shots: list[Path] = []
+
+    def shot(name: str, widget) -> None:
+        settle(app)
+        p = out / f"{name}.png"
+        widget.grab().save(str(p))
+        shots.append(p)
+
+    win = MainWindow(store)
+    win.resize(*size)
+    win.show()
+    win.reload_sessions()
+    settle(app)
+    win.table.sortByColumn(win.model.COLUMNS.index("route"), Qt.DescendingOrder)
+    win.select_application("NNKJ-2025-0118")  # 科技保险保费补贴: a computed amount with its formula
+    win.detail.tabs.setCurrentIndex(0)
+    shot("routes_table", win)
+    heading = QCoreApplication.translate("DetailPane", "资助规则")
+    summary = win.detail.summary
+    row = next(r for r in range(summary.rowCount()) if summary.item(r, 0).text() == heading)
+    summary.scrollToItem(summary.item(row, 0), QAbstractItemView.PositionAtTop)
+    shot("routes_detail", win.detail)
+    try:
+        create_panel(store, sid, "第四组（后补助与临床医学）", items=[24, 25, 31])
+    except FundingError as e:  # the question the panels page asks (ui/panel_dialogs.confirm_no_review)
+        text = render(e.question) + "\n\n" + QCoreApplication.translate(
+            "PanelDialogs", "仍要将这些申报交由评审组评审吗？确认将记入审计日志。")
+        box = QMessageBox(QMessageBox.Question, QCoreApplication.translate("PanelsPage", "新建评审组"), plain(text),
+                          QMessageBox.Yes | QMessageBox.No, win)
+        box.show()
+        shot("routes_confirm", box)
+        box.close()
+    win.close()
+    store.close()
     return shots
 
 

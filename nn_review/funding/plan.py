@@ -373,17 +373,15 @@ def _publicity(s, session_id: int) -> PublicityInfo | None:
 def funding_plan(store: Store, session_id: int) -> FundingPlan:
     """The plan from the session's results, rules, budgets and decisions, in one read."""
     from ..checks.facts import extract_facts
-    from ..results.loader import _panel_ids, _SessionReader
+    from ..results.loader import load_session_in
     from ..results.merge import merge_panel
-    from ..store.models import Panel
     from . import amounts
 
     with store.read() as s:
         sess = s.get(ReviewSession, session_id)
         if sess is None:
             raise FundingError(f"没有评审批次 {session_id}", "session.missing")
-        reader = _SessionReader(s, session_id)
-        panels = [merge_panel(reader.panel(s.get(Panel, pid))) for pid in _panel_ids(s, session_id)]
+        panels = [merge_panel(d) for d in load_session_in(s, session_id)]
         guide, source = rules_guide(s, sess)
         apps = s.execute(select(Application.id, Application.application_id, Application.title,
                                 Application.applicant_name, Application.applicant_credit_code,

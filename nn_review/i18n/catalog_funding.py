@@ -45,6 +45,11 @@ CATALOG = {
                                 "Application {application} has no rule-computed amount to confirm ({status})"),
     "funding.edit.err.no_rule": ("指南项目 {item} 没有资助规则，无需填写参数",
                                  "Guide item {item} has no funding rule: it takes no figures"),
+    "funding.edit.err.which_direction": ("指南项目 {item} 的资助规则按方向规定，请指定方向（{directions}）",
+                                         "The funding rules of guide item {item} are per direction: name the "
+                                         "direction ({directions})"),
+    "funding.edit.err.no_params": ("指南项目 {item} 的资助规则没有需要填写的参数",
+                                   "The funding rule of guide item {item} takes no figures"),
     "funding.edit.err.no_param": ("指南项目 {item} 的资助规则没有参数“{param}”（可填：{known}）",
                                   "The funding rule of guide item {item} has no figure \"{param}\" (known: {known})"),
     "funding.edit.err.below": ("参数“{label}”不能小于 {low}{unit}，实际为 {value}",

@@ -281,7 +281,7 @@ def confirm_amount(store: Store, session_id: int, application: str | int, *, not
         raise _err(M("funding.edit.err.panel_route", application=line.application_id), "funding.route")
     _not_excluded(line)
     if line.computed is None or line.computed.status != OK:
-        status = line.computed.status if line.computed is not None else "—"
+        status = M(f"funding.edit.status.{line.computed.status}") if line.computed is not None else "—"
         raise _err(M("funding.edit.err.not_ok", application=line.application_id, status=status), "funding.not_ok")
     _decide(store, session_id, line, "confirmed", line.proposed, (note or "").strip(), "secretary",
             "funding.confirm", computed=_s(line.computed.amount))

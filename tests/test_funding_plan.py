@@ -425,6 +425,18 @@ def test_pure_rule_lines_and_template_amounts():
     assert [(ln.application_id, ln.status) for ln in sc.lines] == [("A2", FUNDED), ("A1", INELIGIBLE)]
 
 
+def test_pure_mixed_scope_sets_the_rule_amounts_aside_before_the_walk():
+    ok = Computed(OK, D("30.00"), M("funding.edit.none"))
+    apps = [app(1, requested=D("50")), app(2, requested=D("40")), app(3, route="rule", computed=ok),
+            app(4, route="rule", computed=ok, confirmed=True)]
+    (sc,) = build_scopes(apps, {"item:15": D("120")})
+    # 120 − (30 + 30) = 60 for the panel: A1 50 fits, A2 40 does not; A4 confirmed, A3 not yet
+    assert sc.route == "mixed" and sc.line_after == 1
+    assert [(ln.application_id, ln.status) for ln in sc.lines] == [
+        ("A1", FUNDED), ("A2", BELOW_LINE), ("A3", UNCONFIRMED), ("A4", FUNDED)]
+    assert sc.allocated == D("80.00") and sc.remaining == D("40.00") and sc.over_budget is None
+
+
 def test_exclusive_flags_both_sides_only_when_both_are_funded():
     x = Exclusive(items=(24,), directions=((32, 2),), text="不能重复享受")
     e = [Entry(1, "A1", "C", 23, None, True, x), Entry(2, "A2", "C", 24, None, True, None),

@@ -188,8 +188,9 @@ def set_param(store: Store, session_id: int, item: int, param: str, value: Decim
             if decl.min is not None and value < Decimal(str(decl.min)):
                 raise _err(M("funding.edit.err.below", label=decl.label, low=str(decl.min), unit=decl.unit,
                              value=str(value)), "funding.param_range")
-            if decl.max is not None and value > Decimal(str(decl.max)):
-                raise _err(M("funding.edit.err.above", label=decl.label, high=str(decl.max), unit=decl.unit,
+            high = decl.max if decl.max is not None else (100 if decl.unit == "%" else None)  # a percentage ≤ 100
+            if high is not None and value > Decimal(str(high)):
+                raise _err(M("funding.edit.err.above", label=decl.label, high=str(high), unit=decl.unit,
                              value=str(value)), "funding.param_range")
         row = s.scalar(select(FundingParam).where(FundingParam.session_id == session_id,
                                                   FundingParam.guide_item == item, FundingParam.direction == pdir,

@@ -14,7 +14,8 @@ facts), the guide's funding rules, the budgets, the template figures and the dec
   the line falls, it and every candidate after it are below the line (no skipping);
 * rule route: the rule's amount (then the adjustment); funded once confirmed (秘书审核),
   unconfirmed before, ineligible when the rule gives nothing; the total over the budget is
-  reported as ``over_budget``, never cut;
+  reported as ``over_budget``, never cut; in a scope that mixes both routes the rule lines'
+  amounts are set aside first and the panel's walk runs on the rest (not in docs/funding.md);
 * 不能重复享受 flags on both funded applications (:mod:`.exclusive`);
 * ``data_hash``: SHA-256 of the canonical JSON of the plan's figures.
 """
@@ -192,7 +193,11 @@ def _scope_lines(apps: list[AppIn], budget: Decimal | None) -> tuple[list[PlanLi
     candidates.sort(key=_rank_key)
     out: list[PlanLine] = []
     allocated = Decimal(0)
-    remaining = budget
+    # In a scope shared with rule-route lines (an item with a rule direction and a panel one), the
+    # rule's amounts are entitlements, never cut: the panel's walk runs on what they leave, whether
+    # the secretary has confirmed them yet or not (so confirming does not move the line).
+    reserved = sum((rule_proposed(a) or Decimal(0) for a in rule if not a.excluded), Decimal(0))
+    remaining = None if budget is None else budget - reserved
     line_after: int | None = None
     no_amount: list[PlanLine] = []
     for a in candidates:

@@ -216,7 +216,7 @@ Expert %2%3</translation>
     <message>
         <location filename="../../ui/apps_model.py" line="52"/>
         <source>专家评审：评审组评审、择优；按规则核定：资助金额按指南规则计算，经秘书审核，不需再行评审</source>
-        <translation>Panel review: an expert panel reviews and ranks; set by rule: the amount follows from the guide's rule and the secretary's review, without a panel</translation>
+        <translation>Panel review: an expert panel reviews and ranks; set by rule: the amount follows from the guide&apos;s rule and the secretary&apos;s review, without a panel</translation>
     </message>
     <message>
         <location filename="../../ui/apps_model.py" line="57"/>
@@ -596,12 +596,13 @@ Expert %2%3</translation>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="233"/>
-        <location filename="../../ui/detail_pane.py" line="248"/>
+        <location filename="../../ui/detail_pane.py" line="246"/>
+        <location filename="../../ui/screenshots.py" line="412"/>
         <source>资助规则</source>
         <translation>Funding rule</translation>
     </message>
     <message>
+        <location filename="../../ui/detail_pane.py" line="233"/>
         <location filename="../../ui/detail_pane.py" line="235"/>
         <source>规则</source>
         <translation>Rule</translation>
@@ -623,33 +624,32 @@ Expert %2%3</translation>
         <translation>Figure %1 entered from the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="242"/>
-        <location filename="../../ui/detail_pane.py" line="247"/>
+        <location filename="../../ui/detail_pane.py" line="245"/>
         <source>按规则计算</source>
         <translation>Amount by rule</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="244"/>
+        <location filename="../../ui/detail_pane.py" line="242"/>
         <source>不符合资助条件</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="245"/>
+        <location filename="../../ui/detail_pane.py" line="243"/>
         <source>申报包未申报所需数据</source>
         <translation>The package lacks a figure the rule needs</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="246"/>
+        <location filename="../../ui/detail_pane.py" line="244"/>
         <source>待填写通知中的参数</source>
-        <translation>Awaiting the notice's figures</translation>
+        <translation>Awaiting the notice&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="247"/>
+        <location filename="../../ui/detail_pane.py" line="245"/>
         <source>计算过程</source>
         <translation>Formula</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="261"/>
+        <location filename="../../ui/detail_pane.py" line="259"/>
         <source>依据：%1</source>
         <translation>Basis: %1</translation>
     </message>
@@ -2752,6 +2752,7 @@ PDF signing key fingerprint: %2</translation>
     </message>
     <message>
         <location filename="../../ui/panel_dialogs.py" line="92"/>
+        <location filename="../../ui/screenshots.py" line="421"/>
         <source>仍要将这些申报交由评审组评审吗？确认将记入审计日志。</source>
         <translation>Have a panel review these applications all the same? The confirmation is recorded in the audit log.</translation>
     </message>
@@ -2952,6 +2953,7 @@ PDF signing key fingerprint: %2</translation>
     <message>
         <location filename="../../ui/panels_page.py" line="359"/>
         <location filename="../../ui/panels_page.py" line="364"/>
+        <location filename="../../ui/screenshots.py" line="421"/>
         <source>新建评审组</source>
         <translation>New Panel</translation>
     </message>

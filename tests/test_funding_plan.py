@@ -368,7 +368,7 @@ def test_rule_items_need_their_figures_then_the_secretarys_review_and_show_over_
     assert a3.status == FUNDED and a3.confirmed
     # 70 against a budget of 60: shown, not cut
     assert sc.allocated == D("70.00") and sc.over_budget == D("10.00") and sc.remaining == D("-10.00")
-    assert sc.line_after is None or sc.line_after == 0   # no panel candidates in a rule scope
+    assert sc.line_after is None   # a rule scope has no funding line
 
 
 def test_重复享受_flags_both_funded_applications_of_one_applicant(rules):
@@ -541,7 +541,7 @@ def demo(tmp_path_factory):
     store.close()
 
 
-def test_seed_rules_computed_confirmed_and_figures_asked_for(demo):
+def test_seed_rules_computed_confirmed_and_figures_asked_for(demo, capsys):
     store, sid = demo
     p = funding_plan(store, sid)
     assert p.rules_source == "nanning-seed v2"
@@ -568,6 +568,14 @@ def test_seed_rules_computed_confirmed_and_figures_asked_for(demo):
     assert [ln.status for ln in sc.lines] == [FUNDED, FUNDED]
     with pytest.raises(FundingError, match="按规则核定金额"):
         approve_amount(store, sid, "NNKJ-2025-0118", "20", reason="专家组核定")
+    capsys.readouterr()
+    assert main(["--store", str(store.root), "funding", "plan", str(sid)]) == 0
+    out = capsys.readouterr().out
+    part = out[out.index("项目28 科技保险保费补贴"):]
+    part = part[:part.index("\n\n")]
+    assert "超出预算 8.00 万元" in part and "资助线" not in part.replace("未录入预算（不划资助线）", "")
+    assert "保费补贴 30.00×70% + 10.00×60% + 5.00×30% = 28.50，上限 25.00 → 25.00" in part
+    assert "待填写规则参数" in out and "尚未填写的规则参数：项目23 方向1 cap、项目23 方向1 rate" in out
     with pytest.raises(FundingError, match="规则参数尚未填写") as e:
         confirm_amount(store, sid, "NNKJ-2025-0120")
     assert e.value.code == "funding.not_ok"

@@ -218,8 +218,8 @@ def _scope_lines(apps: list[AppIn], budget: Decimal | None) -> tuple[list[PlanLi
             if remaining is not None:
                 remaining -= ln.proposed
         out.append(ln)
-    if budget is not None and line_after is None:
-        line_after = len(out)
+    if budget is not None and line_after is None and out:
+        line_after = len(out)       # every candidate fits: the line falls after the last one
     order = {EXCLUDED: 0, NOT_RECOMMENDED: 1, NO_CONSENSUS: 2}
     rest = []
     for a in others:

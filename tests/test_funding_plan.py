@@ -579,6 +579,8 @@ def test_seed_rules_computed_confirmed_and_figures_asked_for(demo, capsys):
     with pytest.raises(FundingError, match="规则参数尚未填写") as e:
         confirm_amount(store, sid, "NNKJ-2025-0120")
     assert e.value.code == "funding.not_ok"
+    with pytest.raises(FundingError, match="规则参数尚未填写"):   # a 调整 cannot make a line eligible
+        adjust_amount(store, sid, "NNKJ-2025-0120", "10", reason="按通知标准调整")
     # the figures from the notice: 23 方向1 then computes (rd_spend 2300 × rate, capped)
     set_param(store, sid, 23, "rate", "1", direction=1, source="南科字〔2025〕5号")
     set_param(store, sid, 23, "cap", "20", direction=1)

@@ -255,6 +255,9 @@ def adjust_amount(store: Store, session_id: int, application: str | int, amount:
     reason = check_reason(reason) if amount is not None else (reason or "").strip()  # a withdrawal needs none
     line = _plan_line(store, session_id, application)
     _not_excluded(line)
+    if amount is not None and line.route == "rule" and (line.computed is None or line.computed.status != OK):
+        status = M(f"funding.edit.status.{line.computed.status}") if line.computed is not None else "—"
+        raise _err(M("funding.edit.err.not_ok", application=line.application_id, status=status), "funding.not_ok")
     if amount is not None:
         _within(line, amount, requested=line.route != "rule")
     base = _unadjusted(line)

@@ -226,3 +226,20 @@ def test_detail_of_the_seed_guide_computes_the_amount_and_resolves_the_cap(tmp_p
     assert d.computed.status == "ok" and d.computed.amount == Decimal("23.00")
     assert "23.00" in render(d.computed.formula, "zh_CN")
     store.close()
+
+
+def test_detail_cap_awaits_the_template_figure_of_the_directions_rule(tmp_path):
+    """Item 23 方向1 (seed guide): the ceiling is a figure from the notice, keyed by the direction
+    whose rule it is (as the plan reads it); missing → its label, entered → the amount."""
+    store = new_store(tmp_path)
+    sid = create_session(store, "研发奖补")
+    import_apps(store, sid, tmp_path / "pk", [app("Y-1", 23, 11, 1)])
+    d = routing.route_detail(store, sid, "Y-1")
+    assert d.route == RULE and render(d.rule_of, "zh_CN").startswith("项目23 方向1 ")
+    assert d.cap is None and d.cap_param == "单个企业奖补上限"
+    with store.write() as s:  # the figure as entered (funding edits are another module's)
+        s.add(M.FundingParam(session_id=sid, guide_item=23, direction=0, param="cap", value=Decimal("99")))
+        s.add(M.FundingParam(session_id=sid, guide_item=23, direction=1, param="cap", value=Decimal("50")))
+    d = routing.route_detail(store, sid, "Y-1")
+    assert d.cap == Decimal("50") and d.cap_param == ""
+    store.close()

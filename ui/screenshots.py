@@ -387,6 +387,7 @@ def funding_route_shots(app, out: Path, size: tuple[int, int], tmp: Path) -> lis
     from .main_window import MainWindow
     from .plain import plain
 
+    out.mkdir(parents=True, exist_ok=True)
     store = open_store(tmp / "routes-store")
     ensure_builtin_guides(store)
     sid = create_session(store, "2025年度南宁市科技计划项目评审（演示）")

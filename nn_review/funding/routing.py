@@ -128,14 +128,14 @@ def route_label(route: str) -> Msg:
     return M(f"routing.route.{route}")
 
 
-def _params(s, session_id: int, item: int, direction: int | None) -> dict[str, Decimal]:
+def _params(s, session_id: int, item: int, owner: int | None) -> dict[str, Decimal]:
+    """The session's template figures of the rule: keyed by the direction when the rule is that
+    direction's own, else by 0 (the item) — as the funding plan reads them."""
     from sqlalchemy import select
     from ..store.models import FundingParam as ParamRow
-    rows = s.execute(select(ParamRow.direction, ParamRow.param, ParamRow.value).where(
-        ParamRow.session_id == session_id, ParamRow.guide_item == item)).all()
-    out = {p: Decimal(v) for d, p, v in rows if d == 0}
-    out.update({p: Decimal(v) for d, p, v in rows if direction and d == direction})
-    return out
+    rows = s.execute(select(ParamRow.param, ParamRow.value).where(
+        ParamRow.session_id == session_id, ParamRow.guide_item == item, ParamRow.direction == (owner or 0))).all()
+    return {p: Decimal(v) for p, v in rows}
 
 
 def route_detail(store, session_id: int, application_id: str) -> RouteDetail:

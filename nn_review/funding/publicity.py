@@ -121,7 +121,7 @@ def _objections(s, session_id: int) -> list[tuple[FundingObjection, str]]:
     return list(s.execute(
         select(FundingObjection, Application.application_id)
         .join(Application, Application.id == FundingObjection.application_pk)
-        .where(Application.session_id == session_id).order_by(FundingObjection.id)).tuples())
+        .where(Application.session_id == session_id).order_by(FundingObjection.id)).all())
 
 
 def _info(s, row: FundingPublicity) -> PublicityInfo:

@@ -32,7 +32,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 from .. import xlsxsafe
 from ..changes import operation
 from ..forms import display
-from ..i18n import render
+from ..i18n import M, render
 from ..pdf.signing import SigningIdentity, prepare_unsigned, sign_pdf
 from ..pdf.slots import SIG_LEADER, SIG_SECRETARY, SignatureSlots, SlotSink
 from ..results.merge import short_hash
@@ -43,7 +43,7 @@ from ..store.db import REPORT_PREFIX
 from ..store.housekeeping import WorkDir, sweep
 from ..store.models import IssuedSheet, ReviewSession
 from . import model as fm
-from .publicity import _plan, _refuse, published_document
+from .publicity import current_plan, published_document, refusal
 
 PLAN_TITLE = "拟资助项目汇总表"
 PUBLIC_TITLE = "拟资助项目公示名单"
@@ -97,7 +97,7 @@ def _session(store: Store, session_id: int):
     with store.read() as s:
         sess = s.get(ReviewSession, session_id)
         if sess is None:
-            raise _refuse("funding.session_missing", "funding.out.err.session_missing", session=session_id)
+            raise refusal("funding.session_missing", "funding.out.err.session_missing", session=session_id)
         return sess.name, sess.sheet_version
 
 
@@ -191,7 +191,7 @@ def plan_story(plan: fm.FundingPlan, sheet_version: int, sink: SlotSink) -> list
     total = sum((Decimal(sc.allocated) for sc in plan.scopes), Decimal(0))
     story += [Spacer(1, 6), p(f"合计已安排 {display(total)} 万元。", "body"),
               CondPageBreak(5 * cm), p("签字", "h1"), KeepTogether([
-                  p("评审秘书：＿＿＿＿＿＿＿＿　　分管领导：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿＿＿", "sign"),
+                  p("评审秘书：＿＿＿＿＿＿＿＿　　专家组组长：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿＿＿", "sign"),
                   Spacer(1, 6), SignatureSlots([SIG_SECRETARY, SIG_LEADER], sink)])]
     return story
 
@@ -385,7 +385,7 @@ def write_plan_sheet(store: Store, session_id: int, out_dir: str | Path, *, sign
     """拟资助项目汇总表: per scope, ranked, amounts, the funding line, remaining budget. PDF + xlsx."""
     out = Path(out_dir)
     name, version = _session(store, session_id)
-    plan = _plan(store, session_id)
+    plan = current_plan(store, session_id)
     ident = None
     if sign:  # before anything is written: no signer profile / key → nothing on disk
         from ..results.identity import secretary_identity
@@ -407,7 +407,7 @@ def write_public_list(store: Store, session_id: int, out_dir: str | Path) -> lis
     name, version = _session(store, session_id)
     doc = published_document(store, session_id)
     if doc is None:
-        raise _refuse("funding.publicity.none", "funding.out.err.not_published", action="打印公示名单")
+        raise refusal("funding.publicity.none", "funding.out.err.not_published", action=M("funding.out.action.public_list"))
     title = _list_title(doc)
     pdf = render_public_list(doc)
     base = f"{safe_name(name)}-{title}"

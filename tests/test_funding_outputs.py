@@ -141,6 +141,8 @@ def test_publish_refusals_leave_the_db_unchanged(world):
 def test_publish_stores_the_public_list_with_its_hash_and_locks_it(world):
     st, sid = world.store, world.sid
     a = world.app_ids
+    titles = pub.item_titles(st, sid)
+    assert titles[11].startswith("项目11 ") and len(titles) > 20          # the session's guide
     preview = pub.public_list(st, sid)  # before the 公示: the funded lines of the plan
     assert [e["application_id"] for e in preview] == a[:2]
     info = pub.start_publicity(st, sid, START, END)
@@ -285,6 +287,36 @@ def test_plan_sheet_pdf_signed_and_xlsx(world, tmp_path):
     ids_order = [i for i, r in enumerate(rows) if r[2] in a]
     assert len(marker) == 1 and ids_order[1] < marker[0] < ids_order[2]
     assert any(r[0] == "剩余" or r[4] == "剩余" for r in rows) and any(25 in r for r in rows)
+
+
+def test_plan_sheet_rule_scope_over_budget_and_no_budget(world, tmp_path):
+    """A rule-route scope over its budget says so (nothing cut); a scope without budget has no line."""
+    apps = _apps(world)
+
+    def line(i, aid, status, amount, computed):
+        a = apps[i]
+        return fm.PlanLine(pk=a.id, application_id=aid, title=a.title, applicant=a.applicant_name,
+                           credit_code=a.applicant_credit_code, guide_item=24, direction=None, route="rule",
+                           requested=D("100"), computed=computed, proposed=amount, status=status,
+                           confirmed=status == fm.FUNDED)
+    rule = fm.ScopePlan(scope="item:24", title="项目24 科技型企业研发投入奖补", route="rule", budget=D("20.00"),
+                        lines=[line(0, "R-0001", fm.FUNDED, D("30.00"), fm.Computed(fm.OK, D("30.00"),
+                               Msg("funding.out.test.formula"))),
+                               line(1, "R-0002", fm.UNCONFIRMED, D("12.00"), fm.Computed(fm.OK, D("12.00"),
+                                    Msg("funding.out.test.formula"))),
+                               line(2, "R-0003", fm.INELIGIBLE, None, fm.Computed(fm.NOT_DECLARED, None,
+                                    Msg("funding.out.test.formula")))],
+                        allocated=D("30.00"), remaining=D("-10.00"), over_budget=D("10.00"))
+    free = fm.ScopePlan(scope="plan:key_rd", title="重点研发计划", route="panel", budget=None,
+                        lines=[line(3, "P-0001", fm.FUNDED, D("8.00"), None)], allocated=D("8.00"))
+    world.plan.scopes = [rule, free]
+    paths = write_plan_sheet(world.store, world.sid, tmp_path / "out")
+    text = flat(pdf_text(next(p for p in paths if p.suffix == ".pdf")))
+    assert "超出预算" in text and "10.00万元（实际奖补按财政预算控制，须调整）" in text
+    assert "待秘书审核" in text and "不符合条件：申报材料未填报所需数据" in text
+    assert "未录入（不划资助线）" in text and "——资助线——" not in text
+    assert existing_fields((next(p for p in paths if p.suffix == ".pdf")).read_bytes()) == \
+        {SIG_SECRETARY: False, SIG_LEADER: False}
 
 
 def test_xlsx_formula_injection_is_text(world, tmp_path):

@@ -59,14 +59,28 @@ def current_plan(store: Store, session_id: int) -> fm.FundingPlan:
     return plan_mod.funding_plan(store, session_id)
 
 
-def _entries(plan: fm.FundingPlan) -> list[dict]:
+def item_titles(store: Store, session_id: int) -> dict[int, str]:
+    """Guide item number → ``项目N 标题`` of the session's guide ({} when it cannot be read)."""
+    from ..services.guides import parse_edition_row
+    with store.read() as s:
+        sess = s.get(ReviewSession, session_id)
+        try:
+            guide = parse_edition_row(sess.guide_edition)
+        except Exception:  # an unreadable guide only costs the titles: the numbers are printed
+            return {}
+        return {it.number: f"项目{it.number} {it.title}" for it in guide.items}
+
+
+def _entries(plan: fm.FundingPlan, titles: dict[int, str] | None = None) -> list[dict]:
     """The funded lines of ``plan`` as public entries, by item then application id."""
     out = []
+    titles = titles or {}
     for sc in plan.scopes:
         for ln in sc.lines:
             if ln.status != fm.FUNDED or ln.proposed is None:
                 continue
-            item_title = sc.title if sc.scope == f"item:{ln.guide_item}" else (
+            item_title = titles.get(ln.guide_item) or (
+                sc.title if sc.scope == f"item:{ln.guide_item}" else
                 f"项目{ln.guide_item}" if ln.guide_item is not None else sc.title)
             out.append({"application_id": ln.application_id, "title": ln.title, "applicant": ln.applicant,
                         "amount": _amount_text(ln.proposed), "item": ln.guide_item, "direction": ln.direction,
@@ -108,7 +122,7 @@ def public_list(store: Store, session_id: int) -> list[dict]:
     doc = published_document(store, session_id)
     if doc is not None:
         return doc["lines"]
-    return _entries(current_plan(store, session_id))
+    return _entries(current_plan(store, session_id), item_titles(store, session_id))
 
 
 def _objection_info(o: FundingObjection, application_id: str) -> ObjectionInfo:
@@ -181,7 +195,7 @@ def start_publicity(store: Store, session_id: int, start: date, end: date) -> Pu
     if plan.missing_params:
         missing = [f"项目{i}" + (f"方向{d}" if d else "") + f" {p}" for i, d, p in plan.missing_params]
         raise refusal("funding.publicity.params", "funding.out.err.params", params=_ids(missing))
-    lines = _entries(plan)
+    lines = _entries(plan, item_titles(store, session_id))
     if not lines:
         raise refusal("funding.publicity.empty", "funding.out.err.empty", session=plan.session_name)
     doc = _document(session_id, plan.session_name, start, end, lines, plan_sha256=plan.data_hash)

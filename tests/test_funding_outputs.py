@@ -31,7 +31,7 @@ from nn_review.results.consensus import reopen
 from nn_review.results.errors import ResultsError
 from nn_review.store import models as M
 
-from .exchange_fixtures import EXPERTS, build_world, table_counts
+from .exchange_fixtures import EXPERTS, build_world, no_real_keyring, table_counts  # noqa: F401 (autouse)
 from .results_fixtures import OPINION
 
 D = Decimal
@@ -384,8 +384,17 @@ def test_cli_verbs(world, tmp_path, capsys):
     assert "早于开始日期" in capsys.readouterr().err
     assert cli(world, "publish", s, "--from", "2026-03-02", "--to", "2026-03-08") == 0
     assert "已公示：2 项" in capsys.readouterr().out
-    assert cli(world, "sheet", s, "--out", str(tmp_path / "sheet")) == 0
-    assert (tmp_path / "sheet" / "2025年度第一批评审-拟资助项目汇总表.pdf").exists()
+    before = table_counts(st)
+    assert cli(world, "sheet", s, "--out", str(tmp_path / "sheet"), "--sign") == 2   # no signer profile yet
+    capsys.readouterr()
+    assert not (tmp_path / "sheet").exists() and table_counts(st) == before
+    assert main(["--store", str(st.root), "signer", "set", "--name", "韦丽华", "--title", "科员",
+                 "--unit", "南宁市科学技术局"]) == 0
+    assert cli(world, "sheet", s, "--out", str(tmp_path / "sheet"), "--sign") == 0
+    assert "已由评审秘书签名" in capsys.readouterr().out
+    sheet = tmp_path / "sheet" / "2025年度第一批评审-拟资助项目汇总表.pdf"
+    assert existing_fields(sheet.read_bytes()) == {SIG_SECRETARY: True, SIG_LEADER: False}
+    assert (tmp_path / "sheet" / "2025年度第一批评审-拟资助项目汇总表.xlsx").exists()
     assert cli(world, "public-list", s, "--out", str(tmp_path / "pub")) == 0
     assert (tmp_path / "pub" / "2025年度第一批评审-拟资助项目公示名单.xlsx").exists()
     assert cli(world, "objection", "add", s, a[2], "--received", "2026-03-03", "--text", "应予资助") == 2

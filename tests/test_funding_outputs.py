@@ -419,3 +419,72 @@ def test_cli_verbs(world, tmp_path, capsys):
     info = pub.publicity_info(st, sid)
     assert "已立项：2 项" in out and info.frozen_sha256 in out
     assert [(e["application_id"], e["amount"]) for e in pub.public_list(st, sid)] == [(a[0], "30.00"), (a[1], "35.00")]
+
+
+# -- end to end with the real plan (scores really signed and imported, consensus, finalise) ---
+
+def test_real_plan_publish_object_freeze_and_print(tmp_path):
+    from nn_review.funding.edits import set_budget
+    from nn_review.funding.plan import funding_plan
+    from nn_review.results.consensus import finalise, set_consensus
+
+    from .helpers import file_keys
+    from .results_fixtures import SEVEN, make_world, return_scores, review, set_items
+
+    three = SEVEN[:3]
+    spec = {"a1": ("100", "AAAAAA", "support"), "a2": ("80", "ABBBBB", "support"),
+            "a3": ("60", "BBBBBB", "support"), "a4": ("50", "CCCCCC", "reject")}
+    consensus = "专家组经讨论认为该项目创新性突出、技术路线可行，同意按专家多数意见处理。"
+    with file_keys(tmp_path):
+        w = make_world(tmp_path, n_apps=4, experts=three, leader=three[0])
+        ids = dict(zip(spec, w.app_ids))
+        set_items(w, {aid: 15 for aid in ids.values()})
+        with w.store.write() as s:
+            for k, v in spec.items():
+                s.get(M.Application, w.apps[ids[k]]).requested = float(v[0])
+        return_scores(w, tmp_path, {n: [review(ids[k], v[1], v[2]) for k, v in spec.items()] for n in three})
+        for k, v in spec.items():
+            set_consensus(w.store, w.sid, ids[k], opinion=consensus, recommendation=v[2])
+        st, sid = w.store, w.sid
+        set_budget(st, sid, "item:15", "200")
+        finalise(st, sid)
+        # 200: a1 100 → 100 left, a2 80 → 20 left, a3 60 does not fit → the line; a4 not recommended
+        p = funding_plan(st, sid)
+        [sc] = p.scopes
+        assert [(ln.application_id, ln.status) for ln in sc.lines][:3] == [
+            (ids["a1"], fm.FUNDED), (ids["a2"], fm.FUNDED), (ids["a3"], fm.BELOW_LINE)]
+        paths = write_plan_sheet(st, sid, tmp_path / "plan")
+        text = flat(pdf_text(next(x for x in paths if x.suffix == ".pdf")))
+        assert "——资助线——" in text and "20.00万元" in text
+        assert text.index(ids["a2"]) < text.index("——资助线——") < text.index(ids["a3"])
+
+        info = pub.start_publicity(st, sid, START, END)
+        assert funding_plan(st, sid).publicity.list_sha256 == info.list_sha256
+        paths = write_public_list(st, sid, tmp_path / "pub")
+        text = flat(pdf_text(next(x for x in paths if x.suffix == ".pdf")))
+        assert ids["a1"] in text and ids["a2"] in text and ids["a3"] not in text and ids["a4"] not in text
+        assert "100.00" in text and "80.00" in text and "180.00" in text
+        for name in three:                                             # the panel's experts: nowhere
+            assert name not in text
+        assert flat(consensus)[:10] not in text and flat(OPINION)[:10] not in text
+        scores = {display_score(ln.score) for ln in sc.lines if ln.score is not None} - {"100.00", "80.00", "180.00"}
+        assert len(scores) >= 2                                        # (a1's 100.00 is also its amount)
+        for score in scores:                                           # no project score
+            assert score not in text
+
+        oid = pub.record_objection(st, sid, ids["a2"], received=date(2026, 3, 4), text="预算中设备费偏高")
+        pub.decide_objection(st, oid, "adjust", reason="核减设备费10万元", amount="70")
+        info = pub.freeze(st, sid, today=date(2026, 3, 9))
+        assert [(e["application_id"], e["amount"]) for e in pub.public_list(st, sid)] == [
+            (ids["a1"], "100.00"), (ids["a2"], "70.00")]
+        with pytest.raises(ResultsError, match="不能重新开启"):
+            reopen(st, sid, "财政局反馈需复议")
+        paths = write_public_list(st, sid, tmp_path / "final")
+        text = flat(pdf_text(next(x for x in paths if x.suffix == ".pdf")))
+        assert "立项名单" in text and "70.00" in text and "170.00" in text
+        st.close()
+
+
+def display_score(value) -> str:
+    from nn_review.forms import display
+    return display(value)

@@ -145,6 +145,9 @@ def test_publish_stores_the_public_list_with_its_hash_and_locks_it(world):
     assert titles[11].startswith("项目11 ") and len(titles) > 20          # the session's guide
     preview = pub.public_list(st, sid)  # before the 公示: the funded lines of the plan
     assert [e["application_id"] for e in preview] == a[:2]
+    world.plan.scopes[0].lines[1].proposed = D("0.00")   # funded with 0 (核减 to 0): not announced
+    assert [e["application_id"] for e in pub.public_list(st, sid)] == a[:1]
+    world.plan = hand_plan(world)
     info = pub.start_publicity(st, sid, START, END)
     assert info.state == "published" and (info.start_date, info.end_date) == (START, END)
     with st.read() as s:

@@ -90,15 +90,24 @@ def _formula_message(monkeypatch):
     monkeypatch.setattr(i18n, "_catalog", cat)
 
 
+def snapshot(store):
+    """Row counts of every table and every 公示 / objection / session row in full: 'nothing changed'."""
+    with store.read() as s:
+        rows = {t.__tablename__: sorted(repr([(c.name, str(getattr(r, c.name))) for c in t.__table__.columns])
+                                        for r in s.scalars(select(t)))
+                for t in (M.FundingPublicity, M.FundingObjection, M.ReviewSession)}
+    return table_counts(store), rows
+
+
 def refused(fn, *args, code: str, match: str = "", store=None, **kw):
-    before = table_counts(store) if store else None
+    before = snapshot(store) if store else None
     with pytest.raises(FundingError) as ei:
         fn(*args, **kw)
     assert ei.value.code == code, (ei.value.code, str(ei.value))
     assert match in str(ei.value), str(ei.value)
     assert ei.value.msg is not None
     if store:
-        assert table_counts(store) == before
+        assert snapshot(store) == before
     return ei.value
 
 

@@ -16,7 +16,6 @@ import pytest
 from sqlalchemy import delete, select
 
 from nn_review.cli import main
-from nn_review.funding import amounts
 from nn_review.funding import plan as plan_mod
 from nn_review.funding.edits import adjust_amount, approve_amount, confirm_amount, set_budget, set_param
 from nn_review.funding.errors import FundingError
@@ -151,7 +150,35 @@ def test_no_budget_no_line_and_every_candidate_proposed(w):
         assert sc.budget is None and sc.line_after is None and sc.remaining is None
     item15 = scope(p, "item:15")
     assert ids(w, item15, FUNDED) == ["a1", "a2", "a4"] and item15.allocated == D("250")
-    assert "未含资助规则" in p.rules_source and p.missing_params == []
+    assert p.rules_source == "nanning-seed v2" and p.missing_params == []
+
+
+def test_a_session_on_an_edition_without_rules_takes_them_from_the_newest_version_that_has_them(w):
+    with w.store.write() as s:
+        sess = s.get(M_.ReviewSession, w.sid)
+        own = sess.guide_edition_id
+        v1 = s.scalar(select(M_.GuideEdition).where(M_.GuideEdition.edition == "nanning-seed",
+                                                    M_.GuideEdition.version == "1"))
+        if v1 is None:   # the v1 file is no longer built in: store it as it was (no funding rules)
+            base = json.loads(s.get(M_.GuideEdition, own).content_json)
+            for it in base["items"]:
+                it.pop("funding", None)
+                for d in it.get("directions", []):
+                    d.pop("funding", None)
+            base["version"] = "1"
+            raw = json.dumps(base, ensure_ascii=False)
+            import hashlib
+            v1 = M_.GuideEdition(edition="nanning-seed", version="1", title=base["title"],
+                                 sha256=hashlib.sha256(raw.encode()).hexdigest(), content_json=raw)
+            s.add(v1)
+            s.flush()
+        sess.guide_edition_id = v1.id
+    try:
+        p = plan(w)
+        assert p.rules_source.startswith("nanning-seed v2") and "v1 未含资助规则" in p.rules_source
+    finally:
+        with w.store.write() as s:
+            s.get(M_.ReviewSession, w.sid).guide_edition_id = own
 
 
 def test_a_cut_on_a_funded_one_moves_the_line_and_withdrawing_it_moves_it_back(w):
@@ -237,7 +264,13 @@ def test_a_zero_amount_is_funded_with_zero(w):
     (lambda w: adjust_amount(w.store, w.sid, w.ids["a1"], "120", reason="按实际需要调整"), "funding.over_requested",
      "超过申请金额"),
     (lambda w: confirm_amount(w.store, w.sid, w.ids["a1"]), "funding.route", "经专家组评审"),
-    (lambda w: set_param(w.store, w.sid, 15, "rate", "50"), "funding.no_rule", "没有资助规则"),
+    (lambda w: set_param(w.store, w.sid, 15, "rate", "50"), "funding.param", "没有需要填写的参数"),
+    (lambda w: set_param(w.store, w.sid, 23, "rate", "50"), "funding.direction", "请指定方向（1、2）"),
+    (lambda w: set_param(w.store, w.sid, 23, "ratio", "50", direction=1), "funding.param",
+     "没有参数“ratio”（可填：rate（研发投入奖补比例）、cap（单个企业奖补上限））"),
+    (lambda w: set_param(w.store, w.sid, 23, "rate", "150", direction=1), "funding.param_range", "不能大于 100%"),
+    (lambda w: set_param(w.store, w.sid, 23, "rate", 1.5, direction=1), "funding.amount", "不接受浮点数"),
+    (lambda w: set_param(w.store, w.sid, 23, "rate", "50", direction=3), "funding.scope", "没有方向 3"),
     (lambda w: set_param(w.store, w.sid, 99, "rate", "50"), "funding.scope", "没有项目 99"),
     (lambda w: set_budget(w.store, 999, "item:15", "10"), "session.missing", "没有评审批次 999"),
 ])
@@ -278,17 +311,6 @@ def test_a_published_or_frozen_list_locks_every_decision(w):
 EXCL = "企业研发奖补不能与科技项目（前资助）重复享受"
 
 
-def _stand_in_compute(rule, facts, params, *, requested):
-    """Requested, then the cap — only while the rules task's ``amounts.compute`` is a stub."""
-    amount = requested
-    cap = plan_mod.resolve_cap(rule, params)
-    if rule.cap is not None and cap is None:
-        return Computed("needs_params", None, M("funding.edit.none"))
-    if cap is not None:
-        amount = min(amount, cap)
-    return Computed(OK, amounts.quantize(amount), M("funding.edit.none"))
-
-
 @pytest.fixture
 def rules(w, monkeypatch):
     """Item 14 by rule (amount = requested, cap from a template figure ``cap``), item 15 by panel with
@@ -302,10 +324,6 @@ def rules(w, monkeypatch):
                   dataclasses.replace(it, funding=r15) if it.number == 15 else it for it in base.items)
     guide = dataclasses.replace(base, items=items)
     monkeypatch.setattr(plan_mod, "rules_guide", lambda s, sess: (guide, "nanning-seed（测试规则）"))
-    try:
-        amounts.compute(r15, {}, {}, requested=D("1"))
-    except NotImplementedError:
-        monkeypatch.setattr(amounts, "compute", _stand_in_compute)
     return w
 
 
@@ -460,7 +478,16 @@ def test_cli_verbs(w, capsys):
     code, _, err = cli(capsys, w, "confirm", sid, w.ids["a1"])
     assert code == 2 and "经专家组评审" in err
     code, _, err = cli(capsys, w, "param", sid, "--item", "15", "rate", "50")
-    assert code == 2 and "没有资助规则" in err
+    assert code == 2 and "没有需要填写的参数" in err
+    code, out, _ = cli(capsys, w, "param", sid, "--item", "23", "--direction", "1", "rate", "12.5",
+                       "--source", "南科字〔2025〕3号")
+    assert code == 0 and "rate = 12.5" in out
+    with w.store.read() as s:
+        row = s.scalars(select(M_.FundingParam)).one()
+        assert (row.guide_item, row.direction, row.param, row.value, row.source) == \
+            (23, 1, "rate", D("12.5"), "南科字〔2025〕3号")
+    code, out, _ = cli(capsys, w, "param", sid, "--item", "23", "--direction", "1", "rate", "-")
+    assert code == 0 and "已清除" in out
     code, _, err = cli(capsys, w, "budget", sid, "--item", "15", "--amount", "abc")
     assert code == 2 and "不是有效的数字" in err
     code, out, _ = cli(capsys, w, "budget", sid, "--plan", "key_rd", "--clear")
@@ -480,3 +507,63 @@ def test_cli_rule_verbs(rules, capsys):
     code, out, _ = cli(capsys, w, "budget", w.sid, "--item", "14", "--amount", "60")
     code, out, _ = cli(capsys, w, "plan", w.sid)
     assert "超出预算 10.00 万元" in out
+
+
+# -- the seed guide's own rules on the demo packages -----------------------------------------
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The demo packages (rule-route ones among them) in a session on the seed guide v2; no panel."""
+    from nn_review.demo.packages import write_demo_packages
+    from nn_review.services.guides import ensure_builtin_guides
+    from nn_review.services.importer import import_packages
+    from nn_review.services.sessions import create_session
+    from nn_review.store import open_store
+    tmp = tmp_path_factory.mktemp("demo")
+    store = open_store(tmp / "store")
+    ensure_builtin_guides(store)
+    sid = create_session(store, "2025年度奖补批次")
+    rep = import_packages(store, sid, write_demo_packages(tmp / "pkgs", include_refused=False))
+    assert rep.counts["imported"] >= 7, [r.message for r in rep.results]
+    yield store, sid
+    store.close()
+
+
+def test_seed_rules_computed_confirmed_and_figures_asked_for(demo):
+    store, sid = demo
+    p = funding_plan(store, sid)
+    assert p.rules_source == "nanning-seed v2"
+    got = {ln.application_id: ln for sc in p.scopes for ln in sc.lines}
+    # item 24: 规模以上 + 首次认定 + 纳入统计 → 10 万元; the other → 5 万元 (guide text)
+    assert (got["NNKJ-2025-0114"].route, got["NNKJ-2025-0114"].proposed) == ("rule", D("10.00"))
+    assert got["NNKJ-2025-0115"].proposed == D("5.00")
+    # item 28: 20×70% + 10×60% + 10×30% = 23.00; 30×70% + 10×60% + 5×30% = 28.50 → cap 25.00
+    assert got["NNKJ-2025-0118"].proposed == D("23.00") and got["NNKJ-2025-0119"].proposed == D("25.00")
+    assert got["NNKJ-2025-0119"].cap == D("25")
+    assert all(got[a].status == UNCONFIRMED for a in ("NNKJ-2025-0114", "NNKJ-2025-0118", "NNKJ-2025-0119"))
+    # item 23 方向1 is a template: its figures come from the notice
+    assert (23, 1, "cap") in p.missing_params and (23, 1, "rate") in p.missing_params
+    assert got["NNKJ-2025-0120"].status == INELIGIBLE and got["NNKJ-2025-0120"].proposed is None
+    # panel-route packages have no consensus here: listed, never funded
+    assert got["NNKJ-2025-0101"].route == "panel" and got["NNKJ-2025-0101"].status == NO_CONSENSUS
+
+    set_budget(store, sid, "item:28", "40")
+    confirm_amount(store, sid, "NNKJ-2025-0118")
+    confirm_amount(store, sid, "NNKJ-2025-0119", note="保费凭证已核")
+    sc = next(sc for sc in funding_plan(store, sid).scopes if sc.scope == "item:28")
+    # 23.00 + 25.00 = 48.00 against 40: over by 8.00, nothing cut
+    assert sc.route == "rule" and sc.allocated == D("48.00") and sc.over_budget == D("8.00")
+    assert [ln.status for ln in sc.lines] == [FUNDED, FUNDED]
+    with pytest.raises(FundingError, match="按规则核定金额"):
+        approve_amount(store, sid, "NNKJ-2025-0118", "20", reason="专家组核定")
+    with pytest.raises(FundingError, match="规则参数尚未填写") as e:
+        confirm_amount(store, sid, "NNKJ-2025-0120")
+    assert e.value.code == "funding.not_ok"
+    # the figures from the notice: 23 方向1 then computes (rd_spend 2300 × rate, capped)
+    set_param(store, sid, 23, "rate", "1", direction=1, source="南科字〔2025〕5号")
+    set_param(store, sid, 23, "cap", "20", direction=1)
+    p = funding_plan(store, sid)
+    ln = p.line("NNKJ-2025-0120")
+    assert not any(m[0] == 23 and m[1] == 1 for m in p.missing_params)
+    # above scale, in the statistics: 2300 × 1% = 23.00 → ceiling 20 → 20.00
+    assert ln.computed.status == OK and ln.cap == D("20") and ln.proposed == D("20.00") and ln.status == UNCONFIRMED

@@ -172,7 +172,13 @@ def set_param(store: Store, session_id: int, item: int, param: str, value: Decim
             raise _err(M("funding.edit.err.no_direction", item=item, direction=direction), "funding.scope")
         rule = funding_rule(guide, item, direction or None)
         if rule is None:
+            by_direction = [d.number for d in it.directions if d.funding is not None]
+            if by_direction and not direction:
+                raise _err(M("funding.edit.err.which_direction", item=item,
+                             directions="、".join(map(str, by_direction))), "funding.direction")
             raise _err(M("funding.edit.err.no_rule", item=item), "funding.no_rule")
+        if not rule.params:
+            raise _err(M("funding.edit.err.no_params", item=item), "funding.param")
         pdir = param_direction(guide, item, direction or None)
         decl = next((p for p in rule.params if p.id == param), None)
         if decl is None:
@@ -275,7 +281,7 @@ def confirm_amount(store: Store, session_id: int, application: str | int, *, not
         raise _err(M("funding.edit.err.panel_route", application=line.application_id), "funding.route")
     _not_excluded(line)
     if line.computed is None or line.computed.status != OK:
-        status = line.computed.status if line.computed is not None else "—"
+        status = M(f"funding.edit.status.{line.computed.status}") if line.computed is not None else "—"
         raise _err(M("funding.edit.err.not_ok", application=line.application_id, status=status), "funding.not_ok")
     _decide(store, session_id, line, "confirmed", line.proposed, (note or "").strip(), "secretary",
             "funding.confirm", computed=_s(line.computed.amount))

@@ -37,10 +37,10 @@ from ..store.models import (Application, FundingBudget, FundingDecision, Funding
                             FundingPublicity, GuideEdition, ReviewSession)
 from .errors import FundingError
 from .exclusive import Entry, exclusive_flags
+from .routing import RULE, funding_rule, route_of
 from .model import (BELOW_LINE, EXCLUDED, FUNDED, INELIGIBLE, NO_CONSENSUS, NOT_RECOMMENDED, OK, UNCONFIRMED,
                     Computed, FundingPlan, ObjectionInfo, PlanLine, PublicityInfo, ScopePlan)
 
-PANEL, RULE = "panel", "rule"
 CANDIDATE_RECOMMENDATIONS = ("support", "support_if_revised")
 CONSORTIUM_SCOPE = "consortium"
 
@@ -49,33 +49,14 @@ Params = Mapping[tuple[int, int, str], Decimal]   # (item, direction or 0, param
 
 # -- the guide's rules ---------------------------------------------------------------------
 
-def funding_rule(guide: Guide, item: int | None, direction: int | None) -> FundingRule | None:
-    """``routing.funding_rule`` (the direction's own rule, else the item's)."""
-    from . import routing
-    try:
-        return routing.funding_rule(guide, item, direction)
-    except NotImplementedError:  # until the routing task lands: the same rule, as its docstring says
-        it = guide.item(item) if item is not None else None
-        if it is None:
-            return None
-        d = it.direction(direction) if direction is not None else None
-        return d.funding if d is not None and d.funding is not None else it.funding
-
-
-def route_of(guide: Guide, item: int | None, direction: int | None) -> str:
-    from . import routing
-    try:
-        return routing.route_of(guide, item, direction)
-    except NotImplementedError:
-        rule = funding_rule(guide, item, direction)
-        return rule.route if rule is not None else PANEL
-
-
 def param_direction(guide: Guide, item: int | None, direction: int | None) -> int:
-    """The ``direction`` key of a rule's template figures: the direction when it has its own rule, else 0."""
+    """The ``direction`` key of a rule's template figures (``funding_params.direction``): the direction
+    when the rule is that direction's own (in an item of several directions), else 0 (the item)."""
     it = guide.item(item) if item is not None else None
-    d = it.direction(direction) if it is not None and direction is not None else None
-    return direction if d is not None and d.funding is not None else 0
+    if it is None:
+        return 0
+    d = it.direction(direction) if direction is not None else (it.directions[0] if len(it.directions) == 1 else None)
+    return d.number if d is not None and d.funding is not None and len(it.directions) > 1 else 0
 
 
 def rule_params(rule: FundingRule, item: int, pdir: int, params: Params) -> dict[str, Decimal]:

@@ -567,3 +567,9 @@ def test_seed_rules_computed_confirmed_and_figures_asked_for(demo):
     assert not any(m[0] == 23 and m[1] == 1 for m in p.missing_params)
     # above scale, in the statistics: 2300 × 1% = 23.00 → ceiling 20 → 20.00
     assert ln.computed.status == OK and ln.cap == D("20") and ln.proposed == D("20.00") and ln.status == UNCONFIRMED
+    confirm_amount(store, sid, "NNKJ-2025-0120")
+    assert funding_plan(store, sid).line("NNKJ-2025-0120").status == FUNDED
+    # the figures change the amount: the review lapses and must be done again
+    set_param(store, sid, 23, "cap", "15", direction=1)
+    ln = funding_plan(store, sid).line("NNKJ-2025-0120")
+    assert (ln.proposed, ln.confirmed, ln.status) == (D("15.00"), False, UNCONFIRMED)

@@ -283,5 +283,6 @@ def confirm_amount(store: Store, session_id: int, application: str | int, *, not
     if line.computed is None or line.computed.status != OK:
         status = M(f"funding.edit.status.{line.computed.status}") if line.computed is not None else "—"
         raise _err(M("funding.edit.err.not_ok", application=line.application_id, status=status), "funding.not_ok")
-    _decide(store, session_id, line, "confirmed", line.proposed, (note or "").strip(), "secretary",
-            "funding.confirm", computed=_s(line.computed.amount))
+    from .plan import rule_amount
+    _decide(store, session_id, line, "confirmed", rule_amount(line.computed, line.cap), (note or "").strip(),
+            "secretary", "funding.confirm", computed=_s(line.computed.amount))

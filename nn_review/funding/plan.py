@@ -351,6 +351,20 @@ def _publicity(s, session_id: int) -> PublicityInfo | None:
                                                 for o, aid in objs))
 
 
+def rule_amount(computed: Computed | None, cap: Decimal | None) -> Decimal | None:
+    """The amount the rule gives (before any adjustment): what 秘书审核 confirms."""
+    if computed is None or computed.status != OK or computed.amount is None:
+        return None
+    return _min(computed.amount, cap)
+
+
+def _still_confirmed(conf: FundingDecision | None, computed: Computed | None, cap: Decimal | None) -> bool:
+    """A 秘书审核 holds for the amount it confirmed: when the figures change it, it lapses."""
+    if conf is None:
+        return False
+    return conf.amount is None or conf.amount == rule_amount(computed, cap)
+
+
 def funding_plan(store: Store, session_id: int) -> FundingPlan:
     """The plan from the session's results, rules, budgets and decisions, in one read."""
     from ..checks.facts import extract_facts
@@ -409,9 +423,10 @@ def funding_plan(store: Store, session_id: int) -> FundingPlan:
             rank=r.rank_item if r else None, score=r.score.value if r else None,
             supports=r.rec_counts.get("support", 0) if r else 0, criterion2=r.criterion2 if r else None,
             cap=cap, computed=computed,
-            approved=appr.amount if appr else None, approved_reason=appr.reason if appr and appr.amount is not None else "",
+            approved=appr.amount if appr else None,
+            approved_reason=appr.reason if appr and appr.amount is not None else "",
             adjusted=adj.amount if adj else None, adjusted_reason=adj.reason if adj and adj.amount is not None else "",
-            confirmed=conf is not None, exclusive=rule.exclusive if rule else None,
+            confirmed=_still_confirmed(conf, computed, cap), exclusive=rule.exclusive if rule else None,
             rule_text=rule.text if rule else ""))
     plan = FundingPlan(session_id=session_id, session_name=session_name, session_state=session_state,
                        guide_title=guide.title, rules_source=source,

@@ -74,6 +74,7 @@ class HandoutFoldersDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.PlainText)
         self.problem.setStyleSheet("color: #c62828;")
+        self.problem.setMinimumHeight(self.problem.fontMetrics().lineSpacing() * 3)  # room kept: no jump
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("导出"))
         self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
@@ -129,6 +130,9 @@ class HandoutFoldersDialog(QDialog):
         # An empty field is said by the disabled button; a folder conflict in words.
         self.problem.setText(problem if self.bundles_dir() is not None else "")
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(not problem)
+        need = self.sizeHint().height()
+        if self.isVisible() and need > self.height():  # a long reason (English) never squeezes the fields
+            self.resize(self.width(), need)
 
     def accept(self) -> None:
         if self.folder_problem():

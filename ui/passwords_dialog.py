@@ -104,7 +104,7 @@ class PasswordsDialog(QDialog):
             lay.addWidget(n)
         lay.addWidget(self.kept_label)
         lay.addWidget(buttons)
-        self.resize(980, 400)
+        self.resize(980, 480)
 
     def text(self) -> str:
         return "\n".join(f"{h.bundle.expert_name}\t{h.bundle.file_name}\t{h.bundle.password}\t"

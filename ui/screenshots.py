@@ -95,7 +95,7 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         exchange.panel.setCurrentIndex(0)
         shot("bundle_export_folders", _export_folders_dialog(exchange, tmp))  # issue 20: two folders
         exchange.folders_dialog.reject()
-        exchange.export(tmp / "usb", tmp / "letters")
+        exchange.export(tmp / "U盘" / "评审包", tmp / "本机" / "评审任务通知书")  # as in the dialog
         while win.ops.busy:
             settle(app, 0.1)
         shot("bundle_passwords", exchange.passwords_dialog)

@@ -3,7 +3,9 @@
 The file is one canonical JSON object: the *body* fields, plus ``hmac`` (HMAC-SHA256 keyed
 with the bundle's secret over the canonical body: proves the writer opened that bundle),
 ``expert_public_key`` and ``signature`` (Ed25519 over context + canonical body + hmac:
-proves which key wrote it; the secretary pins that key at first import). See docs/formats.md §3.
+proves which key wrote it; the secretary pins that key at first import). See docs/formats.md §2.
+A reader takes the file only in that canonical form, byte for byte (``scores.not_canonical``:
+a re-laid-out copy is refused, issue 20; why: docs/formats.md §2.1).
 """
 
 from __future__ import annotations

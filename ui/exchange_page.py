@@ -262,9 +262,10 @@ class ExchangePage(RefreshOnChange, QWidget):
             done=lambda items: self._exported(items, folder, letters), failed=self._export_failed, initiator=self)
 
     def _export_failed(self, message: str) -> None:
-        if self.export_task is not None and self.export_task.cancelled:
-            self._exported([], None)  # cancelled part-way: the secretary's own choice, no error box
-            return
+        """A refusal (folders, no assignments, locked session, …) in a box. A cancelled export never
+        ends here: the core returns ``[]`` (``_exported``). The task's ``cancelled`` flag cannot tell
+        them apart: closing the progress dialog at the end emits ``canceled`` too, which hid every
+        refusal as a cancellation (found with issue 20)."""
         QMessageBox.critical(self, self.tr("导出评审包"), plain(message))
 
     def _exported(self, items: list[handout.Handout], folder: Path | None, letters: Path | None = None) -> None:

@@ -159,3 +159,13 @@ def test_dropped_pretty_printed_score_file_is_refused_in_plain_words(qtbot, page
     page.win.handle_drop([good])
     wait_idle(qtbot, page.win)
     assert page.last_results[0].outcome == "imported"
+
+
+def test_page_export_into_the_bundles_folder_is_refused_by_the_core(qtbot, page, tmp_path, monkeypatch):
+    """Even without the dialog (a caller passing folders), the core refuses before making anything."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    page.export(tmp_path / "usb", tmp_path / "usb" / "通知书")
+    wait_idle(qtbot, page.win)
+    assert len(shown) == 1 and "之内" in shown[0] and "载有评审包密码" in shown[0]
+    assert page.passwords_dialog is None and not (tmp_path / "usb").exists()

@@ -139,11 +139,18 @@ def test_linux_removable_partition_by_sys_block(tmp_path):
 
 def test_linux_udisks_media_paths_count_as_removable(tmp_path):
     """USB hard disks report removable=0 but udisks mounts them under /media or /run/media."""
-    mounts = "/dev/sda2 / ext4 rw 0 0\n/dev/sdc1 /media/mishu/KINGSTON vfat rw 0 0\n"
-    text = drives._mount_of(Path("/media/mishu/KINGSTON/评审包"), mounts)
-    assert text == ("/dev/sdc1", "/media/mishu/KINGSTON")
-    assert drives._mount_of(Path("/media/mishu/KINGSTONX"), mounts) == ("/dev/sda2", "/")  # not a prefix match
-    assert any("/media/mishu/KINGSTON/".startswith(m) for m in drives.MEDIA_ROOTS)
+    media = tmp_path / "run" / "media"
+    stick = media / "mishu" / "KINGSTON"
+    (stick / "评审包").mkdir(parents=True)
+    (tmp_path / "media" / "mishu" / "KINGSTONX").mkdir(parents=True)
+    mounts = f"/dev/sda2 / ext4 rw 0 0\n/dev/sdc1 {stick} vfat rw 0 0\n"
+    sys_root = fake_sys(tmp_path, "sdc", "0")            # the disk itself says "not removable"
+    roots = (str(media) + "/",)
+    assert drives.removable_root_linux(stick / "评审包", mounts, sys_root, roots) == stick
+    assert drives.removable_root_linux(tmp_path / "media" / "mishu" / "KINGSTONX", mounts, sys_root, roots) is None
+    assert drives.MEDIA_ROOTS == ("/media/", "/run/media/")
+    assert drives._mount_of(Path("/media/mishu/KINGSTONX"),
+                            "/dev/sda2 / ext4 rw 0 0\n/dev/sdc1 /media/mishu/KINGSTON vfat rw 0 0\n") == ("/dev/sda2", "/")
 
 
 def test_shared_removable_drive(monkeypatch, tmp_path):

@@ -88,8 +88,8 @@ def _sys_removable(device: str, sys_root: Path) -> bool:
     return False
 
 
-def removable_root_linux(path: str | Path, mounts_text: str | None = None,
-                         sys_root: str | Path = "/sys") -> Path | None:
+def removable_root_linux(path: str | Path, mounts_text: str | None = None, sys_root: str | Path = "/sys",
+                         media_roots: tuple[str, ...] = MEDIA_ROOTS) -> Path | None:
     """The mount point of the removable drive holding ``path`` on Linux, else None."""
     if mounts_text is None:
         try:
@@ -100,7 +100,7 @@ def removable_root_linux(path: str | Path, mounts_text: str | None = None,
     if found is None or found[1] == "/":
         return None
     dev, mnt = found
-    if any((mnt + "/").startswith(m) for m in MEDIA_ROOTS) or _sys_removable(dev, Path(sys_root)):
+    if any((mnt.rstrip("/") + "/").startswith(m) for m in media_roots) or _sys_removable(dev, Path(sys_root)):
         return Path(mnt)
     return None
 

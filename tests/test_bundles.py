@@ -340,15 +340,22 @@ def test_assignment_letter_pdf(world, tmp_path):
         assert expected in text, expected
 
 
-def test_cli_bundles_writes_bundles_and_letters(world, tmp_path, capsys):
+def test_cli_bundles_writes_bundles_and_letters_apart(world, tmp_path, capsys):
+    """Issue 20 item 3: the bundles (for the USB stick) in --out, the letters (with the passwords) in
+    --letters, never the one in the other; the output says which goes where."""
     world.store.close()
-    out = tmp_path / "cli-out"
+    out, letters = tmp_path / "cli-out", tmp_path / "秘书留存" / "任务通知书"
     code = main(["--store", str(world.store.root), "session", "bundles", "--panel", "信息技术组", "--out", str(out),
-                 "--deadline", "2025-09-30"])
-    text = capsys.readouterr().out
+                 "--letters", str(letters), "--deadline", "2025-09-30"])
+    captured = capsys.readouterr()
+    text = captured.out
     assert code == 0, text
-    assert len(list(out.glob("*.nnrb"))) == 3 and len(list(out.glob("*-任务通知书.pdf"))) == 3
+    assert sorted(p.suffix for p in out.iterdir()) == [".nnrb"] * 3           # nothing but the bundles
+    assert sorted(p.suffix for p in letters.iterdir()) == [".pdf"] * 3        # nothing but the letters
+    assert {p.name.removesuffix("-任务通知书.pdf") for p in letters.iterdir()} == {p.stem for p in out.iterdir()}
     assert "密码只显示这一次" in text
+    assert f"任务通知书（载有密码）在 {letters}" in text and "不要与评审包一同发送" in text
+    assert "警告" not in captured.err   # tmp_path is not a removable drive
     pairs = {line.split()[1]: line.split("密码 ")[1] for line in text.splitlines() if ".nnrb" in line and "密码 " in line}
     assert sorted(pairs) == sorted(p.name for p in out.glob("*.nnrb"))
     # the secretary key went to the store's key folder, sealed (not a keyring, not the home folder)
@@ -362,7 +369,8 @@ def test_cli_bundles_writes_bundles_and_letters(world, tmp_path, capsys):
     assert json.loads((tmp_path / "opened" / "bundle.json").read_text(encoding="utf-8"))["bundle_id"]
     code = main(["bundle", "open", str(out / name), "--password", "WRONG-PASSWORD", "--out", str(tmp_path / "o2")])
     assert code == 2 and "密码错误" in capsys.readouterr().err
-    code = main(["--store", str(world.store.root), "session", "bundles", "--panel", "不存在的组", "--out", str(out)])
+    code = main(["--store", str(world.store.root), "session", "bundles", "--panel", "不存在的组", "--out", str(out),
+                 "--letters", str(letters)])
     assert code == 2 and "没有评审组" in capsys.readouterr().err
 
 
@@ -382,10 +390,11 @@ def test_a_failing_letter_never_hides_the_passwords(world, tmp_path, capsys, mon
 
     monkeypatch.setattr(handout, "write_assignment_letter", flaky)
     world.store.close()
-    out = tmp_path / "usb"
-    code = main(["--store", str(world.store.root), "session", "bundles", "--panel", "信息技术组", "--out", str(out)])
+    out, letters = tmp_path / "usb", tmp_path / "letters"
+    code = main(["--store", str(world.store.root), "session", "bundles", "--panel", "信息技术组", "--out", str(out),
+                 "--letters", str(letters)])
     captured = capsys.readouterr()
     assert code == 1
     assert captured.out.count("密码 ") == 3
     assert "任务通知书未能写入" in captured.err and "No space left" in captured.err
-    assert len(list(out.glob("*-任务通知书.pdf"))) == 2
+    assert len(list(letters.glob("*-任务通知书.pdf"))) == 2 and not list(out.glob("*.pdf"))

@@ -262,7 +262,7 @@ def test_cli_bundles_says_which_packages_were_left_out_or_undecided(tmp_path, ca
         s.get(M.Application, world.apps[a2]).check_status = "attention"
     world.store.close()
     code = main(["--store", str(world.store.root), "session", "bundles", "--panel", "信息技术组",
-                 "--out", str(tmp_path / "out")])
+                 "--out", str(tmp_path / "out"), "--letters", str(tmp_path / "letters")])
     out, err = capsys.readouterr()
     assert code == 0, err
     assert f"申报 {a1}" in err and "不予受理" in err and "已跳过" in err

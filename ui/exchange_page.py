@@ -1,5 +1,8 @@
 """评审包与回收 page: export a panel's encrypted review bundles (+ letters), import returned scores.
 
+The export asks for two folders (ui/handout_dialog.py): the bundles for the USB stick, the letters
+(with the passwords) kept on this computer or only printed — never together (issue 20).
+
 Bundle passwords exist only in the one-time dialog (ui/passwords_dialog.py) and in the
 assignment letters: the dialog says so, and closing it asks for confirmation unless the
 passwords were printed or saved as PDF.
@@ -23,6 +26,7 @@ from nn_review.roster import panels as panels_core
 from nn_review.services.sessions import get_session
 from nn_review.store import StoreError
 
+from .handout_dialog import HandoutFoldersDialog
 from .ops import RefreshOnChange
 from .panel_dialogs import ReasonDialog
 from .passwords_dialog import PasswordsDialog
@@ -105,6 +109,7 @@ class ExchangePage(RefreshOnChange, QWidget):
         self.last_results: list[scores_import.ScoreImportResult] = []
         self.passwords_dialog: PasswordsDialog | None = None
         self.results_dialog: ScoreResultsDialog | None = None
+        self.folders_dialog: HandoutFoldersDialog | None = None
 
         self.panel = QComboBox(self)
         self.panel.setMinimumWidth(280)
@@ -113,7 +118,7 @@ class ExchangePage(RefreshOnChange, QWidget):
         self.deadline.setDisplayFormat("yyyy-MM-dd")
         self.btn_export = QPushButton(self.tr("导出本组评审包…"), self)
         self.btn_export.setShortcut("Ctrl+E")
-        self.btn_export.setToolTip(self.tr("为本组每位专家生成加密评审包和任务通知书 (Ctrl+E)"))
+        self.btn_export.setToolTip(self.tr("为本组每位专家生成加密评审包和任务通知书，分别存放 (Ctrl+E)"))
         self.btn_export.clicked.connect(self.choose_export)
         box = QGroupBox(self.tr("制作评审包"), self)
         bl = QHBoxLayout(box)
@@ -224,13 +229,17 @@ class ExchangePage(RefreshOnChange, QWidget):
     # -- bundles -------------------------------------------------------------------------
 
     def choose_export(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择存放评审包的文件夹（如 U 盘）"),
-                                                  QSettings().value("bundles/last_dir", str(Path.home())))
-        if folder:
-            QSettings().setValue("bundles/last_dir", folder)
-            self.export(Path(folder))
+        """Ask for the two folders (bundles for the USB stick, letters kept here or only printed)."""
+        if self.panel.currentData() is None:
+            return
+        dlg = HandoutFoldersDialog(self.panel.currentText(), self)
+        self.folders_dialog = dlg
+        if dlg.exec() == QDialog.Accepted:
+            self.export(dlg.bundles_dir(), dlg.letters_dir())
 
-    def export(self, folder: Path) -> None:
+    def export(self, folder: Path, letters: Path | None = None) -> None:
+        """Bundles into ``folder``; letters into ``letters`` (None: only printed / saved as PDF from the
+        password screen). A letters folder in or around ``folder`` is refused by the core."""
         pid = self.panel.currentData()
         if pid is None:
             return
@@ -248,24 +257,25 @@ class ExchangePage(RefreshOnChange, QWidget):
             progress.setLabelText(plain(self.tr("正在为 %1 制作评审包…").replace("%1", data(name))) if name else "")
 
         self.export_task = self.win.ops.run(
-            self.tr("导出评审包"), handout.prepare_handout, self.win.store, pid, folder, deadline=deadline, long=True,
-            progress=progress, step=step, done=lambda items: self._exported(items, folder),
-            failed=self._export_failed, initiator=self)
+            self.tr("导出评审包"), handout.prepare_handout, self.win.store, pid, folder, letters_dir=letters,
+            deadline=deadline, long=True, progress=progress, step=step,
+            done=lambda items: self._exported(items, folder, letters), failed=self._export_failed, initiator=self)
 
     def _export_failed(self, message: str) -> None:
-        if self.export_task is not None and self.export_task.cancelled:
-            self._exported([], None)  # cancelled part-way: the secretary's own choice, no error box
-            return
+        """A refusal (folders, no assignments, locked session, …) in a box. A cancelled export never
+        ends here: the core returns ``[]`` (``_exported``). The task's ``cancelled`` flag cannot tell
+        them apart: closing the progress dialog at the end emits ``canceled`` too, which hid every
+        refusal as a cancellation (found with issue 20)."""
         QMessageBox.critical(self, self.tr("导出评审包"), plain(message))
 
-    def _exported(self, items: list[handout.Handout], folder: Path | None) -> None:
+    def _exported(self, items: list[handout.Handout], folder: Path | None, letters: Path | None = None) -> None:
         self.last_handout = items
         if not items:  # cancelled: the secretary's own choice, no error box, and no file left behind
             self.win.statusBar().showMessage(self.tr("已取消导出评审包，未留下任何文件"), 10000)
             return
         self.win.statusBar().showMessage(self.tr("已导出 %1 个评审包到 %2").replace("%1", str(len(items)))
                                          .replace("%2", str(folder)), 15000)
-        self.passwords_dialog = PasswordsDialog(items, folder, self)
+        self.passwords_dialog = PasswordsDialog(items, folder, self, letters)
         self.passwords_dialog.setModal(True)
         self.passwords_dialog.show()
 

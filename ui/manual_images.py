@@ -22,6 +22,7 @@ IMAGES = {
     "formal_decision": "formal_decision",
     "roster": "roster",
     "panel_members": "panel_members",
+    "bundle_export_folders": "bundle_export_folders",
     "bundle_passwords": "bundle_passwords",
     "returns": "returns",
     "results": "results",

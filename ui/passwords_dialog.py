@@ -1,5 +1,7 @@
 """The one-time password screen after a bundle export: the only screen that shows the passwords.
 
+It says where the bundles went (for the USB stick) and where the letters went (kept on this
+computer) or that the letters exist only to be printed / saved as PDF (issue 20).
 The passwords exist only here and in the assignment letters, so closing (关闭, Esc, the window's
 X) asks for confirmation unless they were printed or saved as PDF. 打印… and 保存为 PDF… give
 the secretary's copy made by the core (nn_review/exchange/handout_pdf.py): the password list,
@@ -28,16 +30,27 @@ from .widgets import ro_item, ro_table
 class PasswordsDialog(QDialog):
     """The one and only screen that shows the bundle passwords."""
 
-    def __init__(self, items: list[handout.Handout], folder: Path, parent=None):
+    def __init__(self, items: list[handout.Handout], folder: Path, parent=None, letters: Path | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("评审包已生成 — 请记录密码"))
-        self.items, self.folder = items, folder
+        self.items, self.folder, self.letters_folder = items, folder, letters
         self.copied = self.printed = self.saved = False
         self.saved_path: Path | None = None
-        warn = QLabel(self.tr("密码只显示这一次，系统不保存密码。每位专家的密码已写入其任务通知书（PDF，与评审包在同一文件夹）。"
+        warn = QLabel(self.tr("密码只显示这一次，系统不保存密码。每位专家的密码写在其任务通知书中。"
                               "请将评审包与任务通知书分开交付。关闭前请打印或保存为 PDF（密码清单和全部任务通知书）。"), self)
         warn.setWordWrap(True)
         warn.setStyleSheet("color: #a00000; font-weight: bold;")
+        # Where each went, and what to do with it (issue 20 item 3): the stick gets only the bundles.
+        self.bundles_label = QLabel(self.tr("① 评审包（交给专家，可拷入 U 盘）：%1").replace("%1", data(str(folder))), self)
+        if letters is not None:
+            where = self.tr("② 任务通知书（载有密码，留在本机，打印后单独交付，勿放入 U 盘）：%1").replace("%1", data(str(letters)))
+        else:
+            where = self.tr("② 任务通知书（载有密码）未保存为文件：请用下方“打印…”或“保存为 PDF…”，单独交付。")
+        self.letters_label = QLabel(where, self)
+        for lab in (self.bundles_label, self.letters_label):
+            lab.setTextFormat(Qt.PlainText)
+            lab.setWordWrap(True)
+            lab.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.table = ro_table(self, [self.tr("专家"), self.tr("评审包文件"), self.tr("密码"), self.tr("申报数"),
                                    self.tr("任务通知书")], 1)
         mono = QFont("monospace")
@@ -46,7 +59,8 @@ class PasswordsDialog(QDialog):
         self.table.setRowCount(len(items))
         for r, h in enumerate(items):
             b = h.bundle
-            for c, v in enumerate((b.expert_name, b.file_name, b.password, b.app_count, h.letter.name)):
+            letter = h.letter.name if h.letter is not None else self.tr("（仅打印 / PDF）")
+            for c, v in enumerate((b.expert_name, b.file_name, b.password, b.app_count, letter)):
                 self.table.setItem(r, c, ro_item(v))
             self.table.item(r, 2).setFont(mono)
             self.table.item(r, 2).setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
@@ -70,11 +84,16 @@ class PasswordsDialog(QDialog):
         self.btn_save.clicked.connect(self.choose_save)
         copy = buttons.addButton(self.tr("复制全部"), QDialogButtonBox.ActionRole)
         copy.clicked.connect(self.copy)
-        open_dir = buttons.addButton(self.tr("打开文件夹"), QDialogButtonBox.ActionRole)
+        open_dir = buttons.addButton(self.tr("打开评审包文件夹"), QDialogButtonBox.ActionRole)
         open_dir.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+        if letters is not None:
+            open_letters = buttons.addButton(self.tr("打开任务通知书文件夹"), QDialogButtonBox.ActionRole)
+            open_letters.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(letters))))
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(warn)
+        lay.addWidget(self.bundles_label)
+        lay.addWidget(self.letters_label)
         lay.addWidget(self.table, 1)
         lay.addWidget(fpr)
         if notice:
@@ -85,11 +104,11 @@ class PasswordsDialog(QDialog):
             lay.addWidget(n)
         lay.addWidget(self.kept_label)
         lay.addWidget(buttons)
-        self.resize(980, 400)
+        self.resize(980, 480)
 
     def text(self) -> str:
-        return "\n".join(f"{h.bundle.expert_name}\t{h.bundle.file_name}\t{h.bundle.password}\t{h.letter.name}"
-                         for h in self.items)
+        return "\n".join(f"{h.bundle.expert_name}\t{h.bundle.file_name}\t{h.bundle.password}\t"
+                         f"{h.letter.name if h.letter is not None else ''}" for h in self.items)
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text())

@@ -93,7 +93,9 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         exchange = win.extra_pages[2]
         win.pages.setCurrentWidget(exchange)
         exchange.panel.setCurrentIndex(0)
-        exchange.export(tmp / "usb")
+        shot("bundle_export_folders", _export_folders_dialog(exchange, tmp))  # issue 20: two folders
+        exchange.folders_dialog.reject()
+        exchange.export(tmp / "U盘" / "评审包", tmp / "本机" / "评审任务通知书")  # as in the dialog
         while win.ops.busy:
             settle(app, 0.1)
         shot("bundle_passwords", exchange.passwords_dialog)
@@ -429,6 +431,17 @@ def funding_route_shots(app, out: Path, size: tuple[int, int], tmp: Path) -> lis
     return shots
 
 
+def _export_folders_dialog(exchange, tmp: Path):
+    """The export's folder choice (issue 20 item 3), filled as a secretary would: the bundles on the
+    USB stick, the letters on this computer."""
+    from .handout_dialog import HandoutFoldersDialog
+    dlg = exchange.folders_dialog = HandoutFoldersDialog(exchange.panel.currentText(), exchange)
+    dlg.bundles.setText(str(tmp / "U盘" / "评审包"))
+    dlg.letters.setText(str(tmp / "本机" / "评审任务通知书"))
+    dlg.show()
+    return dlg
+
+
 if __name__ == "__main__":
     w, h = map(int, (sys.argv[2] if len(sys.argv) > 2 else "1366x768").split("x"))
     for p in main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"), (w, h)):
@@ -436,3 +449,4 @@ if __name__ == "__main__":
     sys.stdout.flush()
     # PySide 6.12 can crash in the interpreter's final GC after offscreen grabs; the PNGs are written.
     os._exit(0)
+

@@ -21,7 +21,9 @@ def register(cmds) -> None:
     top, session = cmds.top, cmds.session
     p = session.add_parser("bundles", help="为评审组每位专家制作加密评审包和任务通知书（密码只显示这一次）")
     p.add_argument("--panel", required=True, help="评审组名称或编号")
-    p.add_argument("--out", type=Path, required=True, help="输出文件夹")
+    p.add_argument("--out", type=Path, required=True, help="评审包（.nnrb）的文件夹：拷入 U 盘交给专家")
+    p.add_argument("--letters", type=Path, required=True,
+                   help="任务通知书（PDF，载有密码）的文件夹：留在本机打印或单独交付；不能在 --out 之内，也不能包含它")
     p.add_argument("--deadline", type=parse_date, help="评分交回截止日期 YYYY-MM-DD")
     _session_arg(p, _bundles)
     p = session.add_parser("import-scores", help="导入专家交回的评分文件（.nnscore，文件或文件夹）")
@@ -72,10 +74,14 @@ def _expert(store, ref: str):
 
 @_guarded
 def _bundles(args) -> int:
-    from ..exchange.handout import prepare_handout
+    from ..exchange.handout import check_handout_folders, prepare_handout, shared_drive_warning
 
+    check_handout_folders(args.out, args.letters)  # before the store is opened: nothing made, nothing written
     store, sid = _ctx(args)
     panel_id = resolve_panel_id(store, sid, args.panel)
+    warning = shared_drive_warning(args.out, args.letters)
+    if warning is not None:
+        print(f"警告：{warning}", file=sys.stderr)
 
     def progress(done: int, total: int, name: str) -> None:
         if sys.stderr.isatty() and total:
@@ -83,7 +89,8 @@ def _bundles(args) -> int:
 
     # Same path as the GUI: bundles (all or nothing), then one letter each; a failed letter is
     # reported per bundle, never at the cost of the passwords (they exist nowhere else).
-    items = prepare_handout(store, panel_id, args.out, deadline=args.deadline, progress=progress)
+    items = prepare_handout(store, panel_id, args.out, letters_dir=args.letters, deadline=args.deadline,
+                            progress=progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     _out(f"已为评审组“{args.panel}”制作 {len(items)} 个评审包（{args.out}）：")
@@ -96,11 +103,15 @@ def _bundles(args) -> int:
         print(f"注意：{items[0].bundle.key_notice_detail or items[0].bundle.key_notice}", file=sys.stderr)
     for note in dict.fromkeys(n for h in items for n in h.bundle.notes):  # formal check, once each
         print(f"注意：{note}", file=sys.stderr)
+    _out(f"任务通知书（载有密码）在 {args.letters}：")
     for h in items:
         if h.letter_error:
             print(f"错误：{h.letter_error}", file=sys.stderr)
         else:
             _out(f"  任务通知书：{h.letter.name}")
+    _out(f"评审包文件夹 {args.out} 可拷入 U 盘交给专家；任务通知书请打印或单独交付，不要与评审包一同发送。")
+    if warning is not None:  # again at the end, where the secretary reads
+        print(f"警告：{warning}", file=sys.stderr)
     return 1 if any(h.letter_error for h in items) else 0
 
 

@@ -59,16 +59,19 @@ def password_list_pdf(items: Sequence[Handout], title: str = "") -> bytes:
 
 
 def handout_pdf(items: Sequence[Handout], title: str = "") -> bytes:
-    """The password list, then each expert's letter as written next to the bundles. A letter that
+    """The password list, then each expert's letter (its file, or its PDF kept in memory). A letter that
     could not be written (``letter_error``) or read is left out; its password is on the list."""
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(password_list_pdf(items, title))))
     for h in items:
-        if h.letter_error or not Path(h.letter).is_file():
+        if h.letter_error:
             continue
         try:
-            writer.append(PdfReader(str(h.letter)))
-        except Exception:  # a letter damaged on the USB stick: the list still has the password
+            if h.letter_pdf:  # letters only printed / saved as PDF: never written as files
+                writer.append(PdfReader(io.BytesIO(h.letter_pdf)))
+            elif h.letter is not None and Path(h.letter).is_file():
+                writer.append(PdfReader(str(h.letter)))
+        except Exception:  # a letter damaged on disk: the list still has the password
             continue
     buf = io.BytesIO()
     writer.write(buf)

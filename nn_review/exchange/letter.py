@@ -66,8 +66,21 @@ def _boxed(flow, pad: float = 8) -> Table:
 
 def write_assignment_letter(path: str | Path, info: BundleInfo, expert: Any, session: Any,
                             deadline: date | None) -> Path:
-    """Write the letter for one bundle. ``expert`` needs ``name`` (and ``unit``), ``session`` ``name``
-    (objects or dicts: Expert rows, SessionInfo, …)."""
+    """Write the letter for one bundle (whole or not at all). ``expert`` needs ``name`` (and
+    ``unit``), ``session`` ``name`` (objects or dicts: Expert rows, SessionInfo, …)."""
+    data = assignment_letter_pdf(info, expert, session, deadline)
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def assignment_letter_pdf(info: BundleInfo, expert: Any, session: Any, deadline: date | None) -> bytes:
+    """The letter for one bundle as PDF bytes (nothing written: the hand-out may only print it)."""
     st = _styles()
     name, unit = _get(expert, "name"), _get(expert, "unit")
     sname = _get(session, "name")
@@ -109,8 +122,4 @@ def write_assignment_letter(path: str | Path, info: BundleInfo, expert: Any, ses
                             bottomMargin=2.0 * cm, title=f"评审任务通知书 - {name}", author="南宁市科学技术局",
                             creator="nn_review", invariant=1)
     doc.build(story)
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.part")
-    tmp.write_bytes(buf.getvalue())
-    os.replace(tmp, path)
-    return path
+    return buf.getvalue()

@@ -65,6 +65,7 @@ class ScoreImportResult:
 
 # Refusal code → what to do (scores.* codes; the plain text of what happened is scores.refused.<code>).
 _TODO = {"scores.hmac": "export_again", "scores.signature": "export_again", "scores.malformed": "check_file",
+         "scores.not_canonical": "original_file",
          "scores.not_score_file": "check_file", "scores.unknown_bundle": "other_store",
          "scores.wrong_session": "other_session", "scores.wrong_expert": "verify_expert",
          "scores.superseded": "new_bundle", "scores.replay": "nothing", "scores.key_in_use": "verify_expert",

@@ -3,7 +3,9 @@
 The file is one canonical JSON object: the *body* fields, plus ``hmac`` (HMAC-SHA256 keyed
 with the bundle's secret over the canonical body: proves the writer opened that bundle),
 ``expert_public_key`` and ``signature`` (Ed25519 over context + canonical body + hmac:
-proves which key wrote it; the secretary pins that key at first import). See docs/formats.md §3.
+proves which key wrote it; the secretary pins that key at first import). See docs/formats.md §2.
+A reader takes the file only in that canonical form, byte for byte (``scores.not_canonical``:
+a re-laid-out copy is refused, issue 20; why: docs/formats.md §2.1).
 """
 
 from __future__ import annotations
@@ -246,9 +248,33 @@ def read_score_file(raw: bytes, name: str = "评分文件") -> ScoreFile:
                 raise _malformed(name, f"{gw}.points", f"应为十进制数字文本（如 \"87.5\"），实际为 {_show(g['points'])}")
     if "pdf_certificate" in obj:
         _check_certificate(name, _typed(name, obj, "pdf_certificate", str, ""))
+    _check_canonical(name, raw, obj)
     body = {k: obj[k] for k in BODY_KEYS + OPTIONAL_BODY_KEYS if k in obj}
     return ScoreFile(body, obj["hmac"], obj["expert_public_key"], obj["signature"], fingerprint(pub),
                      hashlib.sha256(raw).hexdigest(), name)
+
+
+def _check_canonical(name: str, raw: bytes, obj: Mapping[str, Any]) -> None:
+    """The file must be byte for byte the canonical JSON of its content (docs/formats.md §2.1): one
+    content, one file, one SHA-256 (what the store records and compares for a replay). A file
+    re-laid-out in an editor is refused with where it first differs and what changed."""
+    canon = canonical_json(obj)
+    if raw == canon:
+        return
+    at = next((i for i, (a, b) in enumerate(zip(raw, canon)) if a != b), min(len(raw), len(canon)))
+    line = raw.count(b"\n", 0, at) + 1
+    col = len(raw[raw.rfind(b"\n", 0, at) + 1:at].decode("utf-8", "replace")) + 1
+    if raw.strip() == canon:
+        how = "文件首尾多了空白或换行"
+    elif b"\n" in raw.strip() or b": " in raw or b", " in raw:
+        how = "加了换行、缩进或空格（重新排版过）"
+    elif raw.startswith(b"\xef\xbb\xbf"):
+        how = "开头多了 BOM"
+    else:
+        how = "键的顺序或字符的写法（如 \\u 转义）与规范 JSON 不同"
+    raise ExchangeError(f"{name} 不是规范格式的评分文件：从第 {line} 行第 {col} 列（第 {at + 1} 字节）起与规范 JSON 不同，"
+                        f"{how}。评分文件须与专家端导出的原文件逐字节一致，内容的签名覆盖的正是这一格式；"
+                        "请导入原文件，或请专家重新导出", "scores.not_canonical")
 
 
 def _check_certificate(name: str, pem: str) -> None:

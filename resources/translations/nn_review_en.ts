@@ -597,7 +597,7 @@ Expert %2%3</translation>
     </message>
     <message>
         <location filename="../../ui/detail_pane.py" line="246"/>
-        <location filename="../../ui/screenshots.py" line="412"/>
+        <location filename="../../ui/screenshots.py" line="415"/>
         <source>资助规则</source>
         <translation>Funding rule</translation>
     </message>
@@ -901,125 +901,120 @@ Expert %2%3</translation>
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../ui/exchange_page.py" line="114"/>
+        <location filename="../../ui/exchange_page.py" line="119"/>
         <source>导出本组评审包…</source>
         <translation>Export Review Bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="116"/>
-        <source>为本组每位专家生成加密评审包和任务通知书 (Ctrl+E)</source>
-        <translation>Create an encrypted review bundle and an assignment letter for each expert on the panel (Ctrl+E)</translation>
+        <location filename="../../ui/exchange_page.py" line="121"/>
+        <source>为本组每位专家生成加密评审包和任务通知书，分别存放 (Ctrl+E)</source>
+        <translation>Make an encrypted review bundle and an assignment letter for each expert of this panel, stored apart (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="118"/>
+        <location filename="../../ui/exchange_page.py" line="123"/>
         <source>制作评审包</source>
         <translation>Create Review Bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="120"/>
+        <location filename="../../ui/exchange_page.py" line="125"/>
         <source>评审组</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="122"/>
+        <location filename="../../ui/exchange_page.py" line="127"/>
         <source>交回截止</source>
         <translation>Return by</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="126"/>
+        <location filename="../../ui/exchange_page.py" line="131"/>
         <source>导入评分文件…</source>
         <translation>Import Score Files…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="128"/>
+        <location filename="../../ui/exchange_page.py" line="133"/>
         <source>导入专家交回的 .nnscore 评分文件；也可直接拖到窗口 (Ctrl+Shift+O)</source>
         <translation>Import the .nnscore score files returned by experts; you can also drag them onto the window (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="130"/>
+        <location filename="../../ui/exchange_page.py" line="135"/>
         <source>更换专家密钥…</source>
         <translation>Re-pin Expert Key…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="138"/>
+        <location filename="../../ui/exchange_page.py" line="143"/>
         <source>评分回收</source>
         <translation>Score Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="150"/>
+        <location filename="../../ui/exchange_page.py" line="155"/>
         <source>把 .nnscore 评分文件拖到此窗口即可导入；被篡改、重放或不属于本批次的文件会被拒收并说明原因。</source>
         <translation>Drag .nnscore score files onto this window to import them. Files that were tampered with, replayed or do not belong to this session are refused, with the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="162"/>
+        <location filename="../../ui/exchange_page.py" line="167"/>
         <source>评审包与评分回收</source>
         <translation>Review Bundles and Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="169"/>
+        <location filename="../../ui/exchange_page.py" line="174"/>
         <source>评审包已发 %1 位专家；评分已交回 %2，部分交回 %3，未交回 %4</source>
         <translation>Bundles sent to %1 experts; scores returned %2, partly %3, not yet %4</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="190"/>
+        <location filename="../../ui/exchange_page.py" line="195"/>
         <source>%1（%2 人，%3 项，%4 项任务）</source>
         <translation>%1 (%2 members, %3 applications, %4 reviews)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="210"/>
+        <location filename="../../ui/exchange_page.py" line="215"/>
         <source>专家 %1 位：已交回 %2，部分 %3，未交回 %4</source>
         <translation>%1 experts: %2 returned, %3 partial, %4 missing</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="227"/>
-        <source>选择存放评审包的文件夹（如 U 盘）</source>
-        <translation>Choose a Folder for the Review Bundles (e.g. a USB Drive)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exchange_page.py" line="239"/>
+        <location filename="../../ui/exchange_page.py" line="248"/>
         <source>正在制作评审包…</source>
         <translation>Creating review bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="239"/>
+        <location filename="../../ui/exchange_page.py" line="248"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="240"/>
-        <location filename="../../ui/exchange_page.py" line="251"/>
-        <location filename="../../ui/exchange_page.py" line="259"/>
+        <location filename="../../ui/exchange_page.py" line="249"/>
+        <location filename="../../ui/exchange_page.py" line="260"/>
+        <location filename="../../ui/exchange_page.py" line="269"/>
         <source>导出评审包</source>
         <translation>Export Review Bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="248"/>
+        <location filename="../../ui/exchange_page.py" line="257"/>
         <source>正在为 %1 制作评审包…</source>
         <translation>Creating the review bundle for %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="264"/>
+        <location filename="../../ui/exchange_page.py" line="274"/>
         <source>已取消导出评审包，未留下任何文件</source>
         <translation>Review bundle export cancelled; no files were left behind</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="266"/>
+        <location filename="../../ui/exchange_page.py" line="276"/>
         <source>已导出 %1 个评审包到 %2</source>
         <translation>Exported %1 review bundle(s) to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="275"/>
         <location filename="../../ui/exchange_page.py" line="285"/>
+        <location filename="../../ui/exchange_page.py" line="295"/>
         <source>导入评分文件</source>
         <translation>Import Score Files</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="277"/>
+        <location filename="../../ui/exchange_page.py" line="287"/>
         <source>评分文件 (*.nnscore);;所有文件 (*)</source>
         <translation>Score files (*.nnscore);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="309"/>
+        <location filename="../../ui/exchange_page.py" line="319"/>
         <source>更换专家密钥</source>
         <translation>Re-pin Expert Key</translation>
     </message>
@@ -1835,6 +1830,100 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <location filename="../../ui/formal_box.py" line="107"/>
         <source>不予受理、撤销结论、机器结论未通过而确认通过时必须填写理由</source>
         <translation>A reason is required to not accept, to withdraw a decision, or to accept a package the machine did not pass</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutFoldersDialog</name>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="34"/>
+        <source>导出评审包 — 选择存放位置</source>
+        <translation>Export review bundles — where to put them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="37"/>
+        <source>评审组：%1。评审包和任务通知书分开存放：任务通知书载有密码，不能随评审包交给专家。</source>
+        <translation>Panel: %1. The bundles and the assignment letters are stored apart: the letters carry the passwords and must not travel with the bundles.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="42"/>
+        <source>例如 U 盘上的文件夹</source>
+        <translation>for example a folder on the USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="43"/>
+        <location filename="../../ui/handout_dialog.py" line="61"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="44"/>
+        <source>选择存放评审包的文件夹（如 U 盘）</source>
+        <translation>Choose the folder for the review bundles (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="45"/>
+        <source>① 评审包（.nnrb，已加密）— 拷入 U 盘，交给专家</source>
+        <translation>① Review bundles (.nnrb, encrypted) — copy to the USB stick for the experts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="49"/>
+        <source>此文件夹只放评审包：可整个拷入 U 盘或发送给专家。</source>
+        <translation>This folder holds only the bundles: it can be copied to the USB stick or sent to the experts as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="54"/>
+        <source>保存到本机文件夹：</source>
+        <translation>Save in a folder on this computer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="55"/>
+        <source>不保存为文件：导出后在密码窗口中打印或保存为 PDF</source>
+        <translation>Do not save as files: print them or save them as PDF from the password window after the export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="62"/>
+        <source>选择存放任务通知书的文件夹（不要选 U 盘）</source>
+        <translation>Choose the folder for the assignment letters (not the USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="63"/>
+        <source>② 任务通知书（PDF，载有密码）— 留在本机，打印后单独交给专家</source>
+        <translation>② Assignment letters (PDF, with the passwords) — stay on this computer; print them and hand them over separately</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="69"/>
+        <source>不要把任务通知书放进评审包的文件夹或交给专家的 U 盘。</source>
+        <translation>Do not put the letters in the bundles&apos; folder or on the USB stick for the experts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="79"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="80"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="118"/>
+        <source>请选择存放评审包的文件夹。</source>
+        <translation>Choose the folder for the review bundles.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="120"/>
+        <source>请选择存放任务通知书的文件夹，或选择只打印 / 保存为 PDF。</source>
+        <translation>Choose the folder for the assignment letters, or choose to only print them / save them as PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="142"/>
+        <source>评审包和任务通知书在同一 U 盘</source>
+        <translation>Bundles and letters on the same USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout_dialog.py" line="143"/>
+        <source>仍要导出到这两个文件夹吗？</source>
+        <translation>Export to these two folders anyway?</translation>
     </message>
 </context>
 <context>
@@ -2752,7 +2841,7 @@ PDF signing key fingerprint: %2</translation>
     </message>
     <message>
         <location filename="../../ui/panel_dialogs.py" line="92"/>
-        <location filename="../../ui/screenshots.py" line="421"/>
+        <location filename="../../ui/screenshots.py" line="424"/>
         <source>仍要将这些申报交由评审组评审吗？确认将记入审计日志。</source>
         <translation>Have a panel review these applications all the same? The confirmation is recorded in the audit log.</translation>
     </message>
@@ -2953,7 +3042,7 @@ PDF signing key fingerprint: %2</translation>
     <message>
         <location filename="../../ui/panels_page.py" line="359"/>
         <location filename="../../ui/panels_page.py" line="364"/>
-        <location filename="../../ui/screenshots.py" line="421"/>
+        <location filename="../../ui/screenshots.py" line="424"/>
         <source>新建评审组</source>
         <translation>New Panel</translation>
     </message>
@@ -3193,143 +3282,168 @@ Dismissed because: %2</translation>
 <context>
     <name>PasswordsDialog</name>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="33"/>
+        <location filename="../../ui/passwords_dialog.py" line="35"/>
         <source>评审包已生成 — 请记录密码</source>
         <translation>Review Bundles Created — Note the Passwords</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="38"/>
-        <source>密码只显示这一次，系统不保存密码。每位专家的密码已写入其任务通知书（PDF，与评审包在同一文件夹）。请将评审包与任务通知书分开交付。关闭前请打印或保存为 PDF（密码清单和全部任务通知书）。</source>
-        <translation>The passwords are shown only this once and are not stored. Each expert&apos;s password is in their assignment letter (PDF, in the same folder as the bundles). Hand out bundles and letters separately. Print or save as PDF (password list and all letters) before closing.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/passwords_dialog.py" line="41"/>
+        <location filename="../../ui/passwords_dialog.py" line="54"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="41"/>
+        <location filename="../../ui/passwords_dialog.py" line="54"/>
         <source>评审包文件</source>
         <translation>Bundle File</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="41"/>
+        <location filename="../../ui/passwords_dialog.py" line="54"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="41"/>
+        <location filename="../../ui/passwords_dialog.py" line="54"/>
         <source>申报数</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="42"/>
+        <location filename="../../ui/passwords_dialog.py" line="55"/>
         <source>任务通知书</source>
         <translation>Assignment Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="53"/>
+        <location filename="../../ui/passwords_dialog.py" line="67"/>
         <source>秘书签名密钥指纹：%1</source>
         <translation>Secretary&apos;s signing key fingerprint: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="64"/>
+        <location filename="../../ui/passwords_dialog.py" line="78"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="65"/>
+        <location filename="../../ui/passwords_dialog.py" line="79"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="66"/>
+        <location filename="../../ui/passwords_dialog.py" line="80"/>
         <source>打印密码清单和每位专家的任务通知书</source>
         <translation>Print the password list and every expert&apos;s assignment letter</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="68"/>
+        <location filename="../../ui/passwords_dialog.py" line="82"/>
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="69"/>
+        <location filename="../../ui/passwords_dialog.py" line="83"/>
         <source>把密码清单和全部任务通知书保存为一个 PDF（请勿存放在交给专家的 U 盘中）</source>
         <translation>Save the password list and all assignment letters as one PDF (not on the USB stick handed to experts)</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="71"/>
+        <location filename="../../ui/passwords_dialog.py" line="85"/>
         <source>复制全部</source>
         <translation>Copy All</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="73"/>
-        <source>打开文件夹</source>
-        <translation>Open Folder</translation>
+        <location filename="../../ui/passwords_dialog.py" line="40"/>
+        <source>密码只显示这一次，系统不保存密码。每位专家的密码写在其任务通知书中。请将评审包与任务通知书分开交付。关闭前请打印或保存为 PDF（密码清单和全部任务通知书）。</source>
+        <translation>The passwords are shown only this once; the system does not keep them. Each expert&apos;s password is written in their assignment letter. Hand over the bundles and the letters separately. Before closing, print or save as PDF (the password list and all letters).</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="105"/>
+        <location filename="../../ui/passwords_dialog.py" line="44"/>
+        <source>① 评审包（交给专家，可拷入 U 盘）：%1</source>
+        <translation>① Review bundles (for the experts, may go on the USB stick): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="46"/>
+        <source>② 任务通知书（载有密码，留在本机，打印后单独交付，勿放入 U 盘）：%1</source>
+        <translation>② Assignment letters (with the passwords; keep them on this computer, print and hand over separately, never on the USB stick): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="49"/>
+        <source>② 任务通知书（载有密码）未保存为文件：请用下方“打印…”或“保存为 PDF…”，单独交付。</source>
+        <translation>② The assignment letters (with the passwords) were not saved as files: use &quot;Print…&quot; or &quot;Save as PDF…&quot; below and hand them over separately.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="63"/>
+        <source>（仅打印 / PDF）</source>
+        <translation>(print / PDF only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="87"/>
+        <source>打开评审包文件夹</source>
+        <translation>Open bundles folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="90"/>
+        <source>打开任务通知书文件夹</source>
+        <translation>Open letters folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passwords_dialog.py" line="124"/>
         <source>评审包密码清单和任务通知书</source>
         <translation>Bundle passwords and assignment letters</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="107"/>
+        <location filename="../../ui/passwords_dialog.py" line="126"/>
         <source>打印密码清单和任务通知书</source>
         <translation>Print the password list and assignment letters</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="113"/>
-        <location filename="../../ui/passwords_dialog.py" line="116"/>
+        <location filename="../../ui/passwords_dialog.py" line="132"/>
+        <location filename="../../ui/passwords_dialog.py" line="135"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="113"/>
+        <location filename="../../ui/passwords_dialog.py" line="132"/>
         <source>未能打印：%1</source>
         <translation>Could not print: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="116"/>
+        <location filename="../../ui/passwords_dialog.py" line="135"/>
         <source>未能打印：打印机不可用。请检查打印机或改用“保存为 PDF…”。</source>
         <translation>Could not print: the printer is not available. Check the printer or use &quot;Save as PDF…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="119"/>
+        <location filename="../../ui/passwords_dialog.py" line="138"/>
         <source>已发送到打印机（%1 页）。</source>
         <translation>Sent to the printer (%1 pages).</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="125"/>
+        <location filename="../../ui/passwords_dialog.py" line="144"/>
         <source>保存密码清单和任务通知书</source>
         <translation>Save the password list and assignment letters</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="126"/>
+        <location filename="../../ui/passwords_dialog.py" line="145"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="138"/>
+        <location filename="../../ui/passwords_dialog.py" line="157"/>
         <source>保存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="139"/>
+        <location filename="../../ui/passwords_dialog.py" line="158"/>
         <source>未能保存 %1：%2</source>
         <translation>Could not save %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="142"/>
+        <location filename="../../ui/passwords_dialog.py" line="161"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="153"/>
+        <location filename="../../ui/passwords_dialog.py" line="172"/>
         <source>关闭密码窗口</source>
         <translation>Close the password window</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="155"/>
+        <location filename="../../ui/passwords_dialog.py" line="174"/>
         <source>密码尚未打印或保存为 PDF。关闭后本窗口不再显示密码，系统也不保存密码（每位专家的密码只写在其任务通知书中）。
 
 确定关闭吗？</source>
@@ -3494,17 +3608,17 @@ Close anyway?</translation>
 <context>
     <name>RepinDialog</name>
     <message>
-        <location filename="../../ui/exchange_page.py" line="318"/>
+        <location filename="../../ui/exchange_page.py" line="328"/>
         <source>更换专家密钥</source>
         <translation>Re-pin Expert Key</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="320"/>
+        <location filename="../../ui/exchange_page.py" line="330"/>
         <source>专家 %1 更换电脑或密钥后，其评分文件会因密钥不同被拒收。核实后可改为信任新密钥。更换原因（记入审计日志）：</source>
         <translation>Once expert %1 changes computer or key, their score files are refused because the key differs. After verifying, you can trust the new key instead. Reason for the change (recorded in the audit log):</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="322"/>
+        <location filename="../../ui/exchange_page.py" line="332"/>
         <source>新密钥指纹（见专家软件“设置”或其个人评分表）</source>
         <translation>New key fingerprint (see “Settings” in the expert&apos;s software or their personal score sheet)</translation>
     </message>
@@ -4255,62 +4369,62 @@ Close anyway?</translation>
 <context>
     <name>ScoreResultsDialog</name>
     <message>
-        <location filename="../../ui/exchange_page.py" line="41"/>
+        <location filename="../../ui/exchange_page.py" line="45"/>
         <source>评分文件导入结果</source>
         <translation>Score File Import Results</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="44"/>
+        <location filename="../../ui/exchange_page.py" line="48"/>
         <source>已导入 %1 个，拒收 %2 个</source>
         <translation>%1 imported, %2 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="46"/>
+        <location filename="../../ui/exchange_page.py" line="50"/>
         <source>，失败 %1 个</source>
         <translation>, %1 failed</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="48"/>
+        <location filename="../../ui/exchange_page.py" line="52"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="48"/>
+        <location filename="../../ui/exchange_page.py" line="52"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="48"/>
+        <location filename="../../ui/exchange_page.py" line="52"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="53"/>
+        <location filename="../../ui/exchange_page.py" line="57"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="54"/>
+        <location filename="../../ui/exchange_page.py" line="58"/>
         <source>拒收</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="65"/>
+        <location filename="../../ui/exchange_page.py" line="69"/>
         <source>详细信息…</source>
         <translation>Details…</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="66"/>
+        <location filename="../../ui/exchange_page.py" line="70"/>
         <source>所选文件的完整说明和技术细节</source>
         <translation>The full explanation of the selected file, with the technical detail</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="53"/>
+        <location filename="../../ui/exchange_page.py" line="57"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/exchange_page.py" line="64"/>
+        <location filename="../../ui/exchange_page.py" line="68"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>

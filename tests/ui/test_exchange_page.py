@@ -31,21 +31,24 @@ def cell(view, row: int, col: int) -> str:
     return view.model().index(row, col).data()
 
 
-def export_first_panel(qtbot, page, folder):
+def export_first_panel(qtbot, page, folder, letters=None):
     page.panel.setCurrentIndex(0)
-    page.export(folder)
+    page.export(folder, letters)
     wait_idle(qtbot, page.win)
     return page.passwords_dialog
 
 
-def test_export_shows_passwords_once_and_writes_letters(qtbot, page, tmp_path):
-    dlg = export_first_panel(qtbot, page, tmp_path / "usb")
+def test_export_shows_passwords_once_and_writes_letters_apart(qtbot, page, tmp_path):
+    dlg = export_first_panel(qtbot, page, tmp_path / "usb", tmp_path / "本机" / "通知书")
     items = page.last_handout
     assert dlg.table.rowCount() == len(items) == 5
     for r, h in enumerate(items):
         assert h.bundle.path.exists() and h.letter.exists()
+        assert h.letter.parent == tmp_path / "本机" / "通知书"
         assert dlg.table.item(r, 2).text() == h.bundle.password
-    assert sorted(p.suffix for p in (tmp_path / "usb").iterdir()) == [".nnrb"] * 5 + [".pdf"] * 5
+    # The stick's folder holds the bundles only; the letters (with the passwords) are elsewhere.
+    assert sorted(p.suffix for p in (tmp_path / "usb").iterdir()) == [".nnrb"] * 5
+    assert sorted(p.suffix for p in (tmp_path / "本机" / "通知书").iterdir()) == [".pdf"] * 5
     dlg.copy()
     assert dlg.copied
     # Every expert of the panel now shows as sent, nothing returned.

@@ -29,7 +29,7 @@ def dlg(qtbot, window, demo_packages, tmp_path, monkeypatch):
     page = next(x for x in window.extra_pages if x.title() == "评审包与评分回收")
     window.pages.setCurrentWidget(page)
     page.panel.setCurrentIndex(0)
-    page.export(tmp_path / "usb")
+    page.export(tmp_path / "usb", tmp_path / "letters")
     wait_idle(qtbot, window)
     d = page.passwords_dialog
     assert d is not None and d.isVisible()

@@ -22,6 +22,7 @@ from ..i18n import M, Msg
 from ..store import Store
 from ..store.models import Expert
 from .errors import RosterError
+from .identity import Person, reason_msg, same_person
 from .experts import ACTIVATE, DEACTIVATE, ExpertInfo, expert_info
 from .sheet_cells import Cell
 from .xlsx import HEADER_OF, apply_values, parse_row  # one validation for the workbook row and the dialog
@@ -99,6 +100,11 @@ def add_expert(store: Store, values: Mapping[str, object]) -> ExpertInfo:
         if other is not None:
             raise RosterEditError("roster_key", M("roster_edit.key_taken", rkey=v["roster_key"], name=other.name,
                                                   unit=other.unit), M("roster_edit.key_taken.todo"))
+        me = Person.of(None, v["name"], v.get("phone"), v.get("email"), v["unit"])
+        for other in s.scalars(select(Expert).where(Expert.name != "")):  # one person, one expert (issue 20)
+            if why := same_person(me, Person.of(other.id, other.name, other.phone, other.email, other.unit)):
+                raise RosterEditError("name", M("person.add_same", name=v["name"], rkey=f"{other.roster_key} {other.name}",
+                                                why=reason_msg(why)), M("person.add_same.todo"))
         e = Expert(roster_key=v["roster_key"], name="", unit="", title="", phone="", email="")
         e.fields, e.standing_conflicts = [], []
         apply_values(e, v)

@@ -50,6 +50,8 @@ from ..textsafe import for_terminal, hidden_chars
 from .errors import RosterError
 from .experts import expert_info, standing_list
 from .normalize import normalize_person, normalize_unit, split_list
+from .phones import normalize_phone, phone_digits
+from .identity import Person, PersonIndex, reason_msg
 from .sheet_cells import Cell, SheetCells, cell_name
 from .xlsx_limits import checked_workbook
 from ..changes import operation
@@ -73,7 +75,8 @@ _BY_HEADER = {h: k for k, h, _r, _w in COLUMNS}
 _HEADER_OF = {k: h for k, h, _r, _w in COLUMNS}
 _LISTS = {"fields", "avoid_units", "avoid_persons"}
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
-_PHONE = re.compile(r"[0-9+\-() ]+(转[0-9]+)?")
+PHONE_EXPECTED = ("11位手机号码（1开头，第二位3–9，如 13812345678）或带区号的座机号码（如 0771-5551234、"
+                  "0771 5551234、(0771)5551234），可加 +86 或 0086，可留空")
 # A city's expert pool is hundreds to a few thousand people: 10,000 rows per file is twice the
 # largest real roster and still imports in a few seconds; more is an accident or an attack
 # (1,000,000 rows once took 5 GB). Several files can be imported one after another.
@@ -159,6 +162,7 @@ def import_roster(store: Store, path: str | Path) -> RosterImportReport:
     report = RosterImportReport(path.name, ignored_columns=ignored)
     parsed: list[tuple[int, dict]] = []
     seen: dict[str, int] = {}
+    in_file = PersonIndex()  # the rows accepted so far, as persons (issue 20: one person, one row)
     for row_no, cells in rows:
         values, errors = _parse_row(row_no, cells, columns, merged.get(row_no), report.warnings, report.warning_msgs)
         if not errors and values["roster_key"] in seen:
@@ -166,15 +170,41 @@ def import_roster(store: Store, path: str | Path) -> RosterImportReport:
                                    "每位专家一个唯一的专家编号（留空时按姓名与手机/单位生成，同一人出现两次也会重复）",
                                    "roster_key", M("roster.err.duplicate_key", value=values["roster_key"],
                                                    other=seen[values["roster_key"]]), M("roster.exp.duplicate_key")))
+        if not errors:
+            person = _row_person(row_no, values)
+            if hit := in_file.matches(person):
+                other, why = hit[0]
+                errors.append(_same_person_error(row_no, values, why, M("person.row", row=other.ref),
+                                                 f"第{other.ref}行"))
         if errors:
             report.errors.extend(errors)
             continue
         seen[values["roster_key"]] = row_no
+        in_file.add(person)
         parsed.append((row_no, values))
     with store.write() as s:
         existing = {e.roster_key: e for e in s.scalars(select(Expert))}
-        for _row_no, values in parsed:
+        known = PersonIndex(Person.of(e.roster_key, e.name, e.phone, e.email, e.unit) for e in existing.values())
+        targeted: dict[int, int] = {}  # expert id → the row that updates it
+        for row_no, values in parsed:
             expert = existing.get(values["roster_key"])
+            if expert is None:
+                # Not by its key: the same person may be in the roster under another key.
+                hits = [(existing[q.ref], why) for q, why in known.matches(_row_person(row_no, values))]
+                if hits and (values.get("key_given") or len(hits) > 1):
+                    other, why = hits[0]
+                    report.errors.append(_same_person_error(
+                        row_no, values, why, M("person.expert", rkey=other.roster_key, name=other.name),
+                        f"专家库中的 {other.roster_key} {other.name}", hits=len(hits)))
+                    continue
+                if hits:  # 专家编号 left blank: the row updates that expert
+                    expert = hits[0][0]
+            if expert is not None and (first := targeted.get(expert.id)) is not None:
+                report.errors.append(_same_person_error(row_no, values, "phone" if values.get("phone") else "unit",
+                                                        M("person.row", row=first), f"第{first}行"))
+                continue
+            if expert is not None:
+                targeted[expert.id] = row_no
             if expert is None:
                 expert = Expert(roster_key=values["roster_key"], name="", unit="", title="", phone="", email="")
                 expert.fields, expert.standing_conflicts = [], []
@@ -187,7 +217,25 @@ def import_roster(store: Store, path: str | Path) -> RosterImportReport:
                 report.unchanged += 1
         store.audit(s, "roster.import", None, file=path.name, added=report.added, updated=report.updated,
                     unchanged=report.unchanged, skipped_rows=report.skipped_rows)
+    report.errors.sort(key=lambda e: e.row)
     return report
+
+
+def _row_person(row_no: int, values: dict) -> Person:
+    return Person.of(row_no, values["name"], values.get("phone"), values.get("email"), values["unit"])
+
+
+_SAME_ZH = {"phone": "姓名与手机相同", "email": "姓名与电子邮箱相同", "unit": "姓名与工作单位相同，且有一方未填手机"}
+
+
+def _same_person_error(row_no: int, values: dict, why: str, other: Msg, other_zh: str, hits: int = 1) -> RowError:
+    """A second row for one person: refused, naming both (the first row / the expert already in the roster)."""
+    more = f"（专家库中共有 {hits} 位，请先合并）" if hits > 1 else ""
+    return RowError(row_no, "姓名", f"“{values['name']}”与{other_zh}是同一人（{_SAME_ZH[why]}）{more}",
+                    "每人只占一行：删除重复的行，或把两行合成一行；若要更新库中已有的专家，专家编号请填写该专家的编号"
+                    "（或留空）；确是两个人时请核对手机与电子邮箱", "name",
+                    M("person.err.same", name=values["name"], other=other, why=reason_msg(why), hits=hits),
+                    M("person.exp.same"))
 
 
 def _read(path: Path) -> tuple[list[tuple[int, dict]], dict[str, int], list[str], dict[int, tuple[str, str]]]:
@@ -330,10 +378,15 @@ def _parse_row(row_no: int, cells: dict, columns: dict[str, int], merged: tuple[
     if v.get("email") and not _EMAIL.fullmatch(v["email"]):
         err("email", f"“{v['email']}”格式不正确", "电子邮箱地址，如 name@example.com，可留空",
             M("roster.err.email", value=v["email"]), M("roster.exp.email"))
-    if v.get("phone") and not _PHONE.fullmatch(v["phone"]):
-        err("phone", f"“{v['phone']}”含有非号码字符", "手机或座机号码，如 13800000000 或 0771-1234567，可留空",
-            M("roster.err.phone", value=v["phone"]), M("roster.exp.phone"))
+    if v.get("phone"):
+        phone = normalize_phone(v["phone"])
+        if phone is None:
+            err("phone", f"“{v['phone']}”不是有效的手机或座机号码", PHONE_EXPECTED,
+                M("roster.err.phone_form", value=v["phone"]), M("roster.exp.phone_form"))
+        else:
+            v["phone"] = phone  # stored in one form: 13812345678 / 0771-5551234 (roster/phones.py)
     key = v.get("roster_key", "")
+    v["key_given"] = bool(key)
     if not errors and not key:
         v["roster_key"] = derived_key(v["name"], v.get("phone", ""), v["unit"])
     return v, errors
@@ -378,7 +431,7 @@ def _cell_text(row_no: int, col: int, key: str, cell: Cell | None, err, warnings
 
 def derived_key(name: str, phone: str, unit: str) -> str:
     """The 专家编号 of a row that has none (see the module docstring)."""
-    digits = re.sub(r"\D", "", phone or "")
+    digits = phone_digits(phone)
     basis = f"{normalize_person(name)}|{digits}" if digits else f"{normalize_person(name)}|单位:{normalize_unit(unit)}"
     return "ZJ-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:10].upper()
 

@@ -44,7 +44,7 @@ from ..store.models import Draw, Expert, Panel, PanelMember, ReviewSession
 from .common import local_time, panel_applications, panel_row, session_row
 from .conflicts import active_conflicts, refresh_auto_conflicts
 from .experts import inactive_ids
-from .identity import Person, person_groups, reason_msg, same_person
+from .identity import Person, keep_order, person_groups, reason_msg, same_person
 from ..i18n import M, render
 from ..changes import operation
 
@@ -216,23 +216,30 @@ def _shared_conflicts(conflicts: dict, person: dict[int, int], group: dict[int, 
 
 
 def _one_per_person(clean: list, partial: list, excluded: list, person: dict[int, int], roster: list[Expert]):
-    """At most one candidate per person: conflict-free ones first, then by 专家编号; the others are
-    excluded with the reason."""
+    """At most one candidate per person: a conflict-free one before a partly conflicted one, then by
+    ``keep_order``; the others are excluded with the reason. The candidates keep their order (by
+    专家编号), so a roster without duplicates draws as before."""
     by_id = {e.id: e for e in roster}
-    first: dict[int, dict] = {}
+    winner: dict[int, int] = {}
+    for n, entries in enumerate((clean, partial)):
+        for entry in entries:
+            eid = entry["expert_id"]
+            gid = person[eid]
+            if gid not in winner or (winner[gid][0], keep_order(by_id[winner[gid][1]])) > (n, keep_order(by_id[eid])):
+                winner[gid] = (n, eid)
     out = ([], [])
     for n, entries in enumerate((clean, partial)):
         for entry in entries:
-            gid = person[entry["expert_id"]]
-            if gid in first:
-                a, b = by_id[first[gid]["expert_id"]], by_id[entry["expert_id"]]
-                excluded.append({k: v for k, v in entry.items() if k not in ("matched", "conflicts")} | {"reason": render(
-                    M("draw.same_person", rkey=a.roster_key, name=a.name, why=reason_msg(
-                        same_person(Person.of(a.id, a.name, a.phone, a.email, a.unit),
-                                    Person.of(b.id, b.name, b.phone, b.email, b.unit)) or "phone")), "zh_CN")})
+            eid = entry["expert_id"]
+            keep = winner[person[eid]][1]
+            if keep == eid:
+                out[n].append(entry)
                 continue
-            first[gid] = entry
-            out[n].append(entry)
+            a, b = by_id[keep], by_id[eid]
+            why = same_person(Person.of(a.id, a.name, a.phone, a.email, a.unit),
+                              Person.of(b.id, b.name, b.phone, b.email, b.unit)) or "phone"
+            reason = render(M("draw.same_person", rkey=a.roster_key, name=a.name, why=reason_msg(why)), "zh_CN")
+            excluded.append({k: v for k, v in entry.items() if k not in ("matched", "conflicts")} | {"reason": reason})
     return out
 
 

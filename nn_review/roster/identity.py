@@ -16,6 +16,7 @@ the secretary merges with ``merge_experts`` (roster/merge.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -99,9 +100,19 @@ def _person(e) -> Person:
     return Person.of(e.id, e.name, e.phone, e.email, e.unit)
 
 
+_DERIVED = re.compile(r"ZJ-[0-9A-F]{10}")  # a 专家编号 the importer made up (xlsx.derived_key)
+
+
+def keep_order(e) -> tuple:
+    """Which of two entries of one person comes first (is offered as the one to keep, and is the one
+    a draw considers): a 专家编号 somebody gave before one the importer derived, then by 专家编号."""
+    return (bool(_DERIVED.fullmatch(e.roster_key)), e.roster_key)
+
+
 def suspected_duplicates(experts: Iterable) -> list[SuspectedDuplicate]:
-    """Every pair of experts (ExpertInfo or Expert rows) that ``same_person`` says are one person."""
-    rows = sorted(experts, key=lambda e: e.roster_key)
+    """Every pair of experts (ExpertInfo or Expert rows) that ``same_person`` says are one person;
+    in each pair ``a`` comes first by ``keep_order``."""
+    rows = sorted(experts, key=keep_order)
     by_id = {e.id: e for e in rows}
     index = PersonIndex()
     out = []
@@ -112,7 +123,7 @@ def suspected_duplicates(experts: Iterable) -> list[SuspectedDuplicate]:
             value = {"phone": a.phone, "email": a.email, "unit": a.unit}[why]
             out.append(SuspectedDuplicate(a, e, why, value))
         index.add(p)
-    return sorted(out, key=lambda d: (d.a.roster_key, d.b.roster_key))
+    return sorted(out, key=lambda d: (keep_order(d.a), keep_order(d.b)))
 
 
 def person_groups(experts: Iterable) -> dict[int, int]:

@@ -11,6 +11,16 @@ Columns (Chinese headers; ``*`` = required, the asterisk is optional when import
 专业领域 — plan types (科技重大专项 …), guide items (项目15) or free field names,
 手机, 电子邮箱, 回避单位, 回避人员 — lists separated by ；;、,，or line breaks.
 
+手机 is checked and stored in one form (roster/phones.py: 13812345678, 0771-5551234; +86 forms
+accepted); anything else is a row error of that column.
+
+One person, one expert (issue 20; roster/identity.py): a second row of the file for the same
+person (same name and phone, or e-mail, or unit when a phone is missing) is a row error naming
+the first row — two rows may disagree, and which one wins is the secretary's call, not the
+reader's. A row whose 专家编号 is blank and that is the same person as one expert of the roster
+updates that expert; a row with another 专家编号 (or matching several experts) is refused
+naming the expert. There is no 身份证号 column (the schema has none): such a column is ignored.
+
 Import is one transaction. A row with errors is skipped and reported (row, column, what was
 wrong, what was expected); the other rows are imported. A file that cannot be read as .xlsx,
 or lacks a required column, is refused before anything is written. Experts missing from the
@@ -487,7 +497,7 @@ def save_template(path: str | Path) -> None:
     _text_cells(ws)
     help_ws = wb.create_sheet("说明")
     help_ws.column_dimensions["A"].width = 22
-    help_ws.column_dimensions["B"].width = 90
+    help_ws.column_dimensions["B"].width = 100
     xlsxsafe.append(help_ws, ["列", "填写说明"])
     for cell in help_ws[1]:
         cell.font = Font(bold=True)
@@ -500,17 +510,27 @@ def save_template(path: str | Path) -> None:
 
 _HELP = [
     ("专家编号", "专家的唯一编号，再次导入时据此更新同一位专家。可留空：系统按“姓名＋手机”（无手机时“姓名＋工作单位”）"
-              "自动生成，导出时会写回。"),
+              "自动生成，导出时会写回；留空的行若与库中已有专家是同一人（见“同一人”），更新该专家。"),
     ("姓名*", "必填。"),
     ("工作单位*", "必填，请填写单位全称（用于回避判定，全角/半角、括号、空格及“有限公司/有限责任公司”差异会自动归一）。"),
     ("单位统一社会信用代码", "可选，18位；填写后按代码判定回避，更准确。"),
     ("职称", "可选。"),
     ("专业领域", "可填计划类别（科技重大专项、重点研发计划、技术创新引导专项、科技基地专项）、指南项目编号（如 项目15）"
              "或领域名称（如 新材料），多个用“；”“、”或“，”分隔。随机抽取专家时按此匹配。"),
-    ("手机", "可选，手机或座机号码。"),
+    ("手机", "可选。可填：11位手机号码（1开头，第二位3–9），如 13812345678、138 1234 5678、138-1234-5678；"
+           "带区号的座机号码，如 0771-5551234、0771 5551234、(0771)5551234、07715551234，分机写在后面（0771-5551234转123）；"
+           "以上号码前可加 +86 或 0086（如 +86 138 1234 5678、+86-771-5551234）。导入后统一保存为 13812345678 或 "
+           "0771-5551234 的形式。其他内容（如 12345、国外号码、含字母）该行报错并跳过。"),
     ("电子邮箱", "可选。"),
     ("回避单位", "专家声明须回避的单位，多个用“；”分隔；与申报单位、合作单位或联合体成员单位相同时回避。"),
     ("回避人员", "专家声明须回避的人员，多个用“；”分隔；与项目负责人或项目组成员同名时回避。"),
+    ("同一人（每人一行）", "系统按以下规则判断两行（或一行与库中已有专家）是否同一人：姓名相同，并且手机相同、"
+                   "或电子邮箱相同、或（有一方未填手机时）工作单位相同；姓名中的空格、全角/半角与间隔号不计。"
+                   "同一文件中同一人的第二行会被拒绝并报告两行的行号（请删除或合成一行）；专家编号留空的行若与库中已有专家"
+                   "是同一人，则更新该专家；填写了另一个专家编号则被拒绝（请填写该专家的编号）。随机抽取时同一人只参加一次。"
+                   "库中已有的疑似重复（roster list 或“专家库”页面列出）可核实后合并（roster merge 保留编号 并入编号）。"),
+    ("身份证号", "本版本不收录身份证号（数据库没有该字段）：如表中有“身份证号”列，导入时作为未识别的列忽略，"
+              "也不作为判断同一人的依据。请务必填写手机或电子邮箱，以便区分同名专家。"),
     ("注意", "第2行为示例，导入前请删除或改为真实专家。有错误的行会被跳过并报告行号与列名，其余行照常导入。"),
 ]
 

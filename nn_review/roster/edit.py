@@ -40,7 +40,7 @@ class RosterEditError(RosterError):
 
     def __init__(self, field: str, message: str | Msg, expected: str | Msg = ""):
         self.field, self.column = field, HEADER_OF.get(field, field)
-        self.message, self.expected = str(message), str(expected)
+        self.message, self.expected = (m.render("zh_CN") if isinstance(m, Msg) else str(m) for m in (message, expected))
         column = M(f"roster_edit.col.{field}") if field in FIELDS else field
         self.msg = (M("roster_edit.refused", column=column, problem=message, expected=expected) if expected
                     else M("roster_edit.refused_plain", column=column, problem=message))
@@ -68,6 +68,8 @@ def _validated(values: Mapping[str, object]) -> dict:
     if errors:
         e = errors[0]
         key = next(k for k, h in HEADER_OF.items() if h == e.column)
+        if e.msg is not None and e.expected_msg is not None and "cell" not in e.msg.params:
+            raise RosterEditError(key, e.msg, e.expected_msg)  # both languages (issue 20: the phone forms)
         # the workbook's message names a cell ("单元格 A0"): a form field has none
         raise RosterEditError(key, re.sub(r"^单元格 [A-Z]+\d+ ?", "", e.message), e.expected)
     return parsed

@@ -136,7 +136,6 @@ class RosterPage(RefreshOnChange, QWidget):
         self.dup_label.setTextFormat(Qt.PlainText)
         self.dup_label.setStyleSheet("color: #b26a00;")
         self.dup_list = QListWidget(self)
-        self.dup_list.setMaximumHeight(110)
         self.dup_list.currentRowChanged.connect(lambda *_: self._enable())
         self.dup_list.itemDoubleClicked.connect(lambda _i: self.merge_selected())
         self.btn_merge = QPushButton(self.tr("合并…"), self)
@@ -222,6 +221,9 @@ class RosterPage(RefreshOnChange, QWidget):
         self.dup_label.setText(self.tr("疑似重复：%1 对（姓名相同，且手机或电子邮箱相同，或同单位且有一方未填手机）")
                                .replace("%1", str(len(self.duplicates))))
         self.dup_box.setVisible(bool(self.duplicates))
+        rows = min(max(len(self.duplicates), 1), 4)  # up to four pairs in view, the rest scrolls
+        row_h = self.dup_list.sizeHintForRow(0) if self.duplicates else self.fontMetrics().height() + 6
+        self.dup_list.setFixedHeight(rows * max(row_h, 1) + 2 * self.dup_list.frameWidth() + 4)
         if self.duplicates:
             self.dup_list.setCurrentRow(min(max(keep, 0), len(self.duplicates) - 1))
 

@@ -257,16 +257,12 @@ def roster_duplicate_shots(app, win, shot) -> None:
             box.reject()
     QTimer.singleShot(400, grab_and_cancel)
     roster.merge_selected()
-    dlg = ExpertEditDialog(lambda values: None, None, win)
+    from nn_review.roster.edit import add_expert
+    dlg = ExpertEditDialog(lambda values: add_expert(win.store, values), None, win)  # refused before any write
     dlg.show()
     for key, value in (("name", "李秀英"), ("unit", "广西医科大学"), ("phone", "12345")):
         dlg.fields[key].setText(value)
-    try:
-        from nn_review.roster.edit import _validated
-        _validated({k: e.text() for k, e in dlg.fields.items()})
-    except Exception as err:  # the core's refusal, as the dialog shows it
-        from nn_review.i18n import text_of
-        dlg.show_error(getattr(err, "field", "phone"), text_of(err)[0])
+    dlg.save()  # the core's refusal, shown in place
     shot("roster_edit_phone", dlg)
     dlg.reject()
 

@@ -16,7 +16,7 @@ from nn_review.roster.panels import add_members, assign, create_panel, delete_pa
 from nn_review.roster.phones import normalize_phone
 from nn_review.roster.xlsx import derived_key, import_roster, save_template
 from nn_review.services.sessions import create_session
-from nn_review.store import open_store
+from nn_review.store import StoreError, open_store
 from nn_review.store.models import Assignment, AuditEvent, Conflict, Expert, Grade, PanelMember
 
 from .exchange_fixtures import table_counts
@@ -189,6 +189,14 @@ def test_the_draw_never_selects_one_person_twice(session_env):
         # the given 专家编号 is the candidate, the derived one is out with the reason
         assert "疑似同一人" in why[twin] and "ZJ-9 韦国强" in why[twin] and "姓名与手机相同" in why[twin]
         delete_panel(store, pid)  # an application sits on one panel: the next seed gets a fresh one
+    # adding the twin by hand next to ZJ-9 is refused, naming both
+    pid = create_panel(store, sid, "手动", items=[15])
+    add_members(store, pid, [ids["ZJ-9"]])
+    with pytest.raises(StoreError, match=f"{twin}）与评审组“手动”成员 ZJ-9 韦国强 疑似同一人（姓名与手机相同）"):
+        add_members(store, pid, [ids["twin"]])
+    with pytest.raises(StoreError, match="疑似同一人"):  # both in one call too
+        add_members(store, create_panel(store, sid, "手动二", items=[14]), [ids["E1"], ids["twin"], ids["ZJ-9"]])
+    delete_panel(store, pid)
     # a second draw on a panel where ZJ-9 already sits does not add the twin
     pid = create_panel(store, sid, "第二次", items=[15])
     add_members(store, pid, [ids["ZJ-9"]])
@@ -261,7 +269,9 @@ def test_merge_moves_seats_assignments_conflicts_and_fills_blanks(session_env):
         s.get(Expert, ids["ZJ-9"]).title = ""
     p1 = create_panel(store, sid, "一组", items=[15])
     p2 = create_panel(store, sid, "二组", items=[14])
-    add_members(store, p1, [ids["twin"], ids["ZJ-9"], ids["E1"]])  # both seats on one panel: one is kept
+    add_members(store, p1, [ids["twin"], ids["E1"]])
+    with store.write() as s:  # both on one panel, as before issue 20: one seat is kept
+        s.add(PanelMember(panel_id=p1, expert_id=ids["ZJ-9"]))
     add_members(store, p2, [ids["twin"], ids["E2"], ids["E3"]])
     set_leader(store, p2, ids["twin"])
     assign(store, p1)

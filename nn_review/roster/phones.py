@@ -26,6 +26,8 @@ _EXT = re.compile(r"(?:转|分机|ext\.?|x)(\d{1,6})$", re.IGNORECASE)
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 # area code: 010, 02x, or 0 + 3 digits (0[3-9]xx); local number 7–8 digits, not starting with 0
 _LANDLINE = re.compile(r"(0(?:10|2\d|[3-9]\d\d))([1-9]\d{6,7})")
+_BRACKETED = re.compile(r"\((0?\d{2,3})\)(\d+)")
+_STORED = re.compile(r"1[3-9]\d{9}|0\d{2,3}-[1-9]\d{6,7}(?:转\d{1,6})?")  # what normalize_phone returns
 
 
 def normalize_phone(text: str | None) -> str | None:
@@ -49,7 +51,7 @@ def normalize_phone(text: str | None) -> str | None:
         return None  # another country's number
     if international:
         s = s.replace("(0)", "", 1)  # +86 (0)771 …
-    bracket = re.fullmatch(r"\((0?\d{2,3})\)(\d+)", s)
+    bracket = _BRACKETED.fullmatch(s)
     if bracket:
         s = bracket.group(1) + bracket.group(2)
     if not s.isdigit():
@@ -66,5 +68,9 @@ def normalize_phone(text: str | None) -> str | None:
 def phone_digits(text: str | None) -> str:
     """The number for comparing two experts: the stored form's digits (extension kept), or the bare
     digits of a value stored before numbers were checked."""
+    if not text:
+        return ""
+    if _STORED.fullmatch(text):  # the stored form (every check since issue 20): no need to parse again
+        return text.replace("-", "").replace("转", "")
     norm = normalize_phone(text)
-    return re.sub(r"\D", "", norm if norm else (text or ""))
+    return re.sub(r"\D", "", norm if norm else text)

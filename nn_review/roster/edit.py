@@ -103,9 +103,11 @@ def add_expert(store: Store, values: Mapping[str, object]) -> ExpertInfo:
             raise RosterEditError("roster_key", M("roster_edit.key_taken", rkey=v["roster_key"], name=other.name,
                                                   unit=other.unit), M("roster_edit.key_taken.todo"))
         me = Person.of(None, v["name"], v.get("phone"), v.get("email"), v["unit"])
-        for other in s.scalars(select(Expert).where(Expert.name != "")):  # one person, one expert (issue 20)
-            if why := same_person(me, Person.of(other.id, other.name, other.phone, other.email, other.unit)):
-                raise RosterEditError("name", M("person.add_same", name=v["name"], rkey=f"{other.roster_key} {other.name}",
+        # one person, one expert (issue 20): plain tuples, a roster may hold tens of thousands
+        for oid, okey, oname, ophone, oemail, ounit in s.execute(select(
+                Expert.id, Expert.roster_key, Expert.name, Expert.phone, Expert.email, Expert.unit)):
+            if why := same_person(me, Person.of(oid, oname, ophone, oemail, ounit)):
+                raise RosterEditError("name", M("person.add_same", name=v["name"], rkey=f"{okey} {oname}",
                                                 why=reason_msg(why)), M("person.add_same.todo"))
         e = Expert(roster_key=v["roster_key"], name="", unit="", title="", phone="", email="")
         e.fields, e.standing_conflicts = [], []

@@ -133,6 +133,18 @@ def test_a_blank_key_row_updates_the_same_person_another_key_is_refused(store, t
     [e] = rep.errors
     assert rep.added == 0 and "专家库中的 ZJ-9 韦国强是同一人" in e.text() and e.row == 2
     assert sorted(by_key(store)) == ["ZJ-9"]
+    # ZJ-9 with a new phone, then a blank-key row with its old phone: both would update ZJ-9
+    rep = import_roster(store, write_rows(tmp_path / "d.xlsx", [row("ZJ-9", "韦国强", "广西大学", "13900000009"),
+                                                                row("", "韦国强", "广西大学", "13812345678")]))
+    [e] = rep.errors
+    assert rep.updated == 1 and e.row == 3 and "与第2行是同一人（经另一条目关联为同一人）" in e.text()
+    assert by_key(store)["ZJ-9"].phone == "13900000009"
+    # two entries of the roster match a blank-key row: refused, merge first
+    add_expert(store, "ZJ-1", "蒙一", "广西大学")
+    add_expert(store, "ZJ-2", "蒙一", "广西大学")
+    rep = import_roster(store, write_rows(tmp_path / "e.xlsx", [row("", "蒙一", "广西大学")]))
+    [e] = rep.errors
+    assert "共有 2 位，请先合并" in e.text() and rep.added == rep.updated == 0
 
 
 def test_add_refuses_the_same_person_and_the_cli_says_who(tmp_path, capsys):

@@ -13,6 +13,7 @@ CATALOG = {
     "person.same.phone": ("姓名与手机相同", "same name and phone"),
     "person.same.email": ("姓名与电子邮箱相同", "same name and e-mail"),
     "person.same.unit": ("姓名与工作单位相同，且有一方未填手机", "same name and organization, one without a phone"),
+    "person.same.linked": ("经另一条目关联为同一人", "linked as one person through another entry"),
     "person.row": ("第{row}行", "row {row}"),
     "person.expert": ("专家库中的 {rkey} {name}", "{rkey} {name} in the roster"),
     "person.err.same": ("“{name}”与{other}是同一人（{why}）", "\"{name}\" is the same person as {other} ({why})"),

@@ -19,6 +19,12 @@ remain, the draw falls back to per-application exclusion: all conflict-free cand
 taken and the rest is drawn from experts conflicted with only some of the panel's
 applications (they will not be assigned those); the record says so (``fallback``).
 
+One person is drawn once at most (issue 20): roster entries that look like one person
+(``identity.same_person``: same name and phone, e-mail, or unit where a phone is missing — an
+older roster may hold such twins) share their panel seats and conflicts here, and only one of
+them (conflict-free first, then a given 专家编号 before a derived one) is a candidate; the others
+are excluded with the reason, until the secretary merges them (``merge.merge_experts``).
+
 The ``n`` drawn experts are added to the panel's members (a second draw adds more).
 
 Reproducibility: candidates are sorted by 专家编号 and drawn with ``random.Random(seed)``;
@@ -189,7 +195,7 @@ def _membership(s, session_id: int) -> dict[int, list[tuple[int, str]]]:
 
 def _twin_why(a: Expert, b: Expert) -> str:
     why = same_person(Person.of(a.id, a.name, a.phone, a.email, a.unit), Person.of(b.id, b.name, b.phone, b.email, b.unit))
-    return reason_msg(why or "phone").render("zh_CN")
+    return reason_msg(why or "linked").render("zh_CN")
 
 
 def _seated_twin(e: Expert, twins: list[Expert], panel, membership, allow_other_panels: bool) -> str:
@@ -237,7 +243,7 @@ def _one_per_person(clean: list, partial: list, excluded: list, person: dict[int
                 continue
             a, b = by_id[keep], by_id[eid]
             why = same_person(Person.of(a.id, a.name, a.phone, a.email, a.unit),
-                              Person.of(b.id, b.name, b.phone, b.email, b.unit)) or "phone"
+                              Person.of(b.id, b.name, b.phone, b.email, b.unit)) or "linked"
             reason = render(M("draw.same_person", rkey=a.roster_key, name=a.name, why=reason_msg(why)), "zh_CN")
             excluded.append({k: v for k, v in entry.items() if k not in ("matched", "conflicts")} | {"reason": reason})
     return out

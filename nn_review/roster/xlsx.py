@@ -210,7 +210,7 @@ def import_roster(store: Store, path: str | Path) -> RosterImportReport:
                 if hits:  # 专家编号 left blank: the row updates that expert
                     expert = hits[0][0]
             if expert is not None and (first := targeted.get(expert.id)) is not None:
-                report.errors.append(_same_person_error(row_no, values, "phone" if values.get("phone") else "unit",
+                report.errors.append(_same_person_error(row_no, values, "linked",
                                                         M("person.row", row=first), f"第{first}行"))
                 continue
             if expert is not None:
@@ -235,7 +235,8 @@ def _row_person(row_no: int, values: dict) -> Person:
     return Person.of(row_no, values["name"], values.get("phone"), values.get("email"), values["unit"])
 
 
-_SAME_ZH = {"phone": "姓名与手机相同", "email": "姓名与电子邮箱相同", "unit": "姓名与工作单位相同，且有一方未填手机"}
+_SAME_ZH = {"phone": "姓名与手机相同", "email": "姓名与电子邮箱相同", "unit": "姓名与工作单位相同，且有一方未填手机",
+            "linked": "经另一条目关联为同一人"}
 
 
 def _same_person_error(row_no: int, values: dict, why: str, other: Msg, other_zh: str, hits: int = 1) -> RowError:

@@ -54,7 +54,8 @@ def test_add_validates_as_a_workbook_row_and_audits(store):
             (WANG | {"name": ""}, "name", "为空"),
             (WANG | {"credit_code": "91450100MA5K3B7Q1X", "phone": "1"}, "credit_code", "91450100MA5K3B7Q1X"),
             (WANG | {"email": "not-an-address"}, "email", "格式不正确"),
-            (WANG | {"phone": "138-abc"}, "phone", "非号码字符"),
+            (WANG | {"phone": "138-abc"}, "phone", "不是有效的手机或座机号码"),
+                (WANG | {"phone": "12345"}, "phone", "0771-5551234"),
             (WANG | {"unit": "广西\u200b大学"}, "unit", "不可见字符"),
             (WANG | {"title": "长" * 101}, "title", "超过 100 个字符"),
             (WANG, "roster_key", "已是专家 王建国"),  # the same person again: the same derived key

@@ -39,7 +39,8 @@ class ExpertEditDialog(QDialog):
                 ("credit_code", self.tr("单位统一社会信用代码"), self.tr("18 位，不清楚可留空")),
                 ("title", self.tr("职称"), ""), ("fields", self.tr("专业领域"),
                                                    self.tr("如：重点研发计划；项目15；人工智能")),
-                ("phone", self.tr("手机"), ""), ("email", self.tr("电子邮箱"), ""),
+                ("phone", self.tr("手机"), self.tr("手机或带区号的座机，如 13812345678、0771-5551234")),
+                ("email", self.tr("电子邮箱"), ""),
                 ("avoid_units", self.tr("回避单位"), lists), ("avoid_persons", self.tr("回避人员"), lists)):
             edit = QLineEdit(self)
             edit.setPlaceholderText(hint)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -28,6 +30,8 @@ from nn_review.i18n import M, render, text_of
 from nn_review.roster import edit as edit_core
 from nn_review.roster import xlsx
 from nn_review.roster.experts import ExpertInfo, list_experts
+from nn_review.roster.identity import SuspectedDuplicate, suspected_duplicates
+from nn_review.roster.merge import merge_experts
 from nn_review.store import StoreError
 
 from .column_fit import ColumnFit
@@ -127,6 +131,26 @@ class RosterPage(RefreshOnChange, QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_dialog())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self.count = QLabel(self)
+        # Suspected duplicates (issue 20): one person under two 专家编号, merged by the secretary.
+        self.dup_label = QLabel(self)
+        self.dup_label.setTextFormat(Qt.PlainText)
+        self.dup_label.setStyleSheet("color: #b26a00;")
+        self.dup_list = QListWidget(self)
+        self.dup_list.currentRowChanged.connect(lambda *_: self._enable())
+        self.dup_list.itemDoubleClicked.connect(lambda _i: self.merge_selected())
+        self.btn_merge = QPushButton(self.tr("合并…"), self)
+        self.btn_merge.setToolTip(self.tr("核实是同一人后，把所选的两位专家合并为一位（记入审计日志）"))
+        self.btn_merge.clicked.connect(self.merge_selected)
+        self.dup_box = QWidget(self)
+        dup = QVBoxLayout(self.dup_box)
+        dup.setContentsMargins(0, 4, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(self.dup_label, 1)
+        head.addWidget(self.btn_merge)
+        dup.addLayout(head)
+        dup.addWidget(self.dup_list)
+        self.duplicates: list[SuspectedDuplicate] = []
+        self.merge_box: QMessageBox | None = None
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
         for b in (self.btn_add, self.btn_edit, self.btn_active):
@@ -138,6 +162,7 @@ class RosterPage(RefreshOnChange, QWidget):
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
+        lay.addWidget(self.dup_box)
         lay.addWidget(self.count)
         self.last_report: xlsx.RosterImportReport | None = None
         self.report_dialog: RosterImportDialog | None = None
@@ -182,8 +207,25 @@ class RosterPage(RefreshOnChange, QWidget):
         if keep is not None and (r := self.model.row_of(keep)) >= 0:
             self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(r, 0)))
         bar.setValue(scroll)
+        self._show_duplicates()
         self._count()
         self._enable()
+
+    def _show_duplicates(self) -> None:
+        keep = self.dup_list.currentRow()
+        self.duplicates = suspected_duplicates(self.model.rows)
+        self.dup_list.clear()
+        for d in self.duplicates:
+            item = QListWidgetItem(data(render(d.msg())), self.dup_list)
+            item.setToolTip(self.tr("核实是同一人后点“合并…”；确是两个人时请核对手机与电子邮箱"))
+        self.dup_label.setText(self.tr("疑似重复：%1 对（姓名相同，且手机或电子邮箱相同，或同单位且有一方未填手机）")
+                               .replace("%1", str(len(self.duplicates))))
+        self.dup_box.setVisible(bool(self.duplicates))
+        rows = min(max(len(self.duplicates), 1), 4)  # up to four pairs in view, the rest scrolls
+        row_h = self.dup_list.sizeHintForRow(0) if self.duplicates else self.fontMetrics().height() + 6
+        self.dup_list.setFixedHeight(rows * max(row_h, 1) + 2 * self.dup_list.frameWidth() + 4)
+        if self.duplicates:
+            self.dup_list.setCurrentRow(min(max(keep, 0), len(self.duplicates) - 1))
 
     def size_columns(self) -> None:
         """Columns to their contents within bounds, the unit over the rest (ui/column_fit.py)."""
@@ -194,6 +236,50 @@ class RosterPage(RefreshOnChange, QWidget):
         self.btn_edit.setEnabled(e is not None)
         self.btn_active.setEnabled(e is not None)
         self.btn_active.setText(self.tr("启用…") if e is not None and not e.active else self.tr("停用…"))
+        self.btn_merge.setEnabled(self.current_duplicate() is not None)
+
+    # -- suspected duplicates --------------------------------------------------------------
+
+    def current_duplicate(self) -> SuspectedDuplicate | None:
+        row = self.dup_list.currentRow()
+        return self.duplicates[row] if 0 <= row < len(self.duplicates) else None
+
+    def merge_selected(self) -> None:
+        """Ask which of the pair to keep (with what a merge does), then merge through the runner."""
+        d = self.current_duplicate()
+        if d is None:
+            return
+        box = QMessageBox(QMessageBox.Question, self.tr("合并专家"), "", QMessageBox.NoButton, self)
+        box.setTextFormat(Qt.PlainText)
+        box.setText(self.tr("%1\n\n合并后，被并入的专家的评审组成员身份、评审分配与回避记录转到保留的专家；保留的专家空缺的"
+                            "职称、手机、电子邮箱由被并入的专家补上，专业领域与回避单位/人员两者合并；然后被并入的专家从专家库"
+                            "删除。已有评分或评审包的专家只能作为保留的一方。合并记入审计日志，不能撤销。\n\n保留哪一位？")
+                    .replace("%1", data(render(d.msg()))))
+        keep_a = box.addButton(self.tr("保留 %1，并入 %2").replace("%1", data(d.a.roster_key))
+                               .replace("%2", data(d.b.roster_key)), QMessageBox.AcceptRole)
+        keep_b = box.addButton(self.tr("保留 %1，并入 %2").replace("%1", data(d.b.roster_key))
+                               .replace("%2", data(d.a.roster_key)), QMessageBox.AcceptRole)
+        cancel = box.addButton(self.tr("取消"), QMessageBox.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        self.merge_box = box
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is keep_a:
+            self.merge(d.a.id, d.b.id)
+        elif clicked is keep_b:
+            self.merge(d.b.id, d.a.id)
+
+    def merge(self, keep: int, drop: int) -> bool:
+        try:
+            res = self._save(merge_experts, keep, drop)
+        except StoreError as err:
+            QMessageBox.warning(self, self.tr("合并专家"), plain(text_of(err)[0]))
+            return False
+        if (r := self.model.row_of(res.keep_key)) >= 0:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(r, 0)))
+        self.win.statusBar().showMessage(render(res.msg()), 15000)
+        return True
 
     # -- one expert ----------------------------------------------------------------------
 

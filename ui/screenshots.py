@@ -133,6 +133,7 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         _pdf_screens(app, win, shot)
         _first_start(win, shot, tmp, size)
         _tables_and_roster_edit(app, win, shot)  # issue 15 items 9 and 13
+        roster_duplicate_shots(app, win, shot)  # issue 20 items 1 and 2
         shots += plain_refusal_shots(app, out, store, win.session_id, score_results, tmp)  # issue 15 item 8
         shots += funding_route_shots(app, out, size, tmp)  # issue 21: routes
         win.close()
@@ -227,6 +228,45 @@ def _tables_and_roster_edit(app, win, shot) -> None:
     dlg.show_error("email", "“电子邮箱”：“wang@”格式不正确；应为：电子邮箱地址，如 name@example.com，可留空")
     dlg.fields["email"].setText("wang@")
     shot("roster_edit_dialog", dlg)
+    dlg.reject()
+
+
+def roster_duplicate_shots(app, win, shot) -> None:
+    """Issue 20: the roster with a suspected duplicate (the demo's 王建国 once more, as an earlier
+    version imported a row with a blank 专家编号), the merge confirmation, and the edit dialog
+    refusing a phone number."""
+    from PySide6.QtCore import QTimer
+
+    from nn_review.roster.xlsx import derived_key
+    from nn_review.store.models import Expert
+
+    from .expert_edit_dialog import ExpertEditDialog
+    roster = win.extra_pages[0]
+    with win.store.write() as s:
+        e = Expert(roster_key=derived_key("王建国", "13807710101", "广西邕江大学"), name="王建国", unit="广西邕江大学",
+                   title="教授", phone="138 0771 0101", email="")
+        e.fields, e.standing_conflicts = ["新能源"], []
+        s.add(e)
+    win.ops.external()  # as if another process wrote it: the page hears of it
+    win.pages.setCurrentWidget(roster)
+    settle(app)
+    roster.table.selectRow(0)
+    shot("roster_duplicate")
+
+    def grab_and_cancel() -> None:
+        box = roster.merge_box
+        if box is not None and box.isVisible():
+            shot("roster_merge_confirm", box)
+            box.reject()
+    QTimer.singleShot(400, grab_and_cancel)
+    roster.merge_selected()
+    from nn_review.roster.edit import add_expert
+    dlg = ExpertEditDialog(lambda values: add_expert(win.store, values), None, win)  # refused before any write
+    dlg.show()
+    for key, value in (("name", "李秀英"), ("unit", "广西医科大学"), ("phone", "12345")):
+        dlg.fields[key].setText(value)
+    dlg.save()  # the core's refusal, shown in place
+    shot("roster_edit_phone", dlg)
     dlg.reject()
 
 

@@ -26,6 +26,10 @@ def register(cmds) -> None:
     p = r.add_parser("list", help="列出专家库")
     p.add_argument("--all", action="store_true", help="包括已停用的专家")
     p.set_defaults(handler=_roster_list)
+    p = r.add_parser("merge", help="把疑似同一人的两位专家合并为一位（见 roster list 的“疑似重复”）")
+    p.add_argument("keep", help="保留的专家（专家编号或内部编号）")
+    p.add_argument("drop", help="并入后删除的专家（专家编号或内部编号）")
+    p.set_defaults(handler=_roster_merge)
     p = r.add_parser("add", help="新增一位专家（校验同 Excel 导入的一行）")
     _expert_options(p, new=True)
     p.set_defaults(handler=_roster_add)
@@ -156,6 +160,7 @@ def _roster_template(args) -> int:
 
 def _roster_list(args) -> int:
     from ..roster.experts import list_experts
+    from ..roster.identity import suspected_duplicates
     experts = list_experts(_store(args))
     shown = [e for e in experts if e.active or args.all]
     for e in shown:
@@ -165,6 +170,28 @@ def _roster_list(args) -> int:
               + ("" if e.active else "  [已停用]"))
     off = sum(not e.active for e in experts)
     print(f"共 {len(experts)} 位专家" + (f"（其中已停用 {off} 位{'' if args.all else '，未列出；--all 列出全部'}）" if off else ""))
+    _print_duplicates(suspected_duplicates(experts))
+    return 0
+
+
+def _print_duplicates(pairs) -> None:
+    """Suspected duplicates (issue 20): the same person under two 专家编号, for ``roster merge``."""
+    from ..textsafe import for_terminal
+    if not pairs:
+        return
+    print(f"疑似重复（{len(pairs)} 对，同名且手机、电子邮箱相同，或同名同单位且有一方未填手机）：")
+    for d in pairs:
+        print(f"  ！{for_terminal(d.msg().render('zh_CN'))}"
+              + ("" if d.a.active and d.b.active else "（含已停用）"))
+    first = pairs[0]
+    print(f"  核实是同一人后合并：nn-review roster merge {for_terminal(first.a.roster_key)} "
+          f"{for_terminal(first.b.roster_key)}（保留前者，后者的评审组、分配与回避并入前者后删除）")
+
+
+def _roster_merge(args) -> int:
+    from ..roster.merge import merge_experts
+    res = merge_experts(_store(args), args.keep.strip(), args.drop.strip())
+    print(res.msg().render("zh_CN"))
     return 0
 
 

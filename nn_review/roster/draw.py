@@ -19,6 +19,12 @@ remain, the draw falls back to per-application exclusion: all conflict-free cand
 taken and the rest is drawn from experts conflicted with only some of the panel's
 applications (they will not be assigned those); the record says so (``fallback``).
 
+One person is drawn once at most (issue 20): roster entries that look like one person
+(``identity.same_person``: same name and phone, e-mail, or unit where a phone is missing — an
+older roster may hold such twins) share their panel seats and conflicts here, and only one of
+them (conflict-free first, then a given 专家编号 before a derived one) is a candidate; the others
+are excluded with the reason, until the secretary merges them (``merge.merge_experts``).
+
 The ``n`` drawn experts are added to the panel's members (a second draw adds more).
 
 Reproducibility: candidates are sorted by 专家编号 and drawn with ``random.Random(seed)``;
@@ -44,6 +50,8 @@ from ..store.models import Draw, Expert, Panel, PanelMember, ReviewSession
 from .common import local_time, panel_applications, panel_row, session_row
 from .conflicts import active_conflicts, refresh_auto_conflicts
 from .experts import inactive_ids
+from .identity import Person, keep_order, person_groups, reason_msg, same_person
+from ..i18n import M, render
 from ..changes import operation
 
 CONSORTIUM_FIELD = "创新联合体"
@@ -113,11 +121,22 @@ def draw_experts(store: Store, session_id: int, panel_id: int, n: int, *, seed: 
         targets = {a.id: _targets(guide, a) for a in apps}
         membership = _membership(s, session_id)
         inactive = inactive_ids(s)
+        roster = list(s.scalars(select(Expert).order_by(Expert.roster_key)))
+        # One person, one draw (issue 20): experts that look like one person (identity.same_person)
+        # share their panel seats and conflicts here, and at most one of them is a candidate.
+        person = person_groups(roster)
+        group: dict[int, list[Expert]] = {}
+        for e in roster:
+            group.setdefault(person[e.id], []).append(e)
+        conflicts = _shared_conflicts(conflicts, person, group)
         clean, partial, excluded = [], [], []
-        for e in s.scalars(select(Expert).order_by(Expert.roster_key)):
+        for e in roster:
             entry = {"expert_id": e.id, "roster_key": e.roster_key, "name": e.name, "unit": e.unit}
             if e.id in inactive:  # 停用: kept in the roster, never drawn (the record says why)
                 excluded.append(entry | {"reason": "已停用"})
+                continue
+            if reason := _seated_twin(e, group[person[e.id]], panel, membership, allow_other_panels):
+                excluded.append(entry | {"reason": reason})
                 continue
             reason, matched, conflicted = _screen(e, panel, apps, targets, conflicts, membership, fields,
                                                   allow_other_panels)
@@ -133,6 +152,7 @@ def draw_experts(store: Store, session_id: int, panel_id: int, n: int, *, seed: 
                     partial.append(entry)
             else:
                 clean.append(entry)
+        clean, partial = _one_per_person(clean, partial, excluded, person, roster)
         rng = random.Random(seed)
         fallback, note = False, ""
         if len(clean) >= n:
@@ -170,6 +190,62 @@ def _membership(s, session_id: int) -> dict[int, list[tuple[int, str]]]:
     for eid, pid, name in s.execute(select(PanelMember.expert_id, Panel.id, Panel.name).join(Panel)
                                     .where(Panel.session_id == session_id)):
         out.setdefault(eid, []).append((pid, name))
+    return out
+
+
+def _twin_why(a: Expert, b: Expert) -> str:
+    why = same_person(Person.of(a.id, a.name, a.phone, a.email, a.unit), Person.of(b.id, b.name, b.phone, b.email, b.unit))
+    return reason_msg(why or "linked").render("zh_CN")
+
+
+def _seated_twin(e: Expert, twins: list[Expert], panel, membership, allow_other_panels: bool) -> str:
+    """Why ``e`` is out because an expert that looks like the same person already sits on this panel
+    (or, unless allowed, another panel of the session); '' when none does."""
+    for o in twins:
+        if o.id == e.id:
+            continue
+        for pid, name in membership.get(o.id, []):
+            if pid == panel.id or not allow_other_panels:
+                where = "本评审组" if pid == panel.id else f"本批次评审组“{name}”"
+                return f"与{where}成员 {o.roster_key} {o.name} 疑似同一人（{_twin_why(e, o)}），每人只参加一次抽取；请在专家库中合并"
+    return ""
+
+
+def _shared_conflicts(conflicts: dict, person: dict[int, int], group: dict[int, list[Expert]]) -> dict:
+    """The conflicts of one expert apply to every expert that looks like the same person."""
+    out: dict[tuple[int, int], list[str]] = {}
+    for (eid, pk), reasons in conflicts.items():
+        for twin in group.get(person.get(eid, eid), []) or [None]:
+            key = (twin.id if twin is not None else eid, pk)
+            out[key] = list(dict.fromkeys(out.get(key, []) + list(reasons)))
+    return out
+
+
+def _one_per_person(clean: list, partial: list, excluded: list, person: dict[int, int], roster: list[Expert]):
+    """At most one candidate per person: a conflict-free one before a partly conflicted one, then by
+    ``keep_order``; the others are excluded with the reason. The candidates keep their order (by
+    专家编号), so a roster without duplicates draws as before."""
+    by_id = {e.id: e for e in roster}
+    winner: dict[int, int] = {}
+    for n, entries in enumerate((clean, partial)):
+        for entry in entries:
+            eid = entry["expert_id"]
+            gid = person[eid]
+            if gid not in winner or (winner[gid][0], keep_order(by_id[winner[gid][1]])) > (n, keep_order(by_id[eid])):
+                winner[gid] = (n, eid)
+    out = ([], [])
+    for n, entries in enumerate((clean, partial)):
+        for entry in entries:
+            eid = entry["expert_id"]
+            keep = winner[person[eid]][1]
+            if keep == eid:
+                out[n].append(entry)
+                continue
+            a, b = by_id[keep], by_id[eid]
+            why = same_person(Person.of(a.id, a.name, a.phone, a.email, a.unit),
+                              Person.of(b.id, b.name, b.phone, b.email, b.unit)) or "linked"
+            reason = render(M("draw.same_person", rkey=a.roster_key, name=a.name, why=reason_msg(why)), "zh_CN")
+            excluded.append({k: v for k, v in entry.items() if k not in ("matched", "conflicts")} | {"reason": reason})
     return out
 
 

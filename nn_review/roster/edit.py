@@ -22,6 +22,7 @@ from ..i18n import M, Msg
 from ..store import Store
 from ..store.models import Expert
 from .errors import RosterError
+from .identity import Person, reason_msg, same_person
 from .experts import ACTIVATE, DEACTIVATE, ExpertInfo, expert_info
 from .sheet_cells import Cell
 from .xlsx import HEADER_OF, apply_values, parse_row  # one validation for the workbook row and the dialog
@@ -39,7 +40,7 @@ class RosterEditError(RosterError):
 
     def __init__(self, field: str, message: str | Msg, expected: str | Msg = ""):
         self.field, self.column = field, HEADER_OF.get(field, field)
-        self.message, self.expected = str(message), str(expected)
+        self.message, self.expected = (m.render("zh_CN") if isinstance(m, Msg) else str(m) for m in (message, expected))
         column = M(f"roster_edit.col.{field}") if field in FIELDS else field
         self.msg = (M("roster_edit.refused", column=column, problem=message, expected=expected) if expected
                     else M("roster_edit.refused_plain", column=column, problem=message))
@@ -67,6 +68,8 @@ def _validated(values: Mapping[str, object]) -> dict:
     if errors:
         e = errors[0]
         key = next(k for k, h in HEADER_OF.items() if h == e.column)
+        if e.msg is not None and e.expected_msg is not None and "cell" not in e.msg.params:
+            raise RosterEditError(key, e.msg, e.expected_msg)  # both languages (issue 20: the phone forms)
         # the workbook's message names a cell ("单元格 A0"): a form field has none
         raise RosterEditError(key, re.sub(r"^单元格 [A-Z]+\d+ ?", "", e.message), e.expected)
     return parsed
@@ -99,6 +102,13 @@ def add_expert(store: Store, values: Mapping[str, object]) -> ExpertInfo:
         if other is not None:
             raise RosterEditError("roster_key", M("roster_edit.key_taken", rkey=v["roster_key"], name=other.name,
                                                   unit=other.unit), M("roster_edit.key_taken.todo"))
+        me = Person.of(None, v["name"], v.get("phone"), v.get("email"), v["unit"])
+        # one person, one expert (issue 20): plain tuples, a roster may hold tens of thousands
+        for oid, okey, oname, ophone, oemail, ounit in s.execute(select(
+                Expert.id, Expert.roster_key, Expert.name, Expert.phone, Expert.email, Expert.unit)):
+            if why := same_person(me, Person.of(oid, oname, ophone, oemail, ounit)):
+                raise RosterEditError("name", M("person.add_same", name=v["name"], rkey=f"{okey} {oname}",
+                                                why=reason_msg(why)), M("person.add_same.todo"))
         e = Expert(roster_key=v["roster_key"], name="", unit="", title="", phone="", email="")
         e.fields, e.standing_conflicts = [], []
         apply_values(e, v)

@@ -37,6 +37,7 @@ from ..services.formal import EXCLUDED, excluded_in, excluded_message, undecided
 from .common import application_row, panel_applications, panel_row, session_row
 from .conflicts import active_conflicts, refresh_auto_conflicts
 from .experts import inactive_ids
+from .identity import Person, reason_msg, same_person
 from ..changes import operation
 
 MIN_MEMBERS = 3        # fewer cannot review (error)
@@ -260,7 +261,8 @@ def add_members(store: Store, panel_id: int, expert_ids: list[int]) -> list[str]
     """Add experts by hand (a draw adds its own); returns the panel's warnings afterwards."""
     with store.write() as s:
         panel = panel_row(s, panel_id)
-        present = {e.id for e in _members(s, panel_id)}
+        seated = _members(s, panel_id)
+        present = {e.id for e in seated}
         inactive = inactive_ids(s)
         added = []
         for eid in dict.fromkeys(expert_ids):
@@ -269,6 +271,10 @@ def add_members(store: Store, panel_id: int, expert_ids: list[int]) -> list[str]
                 raise StoreError(f"专家库中没有专家 {eid}")
             if eid in present:
                 raise StoreError(f"{e.name}（{e.roster_key}）已是评审组“{panel.name}”成员")
+            if twin := _twin(e, seated):  # one person, one seat (issue 20)
+                raise StoreError(f"{e.name}（{e.roster_key}）与评审组“{panel.name}”成员 {twin.roster_key} {twin.name} 疑似同一人"
+                                 f"（{_twin_reason(e, twin)}）：一人只能占一个席位；如确是同一人，请在专家库中合并（roster merge）")
+            seated.append(e)
             if eid in inactive:
                 raise StoreError(f"{e.name}（{e.roster_key}）已停用，不能加入评审组；如需加入，请先在专家库中启用")
             s.add(PanelMember(panel_id=panel_id, expert_id=eid))
@@ -276,6 +282,19 @@ def add_members(store: Store, panel_id: int, expert_ids: list[int]) -> list[str]
         s.flush()
         store.audit(s, "panel.add_members", panel.session_id, panel=panel.name, experts=added)
         return _check(s, panel).warnings
+
+
+def _person(e: Expert) -> Person:
+    return Person.of(e.id, e.name, e.phone, e.email, e.unit)
+
+
+def _twin(e: Expert, seated: list[Expert]) -> Expert | None:
+    """A member that looks like the same person as ``e`` (roster/identity.py)."""
+    return next((m for m in seated if m.id != e.id and same_person(_person(e), _person(m))), None)
+
+
+def _twin_reason(a: Expert, b: Expert) -> str:
+    return reason_msg(same_person(_person(a), _person(b))).render("zh_CN")
 
 
 @operation

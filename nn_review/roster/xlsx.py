@@ -11,6 +11,16 @@ Columns (Chinese headers; ``*`` = required, the asterisk is optional when import
 专业领域 — plan types (科技重大专项 …), guide items (项目15) or free field names,
 手机, 电子邮箱, 回避单位, 回避人员 — lists separated by ；;、,，or line breaks.
 
+手机 is checked and stored in one form (roster/phones.py: 13812345678, 0771-5551234; +86 forms
+accepted); anything else is a row error of that column.
+
+One person, one expert (issue 20; roster/identity.py): a second row of the file for the same
+person (same name and phone, or e-mail, or unit when a phone is missing) is a row error naming
+the first row — two rows may disagree, and which one wins is the secretary's call, not the
+reader's. A row whose 专家编号 is blank and that is the same person as one expert of the roster
+updates that expert; a row with another 专家编号 (or matching several experts) is refused
+naming the expert. There is no 身份证号 column (the schema has none): such a column is ignored.
+
 Import is one transaction. A row with errors is skipped and reported (row, column, what was
 wrong, what was expected); the other rows are imported. A file that cannot be read as .xlsx,
 or lacks a required column, is refused before anything is written. Experts missing from the
@@ -50,6 +60,8 @@ from ..textsafe import for_terminal, hidden_chars
 from .errors import RosterError
 from .experts import expert_info, standing_list
 from .normalize import normalize_person, normalize_unit, split_list
+from .phones import normalize_phone, phone_digits
+from .identity import Person, PersonIndex, reason_msg
 from .sheet_cells import Cell, SheetCells, cell_name
 from .xlsx_limits import checked_workbook
 from ..changes import operation
@@ -73,7 +85,8 @@ _BY_HEADER = {h: k for k, h, _r, _w in COLUMNS}
 _HEADER_OF = {k: h for k, h, _r, _w in COLUMNS}
 _LISTS = {"fields", "avoid_units", "avoid_persons"}
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
-_PHONE = re.compile(r"[0-9+\-() ]+(转[0-9]+)?")
+PHONE_EXPECTED = ("11位手机号码（1开头，第二位3–9，如 13812345678）或带区号的座机号码（如 0771-5551234、"
+                  "0771 5551234、(0771)5551234），可加 +86 或 0086，可留空")
 # A city's expert pool is hundreds to a few thousand people: 10,000 rows per file is twice the
 # largest real roster and still imports in a few seconds; more is an accident or an attack
 # (1,000,000 rows once took 5 GB). Several files can be imported one after another.
@@ -159,6 +172,7 @@ def import_roster(store: Store, path: str | Path) -> RosterImportReport:
     report = RosterImportReport(path.name, ignored_columns=ignored)
     parsed: list[tuple[int, dict]] = []
     seen: dict[str, int] = {}
+    in_file = PersonIndex()  # the rows accepted so far, as persons (issue 20: one person, one row)
     for row_no, cells in rows:
         values, errors = _parse_row(row_no, cells, columns, merged.get(row_no), report.warnings, report.warning_msgs)
         if not errors and values["roster_key"] in seen:
@@ -166,15 +180,41 @@ def import_roster(store: Store, path: str | Path) -> RosterImportReport:
                                    "每位专家一个唯一的专家编号（留空时按姓名与手机/单位生成，同一人出现两次也会重复）",
                                    "roster_key", M("roster.err.duplicate_key", value=values["roster_key"],
                                                    other=seen[values["roster_key"]]), M("roster.exp.duplicate_key")))
+        if not errors:
+            person = _row_person(row_no, values)
+            if hit := in_file.matches(person):
+                other, why = hit[0]
+                errors.append(_same_person_error(row_no, values, why, M("person.row", row=other.ref),
+                                                 f"第{other.ref}行"))
         if errors:
             report.errors.extend(errors)
             continue
         seen[values["roster_key"]] = row_no
+        in_file.add(person)
         parsed.append((row_no, values))
     with store.write() as s:
         existing = {e.roster_key: e for e in s.scalars(select(Expert))}
-        for _row_no, values in parsed:
+        known = PersonIndex(Person.of(e.roster_key, e.name, e.phone, e.email, e.unit) for e in existing.values())
+        targeted: dict[int, int] = {}  # expert id → the row that updates it
+        for row_no, values in parsed:
             expert = existing.get(values["roster_key"])
+            if expert is None:
+                # Not by its key: the same person may be in the roster under another key.
+                hits = [(existing[q.ref], why) for q, why in known.matches(_row_person(row_no, values))]
+                if hits and (values.get("key_given") or len(hits) > 1):
+                    other, why = hits[0]
+                    report.errors.append(_same_person_error(
+                        row_no, values, why, M("person.expert", rkey=other.roster_key, name=other.name),
+                        f"专家库中的 {other.roster_key} {other.name}", hits=len(hits)))
+                    continue
+                if hits:  # 专家编号 left blank: the row updates that expert
+                    expert = hits[0][0]
+            if expert is not None and (first := targeted.get(expert.id)) is not None:
+                report.errors.append(_same_person_error(row_no, values, "linked",
+                                                        M("person.row", row=first), f"第{first}行"))
+                continue
+            if expert is not None:
+                targeted[expert.id] = row_no
             if expert is None:
                 expert = Expert(roster_key=values["roster_key"], name="", unit="", title="", phone="", email="")
                 expert.fields, expert.standing_conflicts = [], []
@@ -187,7 +227,26 @@ def import_roster(store: Store, path: str | Path) -> RosterImportReport:
                 report.unchanged += 1
         store.audit(s, "roster.import", None, file=path.name, added=report.added, updated=report.updated,
                     unchanged=report.unchanged, skipped_rows=report.skipped_rows)
+    report.errors.sort(key=lambda e: e.row)
     return report
+
+
+def _row_person(row_no: int, values: dict) -> Person:
+    return Person.of(row_no, values["name"], values.get("phone"), values.get("email"), values["unit"])
+
+
+_SAME_ZH = {"phone": "姓名与手机相同", "email": "姓名与电子邮箱相同", "unit": "姓名与工作单位相同，且有一方未填手机",
+            "linked": "经另一条目关联为同一人"}
+
+
+def _same_person_error(row_no: int, values: dict, why: str, other: Msg, other_zh: str, hits: int = 1) -> RowError:
+    """A second row for one person: refused, naming both (the first row / the expert already in the roster)."""
+    more = f"（专家库中共有 {hits} 位，请先合并）" if hits > 1 else ""
+    return RowError(row_no, "姓名", f"“{values['name']}”与{other_zh}是同一人（{_SAME_ZH[why]}）{more}",
+                    "每人只占一行：删除重复的行，或把两行合成一行；若要更新库中已有的专家，专家编号请填写该专家的编号"
+                    "（或留空）；确是两个人时请核对手机与电子邮箱", "name",
+                    M("person.err.same", name=values["name"], other=other, why=reason_msg(why), hits=hits),
+                    M("person.exp.same"))
 
 
 def _read(path: Path) -> tuple[list[tuple[int, dict]], dict[str, int], list[str], dict[int, tuple[str, str]]]:
@@ -330,10 +389,15 @@ def _parse_row(row_no: int, cells: dict, columns: dict[str, int], merged: tuple[
     if v.get("email") and not _EMAIL.fullmatch(v["email"]):
         err("email", f"“{v['email']}”格式不正确", "电子邮箱地址，如 name@example.com，可留空",
             M("roster.err.email", value=v["email"]), M("roster.exp.email"))
-    if v.get("phone") and not _PHONE.fullmatch(v["phone"]):
-        err("phone", f"“{v['phone']}”含有非号码字符", "手机或座机号码，如 13800000000 或 0771-1234567，可留空",
-            M("roster.err.phone", value=v["phone"]), M("roster.exp.phone"))
+    if v.get("phone"):
+        phone = normalize_phone(v["phone"])
+        if phone is None:
+            err("phone", f"“{v['phone']}”不是有效的手机或座机号码", PHONE_EXPECTED,
+                M("roster.err.phone_form", value=v["phone"]), M("roster.exp.phone_form"))
+        else:
+            v["phone"] = phone  # stored in one form: 13812345678 / 0771-5551234 (roster/phones.py)
     key = v.get("roster_key", "")
+    v["key_given"] = bool(key)
     if not errors and not key:
         v["roster_key"] = derived_key(v["name"], v.get("phone", ""), v["unit"])
     return v, errors
@@ -378,7 +442,7 @@ def _cell_text(row_no: int, col: int, key: str, cell: Cell | None, err, warnings
 
 def derived_key(name: str, phone: str, unit: str) -> str:
     """The 专家编号 of a row that has none (see the module docstring)."""
-    digits = re.sub(r"\D", "", phone or "")
+    digits = phone_digits(phone)
     basis = f"{normalize_person(name)}|{digits}" if digits else f"{normalize_person(name)}|单位:{normalize_unit(unit)}"
     return "ZJ-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:10].upper()
 
@@ -434,7 +498,7 @@ def save_template(path: str | Path) -> None:
     _text_cells(ws)
     help_ws = wb.create_sheet("说明")
     help_ws.column_dimensions["A"].width = 22
-    help_ws.column_dimensions["B"].width = 90
+    help_ws.column_dimensions["B"].width = 100
     xlsxsafe.append(help_ws, ["列", "填写说明"])
     for cell in help_ws[1]:
         cell.font = Font(bold=True)
@@ -447,17 +511,27 @@ def save_template(path: str | Path) -> None:
 
 _HELP = [
     ("专家编号", "专家的唯一编号，再次导入时据此更新同一位专家。可留空：系统按“姓名＋手机”（无手机时“姓名＋工作单位”）"
-              "自动生成，导出时会写回。"),
+              "自动生成，导出时会写回；留空的行若与库中已有专家是同一人（见“同一人”），更新该专家。"),
     ("姓名*", "必填。"),
     ("工作单位*", "必填，请填写单位全称（用于回避判定，全角/半角、括号、空格及“有限公司/有限责任公司”差异会自动归一）。"),
     ("单位统一社会信用代码", "可选，18位；填写后按代码判定回避，更准确。"),
     ("职称", "可选。"),
     ("专业领域", "可填计划类别（科技重大专项、重点研发计划、技术创新引导专项、科技基地专项）、指南项目编号（如 项目15）"
              "或领域名称（如 新材料），多个用“；”“、”或“，”分隔。随机抽取专家时按此匹配。"),
-    ("手机", "可选，手机或座机号码。"),
+    ("手机", "可选。可填：11位手机号码（1开头，第二位3–9），如 13812345678、138 1234 5678、138-1234-5678；"
+           "带区号的座机号码，如 0771-5551234、0771 5551234、(0771)5551234、07715551234，分机写在后面（0771-5551234转123）；"
+           "以上号码前可加 +86 或 0086（如 +86 138 1234 5678、+86-771-5551234）。导入后统一保存为 13812345678 或 "
+           "0771-5551234 的形式。其他内容（如 12345、国外号码、含字母）该行报错并跳过。"),
     ("电子邮箱", "可选。"),
     ("回避单位", "专家声明须回避的单位，多个用“；”分隔；与申报单位、合作单位或联合体成员单位相同时回避。"),
     ("回避人员", "专家声明须回避的人员，多个用“；”分隔；与项目负责人或项目组成员同名时回避。"),
+    ("同一人（每人一行）", "系统按以下规则判断两行（或一行与库中已有专家）是否同一人：姓名相同，并且手机相同、"
+                   "或电子邮箱相同、或（有一方未填手机时）工作单位相同；姓名中的空格、全角/半角与间隔号不计。"
+                   "同一文件中同一人的第二行会被拒绝并报告两行的行号（请删除或合成一行）；专家编号留空的行若与库中已有专家"
+                   "是同一人，则更新该专家；填写了另一个专家编号则被拒绝（请填写该专家的编号）。随机抽取时同一人只参加一次。"
+                   "库中已有的疑似重复（roster list 或“专家库”页面列出）可核实后合并（roster merge 保留编号 并入编号）。"),
+    ("身份证号", "本版本不收录身份证号（数据库没有该字段）：如表中有“身份证号”列，导入时作为未识别的列忽略，"
+              "也不作为判断同一人的依据。请务必填写手机或电子邮箱，以便区分同名专家。"),
     ("注意", "第2行为示例，导入前请删除或改为真实专家。有错误的行会被跳过并报告行号与列名，其余行照常导入。"),
 ]
 

@@ -1126,6 +1126,11 @@ Expert %2%3</translation>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <location filename="../../ui/expert_edit_dialog.py" line="42"/>
+        <source>手机或带区号的座机，如 13812345678、0771-5551234</source>
+        <translation>Mobile, or landline with area code, e.g. 13812345678, 0771-5551234</translation>
+    </message>
 </context>
 <context>
     <name>ExpertReturnsModel</name>
@@ -4364,6 +4369,54 @@ Close anyway?</translation>
         <location filename="../../ui/roster_page.py" line="302"/>
         <source>模板已保存：%1</source>
         <translation>Template saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="141"/>
+        <source>合并…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="142"/>
+        <source>核实是同一人后，把所选的两位专家合并为一位（记入审计日志）</source>
+        <translation>Once you have checked they are one person, merge the selected two experts into one (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="220"/>
+        <source>核实是同一人后点“合并…”；确是两个人时请核对手机与电子邮箱</source>
+        <translation>Check they are one person, then click “Merge…”; if they are two people, check their phone and e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="222"/>
+        <source>疑似重复：%1 对（姓名相同，且手机或电子邮箱相同，或同单位且有一方未填手机）</source>
+        <translation>Suspected duplicates: %1 pair(s) (same name and the same phone or e-mail, or the same organization with a phone missing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="252"/>
+        <source>合并专家</source>
+        <translation>Merge Experts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="257"/>
+        <source>%1
+
+合并后，被并入的专家的评审组成员身份、评审分配与回避记录转到保留的专家；保留的专家空缺的职称、手机、电子邮箱由被并入的专家补上，专业领域与回避单位/人员两者合并；然后被并入的专家从专家库删除。已有评分或评审包的专家只能作为保留的一方。合并记入审计日志，不能撤销。
+
+保留哪一位？</source>
+        <translation>%1
+
+Merging moves the panel seats, review assignments and conflicts of the merged expert to the one kept; the title, phone and e-mail the kept expert lacks are taken from the merged one, and both experts' fields and declared avoidances are combined; then the merged expert is deleted from the roster. An expert who already has scores or review bundles can only be the one kept. The merge is recorded in the audit log and cannot be undone.
+
+Which one do you keep?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="258"/>
+        <source>保留 %1，并入 %2</source>
+        <translation>Keep %1, merge %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roster_page.py" line="262"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

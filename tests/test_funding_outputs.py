@@ -11,7 +11,7 @@ import hashlib
 import json
 import shutil
 import subprocess
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 import pytest

@@ -14,7 +14,7 @@ from nn_review.roster.identity import PersonError, list_duplicates
 from nn_review.roster.merge import merge_experts
 from nn_review.roster.panels import add_members, assign, create_panel, delete_panel, get_panel, set_leader
 from nn_review.roster.phones import normalize_phone
-from nn_review.roster.xlsx import derived_key, import_roster, save_template
+from nn_review.roster.xlsx import derived_key, import_roster
 from nn_review.services.sessions import create_session
 from nn_review.store import StoreError, open_store
 from nn_review.store.models import Assignment, AuditEvent, Conflict, Expert, Grade, PanelMember

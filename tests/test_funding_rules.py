@@ -223,6 +223,18 @@ def test_item_30_33_34_by_kind_and_level(guide):
     assert run(rule_of(guide, 30, 2)).status == NEEDS_PARAMS
 
 
+def test_a_formula_survives_json_and_renders_in_english_without_its_own_chinese(guide):
+    from nn_review.i18n import Msg
+    c = run(rule_of(guide, 27), ind(innovation_team=True), requested="8")
+    back = Msg.loads(c.formula.dumps())
+    assert back.render("zh_CN") == zh(c)
+    assert back.render("en") == ("the lower of (requested 8.00, innovation / start-up team (not an SME) = yes "
+                                 "→ fixed 5.00) = 5.00")
+    c = run(rule_of(guide, 24), ind(above_scale=True))
+    assert c.formula.render("en") == "not declared: first recognised as a high-tech enterprise, " \
+        "R&D spending included in the statistics"
+
+
 def test_quantized_half_up_after_the_cap():
     assert quantize(D("0.125")) == D("0.13") and quantize(D("0.135")) == D("0.14")
     r = _rule({"route": "rule", "text": "t", "amount": {"percent": [{"fact": "indicators.rd_spend", "rate": 1}]}})

@@ -68,6 +68,10 @@ def test_seed_guide_is_version_2_and_routes_every_item(guide):
             assert item.funding is not None, item.number
             assert item.funding.route == ("panel" if item.number in panel else "rule"), item.number
     assert rule_of(guide, 32, 1).route == "rule" and rule_of(guide, 32, 2).route == "panel"
+    assert guide.item(32).funding_for(2) is rule_of(guide, 32, 2)
+    assert guide.item(24).funding_for(None) is guide.item(24).funding is guide.item(24).funding_for(1)
+    assert guide.item(23).funding_for(None) is None      # several directions, none named
+    assert guide.item(23).funding_for(7) is None         # no such direction: the item's (none)
     assert rule_of(guide, 11).cap == 200 and rule_of(guide, 11).text == "单个项目资助不超过200万元。"
     assert rule_of(guide, 35).note  # the route read from "经评审认定或年度考核" is explained
 

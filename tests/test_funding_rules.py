@@ -292,6 +292,8 @@ OK_RULE = {"route": "rule", "text": "给予10万元", "amount": {"fixed": 10}}
     ({**OK_RULE, "amount": {"requested": False}}, "$.items[0].funding.amount.requested", "true"),
     ({**OK_RULE, "amount": {"percent": [{"fact": "indicators.gold_bars", "rate": 5}]}},
      "$.items[0].funding.amount.percent[0].fact", "未知事实"),
+    ({**OK_RULE, "amount": {"percent": [{"fact": "indicators.above_scale", "rate": 5}]}},
+     "$.items[0].funding.amount.percent[0].fact", "不是数值"),
     ({**OK_RULE, "amount": {"cases": [{"when": {"fact": "indicators.nope", "op": "==", "value": 1},
                                        "amount": {"fixed": 1}}]}},
      "$.items[0].funding.amount.cases[0].when.fact", "未知事实"),

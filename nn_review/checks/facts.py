@@ -29,6 +29,22 @@ INDICATOR_KEYS: dict[str, str] = {
     "events": "科普/路演活动（场次）",
     "participants": "参与人次",
     "platform_level": "平台级别",
+    # Declared facts the funding rules read (issue 21; docs/formats.md, "Package indicator keys
+    # added for funding rules"). Booleans and enums unless noted.
+    "above_scale": "规模以上企业",
+    "hnte_first_time": "首次获认定高新技术企业",
+    "rd_in_statistics": "研发投入纳入统计",
+    "contest_group": "创新创业大赛组别",
+    "contest_prize": "创新创业大赛获奖等次",
+    "talent_points": "引才引智计点积分（分）",
+    "innovation_team": "创新创业团队（非中小企业）",
+    "premium_tier1": "保费（70%补贴险种，万元）",
+    "premium_tier2": "保费（60%补贴险种，万元）",
+    "premium_tier3": "保费（30%补贴险种，万元）",
+    "tech_trade_volume": "促成技术交易额（万元）",
+    "rd_spend": "研发经费投入（万元）",
+    "platform_kind": "平台类型",
+    "excellent_rating": "绩效考评获优秀等级",
 }
 
 PLATFORM_LEVELS = ("municipal", "autonomous_region", "national")

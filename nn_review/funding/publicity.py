@@ -1,50 +1,342 @@
 """公示, objections (异议) and 立项 (issue 21; docs/funding.md, "公示 and 立项").
 
-CONTRACT: signatures fixed; the outputs task implements them.
+State machine per session (table ``funding_publicity``, one row at most):
+
+    (none) --start_publicity--> published --freeze--> frozen
+
+* Publishing takes the current plan (``plan.funding_plan``): refused while the session is not
+  finalised, while a candidate has no consensus or a rule line is unconfirmed, while template
+  figures are missing, or when nothing would be funded. The public list (funded lines only:
+  申报编号, 项目名称, 申报单位, 拟资助金额, item) is stored as canonical JSON with its SHA-256.
+* Objections are recorded against an application of the published list, during the period, and
+  decided once: 维持 / 调整 (new amount) / 撤销, with a reason.
+* Freezing (立项) after the end date with every objection decided stores the published list with
+  the outcomes applied (canonical JSON + SHA-256). Nothing changes afterwards.
+
+Every refusal leaves the DB as it was; every change is audited.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
+import hashlib
+import json
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from sqlalchemy import select
 
 from ..changes import operation
+from ..formats.canonical import canonical_json
+from ..i18n import M, render
+from ..forms import han_count
 from ..store import Store
-from .model import PublicityInfo
+from ..store.models import Application, FundingObjection, FundingPublicity, ReviewSession, utcnow
+from . import model as fm
+from .errors import FundingError
+from .model import ObjectionInfo, PublicityInfo
 
 OUTCOMES = {"maintain": "维持", "adjust": "调整", "revoke": "撤销"}
+CENT = Decimal("0.01")
+MAX_LISTED = 8   # ids named in one refusal
+
+
+def _refuse(code: str, key: str, **params) -> FundingError:
+    msg = M(key, **params)
+    return FundingError(render(msg, "zh_CN"), code, msg=msg)
+
+
+def _ids(ids: list[str]) -> str:
+    shown = "、".join(ids[:MAX_LISTED])
+    return shown + (f" 等 {len(ids)} 项" if len(ids) > MAX_LISTED else "")
+
+
+def _amount_text(value: Decimal) -> str:
+    return str(Decimal(value).quantize(CENT, ROUND_HALF_UP))
+
+
+def _plan(store: Store, session_id: int) -> fm.FundingPlan:
+    from . import plan as plan_mod  # looked up at call time (the plan task's module; tests may stand in)
+    return plan_mod.funding_plan(store, session_id)
+
+
+def _entries(plan: fm.FundingPlan) -> list[dict]:
+    """The funded lines of ``plan`` as public entries, by item then application id."""
+    out = []
+    for sc in plan.scopes:
+        for ln in sc.lines:
+            if ln.status != fm.FUNDED or ln.proposed is None:
+                continue
+            item_title = sc.title if sc.scope == f"item:{ln.guide_item}" else (
+                f"项目{ln.guide_item}" if ln.guide_item is not None else sc.title)
+            out.append({"application_id": ln.application_id, "title": ln.title, "applicant": ln.applicant,
+                        "amount": _amount_text(ln.proposed), "item": ln.guide_item, "direction": ln.direction,
+                        "item_title": item_title})
+    out.sort(key=lambda e: (e["item"] is None, e["item"] or 0, e["application_id"]))
+    return out
+
+
+def _document(session_id: int, session_name: str, start: date, end: date, lines: list[dict], **extra) -> dict:
+    total = sum((Decimal(e["amount"]) for e in lines), Decimal(0))
+    return dict({"session_id": session_id, "session_name": session_name, "start_date": start.isoformat(),
+                 "end_date": end.isoformat(), "lines": lines, "count": len(lines), "total": _amount_text(total)},
+                **extra)
+
+
+def _encode(doc: dict) -> tuple[str, str]:
+    raw = canonical_json(doc)
+    return raw.decode("utf-8"), hashlib.sha256(raw).hexdigest()
+
+
+def published_document(store: Store, session_id: int) -> dict | None:
+    """The stored list as a dict: the frozen one (立项) once frozen, else the published one; None
+    before the 公示. Keys: session_id, session_name, start_date, end_date, lines, count, total
+    (+ ``objections`` and ``published_sha256`` when frozen) and ``state``, ``sha256``."""
+    with store.read() as s:
+        row = s.scalar(select(FundingPublicity).where(FundingPublicity.session_id == session_id))
+        if row is None:
+            return None
+        if row.state == "frozen":
+            doc, digest = json.loads(row.frozen_json), row.frozen_sha256
+        else:
+            doc, digest = json.loads(row.list_json), row.list_sha256
+    return dict(doc, state=row.state, sha256=digest)
 
 
 def public_list(store: Store, session_id: int) -> list[dict]:
     """The public entries (申报编号, 项目名称, 申报单位, 拟资助金额 and the item) of the current plan,
     or of the published / frozen list once there is one. Never a score nor an expert's name."""
-    raise NotImplementedError("issue 21: outputs task")
+    doc = published_document(store, session_id)
+    if doc is not None:
+        return doc["lines"]
+    return _entries(_plan(store, session_id))
+
+
+def _objection_info(o: FundingObjection, application_id: str) -> ObjectionInfo:
+    return ObjectionInfo(id=o.id, application_id=application_id, received_date=o.received_date, text=o.text,
+                         outcome=o.outcome, amount=o.amount, reason=o.reason, actor=o.actor,
+                         recorded_at=o.recorded_at, decided_at=o.decided_at)
+
+
+def _objections(s, session_id: int) -> list[tuple[FundingObjection, str]]:
+    return list(s.execute(
+        select(FundingObjection, Application.application_id)
+        .join(Application, Application.id == FundingObjection.application_pk)
+        .where(Application.session_id == session_id).order_by(FundingObjection.id)).tuples())
+
+
+def _info(s, row: FundingPublicity) -> PublicityInfo:
+    objs = tuple(_objection_info(o, aid) for o, aid in _objections(s, row.session_id))
+    return PublicityInfo(state=row.state, start_date=row.start_date, end_date=row.end_date,
+                         published_at=row.published_at, list_sha256=row.list_sha256, frozen_at=row.frozen_at,
+                         frozen_sha256=row.frozen_sha256, objections=objs)
 
 
 def publicity_info(store: Store, session_id: int) -> PublicityInfo | None:
-    raise NotImplementedError("issue 21: outputs task")
+    with store.read() as s:
+        row = s.scalar(select(FundingPublicity).where(FundingPublicity.session_id == session_id))
+        return None if row is None else _info(s, row)
+
+
+def _session(s, session_id: int) -> ReviewSession:
+    sess = s.get(ReviewSession, session_id)
+    if sess is None:
+        raise _refuse("funding.session_missing", "funding.out.err.session_missing", session=session_id)
+    return sess
+
+
+def _as_date(value, what: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise _refuse("funding.date", "funding.out.err.date", what=what, value=str(value)) from None
 
 
 @operation
 def start_publicity(store: Store, session_id: int, start: date, end: date) -> PublicityInfo:
     """Publish: the session must be finalised, every line decided (consensus, 秘书审核); the list
     is stored (canonical JSON + SHA-256) and the plan is locked."""
-    raise NotImplementedError("issue 21: outputs task")
+    start, end = _as_date(start, "公示开始日期"), _as_date(end, "公示结束日期")
+    if end < start:
+        raise _refuse("funding.publicity.dates", "funding.out.err.dates", start=start.isoformat(), end=end.isoformat())
+    with store.read() as s:
+        sess = _session(s, session_id)
+        if s.scalar(select(FundingPublicity.id).where(FundingPublicity.session_id == session_id)) is not None:
+            raise _refuse("funding.publicity.exists", "funding.out.err.already", session=sess.name)
+        if sess.state != "finalised":
+            raise _refuse("funding.publicity.not_finalised", "funding.out.err.not_finalised", session=sess.name)
+    plan = _plan(store, session_id)
+    no_consensus = [ln.application_id for sc in plan.scopes for ln in sc.lines if ln.status == fm.NO_CONSENSUS]
+    unconfirmed = [ln.application_id for sc in plan.scopes for ln in sc.lines if ln.status == fm.UNCONFIRMED]
+    if no_consensus or unconfirmed:
+        parts = []
+        if no_consensus:
+            parts.append(M("funding.out.err.no_consensus", ids=_ids(no_consensus)))
+        if unconfirmed:
+            parts.append(M("funding.out.err.unconfirmed", ids=_ids(unconfirmed)))
+        raise _refuse("funding.publicity.undecided", "funding.out.err.undecided", what=parts)
+    if plan.missing_params:
+        missing = [f"项目{i}" + (f"方向{d}" if d else "") + f" {p}" for i, d, p in plan.missing_params]
+        raise _refuse("funding.publicity.params", "funding.out.err.params", params=_ids(missing))
+    lines = _entries(plan)
+    if not lines:
+        raise _refuse("funding.publicity.empty", "funding.out.err.empty", session=plan.session_name)
+    doc = _document(session_id, plan.session_name, start, end, lines, plan_sha256=plan.data_hash)
+    text, digest = _encode(doc)
+    with store.write() as s:
+        sess = _session(s, session_id)
+        # checked again inside the write: nothing may have slipped in since the plan was read
+        if sess.state != "finalised":
+            raise _refuse("funding.publicity.not_finalised", "funding.out.err.not_finalised", session=sess.name)
+        if s.scalar(select(FundingPublicity.id).where(FundingPublicity.session_id == session_id)) is not None:
+            raise _refuse("funding.publicity.exists", "funding.out.err.already", session=sess.name)
+        row = FundingPublicity(session_id=session_id, state="published", start_date=start, end_date=end,
+                               list_json=text, list_sha256=digest, actor=store.actor)
+        s.add(row)
+        s.flush()
+        store.audit(s, "funding.publish", session_id, start=start.isoformat(), end=end.isoformat(),
+                    lines=len(lines), total=doc["total"], list_sha256=digest, plan_sha256=plan.data_hash)
+        return _info(s, row)
+
+
+def _published_row(s, session_id: int, *, action: str) -> FundingPublicity:
+    row = s.scalar(select(FundingPublicity).where(FundingPublicity.session_id == session_id))
+    if row is None:
+        raise _refuse("funding.publicity.none", "funding.out.err.not_published", action=action)
+    if row.state == "frozen":
+        raise _refuse("funding.publicity.frozen", "funding.out.err.frozen", action=action)
+    return row
+
+
+def _application(s, session_id: int, application: str | int) -> Application:
+    if isinstance(application, int):
+        app = s.get(Application, application)
+        app = app if app is not None and app.session_id == session_id else None
+    else:
+        app = s.scalar(select(Application).where(Application.session_id == session_id,
+                                                 Application.application_id == str(application).strip()))
+    if app is None:
+        raise _refuse("funding.application_missing", "funding.out.err.no_application", application=str(application))
+    return app
 
 
 @operation
 def record_objection(store: Store, session_id: int, application: str | int, *, received: date, text: str) -> int:
-    raise NotImplementedError("issue 21: outputs task")
+    """An objection received during the 公示 against an application of the published list."""
+    received = _as_date(received, "异议收到日期")
+    text = (text or "").strip()
+    if not text:
+        raise _refuse("funding.objection.text", "funding.out.err.objection_text")
+    with store.write() as s:
+        sess = _session(s, session_id)
+        row = _published_row(s, session_id, action="登记异议")
+        app = _application(s, session_id, application)
+        listed = {e["application_id"] for e in json.loads(row.list_json)["lines"]}
+        if app.application_id not in listed:
+            raise _refuse("funding.objection.not_listed", "funding.out.err.not_listed",
+                          application=app.application_id, session=sess.name)
+        if not row.start_date <= received <= row.end_date:
+            raise _refuse("funding.objection.received", "funding.out.err.received", received=received.isoformat(),
+                          start=row.start_date.isoformat(), end=row.end_date.isoformat())
+        o = FundingObjection(application_pk=app.id, received_date=received, text=text, actor=store.actor)
+        s.add(o)
+        s.flush()
+        store.audit(s, "funding.objection.add", session_id, objection=o.id, application=app.application_id,
+                    received=received.isoformat(), text=text)
+        return o.id
+
+
+def _parse_amount(amount) -> Decimal:
+    try:
+        value = Decimal(str(amount).strip())
+    except (InvalidOperation, ValueError):
+        raise _refuse("funding.objection.amount", "funding.out.err.amount_bad", amount=str(amount)) from None
+    if not value.is_finite() or value <= 0:
+        raise _refuse("funding.objection.amount", "funding.out.err.amount_bad", amount=str(amount))
+    return value.quantize(CENT, ROUND_HALF_UP)
 
 
 @operation
 def decide_objection(store: Store, objection_id: int, outcome: str, *, reason: str,
                      amount: Decimal | str | None = None) -> None:
     """``outcome`` maintain | adjust (with the new ``amount``) | revoke; reason required."""
-    raise NotImplementedError("issue 21: outputs task")
+    if outcome not in OUTCOMES:
+        raise _refuse("funding.objection.outcome", "funding.out.err.outcome", outcome=str(outcome))
+    reason = (reason or "").strip()
+    if han_count(reason) < 2 and len(reason) < 4:
+        raise _refuse("funding.objection.reason", "funding.out.err.reason")
+    if outcome == "adjust":
+        if amount is None or str(amount).strip() == "":
+            raise _refuse("funding.objection.amount", "funding.out.err.amount_missing")
+        value = _parse_amount(amount)
+    elif amount is not None and str(amount).strip() != "":
+        raise _refuse("funding.objection.amount", "funding.out.err.amount_unexpected", outcome=OUTCOMES[outcome])
+    else:
+        value = None
+    with store.write() as s:
+        o = s.get(FundingObjection, objection_id)
+        if o is None:
+            raise _refuse("funding.objection.missing", "funding.out.err.objection_missing", id=objection_id)
+        app = s.get(Application, o.application_pk)
+        row = _published_row(s, app.session_id, action="裁定异议")
+        if o.outcome:
+            raise _refuse("funding.objection.decided", "funding.out.err.decided", id=o.id,
+                          outcome=OUTCOMES.get(o.outcome, o.outcome), at=str(o.decided_at or "")[:16])
+        if value is not None:
+            line = next(e for e in json.loads(row.list_json)["lines"] if e["application_id"] == app.application_id)
+            requested = Decimal(str(app.requested)).quantize(CENT, ROUND_HALF_UP)
+            if value > requested:
+                raise _refuse("funding.objection.amount", "funding.out.err.amount_over", amount=_amount_text(value),
+                              requested=_amount_text(requested), application=app.application_id)
+            if value == Decimal(line["amount"]):
+                raise _refuse("funding.objection.amount", "funding.out.err.amount_same", amount=_amount_text(value))
+        o.outcome, o.amount, o.reason, o.decided_at = outcome, value, reason, utcnow()
+        o.actor = store.actor
+        store.audit(s, "funding.objection.decide", app.session_id, objection=o.id, application=app.application_id,
+                    outcome=outcome, amount=_amount_text(value) if value is not None else None, reason=reason)
+
+
+def apply_outcomes(lines: list[dict], decided: list[tuple[str, str, Decimal | None]]) -> list[dict]:
+    """The published ``lines`` with the decided objections (application id, outcome, amount) applied
+    in order: 调整 sets the amount, 撤销 removes the line, 维持 leaves it."""
+    out = {e["application_id"]: dict(e) for e in lines}
+    revoked = set()
+    for aid, outcome, amount in decided:
+        if aid not in out:
+            continue
+        if outcome == "revoke":
+            revoked.add(aid)
+        elif outcome == "adjust" and amount is not None:
+            out[aid]["amount"] = _amount_text(amount)
+    return [out[e["application_id"]] for e in lines if e["application_id"] not in revoked]
 
 
 @operation
 def freeze(store: Store, session_id: int, *, today: date | None = None) -> PublicityInfo:
     """立项: after the 公示 period, with every objection decided: the final list is stored."""
-    raise NotImplementedError("issue 21: outputs task")
+    today = today or date.today()
+    with store.write() as s:
+        _session(s, session_id)
+        row = _published_row(s, session_id, action="立项")
+        if today <= row.end_date:
+            raise _refuse("funding.freeze.period", "funding.out.err.period", end=row.end_date.isoformat(),
+                          today=today.isoformat())
+        objs = _objections(s, session_id)
+        pending = [f"#{o.id}（{aid}）" for o, aid in objs if not o.outcome]
+        if pending:
+            raise _refuse("funding.freeze.pending", "funding.out.err.pending", ids=_ids(pending))
+        published = json.loads(row.list_json)
+        decided = sorted(((o, aid) for o, aid in objs), key=lambda t: (t[0].decided_at, t[0].id))
+        lines = apply_outcomes(published["lines"], [(aid, o.outcome, o.amount) for o, aid in decided])
+        outcomes = [{"id": o.id, "application_id": aid, "outcome": o.outcome,
+                     "amount": _amount_text(o.amount) if o.amount is not None else None} for o, aid in decided]
+        doc = _document(session_id, published["session_name"], row.start_date, row.end_date, lines,
+                        published_sha256=row.list_sha256, objections=outcomes)
+        text, digest = _encode(doc)
+        row.state, row.frozen_json, row.frozen_sha256, row.frozen_at = "frozen", text, digest, utcnow()
+        store.audit(s, "funding.freeze", session_id, lines=len(lines), total=doc["total"], frozen_sha256=digest,
+                    published_sha256=row.list_sha256, objections=len(objs))
+        return _info(s, row)

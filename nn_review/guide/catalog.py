@@ -10,7 +10,7 @@ from typing import Any
 
 from ..checks.facts import FACTS, OPS
 from ..resources import resource
-from .funding_schema import FundingRule
+from .funding_schema import FundingRule, parse_funding
 
 FORMAT = "nn-guide/1"
 
@@ -103,6 +103,8 @@ class Guide:
 class _V:
     def __init__(self, source: str):
         self.source = source
+        self.item_count: int | None = None            # set by parse_guide (funding rules' exclusive)
+        self.item_directions: dict[int, int] = {}
 
     def fail(self, path: str, message: str):
         raise GuideError(self.source, path, message)
@@ -209,6 +211,11 @@ def parse_guide(data: dict[str, Any], source: str = "<guide>", sha256: str = "")
         plan_types.append(PlanType(v.get(pt, "id", p, str), v.get(pt, "name", p, str), first, last,
                                    v.requirements(pt.get("requirements", []), f"{p}.requirements", None, ids)))
     pt_ids = {p.id for p in plan_types}
+    # What a funding rule's ``exclusive`` may name (issue 21): items 1..N and their directions.
+    raw_items = data.get("items") if isinstance(data.get("items"), list) else []
+    v.item_count = len(raw_items)
+    v.item_directions = {i + 1: len(it["directions"]) for i, it in enumerate(raw_items)
+                         if isinstance(it, dict) and isinstance(it.get("directions"), list)}
     items = []
     for i, it in enumerate(v.get(data, "items", "$", list)):
         p = f"$.items[{i}]"
@@ -224,13 +231,16 @@ def parse_guide(data: dict[str, Any], source: str = "<guide>", sha256: str = "")
         dirs = []
         for j, d in enumerate(v.get(it, "directions", p, list)):
             dp = f"{p}.directions[{j}]"
-            dirs.append(Direction(v.get(d, "number", dp, int), v.get(d, "title", dp, str), v.get(d, "text", dp, str)))
+            dfund = d.get("funding") if isinstance(d, dict) else None
+            dirs.append(Direction(v.get(d, "number", dp, int), v.get(d, "title", dp, str), v.get(d, "text", dp, str),
+                                  parse_funding(v, dfund, f"{dp}.funding") if dfund is not None else None))
         numbers = [d.number for d in dirs]
         if numbers != list(range(1, len(dirs) + 1)):
             v.fail(f"{p}.directions", f"方向编号应为 1..{len(dirs)}，实际 {numbers}")
         reqs = v.requirements(v.get(it, "requirements", p, list), f"{p}.requirements", set(numbers), ids)
+        funding = parse_funding(v, it["funding"], f"{p}.funding") if it.get("funding") is not None else None
         items.append(Item(number, plan, v.get(it, "title", p, str), v.get(it, "intro", p, str, required=False) or "",
-                          tuple(dirs), reqs))
+                          tuple(dirs), reqs, funding))
     cons = data.get("consortium") or {}
     cons_reqs = v.requirements(cons.get("requirements", []), "$.consortium.requirements", None, ids)
     levels = tuple(cons.get("levels", []))

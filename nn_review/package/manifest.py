@@ -36,7 +36,20 @@ NUMERIC_INDICATORS = {"invention_patent_applications": "申请发明专利", "in
                       "standards": "技术规范/标准", "demo_sites": "示范点", "new_products": "新产品",
                       "new_technologies": "新技术", "new_varieties": "新品种", "core_area_mu": "核心区面积",
                       "demo_area_mu": "示范区/推广面积", "tech_transfers": "成果转化", "masters_trained": "培养硕士",
-                      "events": "科普/路演活动场次", "participants": "参与人次"}
+                      "events": "科普/路演活动场次", "participants": "参与人次",
+                      # issue 21: facts of the funding rules (docs/formats.md)
+                      "talent_points": "引才引智计点积分", "premium_tier1": "保费（70%补贴险种）",
+                      "premium_tier2": "保费（60%补贴险种）", "premium_tier3": "保费（30%补贴险种）",
+                      "tech_trade_volume": "促成技术交易额", "rd_spend": "研发经费投入"}
+# issue 21: yes/no facts and named values the funding rules read (docs/formats.md)
+BOOL_INDICATORS = {"above_scale": "规模以上企业", "hnte_first_time": "首次获认定高新技术企业",
+                   "rd_in_statistics": "研发投入纳入统计", "innovation_team": "创新创业团队（非中小企业）",
+                   "excellent_rating": "绩效考评获优秀等级"}
+CONTEST_GROUPS = {"startup": "初创企业组", "growth": "成长企业组"}
+CONTEST_PRIZES = (0, 3)          # 1–3: 一二三等奖; 0: 进入决赛未获一二三等奖
+PLATFORM_KINDS = {"key_lab": "重点实验室", "engineering_center": "工程技术研究中心",
+                  "innovation_platform": "其他科技创新平台", "incubator": "科技企业孵化器",
+                  "maker_space": "众创空间", "star_space": "星创天地"}
 LEADER_NUMBERS = {"leader_revenue_last_year": "牵头单位上年度营业收入", "leader_rd_staff": "牵头单位全职研发人员数",
                   "leader_rd_spend_3y_avg": "牵头单位近三年年均研发投入", "leader_rd_ratio_3y": "牵头单位近三年研发投入占比"}
 MAX_TEXT = 200
@@ -57,7 +70,10 @@ MAX_KEY = 200                    # characters of any object key
 MAX_ITEMS = 10_000               # members of any array or object
 MONEY_UNIT = "万元（即 1 万亿元）"
 INDICATOR_MAX = {"new_revenue": (MONEY_MAX, "万元"), "core_area_mu": (AREA_MAX, "亩"),
-                 "demo_area_mu": (AREA_MAX, "亩"), "participants": (PEOPLE_MAX, "人次")}
+                 "demo_area_mu": (AREA_MAX, "亩"), "participants": (PEOPLE_MAX, "人次"),
+                 "talent_points": (1000, "分"), "premium_tier1": (MONEY_MAX, "万元"),
+                 "premium_tier2": (MONEY_MAX, "万元"), "premium_tier3": (MONEY_MAX, "万元"),
+                 "tech_trade_volume": (MONEY_MAX, "万元"), "rd_spend": (MONEY_MAX, "万元")}
 LEADER_MAX = {"leader_revenue_last_year": (MONEY_MAX, MONEY_UNIT), "leader_rd_staff": (COUNT_MAX, "人"),
               "leader_rd_spend_3y_avg": (MONEY_MAX, MONEY_UNIT), "leader_rd_ratio_3y": (math.inf, "")}  # > 1 has its own message
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -319,6 +335,23 @@ def _indicators(c: _Checker, m: dict) -> None:
             c.number(ind[key], f"manifest.indicators.{key}", f"考核指标“{zh}”（{key}）", hi, unit)
     if ind.get("platform_level") is not None:
         c.enum(ind["platform_level"], "manifest.indicators.platform_level", "平台级别", PLATFORM_LEVELS)
+    # issue 21: null = not declared, as for the numbers
+    for key, zh in BOOL_INDICATORS.items():
+        if key in ind and ind[key] is None:
+            del ind[key]
+        elif key in ind:
+            c.boolean(ind[key], f"manifest.indicators.{key}", f"考核指标“{zh}”（{key}）")
+    for key, zh, options in (("contest_group", "创新创业大赛组别", CONTEST_GROUPS),
+                             ("platform_kind", "平台类型", PLATFORM_KINDS)):
+        if key in ind and ind[key] is None:
+            del ind[key]
+        elif key in ind:
+            c.enum(ind[key], f"manifest.indicators.{key}", f"考核指标“{zh}”（{key}）", options)
+    if "contest_prize" in ind and ind["contest_prize"] is None:
+        del ind["contest_prize"]
+    elif "contest_prize" in ind:
+        c.integer(ind["contest_prize"], "manifest.indicators.contest_prize",
+                  "考核指标“创新创业大赛获奖等次”（contest_prize：1、2、3 为一二三等奖，0 为未获奖）", *CONTEST_PRIZES)
 
 
 def _consortium(c: _Checker, m: dict, kind: str) -> None:

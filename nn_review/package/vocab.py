@@ -9,7 +9,8 @@ from typing import Any
 from ..i18n import M, Wan, catalog, language, render
 
 GROUPS = ("kind", "unit", "role", "doc", "platform", "indicator")
-MONEY_INDICATORS = frozenset({"new_revenue"})  # in 万元
+MONEY_INDICATORS = frozenset({"new_revenue", "premium_tier1", "premium_tier2", "premium_tier3",
+                               "tech_trade_volume", "rd_spend"})  # in 万元
 
 
 def label(group: str, value: Any, lang: str | None = None) -> str:

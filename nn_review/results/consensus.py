@@ -303,6 +303,12 @@ def reopen(store: Store, session_id: int, reason: str) -> int:
             raise ResultsError(f"没有评审批次 {session_id}", "session.missing")
         if sess.state != "finalised":
             raise ResultsError(f"评审批次“{sess.name}”未定稿，无需重新开启", "reopen.not_finalised")
+        from ..store.models import FundingPublicity  # issue 21: a published / frozen 公示 locks the results
+        pub = s.scalar(select(FundingPublicity).where(FundingPublicity.session_id == session_id))
+        if pub is not None:
+            raise ResultsError(f"评审批次“{sess.name}”的拟资助名单已{'立项' if pub.state == 'frozen' else '公示'}，"
+                               "不能重新开启", "reopen.funding_publicity",
+                               msg=M("funding.out.err.reopen", session=sess.name))
         old = sess.sheet_version
         sess.state, sess.sheet_version = "open", old + 1
         store.audit(s, "session.reopen", sess.id, reason=reason, sheet_version_from=old, sheet_version_to=old + 1)

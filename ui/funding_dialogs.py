@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -51,7 +51,7 @@ def parse_amount(text: str) -> Decimal | None:
 def _buttons(dlg: QDialog, ok_text: str) -> QDialogButtonBox:
     box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, dlg)
     box.button(QDialogButtonBox.Ok).setText(ok_text)
-    box.button(QDialogButtonBox.Cancel).setText(dlg.tr("取消"))
+    box.button(QDialogButtonBox.Cancel).setText(QCoreApplication.translate("FundingDialogs", "取消"))
     box.accepted.connect(dlg.accept)
     box.rejected.connect(dlg.reject)
     return box

@@ -31,10 +31,6 @@ COLUMNS = ("rank", "id", "title", "applicant", "score", "requested", "cap", "app
            "proposed", "cumulative", "status", "flags")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FundingModel", text)
-
-
 def money(d: Decimal | None) -> str:
     """An amount in 万元 as the core computed it (already quantized): two decimals, '—' when absent."""
     return "—" if d is None else f"{d:.2f}"
@@ -42,24 +38,27 @@ def money(d: Decimal | None) -> str:
 
 def status_text(status: str) -> str:
     return {
-        FM.FUNDED: _t("拟资助"),
-        FM.BELOW_LINE: _t("线下"),
-        FM.NOT_RECOMMENDED: _t("不建议支持"),
-        FM.NO_CONSENSUS: _t("未录入专家组意见"),
-        FM.EXCLUDED: _t("不予受理"),
-        FM.UNCONFIRMED: _t("待秘书审核"),
-        FM.INELIGIBLE: _t("不符合条件"),
-        FM.REVOKED: _t("已撤销"),
+        FM.FUNDED: QCoreApplication.translate("FundingModel", "拟资助"),
+        FM.BELOW_LINE: QCoreApplication.translate("FundingModel", "线下"),
+        FM.NOT_RECOMMENDED: QCoreApplication.translate("FundingModel", "不建议支持"),
+        FM.NO_CONSENSUS: QCoreApplication.translate("FundingModel", "未录入专家组意见"),
+        FM.EXCLUDED: QCoreApplication.translate("FundingModel", "不予受理"),
+        FM.UNCONFIRMED: QCoreApplication.translate("FundingModel", "待秘书审核"),
+        FM.INELIGIBLE: QCoreApplication.translate("FundingModel", "不符合条件"),
+        FM.REVOKED: QCoreApplication.translate("FundingModel", "已撤销"),
     }.get(status, status)
 
 
 def computed_text(c: FM.Computed | None) -> str:
     if c is None:
         return ""
-    head = {FM.OK: "", FM.NOT_ELIGIBLE: _t("不符合奖补条件"), FM.NOT_DECLARED: _t("申报材料缺少所需数据"),
-            FM.NEEDS_PARAMS: _t("模板参数尚未录入")}.get(c.status, c.status)
+    head = {FM.OK: "", FM.NOT_ELIGIBLE: QCoreApplication.translate("FundingModel", "不符合奖补条件"),
+            FM.NOT_DECLARED: QCoreApplication.translate("FundingModel", "申报材料缺少所需数据"),
+            FM.NEEDS_PARAMS: QCoreApplication.translate("FundingModel", "模板参数尚未录入")}.get(c.status, c.status)
     formula = render(c.formula)
-    return f"{head}：{formula}" if head and formula else head or formula
+    if head and formula:
+        return QCoreApplication.translate("FundingModel", "%1：%2").replace("%1", head).replace("%2", formula)
+    return head or formula
 
 
 def results_amount(plan: FM.FundingPlan | None, application_id: str) -> str | None:
@@ -72,7 +71,7 @@ def results_amount(plan: FM.FundingPlan | None, application_id: str) -> str | No
     if ln.status in (FM.FUNDED, FM.UNCONFIRMED) and ln.proposed is not None:
         return money(ln.proposed)
     if ln.status == FM.BELOW_LINE:
-        return _t("线下")
+        return QCoreApplication.translate("FundingModel", "线下")
     return "—"
 
 

@@ -217,7 +217,7 @@ class FundingPage(RefreshOnChange, QWidget):
         allocated = sum((sc.allocated for sc in p.scopes), Decimal(0))
         text = self.tr("资金安排：%1 个范围，已安排 %2 万元").replace("%1", str(len(p.scopes))).replace("%2", money(allocated))
         if p.publicity is not None:
-            text += "，" + self._publicity_text(p.publicity)
+            text = self.tr("%1，%2").replace("%1", text).replace("%2", self._publicity_text(p.publicity))
         return text
 
     def on_changes(self, changes: Changes, initiator: object = None) -> None:
@@ -574,4 +574,4 @@ class FundingPage(RefreshOnChange, QWidget):
     def _files_done(self, paths) -> None:
         self.last_sheet = list(paths or [])
         self.win.statusBar().showMessage(self.tr("已生成 %1 个文件：%2").replace("%1", str(len(self.last_sheet)))
-                                         .replace("%2", "，".join(Path(p).name for p in self.last_sheet)), 15000)
+                                         .replace("%2", "  ".join(Path(p).name for p in self.last_sheet)), 15000)

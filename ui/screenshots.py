@@ -114,6 +114,7 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         shot("results_flags")
         results.tabs.setCurrentIndex(0)
         _results_i15(app, results, shot)
+        _funding(app, win, shot)  # issue 21
         win.pages.setCurrentIndex(0)
         _formal_decisions(win)
         win.select_application("NNKJ-2025-0106")
@@ -164,6 +165,58 @@ def _results_i15(app, results, shot) -> None:
         dlg.close()
     finally:
         LongMessageDialog.exec = real
+
+
+def budget_cutting(scope) -> str | None:
+    """A budget for the demo's first scope that lets about half of its candidates in: the funding
+    line falls in the middle of the list (None when the scope has fewer than two candidates)."""
+    cands = [ln.proposed for ln in scope.lines if ln.proposed is not None]
+    if len(cands) < 2:
+        return None
+    half = (len(cands) + 1) // 2
+    total = sum(cands[:half])
+    return f"{total + cands[half] / 2 if half < len(cands) else total:.2f}"
+
+
+def _funding(app, win, shot) -> None:
+    """Issue 21: the 资金安排 page with a budget that cuts the list (funding.png), the 核减/调整 dialog
+    (funding_adjust_dialog.png) and the page in English (funding_en.png)."""
+    from .app import make_app
+    from .funding_dialogs import AmountDialog
+    from .funding_tab import FundingPage
+    page = next(p for p in win.extra_pages if isinstance(p, FundingPage))
+    win.pages.setCurrentWidget(page)
+    page.refresh()
+    sc = page.current_scope()
+    budget = budget_cutting(sc) if sc is not None else None
+    if budget is not None:
+        page.budget.setText(budget)
+        page.apply_budget()
+    row = page.line_row()
+    page.table.selectRow(row + 1 if row is not None and row + 1 < page.model.rowCount() else 0)
+    shot("funding")
+    ln = page.current_line()
+    if ln is not None:
+        dlg = AmountDialog("adjust", ln, win)
+        dlg.amount.setText(f"{(ln.proposed or ln.requested) * 8 / 10:.2f}")
+        dlg.reason.setPlainText("设备购置费中通用设备不予支持，核减 20%")
+        dlg.show()
+        shot("funding_adjust_dialog", dlg)
+        dlg.reject()
+    make_app(lang="en")
+    try:
+        from .main_window import MainWindow
+        w = MainWindow(win.store)
+        w.resize(win.size())
+        w.show()
+        en = next(p for p in w.extra_pages if isinstance(p, FundingPage))
+        w.pages.setCurrentWidget(en)
+        settle(app)
+        shot("funding_en", w)
+        w.close()
+    finally:
+        make_app()
+    win.pages.setCurrentWidget(page)
 
 
 def _first_start(win, shot, tmp: Path, size: tuple[int, int]) -> None:

@@ -89,6 +89,74 @@
     </message>
 </context>
 <context>
+    <name>AmountDialog</name>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="74"/>
+        <source>核定金额</source>
+        <translation>Approved amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="74"/>
+        <source>核减/调整</source>
+        <translation>Cut / adjust</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="79"/>
+        <source>申请 %1 万元 · 上限 %2 · 当前拟资助 %3</source>
+        <translation>Requested %1 × 10k CNY · cap %2 · currently proposed %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="84"/>
+        <source>万元，最多两位小数</source>
+        <translation>10k CNY, at most 2 decimals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="88"/>
+        <source>必须写明理由（将记入审计日志并打印在汇总表上）</source>
+        <translation>A reason is required (kept in the audit log and printed on the summary sheet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="93"/>
+        <source>金额（万元）</source>
+        <translation>Amount (10k CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="94"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="95"/>
+        <source>组长核定</source>
+        <translation>Approved by the leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="96"/>
+        <source>秘书代录</source>
+        <translation>Secretary (on behalf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="106"/>
+        <source>录入</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="112"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="130"/>
+        <source>请输入金额（万元，不小于 0，最多两位小数）。</source>
+        <translation>Enter an amount (10k CNY, 0 or more, at most 2 decimals).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="132"/>
+        <source>请写明理由。</source>
+        <translation>Please give a reason.</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationList</name>
     <message>
         <location filename="../../ui/expert/app_list.py" line="52"/>
@@ -338,6 +406,79 @@ Expert %2%3</translation>
         <location filename="../../ui/expert/criterion_box.py" line="220"/>
         <source>说明（可选；评为 D、E 时必填）</source>
         <translation>Comment (optional; required for D and E)</translation>
+    </message>
+</context>
+<context>
+    <name>DecideObjectionDialog</name>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="289"/>
+        <source>处理异议</source>
+        <translation>Decide objection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="299"/>
+        <source>维持</source>
+        <translation>Maintain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="299"/>
+        <source>调整金额</source>
+        <translation>Adjust the amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="299"/>
+        <source>撤销资助</source>
+        <translation>Revoke the funding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="302"/>
+        <source>调整后的金额（万元）</source>
+        <translation>New amount (10k CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="306"/>
+        <source>处理理由（必填）</source>
+        <translation>Reason for the decision (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="308"/>
+        <source>异议</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="310"/>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="311"/>
+        <source>金额（万元）</source>
+        <translation>Amount (10k CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="312"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="317"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="339"/>
+        <source>没有待处理的异议。</source>
+        <translation>There is no objection waiting for a decision.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="341"/>
+        <source>请输入调整后的金额（万元，不小于 0，最多两位小数）。</source>
+        <translation>Enter the new amount (10k CNY, 0 or more, at most 2 decimals).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="343"/>
+        <source>请写明处理理由。</source>
+        <translation>Please give the reason for the decision.</translation>
     </message>
 </context>
 <context>
@@ -764,7 +905,7 @@ Expert %2%3</translation>
         <translation>Indicators (declared)</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/doc_pane.py" line="250"/>
+        <location filename="../../ui/expert/doc_pane.py" line="251"/>
         <source>评审包中没有该指南项目的要求</source>
         <translation>The bundle holds no requirements for this guide item</translation>
     </message>
@@ -1770,6 +1911,477 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
     </message>
 </context>
 <context>
+    <name>FundingDialogs</name>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="54"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FundingModel</name>
+    <message>
+        <location filename="../../ui/funding_model.py" line="90"/>
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="90"/>
+        <source>申报编号</source>
+        <translation>Application ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="90"/>
+        <source>项目名称</source>
+        <translation>Project title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="90"/>
+        <source>申报单位</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="90"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="91"/>
+        <source>申请金额</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="91"/>
+        <source>上限</source>
+        <translation>Cap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="91"/>
+        <source>核定</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="91"/>
+        <source>核减/调整</source>
+        <translation>Cut / adjust</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="41"/>
+        <location filename="../../ui/funding_model.py" line="91"/>
+        <source>拟资助</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="42"/>
+        <location filename="../../ui/funding_model.py" line="75"/>
+        <source>线下</source>
+        <translation>Below line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="43"/>
+        <source>不建议支持</source>
+        <translation>Not recommended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="44"/>
+        <source>未录入专家组意见</source>
+        <translation>No panel consensus yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="45"/>
+        <source>不予受理</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="46"/>
+        <source>待秘书审核</source>
+        <translation>Awaiting secretary review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="47"/>
+        <source>不符合条件</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="48"/>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="55"/>
+        <source>不符合奖补条件</source>
+        <translation>Not eligible for the subsidy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="56"/>
+        <source>申报材料缺少所需数据</source>
+        <translation>The application lacks a figure the rule needs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="57"/>
+        <source>模板参数尚未录入</source>
+        <translation>Template figures not entered yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="60"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="92"/>
+        <source>累计</source>
+        <translation>Cumulative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="92"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="93"/>
+        <source>提示</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="107"/>
+        <source>重复享受</source>
+        <translation>Double funding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="134"/>
+        <source>拟资助 = 核减/调整后的金额；否则取申请金额（或规则金额）、上限与核定金额中的最小者</source>
+        <translation>Proposed = the cut/adjusted amount; otherwise the smallest of the requested (or rule) amount, the cap and the approved amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="159"/>
+        <source>与 %1（项目%2）不能重复享受：%3</source>
+        <translation>Cannot also be funded with %1 (item %2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>FundingPage</name>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="90"/>
+        <source>预算可按指南项目单独设置，也可按计划类别统一设置</source>
+        <translation>A budget can be set for one guide item, or for a whole plan type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="92"/>
+        <source>财政预算控制数（万元）</source>
+        <translation>Budget ceiling (10k CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="95"/>
+        <location filename="../../ui/funding_tab.py" line="403"/>
+        <location filename="../../ui/funding_tab.py" line="405"/>
+        <source>设置预算</source>
+        <translation>Set budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="97"/>
+        <location filename="../../ui/funding_tab.py" line="411"/>
+        <source>清除预算</source>
+        <translation>Clear budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="106"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="108"/>
+        <source>预算</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="138"/>
+        <source>核定金额…</source>
+        <translation>Approved amount…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="139"/>
+        <source>专家组核定的金额（不超过申请金额与上限）</source>
+        <translation>The amount the panel approved (not above the requested amount and the cap)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="140"/>
+        <source>核减/调整…</source>
+        <translation>Cut / adjust…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="141"/>
+        <source>秘书核减或调整拟资助金额，须写明理由</source>
+        <translation>The secretary cuts or adjusts the proposed amount; a reason is required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="142"/>
+        <location filename="../../ui/funding_tab.py" line="449"/>
+        <location filename="../../ui/funding_tab.py" line="453"/>
+        <source>撤销调整</source>
+        <translation>Withdraw adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="143"/>
+        <source>撤销秘书的核减/调整，恢复计算金额</source>
+        <translation>Withdraw the secretary's cut/adjustment and go back to the computed amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="144"/>
+        <location filename="../../ui/funding_tab.py" line="460"/>
+        <source>审核通过</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="145"/>
+        <source>秘书审核：已对照申报材料核对按规则计算的金额</source>
+        <translation>Secretary's review: the rule-computed amount was checked against the documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="146"/>
+        <source>模板参数…</source>
+        <translation>Template figures…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="147"/>
+        <source>录入申报通知规定的奖补参数</source>
+        <translation>Enter the subsidy figures set by the call notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="148"/>
+        <source>生成拟资助汇总表…</source>
+        <translation>Funding summary sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="149"/>
+        <source>拟资助项目汇总表（PDF，可数字签名；以及 Excel）</source>
+        <translation>Summary sheet of the proposed funding (PDF, can be digitally signed; and Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="150"/>
+        <source>公示…</source>
+        <translation>Publish…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="151"/>
+        <source>公示拟资助名单；公示后金额锁定</source>
+        <translation>Publish the proposed list; the amounts are locked afterwards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="152"/>
+        <source>记录异议…</source>
+        <translation>Record objection…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="153"/>
+        <source>公示期内收到的异议</source>
+        <translation>An objection received during the publicity period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="154"/>
+        <source>处理异议…</source>
+        <translation>Decide objection…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="155"/>
+        <source>维持、调整金额或撤销资助</source>
+        <translation>Maintain, adjust the amount or revoke the funding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="156"/>
+        <source>导出公示名单…</source>
+        <translation>Export public list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="157"/>
+        <source>公示名单（立项后为立项名单）：PDF 与 Excel，不含评分与专家信息</source>
+        <translation>The public list (the approved list once final): PDF and Excel, no scores and no experts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="158"/>
+        <location filename="../../ui/funding_tab.py" line="509"/>
+        <location filename="../../ui/funding_tab.py" line="512"/>
+        <source>立项定稿</source>
+        <translation>Finalise approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="159"/>
+        <source>公示期满且异议均已处理后，形成立项名单</source>
+        <translation>After the publicity period, with every objection decided: the final approved list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="213"/>
+        <source>资金安排</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="218"/>
+        <source>资金安排：%1 个范围，已安排 %2 万元</source>
+        <translation>Funding: %1 scopes, %2 × 10k CNY allocated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="220"/>
+        <source>%1，%2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="264"/>
+        <source>本批次还没有资金安排</source>
+        <translation>This session has no funding plan yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="266"/>
+        <source>未设置预算，已安排 %1 万元</source>
+        <translation>No budget set, %1 × 10k CNY allocated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="267"/>
+        <source>预算 %1，已安排 %2，剩余 %3（万元）</source>
+        <translation>Budget %1, allocated %2, remaining %3 (10k CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="270"/>
+        <source>，超出预算 %1</source>
+        <translation>, over budget by %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="276"/>
+        <source>已立项（公示 %1）</source>
+        <translation>Approved (published %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="278"/>
+        <source>公示中 %1</source>
+        <translation>Published %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="280"/>
+        <source>，异议 %1 件（待处理 %2）</source>
+        <translation>, %1 objections (%2 pending)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="295"/>
+        <source>项目%1（单独预算）</source>
+        <translation>Item %1 (own budget)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="326"/>
+        <source>资助规则：%1</source>
+        <translation>Funding rule: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="332"/>
+        <source>核定 %1：%2</source>
+        <translation>Approved %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="334"/>
+        <source>核减/调整 %1：%2</source>
+        <translation>Cut/adjusted %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="336"/>
+        <source>重复享受：与 %1 — %2</source>
+        <translation>Double funding: with %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="338"/>
+        <source>尚缺 %1 个模板参数（模板参数…）</source>
+        <translation>%1 template figures missing (Template figures…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="403"/>
+        <source>预算须为不小于 0 的金额（万元，最多两位小数），例如 500 或 1200.50。</source>
+        <translation>The budget must be an amount of 0 or more (10k CNY, at most 2 decimals), e.g. 500 or 1200.50.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="434"/>
+        <source>核定金额</source>
+        <translation>Approved amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="442"/>
+        <source>核减/调整</source>
+        <translation>Cut / adjust</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="450"/>
+        <source>撤销 %1 的核减/调整，恢复计算金额。理由：</source>
+        <translation>Withdraw the cut/adjustment of %1 and go back to the computed amount. Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="470"/>
+        <source>模板参数</source>
+        <translation>Template figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="481"/>
+        <source>公示</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="492"/>
+        <source>记录异议</source>
+        <translation>Record objection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="505"/>
+        <source>处理异议</source>
+        <translation>Decide objection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="510"/>
+        <source>立项后名单定稿（异议处理结果已计入），资金安排不能再修改。现在立项？</source>
+        <translation>After approval the list is final (objection outcomes applied) and the funding plan cannot change. Approve now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="524"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="534"/>
+        <source>选择存放拟资助项目汇总表的文件夹</source>
+        <translation>Choose the folder for the funding summary sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="537"/>
+        <source>用秘书的签名证书对汇总表 PDF 做数字签名？</source>
+        <translation>Sign the summary sheet PDF with the secretary's certificate?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="558"/>
+        <source>正在生成拟资助项目汇总表…</source>
+        <translation>Writing the funding summary sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="558"/>
+        <location filename="../../ui/funding_tab.py" line="559"/>
+        <source>生成拟资助汇总表</source>
+        <translation>Funding summary sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="563"/>
+        <source>选择存放公示名单的文件夹</source>
+        <translation>Choose the folder for the public list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="570"/>
+        <source>正在导出公示名单…</source>
+        <translation>Exporting the public list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="570"/>
+        <location filename="../../ui/funding_tab.py" line="571"/>
+        <source>导出公示名单</source>
+        <translation>Export public list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="576"/>
+        <source>已生成 %1 个文件：%2</source>
+        <translation>%1 files written: %2</translation>
+    </message>
+</context>
+<context>
     <name>ImportProgress</name>
     <message>
         <location filename="../../ui/import_dialogs.py" line="24"/>
@@ -1962,436 +2574,436 @@ PDF signing key fingerprint: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>南宁市科技计划项目评审系统</source>
         <translation>Nanning S&amp;T Project Review System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>筛选：编号、项目名称、申报单位、指南项目… (Ctrl+F)</source>
         <translation>Filter: number, title, applicant, guide item… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>通过</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>不通过</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>待核实</source>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>评审批次</source>
         <translation>Review session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>（已定稿）</source>
         <translation> (finalised)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>申报指南版本：%1</source>
         <translation>Guide edition: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>先新建评审批次（菜单“批次 → 新建评审批次…”，Ctrl+N），再把申报包（.nnpkg / .zip）或文件夹拖到此窗口导入。</source>
         <translation>Create a review session first (Session → New review session…, Ctrl+N), then drop packages (.nnpkg / .zip) or folders onto this window to import them.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="672"/>
+        <location filename="../../ui/main_window.py" line="673"/>
         <source>把申报包（.nnpkg / .zip）或文件夹拖到此窗口即可导入</source>
         <translation>Drag application packages (.nnpkg / .zip) or folders onto this window to import them</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>未确认结论</source>
         <translation>Not decided</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>申报包与形式审查</source>
         <translation>Packages and Formal Check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>评审工作的八个步骤和当前进度</source>
         <translation>The eight steps of a review and where this session stands</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>导入申报包…</source>
         <translation>Import Application Packages…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>选择一个或多个 .nnpkg / .zip 申报包导入当前批次</source>
         <translation>Choose one or more .nnpkg / .zip application packages to import into the current session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>导入文件夹…</source>
         <translation>Import Folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>导入文件夹（含子文件夹）中的全部申报包</source>
         <translation>Import all application packages in a folder (including subfolders)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>新建评审批次…</source>
         <translation>New Review Session…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>重新形式审查</source>
         <translation>Re-run Formal Check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>按指南重新审查本批次全部申报包（含跨申报包检查）</source>
         <translation>Re-check all application packages in this session against the guide (including cross-package checks)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>移除申报包…</source>
         <translation>Remove Application Package…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>筛选</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>备份密钥…</source>
         <translation>Back Up Keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>把评审秘书的签名密钥与证书备份到口令保护的文件（换电脑用）</source>
         <translation>Back up the secretary&apos;s signing keys and certificates to a passphrase-protected file (to move to a new PC)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>恢复密钥…</source>
         <translation>Restore Keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>在新电脑上从备份恢复评审秘书的密钥（指纹不变）</source>
         <translation>Restore the secretary&apos;s keys from a backup on a new PC (same fingerprints)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>形式审查：通过…</source>
         <translation>Formal check: accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>确认所选申报包形式审查通过</source>
         <translation>Accept the selected package at formal check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>形式审查：不予受理…</source>
         <translation>Formal check: do not accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>所选申报包形式审查不予受理（须填写理由）</source>
         <translation>Do not accept the selected package at formal check (reason required)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>撤销形式审查结论…</source>
         <translation>Withdraw formal check decision…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>撤销所选申报包已登记的形式审查结论（须填写理由）</source>
         <translation>Withdraw the selected package&apos;s recorded formal check decision (reason required)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>撤销上一次形式审查结论</source>
         <translation>Undo last formal check decision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>批次(&amp;S)</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>专家与评审(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>导入专家库…</source>
         <translation>Import Expert Roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>导出专家库…</source>
         <translation>Export Expert Roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>保存专家库导入模板…</source>
         <translation>Save Roster Import Template…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>新建评审组…</source>
         <translation>New Panel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>重新检测回避</source>
         <translation>Re-detect Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>导出评审包…</source>
         <translation>Export Review Bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>导入评分文件…</source>
         <translation>Import Score Files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>开始：评审步骤与进度</source>
         <translation>Start: steps and progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>评审工作的八个步骤、本批次进度，点击步骤即可打开</source>
         <translation>The eight steps of a review and this session&apos;s progress; click a step to open it</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>使用手册</source>
         <translation>User manual</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>打开随软件提供的使用手册（无需联网）</source>
         <translation>Open the user manual shipped with the program (no network needed)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>新建评审批次</source>
         <translation>New Review Session</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>已创建评审批次：%1</source>
         <translation>Review session created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>共 %1 个申报包：通过 %2，不通过 %3，待核实 %4</source>
         <translation>%1 application packages: %2 pass, %3 fail, %4 to verify</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>；不予受理 %1，未确认 %2</source>
         <translation>; not accepted %1, not decided %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>形式审查结论</source>
         <translation>Formal check decision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>确认 %1 形式审查通过。机器审查未通过：请填写核实情况。</source>
         <translation>Accept %1 at formal check. The machine check did not pass: describe what was verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>%1 形式审查不予受理。请填写理由（写入审计记录和结果表）：</source>
         <translation>Do not accept %1 at formal check. Reason (goes into the audit trail and the result sheets):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>撤销 %1 的形式审查结论。请填写理由：</source>
         <translation>Withdraw the formal check decision of %1. Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>已撤销 %1 的上一次形式审查结论</source>
         <translation>Undid the last formal check decision of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>没有可撤销的形式审查结论</source>
         <translation>No formal check decision to undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
-        <location filename="../../ui/main_window.py" line="555"/>
-        <location filename="../../ui/main_window.py" line="558"/>
-        <location filename="../../ui/main_window.py" line="560"/>
-        <location filename="../../ui/main_window.py" line="657"/>
+        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>导入申报包</source>
         <translation>Import Application Packages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>申报包 (*.nnpkg *.zip);;所有文件 (*)</source>
         <translation>Application packages (*.nnpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>导入文件夹中的申报包</source>
         <translation>Import Application Packages from Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>请先新建评审批次。</source>
         <translation>Please create a review session first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="559"/>
         <source>上一次导入尚未完成。</source>
         <translation>The previous import has not finished yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>导入完成：%1</source>
         <translation>Import finished: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>重复的申报编号</source>
         <translation>Duplicate Application IDs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>%1 个申报包的申报编号在本批次中已存在。要用这些文件替换已导入的申报包吗？</source>
         <translation>The application IDs of %1 application package(s) already exist in this session. Replace the imported packages with these files?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>已重新完成形式审查</source>
         <translation>Formal check re-run finished</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="602"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>只读复核形式审查</source>
         <translation>Read-only formal re-check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608"/>
+        <location filename="../../ui/main_window.py" line="609"/>
         <source>本批次已定稿，形式审查结果已冻结（评审表所载为定稿时的结果）；本次只读复核，未写入任何数据。</source>
         <translation>This session is finalised: its formal-check findings are frozen (the sheets show them as they were at finalisation). This re-check is read-only; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="609"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>复核结果与定稿时不同的申报：%1</source>
         <translation>Applications whose re-check differs from the findings at finalisation: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="612"/>
+        <location filename="../../ui/main_window.py" line="613"/>
         <source>复核结果与定稿时一致。</source>
         <translation>The re-check agrees with the findings at finalisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="619"/>
+        <location filename="../../ui/main_window.py" line="623"/>
         <source>移除申报包</source>
         <translation>Remove Application Package</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="619"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>从本批次移除申报包 %1？此操作会记入审计日志。</source>
         <translation>Remove application package %1 from this session? This will be recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="621"/>
+        <location filename="../../ui/main_window.py" line="622"/>
         <source>已移除 %1</source>
         <translation>Removed %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="659"/>
+        <location filename="../../ui/main_window.py" line="660"/>
         <source>以下文件不是申报包（.nnpkg / .zip）或评分文件（.nnscore），已跳过：
 %1</source>
         <translation>The following files are not application packages (.nnpkg / .zip) or score files (.nnscore) and were skipped:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="706"/>
+        <location filename="../../ui/main_window.py" line="707"/>
         <source>界面语言将在重新启动后生效</source>
         <translation>The interface language changes when the program is restarted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>存储已被其他程序更新，已刷新</source>
         <translation>The store was updated by another program; the view has been refreshed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2562,6 +3174,39 @@ PDF signing key fingerprint: %2</translation>
         <location filename="../../ui/session_dialog.py" line="53"/>
         <source>结束日期不能早于开始日期。</source>
         <translation>The end date cannot be earlier than the start date.</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionDialog</name>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="254"/>
+        <source>记录异议</source>
+        <translation>Record objection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="260"/>
+        <source>异议的内容（来信、来电摘要）</source>
+        <translation>What the objection says (summary of the letter or call)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="263"/>
+        <source>收到日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="264"/>
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="269"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="277"/>
+        <source>请填写异议内容。</source>
+        <translation>Please enter what the objection says.</translation>
     </message>
 </context>
 <context>
@@ -3050,6 +3695,69 @@ Dismissed because: %2</translation>
     </message>
 </context>
 <context>
+    <name>ParamsDialog</name>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="147"/>
+        <source>模板参数</source>
+        <translation>Template figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="148"/>
+        <source>以下参数由当年申报通知确定，录入后才能计算金额：</source>
+        <translation>These figures are set by this year's call notice; amounts can be computed once they are entered:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="149"/>
+        <source>所有模板参数均已录入。如需修改，请在下方填写项目、方向与参数名。</source>
+        <translation>Every template figure is entered. To change one, fill in the item, direction and figure name below.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="152"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="152"/>
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="152"/>
+        <source>参数</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="152"/>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="153"/>
+        <source>来源（文号）</source>
+        <translation>Source (notice no.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="163"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="192"/>
+        <source>第 %1 行：请填写项目编号、方向编号（整数）和参数名。</source>
+        <translation>Row %1: enter the item number, the direction number (whole numbers) and the figure name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="196"/>
+        <source>第 %1 行：数值不是数字。</source>
+        <translation>Row %1: the value is not a number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="199"/>
+        <source>请至少填写一个数值。</source>
+        <translation>Enter at least one value.</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../ui/expert/dialogs.py" line="40"/>
@@ -3113,143 +3821,143 @@ Dismissed because: %2</translation>
 <context>
     <name>PasswordsDialog</name>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="62"/>
+        <location filename="../../ui/passwords_dialog.py" line="33"/>
         <source>评审包已生成 — 请记录密码</source>
         <translation>Review Bundles Created — Note the Passwords</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="67"/>
+        <location filename="../../ui/passwords_dialog.py" line="38"/>
         <source>密码只显示这一次，系统不保存密码。每位专家的密码已写入其任务通知书（PDF，与评审包在同一文件夹）。请将评审包与任务通知书分开交付。关闭前请打印或保存为 PDF（密码清单和全部任务通知书）。</source>
         <translation>The passwords are shown only this once and are not stored. Each expert&apos;s password is in their assignment letter (PDF, in the same folder as the bundles). Hand out bundles and letters separately. Print or save as PDF (password list and all letters) before closing.</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="70"/>
+        <location filename="../../ui/passwords_dialog.py" line="41"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="70"/>
+        <location filename="../../ui/passwords_dialog.py" line="41"/>
         <source>评审包文件</source>
         <translation>Bundle File</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="70"/>
+        <location filename="../../ui/passwords_dialog.py" line="41"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="70"/>
+        <location filename="../../ui/passwords_dialog.py" line="41"/>
         <source>申报数</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="71"/>
+        <location filename="../../ui/passwords_dialog.py" line="42"/>
         <source>任务通知书</source>
         <translation>Assignment Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="82"/>
+        <location filename="../../ui/passwords_dialog.py" line="53"/>
         <source>秘书签名密钥指纹：%1</source>
         <translation>Secretary&apos;s signing key fingerprint: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="93"/>
+        <location filename="../../ui/passwords_dialog.py" line="64"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="94"/>
+        <location filename="../../ui/passwords_dialog.py" line="65"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="95"/>
+        <location filename="../../ui/passwords_dialog.py" line="66"/>
         <source>打印密码清单和每位专家的任务通知书</source>
         <translation>Print the password list and every expert&apos;s assignment letter</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="97"/>
+        <location filename="../../ui/passwords_dialog.py" line="68"/>
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="98"/>
+        <location filename="../../ui/passwords_dialog.py" line="69"/>
         <source>把密码清单和全部任务通知书保存为一个 PDF（请勿存放在交给专家的 U 盘中）</source>
         <translation>Save the password list and all assignment letters as one PDF (not on the USB stick handed to experts)</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="100"/>
+        <location filename="../../ui/passwords_dialog.py" line="71"/>
         <source>复制全部</source>
         <translation>Copy All</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="102"/>
+        <location filename="../../ui/passwords_dialog.py" line="73"/>
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="134"/>
+        <location filename="../../ui/passwords_dialog.py" line="105"/>
         <source>评审包密码清单和任务通知书</source>
         <translation>Bundle passwords and assignment letters</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="136"/>
+        <location filename="../../ui/passwords_dialog.py" line="107"/>
         <source>打印密码清单和任务通知书</source>
         <translation>Print the password list and assignment letters</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="142"/>
-        <location filename="../../ui/passwords_dialog.py" line="145"/>
+        <location filename="../../ui/passwords_dialog.py" line="113"/>
+        <location filename="../../ui/passwords_dialog.py" line="116"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="142"/>
+        <location filename="../../ui/passwords_dialog.py" line="113"/>
         <source>未能打印：%1</source>
         <translation>Could not print: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="145"/>
+        <location filename="../../ui/passwords_dialog.py" line="116"/>
         <source>未能打印：打印机不可用。请检查打印机或改用“保存为 PDF…”。</source>
         <translation>Could not print: the printer is not available. Check the printer or use &quot;Save as PDF…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="148"/>
+        <location filename="../../ui/passwords_dialog.py" line="119"/>
         <source>已发送到打印机（%1 页）。</source>
         <translation>Sent to the printer (%1 pages).</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="154"/>
+        <location filename="../../ui/passwords_dialog.py" line="125"/>
         <source>保存密码清单和任务通知书</source>
         <translation>Save the password list and assignment letters</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="155"/>
+        <location filename="../../ui/passwords_dialog.py" line="126"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="167"/>
+        <location filename="../../ui/passwords_dialog.py" line="138"/>
         <source>保存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="168"/>
+        <location filename="../../ui/passwords_dialog.py" line="139"/>
         <source>未能保存 %1：%2</source>
         <translation>Could not save %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="171"/>
+        <location filename="../../ui/passwords_dialog.py" line="142"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="182"/>
+        <location filename="../../ui/passwords_dialog.py" line="153"/>
         <source>关闭密码窗口</source>
         <translation>Close the password window</translation>
     </message>
     <message>
-        <location filename="../../ui/passwords_dialog.py" line="184"/>
+        <location filename="../../ui/passwords_dialog.py" line="155"/>
         <source>密码尚未打印或保存为 PDF。关闭后本窗口不再显示密码，系统也不保存密码（每位专家的密码只写在其任务通知书中）。
 
 确定关闭吗？</source>
@@ -3362,6 +4070,35 @@ Close anyway?</translation>
     </message>
 </context>
 <context>
+    <name>PublicityDialog</name>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="223"/>
+        <location filename="../../ui/funding_dialogs.py" line="236"/>
+        <source>公示</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="224"/>
+        <source>公示后预算、参数与金额不能再修改，只能通过异议处理调整。公示期（含首尾两日）：</source>
+        <translation>After publishing, budgets, figures and amounts cannot change except through objections. Publicity period (both days included):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="230"/>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="231"/>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_dialogs.py" line="244"/>
+        <source>结束日期不能早于开始日期。</source>
+        <translation>The end date cannot be earlier than the start date.</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../../ui/panel_dialogs.py" line="193"/>
@@ -3396,17 +4133,17 @@ Close anyway?</translation>
 <context>
     <name>RemovedState</name>
     <message>
-        <location filename="../../ui/expert/empty_state.py" line="58"/>
+        <location filename="../../ui/expert/empty_state.py" line="51"/>
         <source>打印个人评分表…</source>
         <translation>Print personal score sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/empty_state.py" line="60"/>
+        <location filename="../../ui/expert/empty_state.py" line="53"/>
         <source>保存个人评分表 PDF…</source>
         <translation>Save personal score sheet as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/empty_state.py" line="84"/>
+        <location filename="../../ui/expert/empty_state.py" line="70"/>
         <source>此评审包的材料已在导出后删除，只保留了已签名的评分记录（r%1）。可打印个人评分表。</source>
         <translation>This bundle&apos;s materials were removed after export; only the signed score record (r%1) is kept. The personal score sheet can still be printed.</translation>
     </message>
@@ -3432,62 +4169,67 @@ Close anyway?</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../ui/results_model.py" line="33"/>
+        <location filename="../../ui/results_model.py" line="34"/>
         <source>总排名</source>
         <translation>Overall Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="33"/>
+        <location filename="../../ui/results_model.py" line="34"/>
         <source>项目内排名</source>
         <translation>Rank in Item</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="33"/>
+        <location filename="../../ui/results_model.py" line="34"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="34"/>
+        <location filename="../../ui/results_model.py" line="35"/>
         <source>项目名称</source>
         <translation>Project Title</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="35"/>
+        <location filename="../../ui/results_model.py" line="36"/>
         <source>平均分</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="35"/>
+        <location filename="../../ui/results_model.py" line="36"/>
         <source>去高低平均</source>
         <translation>Trimmed Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="35"/>
+        <location filename="../../ui/results_model.py" line="36"/>
         <source>项目得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="35"/>
+        <location filename="../../ui/results_model.py" line="36"/>
         <source>推荐</source>
         <translation>Recommendations</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="35"/>
+        <location filename="../../ui/results_model.py" line="36"/>
         <source>结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="38"/>
+        <location filename="../../ui/results_model.py" line="39"/>
         <source>分歧</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="116"/>
+        <location filename="../../ui/results_model.py" line="48"/>
+        <source>拟资助（万元）</source>
+        <translation>Proposed (10k CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results_model.py" line="132"/>
         <source>有专家组意见草稿（尚未录入）</source>
         <translation>Has a draft panel opinion (not recorded yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="118"/>
+        <location filename="../../ui/results_model.py" line="134"/>
         <source>原总分 %1，不计入：%2</source>
         <translation>Total on record %1, not counted: %2</translation>
     </message>
@@ -3495,22 +4237,22 @@ Close anyway?</translation>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../ui/results_page.py" line="342"/>
+        <location filename="../../ui/results_page.py" line="351"/>
         <source>（%1，不计入）</source>
         <translation> (%1, not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="360"/>
+        <location filename="../../ui/results_page.py" line="369"/>
         <source>不计入：%1</source>
         <translation>Not counted: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="369"/>
+        <location filename="../../ui/results_page.py" line="378"/>
         <source>形式审查结论：%1</source>
         <translation>Formal check decision: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="370"/>
+        <location filename="../../ui/results_page.py" line="379"/>
         <source>%1 的评分不计入：%2</source>
         <translation>Review by %1 not counted: %2</translation>
     </message>
@@ -3638,7 +4380,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="190"/>
-        <location filename="../../ui/results_page.py" line="460"/>
+        <location filename="../../ui/results_page.py" line="469"/>
         <source>专家组意见</source>
         <translation>Panel Consensus</translation>
     </message>
@@ -3700,94 +4442,94 @@ Close anyway?</translation>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="306"/>
+        <location filename="../../ui/results_page.py" line="315"/>
         <source>分歧提示（%1）</source>
         <translation>Divergence Flags (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="645"/>
+        <location filename="../../ui/results_page.py" line="654"/>
         <source>已入档 %1 个文件，拒收 %2 个。</source>
         <translation>%1 file(s) filed, %2 refused.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="341"/>
+        <location filename="../../ui/results_page.py" line="350"/>
         <source>评审指标</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="342"/>
+        <location filename="../../ui/results_page.py" line="351"/>
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="356"/>
+        <location filename="../../ui/results_page.py" line="365"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="366"/>
+        <location filename="../../ui/results_page.py" line="375"/>
         <source>计算结论：%1</source>
         <translation>Calculated conclusion: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="368"/>
+        <location filename="../../ui/results_page.py" line="377"/>
         <source>（专家组意见已过期：评分在其后有变化）</source>
         <translation> (panel consensus out of date: scores changed after it was saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="462"/>
+        <location filename="../../ui/results_page.py" line="471"/>
         <source>已保存 %1 的专家组意见</source>
         <translation>Panel consensus for %1 saved</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="469"/>
+        <location filename="../../ui/results_page.py" line="478"/>
         <source>重新开启评审批次</source>
         <translation>Reopen Review Session</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="469"/>
+        <location filename="../../ui/results_page.py" line="478"/>
         <source>重新开启后可修改评分与意见；此后打印的评审表版本号加一。理由：</source>
         <translation>After reopening, scores and opinions can be changed; sheets printed from then on get the next version number. Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="472"/>
+        <location filename="../../ui/results_page.py" line="481"/>
         <source>重新开启</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="476"/>
-        <location filename="../../ui/results_page.py" line="479"/>
-        <location filename="../../ui/results_page.py" line="481"/>
+        <location filename="../../ui/results_page.py" line="485"/>
+        <location filename="../../ui/results_page.py" line="488"/>
+        <location filename="../../ui/results_page.py" line="490"/>
         <source>定稿</source>
         <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="480"/>
+        <location filename="../../ui/results_page.py" line="489"/>
         <source>定稿后本批次（%1 个申报项目）只读，修改须重新开启并说明理由。现在定稿？</source>
         <translation>Once finalized, this session (%1 applications) is read-only; changes require reopening it with a reason. Finalize now?</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="502"/>
+        <location filename="../../ui/results_page.py" line="511"/>
         <source>导出评审结果</source>
         <translation>Export Results</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="507"/>
+        <location filename="../../ui/results_page.py" line="516"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="508"/>
+        <location filename="../../ui/results_page.py" line="517"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="512"/>
+        <location filename="../../ui/results_page.py" line="521"/>
         <source>选择存放评审结果表的文件夹</source>
         <translation>Choose a Folder for the Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="592"/>
+        <location filename="../../ui/results_page.py" line="601"/>
         <source>组长只能用本人的密钥签名：
 • 组长携带本人的 UKey 在本机签名；或
 • 把结果表交给组长，由组长在本人电脑的专家工作台中签署（文件 → 组长签署结果表…），交回后用“导入组长签署的结果表…”入档。</source>
@@ -3796,137 +4538,137 @@ Close anyway?</translation>
 • give the sheet to the leader, who signs it in the expert workspace on the leader&apos;s own computer (File → Countersign a result sheet as panel leader…); when it comes back, file it with “Accept sheets countersigned by the leader…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="593"/>
+        <location filename="../../ui/results_page.py" line="602"/>
         <source>使用组长本人的 UKey…</source>
         <translation>Use the Leader&apos;s Own UKey…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="620"/>
+        <location filename="../../ui/results_page.py" line="629"/>
         <source>导入组长签署的结果表…</source>
         <translation>Accept sheets countersigned by the leader…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="621"/>
+        <location filename="../../ui/results_page.py" line="630"/>
         <source>组长在本人电脑上签署后交回的结果表：核验组长证书、原有签名和发出的结果表后入档</source>
         <translation>Result sheets the panel leader signed on the leader&apos;s own computer: checks the leader&apos;s certificate, the earlier signatures and the issued sheet, then files them</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="632"/>
+        <location filename="../../ui/results_page.py" line="641"/>
         <source>选择组长签署后交回的结果表</source>
         <translation>Choose the result sheets countersigned by the leader</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="641"/>
+        <location filename="../../ui/results_page.py" line="650"/>
         <source>已入档：</source>
         <translation>Filed: </translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="641"/>
+        <location filename="../../ui/results_page.py" line="650"/>
         <source>拒收：</source>
         <translation>Refused: </translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="637"/>
-        <location filename="../../ui/results_page.py" line="644"/>
+        <location filename="../../ui/results_page.py" line="646"/>
+        <location filename="../../ui/results_page.py" line="653"/>
         <source>导入组长签署的结果表</source>
         <translation>Accept countersigned result sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="424"/>
+        <location filename="../../ui/results_page.py" line="433"/>
         <source>草稿未能保存：%1</source>
         <translation>Draft not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="439"/>
+        <location filename="../../ui/results_page.py" line="448"/>
         <source>草稿已保存 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="440"/>
+        <location filename="../../ui/results_page.py" line="449"/>
         <source>专家组意见尚未录入：文字已作为草稿保存，录入后草稿自动删除</source>
         <translation>The panel opinion is not recorded yet: the text is kept as a draft, deleted once the opinion is recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="476"/>
+        <location filename="../../ui/results_page.py" line="485"/>
         <source>还不能定稿：以下 %1 项须先处理。</source>
         <translation>Cannot finalize yet: %1 item(s) to deal with first.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="517"/>
+        <location filename="../../ui/results_page.py" line="526"/>
         <source>用秘书的签名证书对生成的 PDF 做数字签名？</source>
         <translation>Digitally sign the generated PDFs with the secretary&apos;s signing certificate?</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="532"/>
+        <location filename="../../ui/results_page.py" line="541"/>
         <source>正在生成评审结果表…</source>
         <translation>Generating result sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="532"/>
+        <location filename="../../ui/results_page.py" line="541"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="533"/>
-        <location filename="../../ui/results_page.py" line="549"/>
+        <location filename="../../ui/results_page.py" line="542"/>
+        <location filename="../../ui/results_page.py" line="558"/>
         <source>生成评审结果表</source>
         <translation>Generate Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="555"/>
+        <location filename="../../ui/results_page.py" line="564"/>
         <source>已取消，未留下任何文件</source>
         <translation>Cancelled; no files were left behind</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="560"/>
+        <location filename="../../ui/results_page.py" line="569"/>
         <source>评审结果表</source>
         <translation>Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="561"/>
+        <location filename="../../ui/results_page.py" line="570"/>
         <source>已生成 %1 个 PDF 文件%2。</source>
         <translation>Generated %1 PDF file(s)%2.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="562"/>
+        <location filename="../../ui/results_page.py" line="571"/>
         <source>（已数字签名，签名人 %1）</source>
         <translation> (digitally signed by %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="564"/>
+        <location filename="../../ui/results_page.py" line="573"/>
         <source>打开汇总表</source>
         <translation>Open Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="565"/>
+        <location filename="../../ui/results_page.py" line="574"/>
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="566"/>
+        <location filename="../../ui/results_page.py" line="575"/>
         <source>打印汇总表…</source>
         <translation>Print Summary Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="567"/>
+        <location filename="../../ui/results_page.py" line="576"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="583"/>
+        <location filename="../../ui/results_page.py" line="592"/>
         <source>选择要由组长加签的评审结果表</source>
         <translation>Choose the result sheets the leader countersigns</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="589"/>
-        <location filename="../../ui/results_page.py" line="605"/>
-        <location filename="../../ui/results_page.py" line="613"/>
+        <location filename="../../ui/results_page.py" line="598"/>
+        <location filename="../../ui/results_page.py" line="614"/>
+        <location filename="../../ui/results_page.py" line="622"/>
         <source>组长加签</source>
         <translation>Leader Countersign</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="608"/>
-        <location filename="../../ui/results_page.py" line="615"/>
+        <location filename="../../ui/results_page.py" line="617"/>
+        <location filename="../../ui/results_page.py" line="624"/>
         <source>已由 %1 加签 %2 个文件</source>
         <translation>%2 file(s) countersigned by %1</translation>
     </message>
@@ -4271,12 +5013,12 @@ Close anyway?</translation>
 <context>
     <name>SheetPrint</name>
     <message>
-        <location filename="../../ui/expert/sheet_print.py" line="40"/>
+        <location filename="../../ui/expert/sheet_print.py" line="14"/>
         <source>专家个人评分表</source>
         <translation>Personal score sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/expert/sheet_print.py" line="42"/>
+        <location filename="../../ui/expert/sheet_print.py" line="16"/>
         <source>个人评分表 — 打印预览</source>
         <translation>Personal score sheet — print preview</translation>
     </message>

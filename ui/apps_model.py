@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from nn_review.funding.routing import RULE, route_label
 from nn_review.i18n import M, render
 from nn_review.roster.common import local_time
 from nn_review.services.queries import AppRow
@@ -15,10 +16,12 @@ from .plain import data, tip
 STATUS_COLOURS = {"pass": "#1e7d32", "fail": "#c62828", "attention": "#b26a00", "unchecked": "#666666"}
 DECISION_COLOURS = {"accepted": "#1e7d32", "excluded": "#6d4c41"}
 SORT_ROLE = Qt.UserRole + 1
+RULE_COLOUR = "#1565c0"  # 按规则核定: set apart from the panel route
 
 
 class ApplicationsModel(QAbstractTableModel):
-    COLUMNS = ("id", "item", "title", "applicant", "requested", "self_funded", "status")
+    # route (评审路径, issue 21) before the verdict: the verdict stays the last column.
+    COLUMNS = ("id", "item", "title", "applicant", "requested", "self_funded", "route", "status")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -26,7 +29,7 @@ class ApplicationsModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("申报编号"), self.tr("指南项目"), self.tr("项目名称"), self.tr("申报单位"),
-                self.tr("申请资助"), self.tr("自筹经费"), self.tr("形式审查结论")]
+                self.tr("申请资助"), self.tr("自筹经费"), self.tr("评审路径"), self.tr("形式审查结论")]
 
     def set_rows(self, rows: list[AppRow]) -> None:
         self.beginResetModel()
@@ -44,6 +47,8 @@ class ApplicationsModel(QAbstractTableModel):
             return self.headers()[section]
         if orientation == Qt.Horizontal and role == Qt.ToolTipRole and self.COLUMNS[section] in ("requested", "self_funded"):
             return self.tr("单位：万元")
+        if orientation == Qt.Horizontal and role == Qt.ToolTipRole and self.COLUMNS[section] == "route":
+            return self.tr("专家评审：评审组评审、择优；按规则核定：资助金额按指南规则计算，经秘书审核，不需再行评审")
         return None
 
     def item_text(self, r: AppRow) -> str:
@@ -55,6 +60,11 @@ class ApplicationsModel(QAbstractTableModel):
         if r.direction:
             text += " " + self.tr("方向%1").replace("%1", str(r.direction))
         return text
+
+    @staticmethod
+    def route_text(r: AppRow) -> str:
+        """专家评审 | 按规则核定 (nn_review/i18n/catalog_routing.py), in the UI language."""
+        return render(route_label(r.route))
 
     def status_text(self, r: AppRow) -> str:
         """Machine verdict → the secretary's decision, e.g. 不通过（1） → 不予受理."""
@@ -110,14 +120,16 @@ class ApplicationsModel(QAbstractTableModel):
             # tooltip never rich text (Qt would render "<img src=file:///…>" in a title).
             text = {"id": r.application_id, "item": self.item_text(r), "title": data(r.title),
                     "applicant": data(r.applicant), "requested": money(r.requested, short=True), "self_funded": money(r.self_funded, short=True),
-                    "status": self.status_text(r)}[col]
+                    "route": self.route_text(r), "status": self.status_text(r)}[col]
             return tip(text) if role == Qt.ToolTipRole else text
         if role == SORT_ROLE:
             return {"id": r.application_id, "item": (r.guide_item or 99, r.direction or 0, r.kind),
                     "title": r.title, "applicant": r.applicant, "requested": r.requested,
-                    "self_funded": r.self_funded, "status": self.status_rank(r)}[col]
+                    "self_funded": r.self_funded, "route": r.route, "status": self.status_rank(r)}[col]
         if role == Qt.TextAlignmentRole and col in ("requested", "self_funded"):
             return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ForegroundRole and col == "route" and r.route == RULE:
+            return QBrush(QColor(RULE_COLOUR))
         if role == Qt.ForegroundRole and col == "status":
             return QBrush(QColor(DECISION_COLOURS.get(r.formal_decision) or STATUS_COLOURS[r.check_status]))
         if role == Qt.FontRole and col == "status" and not r.formal_decision and r.check_status != "pass":
@@ -130,7 +142,7 @@ class ApplicationsModel(QAbstractTableModel):
 
 
 class ApplicationsFilter(QSortFilterProxyModel):
-    """Text filter over id, item, title, applicant (case-insensitive) plus a status filter: a machine
+    """Text filter over id, item, title, applicant, route (case-insensitive) plus a status filter: a machine
     verdict, or ``undecided`` (not passed, no decision yet) / ``excluded`` (不予受理)."""
 
     def __init__(self, parent=None):
@@ -176,5 +188,5 @@ class ApplicationsFilter(QSortFilterProxyModel):
             return False
         if not self._text:
             return True
-        hay = " ".join((r.application_id, model.item_text(r), r.title, r.applicant)).casefold()
+        hay = " ".join((r.application_id, model.item_text(r), r.title, r.applicant, model.route_text(r))).casefold()
         return all(part in hay for part in self._text.split())

@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nn_review.funding.model import NEEDS_PARAMS, NOT_DECLARED, NOT_ELIGIBLE, OK
+from nn_review.funding.routing import route_label
+from nn_review.i18n import M, render
 from nn_review.package import vocab
 from nn_review.services.formal import FormalState
 from nn_review.services.queries import AppDetail
@@ -199,6 +202,7 @@ class DetailPane(QWidget):
         self._group(self.tr("实施期与经费"), [(self.tr("实施期"), f"{p['start']} — {p['end']}"),
                                          (self.tr("申请资助"), vocab.money(b['requested'])),
                                          (self.tr("自筹经费"), vocab.money(b['self_funded']))])
+        self._fill_route(d)
         ind = m.get("indicators") or {}
         if ind:
             rows = []
@@ -218,6 +222,30 @@ class DetailPane(QWidget):
         self._group(self.tr("来源文件"), [(self.tr("文件名"), d.source_name), ("SHA-256", d.source_sha256)])
         if d.warnings:
             self._group(self.tr("导入警告"), [(str(i + 1), w) for i, w in enumerate(d.warnings)])
+
+    def _fill_route(self, d: AppDetail) -> None:
+        """资助规则 (issue 21): the route, whose rule, its text, the cap and the computed amount."""
+        rd = d.route
+        if rd is None:
+            return
+        rows = [(self.tr("评审路径"), render(route_label(rd.route)))]
+        if rd.rule_of is None:
+            rows.append((self.tr("资助规则"), render(M("routing.no_rule"))))
+        else:
+            rows += [(self.tr("规则"), render(rd.rule_of)), (self.tr("指南原文"), rd.text)]
+            if isinstance(rd.cap, (int, float, str)) and rd.cap != "":
+                rows.append((self.tr("资助上限"), vocab.money(rd.cap)))
+            elif isinstance(rd.cap, dict) and rd.cap.get("param"):
+                rows.append((self.tr("资助上限"), self.tr("按通知填写的参数 %1").replace("%1", str(rd.cap["param"]))))
+            c = rd.computed
+            if c is None:
+                rows.append((self.tr("按规则计算"), render(M("routing.not_computed"))))
+            else:
+                status = {OK: vocab.money(c.amount), NOT_ELIGIBLE: self.tr("不符合资助条件"),
+                          NOT_DECLARED: self.tr("申报包未申报所需数据"),
+                          NEEDS_PARAMS: self.tr("待填写通知中的参数")}.get(c.status, c.status)
+                rows += [(self.tr("按规则计算"), status), (self.tr("计算过程"), render(c.formula))]
+        self._group(self.tr("资助规则"), rows)
 
     def _fill_findings(self, d: AppDetail) -> None:
         self.findings_model.set_findings(d.findings)

@@ -109,8 +109,9 @@ class MainWindow(QMainWindow):
         # The title stretches; applicant, guide item, verdict and amounts give way in that order, so
         # 形式审查结论 (last) stays in view at 1366 in English too (ui/column_fit.py).
         self.columns = ColumnFit(self.table, stretch=2, bounds={0: (90, 200), 1: (70, 170), 3: (90, 280),
-                                                                4: (60, 120), 5: (60, 120), 6: (110, 300)},
-                                 shrink=(3, 1, 6, 4, 5), stretch_least=120)
+                                                                4: (60, 120), 5: (60, 120), 6: (60, 110),
+                                                                7: (110, 300)},
+                                 shrink=(3, 1, 7, 6, 4, 5), stretch_least=120)
         self._quiet_selection = False  # a refresh re-selecting the same row: the detail pane stays
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._quiet_selection or self._row_selected(cur))

@@ -7,13 +7,14 @@ from collections import Counter
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QRadioButton,
-                               QSpinBox, QVBoxLayout, QWidget)
+                               QMessageBox, QSpinBox, QVBoxLayout, QWidget)
 
+from nn_review.funding.routing import RULE
 from nn_review.i18n import render
 from nn_review.roster.experts import ExpertInfo
 from nn_review.services.queries import AppRow
 
-from .plain import data
+from .plain import data, plain
 
 
 def _buttons(dlg: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -40,8 +41,11 @@ class NewPanelDialog(QDialog):
         self.name.setPlaceholderText(self.tr("例如：第一组（新一代信息技术）"))
         self.items = QListWidget(self)
         per_item = Counter(a.guide_item for a in apps if a.guide_item is not None)
+        rule_items = {a.guide_item for a in apps if a.route == RULE}
+        rule_mark = "  " + self.tr("［按规则核定，不需再行评审］")
         for item, n in sorted(per_item.items()):
-            it = QListWidgetItem(self.tr("项目%1（%2 个申报包）").replace("%1", str(item)).replace("%2", str(n)))
+            it = QListWidgetItem(self.tr("项目%1（%2 个申报包）").replace("%1", str(item)).replace("%2", str(n))
+                                 + (rule_mark if item in rule_items else ""))
             it.setData(Qt.UserRole, ("item", item))
             it.setFlags(it.flags() | Qt.ItemIsUserCheckable)
             it.setCheckState(Qt.Unchecked)
@@ -51,6 +55,7 @@ class NewPanelDialog(QDialog):
         self.items.addItem(head)
         for a in sorted(apps, key=lambda a: a.application_id):  # hand-picked (consortium packages have no item)
             mark = "  " + self.tr("［形式审查：不予受理］") if a.formal_decision == "excluded" else ""
+            mark += rule_mark if a.route == RULE else ""
             it = QListWidgetItem(data(f"{a.application_id}  {a.title}{mark}"))
             it.setData(Qt.UserRole, ("app", a.application_id))
             it.setFlags(it.flags() | Qt.ItemIsUserCheckable)
@@ -76,6 +81,16 @@ class NewPanelDialog(QDialog):
     def values(self) -> tuple[str, list[int], list[str]]:
         c = self.chosen()
         return self.name.text().strip(), [v for k, v in c if k == "item"], [v for k, v in c if k == "app"]
+
+
+def confirm_no_review(parent, title: str, refusal) -> bool:
+    """The core refused rule-route applications for a panel (``routing.NO_REVIEW_CODE``): ask the
+    secretary, naming the items and applications, whether the panel reviews them all the same."""
+    text = render(refusal.question) + "\n\n" + QCoreApplication.translate(
+        "PanelDialogs", "仍要将这些申报交由评审组评审吗？确认将记入审计日志。")
+    # The static question (not a box of our own): headless tests answer it (tests/ui/conftest.py).
+    return QMessageBox.question(parent, title, plain(text), QMessageBox.Yes | QMessageBox.No,
+                                QMessageBox.No) == QMessageBox.Yes
 
 
 class DrawDialog(QDialog):

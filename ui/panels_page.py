@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLab
                                QTableWidget, QTabWidget, QVBoxLayout, QWidget)
 
 from nn_review.changes import Kind
-from nn_review.i18n import render
+from nn_review.funding.errors import FundingError
+from nn_review.funding.routing import NO_REVIEW_CODE
+from nn_review.i18n import render, text_of
 from nn_review.roster import conflicts as conflicts_core
 from nn_review.roster.conflict_texts import reason_text
 from nn_review.roster import draw as draw_core
@@ -25,7 +27,7 @@ from nn_review.services.queries import list_applications
 from nn_review.store import StoreError
 
 from .ops import RefreshOnChange
-from .panel_dialogs import AddMembersDialog, AssignDialog, DrawDialog, NewPanelDialog, ReasonDialog
+from .panel_dialogs import AddMembersDialog, AssignDialog, DrawDialog, NewPanelDialog, ReasonDialog, confirm_no_review
 from .widgets import ro_item, ro_table
 from .plain import data, plain, tip
 
@@ -335,10 +337,27 @@ class PanelsPage(RefreshOnChange, QWidget):
         if dlg.exec() == NewPanelDialog.Accepted:
             self.create_panel(*dlg.values())
 
+    def _call_confirming(self, title: str, fn, *args, notes: list[str], **kw):
+        """``_call``, but a refusal of rule-route applications (不需再行评审) asks the secretary and,
+        on Yes, tries again with ``allow_no_review`` (the core audits the confirmation)."""
+        try:
+            return self.win.ops.call(fn, *args, initiator=self, notes=notes, **kw)
+        except FundingError as e:
+            if e.code != NO_REVIEW_CODE:
+                QMessageBox.warning(self, title, plain(text_of(e)[0]))
+                return None
+            if not confirm_no_review(self, title, e):
+                return None
+            notes.clear()  # the refused attempt's notes come again
+            return self._call(title, fn, *args, notes=notes, allow_no_review=True, **kw)
+        except StoreError as e:
+            QMessageBox.warning(self, title, plain(str(e)))
+            return None
+
     def create_panel(self, name: str, items: list[int], application_ids: list[str]) -> int | None:
         notes: list[str] = []  # formal check: excluded packages skipped, undecided ones let in
-        pid = self._call(self.tr("新建评审组"), panels_core.create_panel, self.win.store, self.session_id, name,
-                         items=items or None, application_ids=application_ids or None, notes=notes)
+        pid = self._call_confirming(self.tr("新建评审组"), panels_core.create_panel, self.win.store, self.session_id,
+                                    name, items=items or None, application_ids=application_ids or None, notes=notes)
         if pid is not None:
             self.select_panel(pid)  # the notice has listed it
             if notes:

@@ -46,6 +46,8 @@ def register(cmds) -> None:
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--items", type=int, nargs="+", metavar="项目编号", help="指南项目编号，如 14 15")
     g.add_argument("--apps", nargs="+", metavar="申报编号")
+    p.add_argument("--allow-no-review", action="store_true",
+                   help="确认将按规则核定、不需再行评审的申报（如项目25）也交本组评审（记入审计日志）")
     _session_arg(p, _panel_create)
     _session_arg(pn.add_parser("list", help="列出本批次评审组"), _panel_list)
     p = pn.add_parser("leader", help="指定组长（须是本组成员）")
@@ -224,14 +226,17 @@ def _roster_activation(args) -> int:
 # -- panels -------------------------------------------------------------------------------
 
 def _panel_create(args) -> int:
-    from ..roster.panels import create_panel, get_panel
+    from ..roster.panels import create_panel, get_panel, validate_panel
     store = _store(args)
     notes: list[str] = []
-    pid = create_panel(store, _sid(store, args), args.name, items=args.items, application_ids=args.apps, notes=notes)
+    pid = create_panel(store, _sid(store, args), args.name, items=args.items, application_ids=args.apps, notes=notes,
+                       allow_no_review=args.allow_no_review)
     info = get_panel(store, pid)
     print(f"已创建评审组 {pid}：{info.name}（{len(info.applications)} 个申报项目："
           f"{'、'.join(a.application_id for a in info.applications)}）")
     _warn(notes)  # formal-check: excluded packages skipped, undecided ones let in
+    if args.allow_no_review:  # rule-route items let in after confirmation: say which
+        _warn([m.render("zh_CN") for m in validate_panel(store, pid).msgs if m.key == "routing.in_panel"])
     return 0
 
 

@@ -1,6 +1,6 @@
 """Demo application packages (`nnpkg/1`) for the demo store, tests and screenshots.
 
-Thirteen packages declared under the seed guide (edition ``nanning-seed``, seed document
+Twenty packages declared under the seed guide (edition ``nanning-seed``, seed document
 004 for projects, 001 for the innovation consortium), plus one that is refused at import.
 All applicants, people and credit codes are fictional (codes are generated with valid
 GB 32100 check characters). Every package is valid per package-format.md except
@@ -31,6 +31,15 @@ NNKJ-2025-0111      项目37        **fails** I37.R2: 800 participants < 1000 (4
 NNKJ-2025-0112      项目14        **not declared** I14.R2: no ``new_revenue`` indicator
 NNKJ-2025-0113      项目18 方向1  passes machine parts (technology, demo site, patents,
                                   1300 万元); 形成装备 left to the reviewer
+NNKJ-2025-0114      项目24        passes; rule route (issue 21): 规上 + 首次认定 + 纳入统计 → 10 万元
+NNKJ-2025-0115      项目24        passes; rule route: not 规上 → the other case, 5 万元
+NNKJ-2025-0116      项目25        passes; rule route: 成长企业组二等奖 → 10 万元 (no panel)
+NNKJ-2025-0117      项目26        passes (I26.R1 has a manual part); rule route: 76 points → 20 万元
+NNKJ-2025-0118      项目28        passes; rule route: 保费 20/10/10 → 23 万元 (under the 25 cap)
+NNKJ-2025-0119      项目28        passes; rule route: 保费 30/10/5 → 28.5, capped at 25 万元
+NNKJ-2025-0120      项目23 方向1  passes (no requirements); rule route, a template: needs the
+                                  notice's figures (rate, cap); same applicant (credit code)
+                                  as 0101 (项目1, 前资助) → 不能重复享受 when both are funded
 NNLH-2025-0001      创新联合体    consortium_recognition, guide_item null, 7 members
                                   (leader = applicant 0101's company), passes C.R2–C.R29
 NNKJ-2025-0199      项目16 方向1  **refused** at import (``demo_refused_package``):
@@ -76,6 +85,13 @@ _ORGS: dict[str, tuple[str, str, bool, str, str, str | None]] = {
     "tijing_material": ("广西锑晶新材料科技有限公司", "enterprise", True, "91", "450100", "南宁高新区"),
     "shuirun_env": ("南宁水润环境工程有限公司", "enterprise", True, "91", "450103", "青秀区"),
     "chiyuan_auto": ("南宁驰远汽车电子有限公司", "enterprise", True, "91", "450100", "南宁经开区"),
+    # applicants of rule-route items (issue 21: amounts computed from the guide, no panel)
+    "hengyu_chip": ("广西恒宇微电子科技有限公司", "enterprise", True, "91", "450100", "南宁高新区"),
+    "lvgu_bio": ("南宁绿谷生物科技有限公司", "enterprise", True, "91", "450107", "西乡塘区"),
+    "qingxiu_ai": ("南宁青秀智行科技有限公司", "enterprise", True, "91", "450103", "青秀区"),
+    "asean_pharma_rd": ("广西东盟创新药物研究有限公司", "enterprise", True, "91", "450100", "南宁经开区"),
+    "yongning_pack": ("南宁邕宁精密包装材料有限公司", "enterprise", True, "91", "450109", "邕宁区"),
+    "lianyu_robot": ("广西联宇智能装备有限公司", "enterprise", True, "91", "450108", "五象新区"),
     # partners and consortium members
     "yongjiang_univ": ("广西邕江大学", "university", True, "12", "450000", None),
     "guinan_med": ("桂南医科大学", "university", True, "12", "450000", None),
@@ -130,12 +146,20 @@ _INDICATOR_ZH = {
     "demo_area_mu": ("示范区/推广面积", "亩"), "tech_transfers": ("成果转化", "项"),
     "masters_trained": ("培养硕士研究生", "名"), "events": ("科普/路演活动", "场次"), "participants": ("参与人次", "人次"),
     "platform_level": ("平台级别", ""),
+    "above_scale": ("规模以上企业", ""), "hnte_first_time": ("首次获认定高新技术企业", ""),
+    "rd_in_statistics": ("研发投入纳入统计", ""), "contest_group": ("创新创业大赛组别", ""),
+    "contest_prize": ("创新创业大赛获奖等次", "等奖"), "talent_points": ("引才引智计点积分", "分"),
+    "premium_tier1": ("实际支出保费（70%补贴险种）", "万元"), "premium_tier2": ("实际支出保费（60%补贴险种）", "万元"),
+    "premium_tier3": ("实际支出保费（30%补贴险种）", "万元"), "rd_spend": ("研发经费投入", "万元"),
 }
+_VALUE_ZH = {True: "是", False: "否", "startup": "初创企业组", "growth": "成长企业组"}
 _PLATFORM_ZH = {"national": "国家级", "autonomous_region": "自治区级", "municipal": "市级"}
 _ITEM_ZH = {1: "新能源汽车及零部件产业", 2: "电子信息产业", 8: "生物医药产业", 9: "节能环保产业",
             11: "广西南宁国家农业科技园区能力建设", 14: "高性能新材料关键技术研究", 15: "新一代信息技术研发与应用",
             16: "汽车产业新技术新产品研究与应用", 17: "科技支撑乡村振兴", 18: "生态环境保护及污染治理技术研究",
-            31: "医学重点学科、特色专科和临床医学研究中心创新培育建设", 37: "科普能力建设"}
+            31: "医学重点学科、特色专科和临床医学研究中心创新培育建设", 37: "科普能力建设",
+            23: "企业研发经费投入奖补", 24: "高新技术企业认定后补助", 25: "创新创业大赛项目资助",
+            26: "用人单位引才引智计点积分专项", 28: "科技保险保费补贴"}
 
 _PROJECTS: list[dict[str, Any]] = [
     dict(
@@ -416,6 +440,99 @@ _PROJECTS: list[dict[str, Any]] = [
         route=["现状调查", "材料研发", "装备研制", "示范工程建设", "长期监测评估"],
         pages=6,
     ),
+    # -- rule-route items (issue 21): the amount follows from the guide, no panel ----------------
+    dict(
+        id="NNKJ-2025-0114", item=24, direction=None,
+        title="规模以上企业首次认定高新技术企业后补助（广西恒宇微电子科技有限公司）",
+        applicant="hengyu_chip", partners=[], leader=("卢宏伟", "高级工程师"),
+        members=[("甘晓东", "hengyu_chip", "工程师")],
+        period=("2025-01-01", "2025-12-31"), budget=(10.0, 0.0),
+        indicators={"above_scale": True, "hnte_first_time": True, "rd_in_statistics": True},
+        field="集成电路封装测试",
+        background=["申报单位为规模以上工业企业，2024年首次获认定为高新技术企业，研发投入已纳入统计。"],
+        tasks=[("研发投入与创新能力建设", "持续加大研发投入，完善研发机构和知识产权管理体系。")],
+        route=["高新技术企业认定", "研发投入统计", "后补助申报"],
+        pages=5,
+    ),
+    dict(
+        id="NNKJ-2025-0115", item=24, direction=None,
+        title="高新技术企业认定后补助（南宁绿谷生物科技有限公司）",
+        applicant="lvgu_bio", partners=[], leader=("苏婉婷", "工程师"),
+        members=[("邓建林", "lvgu_bio", "助理工程师")],
+        period=("2025-01-01", "2025-12-31"), budget=(5.0, 0.0),
+        indicators={"above_scale": False, "hnte_first_time": True, "rd_in_statistics": True},
+        field="微生物发酵",
+        background=["申报单位为小型科技企业，2024年获认定为高新技术企业。"],
+        tasks=[("研发投入与创新能力建设", "围绕微生物菌剂开展研发，完善研发费用辅助账。")],
+        route=["高新技术企业认定", "后补助申报"],
+        pages=5,
+    ),
+    dict(
+        id="NNKJ-2025-0116", item=25, direction=None,
+        title="城市低速无人配送车研发（第十届南宁市创新创业大赛获奖企业后补助）",
+        applicant="qingxiu_ai", partners=[], leader=("马俊杰", "工程师"),
+        members=[("韦佳", "qingxiu_ai", "工程师")],
+        period=("2025-10-01", "2026-09-30"), budget=(10.0, 20.0),
+        indicators={"contest_group": "growth", "contest_prize": 2},
+        field="智能网联与无人配送",
+        background=["申报单位参赛项目获第十届南宁市创新创业大赛成长企业组二等奖。"],
+        tasks=[("参赛项目相关科技创新活动", "完成无人配送车第二代样车的道路测试与场景验证。")],
+        route=["样车改进", "道路测试", "场景验证"],
+        pages=5,
+    ),
+    dict(
+        id="NNKJ-2025-0117", item=26, direction=None,
+        title="引进东盟药物化学创新人才计点积分后补助",
+        applicant="asean_pharma_rd", partners=[], leader=("潘文涛", "研究员"),
+        members=[("阮明德", "asean_pharma_rd", "研究员")],
+        period=("2025-01-01", "2025-12-31"), budget=(20.0, 0.0),
+        indicators={"talent_points": 76},
+        field="创新药物研发",
+        background=["申报单位引进的外籍创新人才获自治区科技厅引进国（境）外创新人才奖励性后补助，计点积分76分。"],
+        tasks=[("发挥引进人才作用", "由引进人才牵头开展东盟药用植物活性成分研究。")],
+        route=["人才引进", "计点积分认定", "后补助申报"],
+        pages=5,
+    ),
+    dict(
+        id="NNKJ-2025-0118", item=28, direction=None,
+        title="2025年度科技保险保费补贴（南宁邕宁精密包装材料有限公司）",
+        applicant="yongning_pack", partners=[], leader=("黄俊", "经济师"),
+        members=[("李红梅", "yongning_pack", "会计师")],
+        period=("2025-01-01", "2025-12-31"), budget=(23.0, 0.0),
+        indicators={"premium_tier1": 20.0, "premium_tier2": 10.0, "premium_tier3": 10.0},
+        field="科技保险",
+        background=["申报单位2025年投保产品研发责任保险、关键研发设备保险和财产保险，实际支出保费合计40万元。"],
+        tasks=[("科技保险投保", "按险种分别提供保险合同和保费支付凭证。")],
+        route=["投保", "保费支付", "补贴申报"],
+        pages=5,
+    ),
+    dict(
+        id="NNKJ-2025-0119", item=28, direction=None,
+        title="2025年度科技保险保费补贴（广西联宇智能装备有限公司）",
+        applicant="lianyu_robot", partners=[], leader=("刘志远", "高级经济师"),
+        members=[("陈静", "lianyu_robot", "会计师")],
+        period=("2025-01-01", "2025-12-31"), budget=(25.0, 0.0),
+        indicators={"premium_tier1": 30.0, "premium_tier2": 10.0, "premium_tier3": 5.0},
+        field="科技保险",
+        background=["申报单位2025年投保专利类保险、营业中断保险和产品责任保险，实际支出保费合计45万元。"],
+        tasks=[("科技保险投保", "按险种分别提供保险合同和保费支付凭证。")],
+        route=["投保", "保费支付", "补贴申报"],
+        pages=5,
+    ),
+    dict(
+        id="NNKJ-2025-0120", item=23, direction=1,
+        title="2025年度企业研发经费投入奖补（广西邕江新能源动力科技有限公司）",
+        applicant="yongjiang_power", partners=[], leader=("黄志强", "正高级工程师"),
+        members=[("韦丽萍", "yongjiang_power", "高级工程师")],
+        period=("2025-01-01", "2025-12-31"), budget=(50.0, 0.0),
+        indicators={"above_scale": True, "rd_in_statistics": True, "rd_spend": 2300.0},
+        field="新能源汽车动力电池",
+        background=["申报单位为规模以上企业，2024年度研发经费投入2300万元，已纳入统计。",
+                    "申报单位同期申报了科技重大专项项目1（NNKJ-2025-0101）：企业研发奖补不能与科技项目（前资助）重复享受。"],
+        tasks=[("研发经费投入", "按统计口径报送年度研发经费投入，接受核查。")],
+        route=["研发投入统计", "奖补申报"],
+        pages=5,
+    ),
 ]
 
 _REFUSED: dict[str, Any] = dict(
@@ -468,6 +585,8 @@ def _indicator_rows(ind: dict[str, Any]) -> str:
     for k, v in ind.items():
         label, unit = _INDICATOR_ZH.get(k, (k, ""))
         value = _PLATFORM_ZH.get(v, v) if k == "platform_level" else (f"{v:g}" if isinstance(v, float) else v)
+        if isinstance(v, (bool, str)) and k != "platform_level":
+            value = _VALUE_ZH.get(v, v)
         lines.append(f"|{label}|{value}|{unit}|")
     return "\n".join(lines)
 

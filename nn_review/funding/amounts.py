@@ -89,15 +89,14 @@ class _Eval:
                 r = self.expr(case["amount"])
                 if r.status != OK:
                     return r
-                return _R(OK, r.amount, M("funding.f.case", when=out.want, amount=r.formula))
+                return _R(OK, r.amount, M("funding.f.case", when=case.get("label") or out.want, amount=r.formula))
             if out.status != FAIL:   # not declared (manual is refused by the schema)
                 gaps = [m.params["label"] for m in out.parts if m.key == "check.rule.missing"]
                 return _R(NOT_DECLARED, formula=M("funding.f.missing", missing=gaps), missing=gaps)
         other = e.get("else")
         if other is None:
             return _R(NOT_ELIGIBLE, formula=M("funding.f.no_case", cases=fold(
-                "check.rule.semi", [M("funding.f.case_want", when=evaluate(c["when"], self.facts).want)
-                                    for c in e["cases"]])))
+                "check.rule.semi", [c.get("label") or evaluate(c["when"], self.facts).want for c in e["cases"]])))
         r = self.expr(other)
         if r.status != OK:
             return r

@@ -40,7 +40,7 @@ CENT = Decimal("0.01")
 MAX_LISTED = 8   # ids named in one refusal
 
 
-def _refuse(code: str, key: str, **params) -> FundingError:
+def refusal(code: str, key: str, **params) -> FundingError:
     msg = M(key, **params)
     return FundingError(render(msg, "zh_CN"), code, msg=msg)
 
@@ -54,19 +54,33 @@ def _amount_text(value: Decimal) -> str:
     return str(Decimal(value).quantize(CENT, ROUND_HALF_UP))
 
 
-def _plan(store: Store, session_id: int) -> fm.FundingPlan:
+def current_plan(store: Store, session_id: int) -> fm.FundingPlan:
     from . import plan as plan_mod  # looked up at call time (the plan task's module; tests may stand in)
     return plan_mod.funding_plan(store, session_id)
 
 
-def _entries(plan: fm.FundingPlan) -> list[dict]:
+def item_titles(store: Store, session_id: int) -> dict[int, str]:
+    """Guide item number → ``项目N 标题`` of the session's guide ({} when it cannot be read)."""
+    from ..services.guides import parse_edition_row
+    with store.read() as s:
+        sess = s.get(ReviewSession, session_id)
+        try:
+            guide = parse_edition_row(sess.guide_edition)
+        except Exception:  # an unreadable guide only costs the titles: the numbers are printed
+            return {}
+        return {it.number: f"项目{it.number} {it.title}" for it in guide.items}
+
+
+def _entries(plan: fm.FundingPlan, titles: dict[int, str] | None = None) -> list[dict]:
     """The funded lines of ``plan`` as public entries, by item then application id."""
     out = []
+    titles = titles or {}
     for sc in plan.scopes:
         for ln in sc.lines:
             if ln.status != fm.FUNDED or ln.proposed is None:
                 continue
-            item_title = sc.title if sc.scope == f"item:{ln.guide_item}" else (
+            item_title = titles.get(ln.guide_item) or (
+                sc.title if sc.scope == f"item:{ln.guide_item}" else
                 f"项目{ln.guide_item}" if ln.guide_item is not None else sc.title)
             out.append({"application_id": ln.application_id, "title": ln.title, "applicant": ln.applicant,
                         "amount": _amount_text(ln.proposed), "item": ln.guide_item, "direction": ln.direction,
@@ -108,7 +122,7 @@ def public_list(store: Store, session_id: int) -> list[dict]:
     doc = published_document(store, session_id)
     if doc is not None:
         return doc["lines"]
-    return _entries(_plan(store, session_id))
+    return _entries(current_plan(store, session_id), item_titles(store, session_id))
 
 
 def _objection_info(o: FundingObjection, application_id: str) -> ObjectionInfo:
@@ -121,7 +135,7 @@ def _objections(s, session_id: int) -> list[tuple[FundingObjection, str]]:
     return list(s.execute(
         select(FundingObjection, Application.application_id)
         .join(Application, Application.id == FundingObjection.application_pk)
-        .where(Application.session_id == session_id).order_by(FundingObjection.id)).tuples())
+        .where(Application.session_id == session_id).order_by(FundingObjection.id)).all())
 
 
 def _info(s, row: FundingPublicity) -> PublicityInfo:
@@ -140,7 +154,7 @@ def publicity_info(store: Store, session_id: int) -> PublicityInfo | None:
 def _session(s, session_id: int) -> ReviewSession:
     sess = s.get(ReviewSession, session_id)
     if sess is None:
-        raise _refuse("funding.session_missing", "funding.out.err.session_missing", session=session_id)
+        raise refusal("funding.session_missing", "funding.out.err.session_missing", session=session_id)
     return sess
 
 
@@ -152,23 +166,23 @@ def _as_date(value, what: str) -> date:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise _refuse("funding.date", "funding.out.err.date", what=what, value=str(value)) from None
+        raise refusal("funding.date", "funding.out.err.date", what=M(f"funding.out.what.{what}"), value=str(value)) from None
 
 
 @operation
 def start_publicity(store: Store, session_id: int, start: date, end: date) -> PublicityInfo:
     """Publish: the session must be finalised, every line decided (consensus, 秘书审核); the list
     is stored (canonical JSON + SHA-256) and the plan is locked."""
-    start, end = _as_date(start, "公示开始日期"), _as_date(end, "公示结束日期")
+    start, end = _as_date(start, "start"), _as_date(end, "end")
     if end < start:
-        raise _refuse("funding.publicity.dates", "funding.out.err.dates", start=start.isoformat(), end=end.isoformat())
+        raise refusal("funding.publicity.dates", "funding.out.err.dates", start=start.isoformat(), end=end.isoformat())
     with store.read() as s:
         sess = _session(s, session_id)
         if s.scalar(select(FundingPublicity.id).where(FundingPublicity.session_id == session_id)) is not None:
-            raise _refuse("funding.publicity.exists", "funding.out.err.already", session=sess.name)
+            raise refusal("funding.publicity.exists", "funding.out.err.already", session=sess.name)
         if sess.state != "finalised":
-            raise _refuse("funding.publicity.not_finalised", "funding.out.err.not_finalised", session=sess.name)
-    plan = _plan(store, session_id)
+            raise refusal("funding.publicity.not_finalised", "funding.out.err.not_finalised", session=sess.name)
+    plan = current_plan(store, session_id)
     no_consensus = [ln.application_id for sc in plan.scopes for ln in sc.lines if ln.status == fm.NO_CONSENSUS]
     unconfirmed = [ln.application_id for sc in plan.scopes for ln in sc.lines if ln.status == fm.UNCONFIRMED]
     if no_consensus or unconfirmed:
@@ -177,22 +191,22 @@ def start_publicity(store: Store, session_id: int, start: date, end: date) -> Pu
             parts.append(M("funding.out.err.no_consensus", ids=_ids(no_consensus)))
         if unconfirmed:
             parts.append(M("funding.out.err.unconfirmed", ids=_ids(unconfirmed)))
-        raise _refuse("funding.publicity.undecided", "funding.out.err.undecided", what=parts)
+        raise refusal("funding.publicity.undecided", "funding.out.err.undecided", what=parts)
     if plan.missing_params:
         missing = [f"项目{i}" + (f"方向{d}" if d else "") + f" {p}" for i, d, p in plan.missing_params]
-        raise _refuse("funding.publicity.params", "funding.out.err.params", params=_ids(missing))
-    lines = _entries(plan)
+        raise refusal("funding.publicity.params", "funding.out.err.params", params=_ids(missing))
+    lines = _entries(plan, item_titles(store, session_id))
     if not lines:
-        raise _refuse("funding.publicity.empty", "funding.out.err.empty", session=plan.session_name)
+        raise refusal("funding.publicity.empty", "funding.out.err.empty", session=plan.session_name)
     doc = _document(session_id, plan.session_name, start, end, lines, plan_sha256=plan.data_hash)
     text, digest = _encode(doc)
     with store.write() as s:
         sess = _session(s, session_id)
         # checked again inside the write: nothing may have slipped in since the plan was read
         if sess.state != "finalised":
-            raise _refuse("funding.publicity.not_finalised", "funding.out.err.not_finalised", session=sess.name)
+            raise refusal("funding.publicity.not_finalised", "funding.out.err.not_finalised", session=sess.name)
         if s.scalar(select(FundingPublicity.id).where(FundingPublicity.session_id == session_id)) is not None:
-            raise _refuse("funding.publicity.exists", "funding.out.err.already", session=sess.name)
+            raise refusal("funding.publicity.exists", "funding.out.err.already", session=sess.name)
         row = FundingPublicity(session_id=session_id, state="published", start_date=start, end_date=end,
                                list_json=text, list_sha256=digest, actor=store.actor)
         s.add(row)
@@ -202,12 +216,12 @@ def start_publicity(store: Store, session_id: int, start: date, end: date) -> Pu
         return _info(s, row)
 
 
-def _published_row(s, session_id: int, *, action: str) -> FundingPublicity:
+def _published_row(s, session_id: int, *, action) -> FundingPublicity:
     row = s.scalar(select(FundingPublicity).where(FundingPublicity.session_id == session_id))
     if row is None:
-        raise _refuse("funding.publicity.none", "funding.out.err.not_published", action=action)
+        raise refusal("funding.publicity.none", "funding.out.err.not_published", action=action)
     if row.state == "frozen":
-        raise _refuse("funding.publicity.frozen", "funding.out.err.frozen", action=action)
+        raise refusal("funding.publicity.frozen", "funding.out.err.frozen", action=action)
     return row
 
 
@@ -219,27 +233,27 @@ def _application(s, session_id: int, application: str | int) -> Application:
         app = s.scalar(select(Application).where(Application.session_id == session_id,
                                                  Application.application_id == str(application).strip()))
     if app is None:
-        raise _refuse("funding.application_missing", "funding.out.err.no_application", application=str(application))
+        raise refusal("funding.application_missing", "funding.out.err.no_application", application=str(application))
     return app
 
 
 @operation
 def record_objection(store: Store, session_id: int, application: str | int, *, received: date, text: str) -> int:
     """An objection received during the 公示 against an application of the published list."""
-    received = _as_date(received, "异议收到日期")
+    received = _as_date(received, "received")
     text = (text or "").strip()
     if not text:
-        raise _refuse("funding.objection.text", "funding.out.err.objection_text")
+        raise refusal("funding.objection.text", "funding.out.err.objection_text")
     with store.write() as s:
         sess = _session(s, session_id)
-        row = _published_row(s, session_id, action="登记异议")
+        row = _published_row(s, session_id, action=M("funding.out.action.objection_add"))
         app = _application(s, session_id, application)
         listed = {e["application_id"] for e in json.loads(row.list_json)["lines"]}
         if app.application_id not in listed:
-            raise _refuse("funding.objection.not_listed", "funding.out.err.not_listed",
+            raise refusal("funding.objection.not_listed", "funding.out.err.not_listed",
                           application=app.application_id, session=sess.name)
         if not row.start_date <= received <= row.end_date:
-            raise _refuse("funding.objection.received", "funding.out.err.received", received=received.isoformat(),
+            raise refusal("funding.objection.received", "funding.out.err.received", received=received.isoformat(),
                           start=row.start_date.isoformat(), end=row.end_date.isoformat())
         o = FundingObjection(application_pk=app.id, received_date=received, text=text, actor=store.actor)
         s.add(o)
@@ -253,9 +267,9 @@ def _parse_amount(amount) -> Decimal:
     try:
         value = Decimal(str(amount).strip())
     except (InvalidOperation, ValueError):
-        raise _refuse("funding.objection.amount", "funding.out.err.amount_bad", amount=str(amount)) from None
+        raise refusal("funding.objection.amount", "funding.out.err.amount_bad", amount=str(amount)) from None
     if not value.is_finite() or value <= 0:
-        raise _refuse("funding.objection.amount", "funding.out.err.amount_bad", amount=str(amount))
+        raise refusal("funding.objection.amount", "funding.out.err.amount_bad", amount=str(amount))
     return value.quantize(CENT, ROUND_HALF_UP)
 
 
@@ -264,35 +278,35 @@ def decide_objection(store: Store, objection_id: int, outcome: str, *, reason: s
                      amount: Decimal | str | None = None) -> None:
     """``outcome`` maintain | adjust (with the new ``amount``) | revoke; reason required."""
     if outcome not in OUTCOMES:
-        raise _refuse("funding.objection.outcome", "funding.out.err.outcome", outcome=str(outcome))
+        raise refusal("funding.objection.outcome", "funding.out.err.outcome", outcome=str(outcome))
     reason = (reason or "").strip()
     if han_count(reason) < 2 and len(reason) < 4:
-        raise _refuse("funding.objection.reason", "funding.out.err.reason")
+        raise refusal("funding.objection.reason", "funding.out.err.reason")
     if outcome == "adjust":
         if amount is None or str(amount).strip() == "":
-            raise _refuse("funding.objection.amount", "funding.out.err.amount_missing")
+            raise refusal("funding.objection.amount", "funding.out.err.amount_missing")
         value = _parse_amount(amount)
     elif amount is not None and str(amount).strip() != "":
-        raise _refuse("funding.objection.amount", "funding.out.err.amount_unexpected", outcome=OUTCOMES[outcome])
+        raise refusal("funding.objection.amount", "funding.out.err.amount_unexpected", outcome=OUTCOMES[outcome])
     else:
         value = None
     with store.write() as s:
         o = s.get(FundingObjection, objection_id)
         if o is None:
-            raise _refuse("funding.objection.missing", "funding.out.err.objection_missing", id=objection_id)
+            raise refusal("funding.objection.missing", "funding.out.err.objection_missing", id=objection_id)
         app = s.get(Application, o.application_pk)
-        row = _published_row(s, app.session_id, action="裁定异议")
+        row = _published_row(s, app.session_id, action=M("funding.out.action.objection_decide"))
         if o.outcome:
-            raise _refuse("funding.objection.decided", "funding.out.err.decided", id=o.id,
+            raise refusal("funding.objection.decided", "funding.out.err.decided", id=o.id,
                           outcome=OUTCOMES.get(o.outcome, o.outcome), at=str(o.decided_at or "")[:16])
         if value is not None:
             line = next(e for e in json.loads(row.list_json)["lines"] if e["application_id"] == app.application_id)
             requested = Decimal(str(app.requested)).quantize(CENT, ROUND_HALF_UP)
             if value > requested:
-                raise _refuse("funding.objection.amount", "funding.out.err.amount_over", amount=_amount_text(value),
+                raise refusal("funding.objection.amount", "funding.out.err.amount_over", amount=_amount_text(value),
                               requested=_amount_text(requested), application=app.application_id)
             if value == Decimal(line["amount"]):
-                raise _refuse("funding.objection.amount", "funding.out.err.amount_same", amount=_amount_text(value))
+                raise refusal("funding.objection.amount", "funding.out.err.amount_same", amount=_amount_text(value))
         o.outcome, o.amount, o.reason, o.decided_at = outcome, value, reason, utcnow()
         o.actor = store.actor
         store.audit(s, "funding.objection.decide", app.session_id, objection=o.id, application=app.application_id,
@@ -320,14 +334,14 @@ def freeze(store: Store, session_id: int, *, today: date | None = None) -> Publi
     today = today or date.today()
     with store.write() as s:
         _session(s, session_id)
-        row = _published_row(s, session_id, action="立项")
+        row = _published_row(s, session_id, action=M("funding.out.action.freeze"))
         if today <= row.end_date:
-            raise _refuse("funding.freeze.period", "funding.out.err.period", end=row.end_date.isoformat(),
+            raise refusal("funding.freeze.period", "funding.out.err.period", end=row.end_date.isoformat(),
                           today=today.isoformat())
         objs = _objections(s, session_id)
         pending = [f"#{o.id}（{aid}）" for o, aid in objs if not o.outcome]
         if pending:
-            raise _refuse("funding.freeze.pending", "funding.out.err.pending", ids=_ids(pending))
+            raise refusal("funding.freeze.pending", "funding.out.err.pending", ids=_ids(pending))
         published = json.loads(row.list_json)
         decided = sorted(((o, aid) for o, aid in objs), key=lambda t: (t[0].decided_at, t[0].id))
         lines = apply_outcomes(published["lines"], [(aid, o.outcome, o.amount) for o, aid in decided])

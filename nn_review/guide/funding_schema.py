@@ -140,7 +140,9 @@ class _FundingV:
                 cp = f"{path}.cases[{i}]"
                 if not isinstance(c, dict):
                     self.fail(cp, "应为对象 {\"when\": 规则, \"amount\": 金额表达式}")
-                self.keys(c, ("when", "amount"), cp, "情形")
+                self.keys(c, ("when", "amount", "label"), cp, "情形")
+                if "label" in c and (not isinstance(c["label"], str) or not c["label"].strip()):
+                    self.fail(f"{cp}.label", "label 应为非空文本")
                 for k in ("when", "amount"):
                     if k not in c:
                         self.fail(f"{cp}.{k}", "缺少必填字段")

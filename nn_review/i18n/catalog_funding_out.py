@@ -22,7 +22,7 @@ CATALOG = {
     "funding.out.err.not_published": ("拟资助名单尚未公示，不能{action}",
                                       "The proposed list has not been published; cannot: {action}"),
     "funding.out.err.frozen": ("名单已立项（公示已结束并冻结），不能{action}",
-                               "The list is frozen (立项); cannot: {action}"),
+                               "The list is frozen (the publicity is over); cannot: {action}"),
     "funding.out.err.no_application": ("本批次没有申报项目 {application}", "This session has no application {application}"),
     "funding.out.err.objection_text": ("异议内容不能为空", "The objection text must not be empty"),
     "funding.out.err.not_listed": ("申报 {application} 不在评审批次“{session}”公示的拟资助名单上，不能对其登记异议",
@@ -57,4 +57,11 @@ CATALOG = {
     "funding.out.err.reopen": ("评审批次“{session}”的拟资助名单已公示或立项，不能重新开启",
                                "The proposed list of session \"{session}\" is published or frozen; the session "
                                "cannot be reopened"),
+    "funding.out.action.objection_add": ("登记异议", "record an objection"),
+    "funding.out.action.objection_decide": ("处理异议", "decide an objection"),
+    "funding.out.action.freeze": ("立项", "freeze the list"),
+    "funding.out.action.public_list": ("打印公示名单", "print the public list"),
+    "funding.out.what.start": ("公示开始日期", "The start of the publicity period"),
+    "funding.out.what.end": ("公示结束日期", "The end of the publicity period"),
+    "funding.out.what.received": ("异议收到日期", "The date the objection was received"),
 }

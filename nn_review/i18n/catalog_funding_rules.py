@@ -6,7 +6,6 @@ CATALOG = {
     "funding.f.requested": ("申请金额 {amount}", "requested {amount}"),
     "funding.f.fixed": ("定额 {amount}", "fixed {amount}"),
     "funding.f.case": ("{when} → {amount}", "{when} → {amount}"),
-    "funding.f.case_want": ("{when}", "{when}"),
     "funding.f.otherwise": ("其他情形 → {amount}", "otherwise → {amount}"),
     "funding.f.no_case": ("不符合任何资助情形（{cases}）", "meets none of the funded cases ({cases})"),
     "funding.f.missing": ("未申报：{missing}", "not declared: {missing}"),

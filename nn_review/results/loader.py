@@ -154,6 +154,14 @@ def load_session(store: Store, session_id: int, panel_ids: Iterable[int] | None 
         return out
 
 
+def load_session_in(s, session_id: int) -> list[PanelData]:
+    """Every panel of the session, read in the caller's read transaction ``s`` (a larger read that
+    also needs the results, e.g. the funding plan)."""
+    _session(s, session_id)
+    reader = _SessionReader(s, session_id)
+    return [reader.panel(s.get(Panel, pid)) for pid in _panel_ids(s, session_id)]
+
+
 def session_panel_ids(store: Store, session_id: int) -> list[int]:
     with store.read() as s:
         _session(s, session_id)

@@ -30,7 +30,8 @@ from sqlalchemy import delete, select
 
 from ..store import Store, StoreError
 from ..store.models import (Application, Assignment, Conflict, Expert, Panel, PanelApplication,
-                            PanelMember)
+                            PanelMember, ReviewSession)
+from ..funding.routing import no_review_error, no_review_groups, no_review_list
 from ..i18n import M, Msg, render
 from ..services.formal import EXCLUDED, excluded_in, excluded_message, undecided_msg, undecided_warning
 from .common import application_row, panel_applications, panel_row, session_row
@@ -100,11 +101,16 @@ class AssignResult:
 
 @operation
 def create_panel(store: Store, session_id: int, name: str, *, items: list[int] | None = None,
-                 application_ids: list[str] | None = None, notes: list[str] | None = None) -> int:
+                 application_ids: list[str] | None = None, notes: list[str] | None = None,
+                 allow_no_review: bool = False) -> int:
     """A panel reviewing the session's applications of guide ``items`` and/or the given 申报编号.
 
     ``notes`` (when given) receives the formal-check warnings: packages skipped as excluded,
-    packages let in without a formal-check decision."""
+    packages let in without a formal-check decision.
+
+    Applications of rule-route items (the amount follows from the guide, 不需再行评审:
+    ``nn_review.funding.routing``) are refused with code ``routing.NO_REVIEW_CODE`` naming them
+    and their items, unless ``allow_no_review`` (the secretary confirmed; audited)."""
     name = (name or "").strip()
     if not name:
         raise StoreError("评审组名称不能为空")
@@ -115,25 +121,32 @@ def create_panel(store: Store, session_id: int, name: str, *, items: list[int] |
         panel = Panel(session_id=session_id, name=name, draw_json="{}")
         s.add(panel)
         s.flush()
-        apps = _set_apps(s, panel, items, application_ids, notes)
+        confirmed: list = []
+        apps = _set_apps(s, panel, items, application_ids, notes, allow_no_review, confirmed)
         store.audit(s, "panel.create", session_id, panel=name, applications=apps)
+        _audit_no_review(store, s, panel, confirmed)
         return panel.id
 
 
 @operation
 def set_panel_applications(store: Store, panel_id: int, *, items: list[int] | None = None,
-                           application_ids: list[str] | None = None, notes: list[str] | None = None) -> list[str]:
-    """Replace the panel's applications (its assignments of dropped applications go too)."""
+                           application_ids: list[str] | None = None, notes: list[str] | None = None,
+                           allow_no_review: bool = False) -> list[str]:
+    """Replace the panel's applications (its assignments of dropped applications go too).
+    Rule-route applications not already in the panel: as ``create_panel``."""
     with store.write() as s:
         panel = panel_row(s, panel_id)
-        apps = _set_apps(s, panel, items, application_ids, notes)
+        confirmed: list = []
+        apps = _set_apps(s, panel, items, application_ids, notes, allow_no_review, confirmed)
         keep = select(PanelApplication.application_pk).where(PanelApplication.panel_id == panel_id)
         s.execute(delete(Assignment).where(Assignment.panel_id == panel_id, Assignment.application_pk.not_in(keep)))
         store.audit(s, "panel.applications", panel.session_id, panel=panel.name, applications=apps)
+        _audit_no_review(store, s, panel, confirmed)
         return apps
 
 
-def _set_apps(s, panel: Panel, items, application_ids, notes: list[str] | None = None) -> list[str]:
+def _set_apps(s, panel: Panel, items, application_ids, notes: list[str] | None = None,
+              allow_no_review: bool = False, confirmed: list | None = None) -> list[str]:
     if not items and not application_ids:
         raise StoreError("请指定评审组的申报项目：指南项目编号（如 14 15）或申报编号")
     notes = [] if notes is None else notes
@@ -167,10 +180,30 @@ def _set_apps(s, panel: Panel, items, application_ids, notes: list[str] | None =
     if taken:
         raise StoreError("每个申报项目只由一个评审组评审；已在其他评审组："
                          + "、".join(f"{a}（{p}）" for a, p in sorted(taken)))
+    # Rule-route items (不需再行评审): refused unless the secretary confirmed; already members keep
+    # their place (they were confirmed when they joined).
+    if groups := no_review_groups(_guide(s, panel), [a for a in chosen.values() if a.id not in present]):
+        if not allow_no_review:
+            raise no_review_error(groups, panel.name)
+        if confirmed is not None:
+            confirmed.extend(groups)
     s.execute(delete(PanelApplication).where(PanelApplication.panel_id == panel.id))
     s.add_all(PanelApplication(panel_id=panel.id, application_pk=pk) for pk in chosen)
     s.flush()
     return sorted(a.application_id for a in chosen.values())
+
+
+def _guide(s, panel: Panel):
+    from ..services.guides import parse_edition_row
+    return parse_edition_row(s.get(ReviewSession, panel.session_id).guide_edition)
+
+
+def _audit_no_review(store: Store, s, panel: Panel, groups: list) -> None:
+    """The secretary's confirmation that rule-route applications go to a panel all the same."""
+    if groups:
+        store.audit(s, "panel.allow_no_review", panel.session_id, panel=panel.name,
+                    applications=sorted(i for g in groups for i in g.application_ids),
+                    items=[render(g.label(), "zh_CN") for g in groups])
 
 
 @operation
@@ -308,6 +341,8 @@ def _check(s, panel: Panel) -> PanelCheck:
         if (w := undecided_warning(a)) and (m := undecided_msg(a)):
             formal.append(w)  # the CLI's text names the command that decides it
             msgs.append(m)
+    if apps and (groups := no_review_groups(_guide(s, panel), apps)):  # let in after confirmation
+        say(formal, "routing.in_panel", groups=no_review_list(groups))
     return PanelCheck(errors, warnings, formal, msgs)
 
 

@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from ..checks.engine import stored_msg
 from ..i18n import Msg
 from ..store import Store, StoreError
-from ..store.models import Application, Finding
+from ..funding.routing import PANEL, route_detail_of, route_of
+from ..store.models import Application, Finding, ReviewSession
 from .formal import FormalState, state_of
 
 
@@ -34,6 +35,7 @@ class AppRow:
     formal_reason: str = ""
     formal_actor: str = ""
     formal_decided_at: datetime | None = None
+    route: str = "panel"        # panel (专家评审) | rule (按规则核定): nn_review.funding.routing (issue 21)
 
 
 @dataclass(frozen=True)
@@ -74,12 +76,20 @@ class AppDetail:
     # ("nanning-seed v1") for a tooltip: the secretary reads the title, not the id.
     guide_title: str = ""
     guide_id: str = ""
+    route: Any = None  # funding.routing.RouteDetail: route, rule text, computed amount (issue 21)
 
 
-def _row(a: Application, failed: int) -> AppRow:
+def _row(a: Application, failed: int, guide=None) -> AppRow:
     return AppRow(a.id, a.application_id, a.kind, a.guide_item, a.direction, a.title, a.applicant_name,
                   a.requested, a.self_funded, a.check_status, failed, a.imported_at, a.formal_decision or "",
-                  a.formal_reason or "", a.formal_actor or "", a.formal_decided_at)
+                  a.formal_reason or "", a.formal_actor or "", a.formal_decided_at,
+                  route_of(guide, a.guide_item, a.direction) if guide is not None else PANEL)
+
+
+def _session_guide(s, session_id: int):
+    from .guides import parse_edition_row
+    sess = s.get(ReviewSession, session_id)
+    return parse_edition_row(sess.guide_edition) if sess is not None else None
 
 
 def list_applications(store: Store, session_id: int) -> list[AppRow]:
@@ -90,7 +100,8 @@ def list_applications(store: Store, session_id: int) -> list[AppRow]:
                                 .group_by(Finding.application_pk)).all())
         apps = s.scalars(select(Application).where(Application.session_id == session_id)
                          .order_by(Application.application_id)).all()
-        return [_row(a, failed.get(a.id, 0)) for a in apps]
+        guide = _session_guide(s, session_id)
+        return [_row(a, failed.get(a.id, 0), guide) for a in apps]
 
 
 def application_detail(store: Store, session_id: int, application_id: str) -> AppDetail:
@@ -104,6 +115,7 @@ def application_detail(store: Store, session_id: int, application_id: str) -> Ap
         finds = [FindingInfo(f.rule_id, f.scope, f.severity, f.status, f.declared, f.threshold, f.message,
                              f.source_text, stored_msg(f.message_json)) for f in a.findings]
         guide = a.session.guide_edition
-        return AppDetail(_row(a, sum(f.status == "fail" for f in a.findings)), a.manifest, docs, finds,
-                         a.warnings or [], a.source_name, a.source_sha256, state_of(s, a),
-                         guide.title if a.guide_edition == guide.edition else "", f"{guide.edition} v{guide.version}")
+        return AppDetail(_row(a, sum(f.status == "fail" for f in a.findings), _session_guide(s, session_id)),
+                         a.manifest, docs, finds, a.warnings or [], a.source_name, a.source_sha256, state_of(s, a),
+                         guide.title if a.guide_edition == guide.edition else "", f"{guide.edition} v{guide.version}",
+                         route_detail_of(s, a))

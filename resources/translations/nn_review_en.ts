@@ -73,17 +73,17 @@
 <context>
     <name>AddMembersDialog</name>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="111"/>
+        <location filename="../../ui/panel_dialogs.py" line="126"/>
         <source>添加评审组成员</source>
         <translation>Add Panel Members</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="113"/>
+        <location filename="../../ui/panel_dialogs.py" line="128"/>
         <source>筛选：姓名、单位、专业领域…</source>
         <translation>Filter: name, organization, expertise…</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="129"/>
+        <location filename="../../ui/panel_dialogs.py" line="144"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
@@ -237,77 +237,87 @@ Expert %2%3</translation>
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../../ui/apps_model.py" line="28"/>
+        <location filename="../../ui/apps_model.py" line="31"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="28"/>
+        <location filename="../../ui/apps_model.py" line="31"/>
         <source>指南项目</source>
         <translation>Guide Item</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="28"/>
+        <location filename="../../ui/apps_model.py" line="31"/>
         <source>项目名称</source>
         <translation>Project Title</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="28"/>
+        <location filename="../../ui/apps_model.py" line="31"/>
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="29"/>
+        <location filename="../../ui/apps_model.py" line="32"/>
         <source>申请资助</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="29"/>
+        <location filename="../../ui/apps_model.py" line="32"/>
         <source>自筹经费</source>
         <translation>Self-funding</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="31"/>
+        <location filename="../../ui/apps_model.py" line="32"/>
+        <source>评审路径</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/apps_model.py" line="34"/>
         <source>形式审查结论</source>
         <translation>Formal check decision</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="47"/>
+        <location filename="../../ui/apps_model.py" line="50"/>
         <source>单位：万元</source>
         <translation>Unit: 10k CNY</translation>
     </message>
     <message>
         <location filename="../../ui/apps_model.py" line="52"/>
+        <source>专家评审：评审组评审、择优；按规则核定：资助金额按指南规则计算，经秘书审核，不需再行评审</source>
+        <translation>Panel review: an expert panel reviews and ranks; set by rule: the amount follows from the guide's rule and the secretary's review, without a panel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/apps_model.py" line="57"/>
         <source>创新联合体认定</source>
         <translation>Consortium recognition</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="54"/>
+        <location filename="../../ui/apps_model.py" line="59"/>
         <source>创新联合体评估</source>
         <translation>Consortium evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="54"/>
+        <location filename="../../ui/apps_model.py" line="59"/>
         <source>项目%1</source>
         <translation>Item %1</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="56"/>
+        <location filename="../../ui/apps_model.py" line="61"/>
         <source>方向%1</source>
         <translation>Direction %1</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="77"/>
+        <location filename="../../ui/apps_model.py" line="87"/>
         <source>尚未确认形式审查结论</source>
         <translation>No formal check decision recorded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="79"/>
+        <location filename="../../ui/apps_model.py" line="89"/>
         <source>%1 于 %2 确认</source>
         <translation>Decided by %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../ui/apps_model.py" line="80"/>
+        <location filename="../../ui/apps_model.py" line="90"/>
         <source>理由：%1</source>
         <translation>Reason: %1</translation>
     </message>
@@ -315,37 +325,37 @@ Expert %2%3</translation>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="147"/>
+        <location filename="../../ui/panel_dialogs.py" line="162"/>
         <source>分配评审任务</source>
         <translation>Assign Reviews</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="148"/>
+        <location filename="../../ui/panel_dialogs.py" line="163"/>
         <source>每位成员评审本组全部项目（回避的除外）</source>
         <translation>Every member reviews all of the panel&apos;s applications (except conflicts of interest)</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="149"/>
+        <location filename="../../ui/panel_dialogs.py" line="164"/>
         <source>每个项目由 k 位专家评审，工作量均衡</source>
         <translation>Each application is reviewed by k experts, with balanced workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="158"/>
+        <location filename="../../ui/panel_dialogs.py" line="173"/>
         <source>留空则随机生成</source>
         <translation>Leave empty for a random seed</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="164"/>
+        <location filename="../../ui/panel_dialogs.py" line="179"/>
         <source>随机种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="172"/>
+        <location filename="../../ui/panel_dialogs.py" line="187"/>
         <source>重新分配会替换本组以前的分配。</source>
         <translation>Assigning again replaces the panel&apos;s previous assignment.</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="175"/>
+        <location filename="../../ui/panel_dialogs.py" line="190"/>
         <source>分配</source>
         <translation>Assign</translation>
     </message>
@@ -484,255 +494,313 @@ Expert %2%3</translation>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="51"/>
+        <location filename="../../ui/detail_pane.py" line="54"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="51"/>
+        <location filename="../../ui/detail_pane.py" line="54"/>
         <source>内容</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="99"/>
-        <location filename="../../ui/detail_pane.py" line="112"/>
+        <location filename="../../ui/detail_pane.py" line="102"/>
+        <location filename="../../ui/detail_pane.py" line="115"/>
         <source>文档</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="99"/>
+        <location filename="../../ui/detail_pane.py" line="102"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="99"/>
+        <location filename="../../ui/detail_pane.py" line="102"/>
         <source>页数</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="99"/>
+        <location filename="../../ui/detail_pane.py" line="102"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="110"/>
+        <location filename="../../ui/detail_pane.py" line="113"/>
         <source>概要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="111"/>
+        <location filename="../../ui/detail_pane.py" line="114"/>
         <source>形式审查</source>
         <translation>Formal Check</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="139"/>
+        <location filename="../../ui/detail_pane.py" line="142"/>
         <source>选择左侧的申报包查看详情</source>
         <translation>Select an application package on the left to view its details</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="164"/>
+        <location filename="../../ui/detail_pane.py" line="167"/>
         <source>南宁</source>
         <translation>Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="164"/>
+        <location filename="../../ui/detail_pane.py" line="167"/>
         <source>非南宁</source>
         <translation>outside Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="169"/>
+        <location filename="../../ui/detail_pane.py" line="172"/>
         <source>科技计划项目</source>
         <translation>S&amp;T program project</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="169"/>
+        <location filename="../../ui/detail_pane.py" line="172"/>
         <source>创新联合体认定</source>
         <translation>Innovation consortium recognition</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="170"/>
+        <location filename="../../ui/detail_pane.py" line="173"/>
         <source>创新联合体三年评估</source>
         <translation>Innovation consortium 3-year evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="171"/>
+        <location filename="../../ui/detail_pane.py" line="174"/>
         <source>项目%1</source>
         <translation>Item %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="172"/>
+        <location filename="../../ui/detail_pane.py" line="175"/>
         <source>方向%1</source>
         <translation>Direction %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="175"/>
+        <location filename="../../ui/detail_pane.py" line="178"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="175"/>
+        <location filename="../../ui/detail_pane.py" line="178"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="175"/>
+        <location filename="../../ui/detail_pane.py" line="178"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="177"/>
+        <location filename="../../ui/detail_pane.py" line="180"/>
         <source>指南项目</source>
         <translation>Guide item</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="177"/>
+        <location filename="../../ui/detail_pane.py" line="180"/>
         <source>项目名称</source>
         <translation>Project title</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="182"/>
+        <location filename="../../ui/detail_pane.py" line="185"/>
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="182"/>
+        <location filename="../../ui/detail_pane.py" line="185"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="182"/>
+        <location filename="../../ui/detail_pane.py" line="185"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="183"/>
+        <location filename="../../ui/detail_pane.py" line="186"/>
         <source>单位类型</source>
         <translation>Organization type</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="184"/>
+        <location filename="../../ui/detail_pane.py" line="187"/>
         <source>主营在南宁</source>
         <translation>Main business in Nanning</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="184"/>
-        <location filename="../../ui/detail_pane.py" line="215"/>
+        <location filename="../../ui/detail_pane.py" line="187"/>
+        <location filename="../../ui/detail_pane.py" line="219"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="184"/>
-        <location filename="../../ui/detail_pane.py" line="215"/>
+        <location filename="../../ui/detail_pane.py" line="187"/>
+        <location filename="../../ui/detail_pane.py" line="219"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="185"/>
+        <location filename="../../ui/detail_pane.py" line="188"/>
         <source>所在城区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="187"/>
+        <location filename="../../ui/detail_pane.py" line="190"/>
         <source>合作单位</source>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="192"/>
+        <location filename="../../ui/detail_pane.py" line="195"/>
         <source>项目负责人</source>
         <translation>Project leader</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="193"/>
+        <location filename="../../ui/detail_pane.py" line="196"/>
         <source>成员%1</source>
         <translation>Member %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="197"/>
+        <location filename="../../ui/detail_pane.py" line="200"/>
         <source>项目团队</source>
         <translation>Project team</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="199"/>
+        <location filename="../../ui/detail_pane.py" line="202"/>
         <source>实施期与经费</source>
         <translation>Period and funding</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="199"/>
+        <location filename="../../ui/detail_pane.py" line="202"/>
         <source>实施期</source>
         <translation>Implementation period</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="200"/>
+        <location filename="../../ui/detail_pane.py" line="203"/>
         <source>申请资助</source>
         <translation>Requested funding</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="201"/>
+        <location filename="../../ui/detail_pane.py" line="204"/>
         <source>自筹经费</source>
         <translation>Self-funding</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="208"/>
+        <location filename="../../ui/detail_pane.py" line="212"/>
         <source>考核指标（申报值）</source>
         <translation>Performance indicators (declared)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="211"/>
+        <location filename="../../ui/detail_pane.py" line="215"/>
         <source>牵头单位上年度营业收入</source>
         <translation>Lead organization&apos;s revenue last year</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="212"/>
+        <location filename="../../ui/detail_pane.py" line="216"/>
         <source>牵头单位全职研发人员</source>
         <translation>Lead organization&apos;s full-time R&amp;D staff</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="213"/>
+        <location filename="../../ui/detail_pane.py" line="217"/>
         <source>近三年年均研发投入</source>
         <translation>Avg. annual R&amp;D spending (last 3 years)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="214"/>
+        <location filename="../../ui/detail_pane.py" line="218"/>
         <source>近三年研发投入占比</source>
         <translation>R&amp;D spending ratio (last 3 years)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="215"/>
+        <location filename="../../ui/detail_pane.py" line="219"/>
         <source>已签订组建协议</source>
         <translation>Formation agreement signed</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="217"/>
+        <location filename="../../ui/detail_pane.py" line="221"/>
         <source>创新联合体</source>
         <translation>Innovation consortium</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="218"/>
+        <location filename="../../ui/detail_pane.py" line="222"/>
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="218"/>
+        <location filename="../../ui/detail_pane.py" line="222"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="220"/>
+        <location filename="../../ui/detail_pane.py" line="224"/>
         <source>导入警告</source>
         <translation>Import warnings</translation>
     </message>
     <message>
+        <location filename="../../ui/detail_pane.py" line="231"/>
+        <source>评审路径</source>
+        <translation>Route</translation>
+    </message>
+    <message>
         <location filename="../../ui/detail_pane.py" line="233"/>
+        <location filename="../../ui/detail_pane.py" line="248"/>
+        <source>资助规则</source>
+        <translation>Funding rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="235"/>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="235"/>
+        <source>指南原文</source>
+        <translation>Guide text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="237"/>
+        <location filename="../../ui/detail_pane.py" line="239"/>
+        <source>资助上限</source>
+        <translation>Ceiling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="239"/>
+        <source>按通知填写的参数 %1</source>
+        <translation>Figure %1 entered from the notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="242"/>
+        <location filename="../../ui/detail_pane.py" line="247"/>
+        <source>按规则计算</source>
+        <translation>Amount by rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="244"/>
+        <source>不符合资助条件</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="245"/>
+        <source>申报包未申报所需数据</source>
+        <translation>The package lacks a figure the rule needs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="246"/>
+        <source>待填写通知中的参数</source>
+        <translation>Awaiting the notice's figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="247"/>
+        <source>计算过程</source>
+        <translation>Formula</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="261"/>
         <source>依据：%1</source>
         <translation>Basis: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="176"/>
+        <location filename="../../ui/detail_pane.py" line="179"/>
         <source>申报指南</source>
         <translation>Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="180"/>
+        <location filename="../../ui/detail_pane.py" line="183"/>
         <source>本批次指南：%1；申报包所按指南：%2</source>
         <translation>This session&apos;s guide: %1; the package was made for: %2</translation>
     </message>
@@ -913,42 +981,42 @@ Expert %2%3</translation>
 <context>
     <name>DrawDialog</name>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="84"/>
+        <location filename="../../ui/panel_dialogs.py" line="99"/>
         <source>随机抽取专家 — %1</source>
         <translation>Random Draw of Experts — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="89"/>
+        <location filename="../../ui/panel_dialogs.py" line="104"/>
         <source>留空则随机生成；填写可复现以往抽取</source>
         <translation>Leave empty for a random seed; enter an earlier seed to reproduce that draw</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="92"/>
+        <location filename="../../ui/panel_dialogs.py" line="107"/>
         <source>留空则按本组项目的计划类别、指南项目匹配</source>
         <translation>Leave empty to match the program categories and guide items of the panel&apos;s applications</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="93"/>
+        <location filename="../../ui/panel_dialogs.py" line="108"/>
         <source>与本组任一项目存在回避的专家不参与抽取；随机种子与候选、排除、抽中名单均记入抽取记录。</source>
         <translation>Experts with a conflict of interest with any of the panel&apos;s applications are left out of the draw. The seed and the lists of candidates, excluded and drawn experts all go into the draw record.</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="96"/>
+        <location filename="../../ui/panel_dialogs.py" line="111"/>
         <source>抽取人数</source>
         <translation>Experts to draw</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="97"/>
+        <location filename="../../ui/panel_dialogs.py" line="112"/>
         <source>随机种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="98"/>
+        <location filename="../../ui/panel_dialogs.py" line="113"/>
         <source>专业领域</source>
         <translation>Expertise</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="100"/>
+        <location filename="../../ui/panel_dialogs.py" line="115"/>
         <source>抽取</source>
         <translation>Draw</translation>
     </message>
@@ -3068,42 +3136,47 @@ PDF signing key fingerprint: %2</translation>
 <context>
     <name>NewPanelDialog</name>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="38"/>
+        <location filename="../../ui/panel_dialogs.py" line="39"/>
         <source>新建评审组</source>
         <translation>New Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="40"/>
+        <location filename="../../ui/panel_dialogs.py" line="41"/>
         <source>例如：第一组（新一代信息技术）</source>
         <translation>e.g. Panel 1 (Next-generation IT)</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="44"/>
+        <location filename="../../ui/panel_dialogs.py" line="46"/>
+        <source>［按规则核定，不需再行评审］</source>
+        <translation>[set by rule, no panel review needed]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="47"/>
         <source>项目%1（%2 个申报包）</source>
         <translation>Item %1 (%2 packages)</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="49"/>
+        <location filename="../../ui/panel_dialogs.py" line="53"/>
         <source>— 或逐个选择申报包 —</source>
         <translation>— or pick packages one by one —</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="53"/>
+        <location filename="../../ui/panel_dialogs.py" line="57"/>
         <source>［形式审查：不予受理］</source>
         <translation>[not accepted at formal check]</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="59"/>
+        <location filename="../../ui/panel_dialogs.py" line="64"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="64"/>
+        <location filename="../../ui/panel_dialogs.py" line="69"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="65"/>
+        <location filename="../../ui/panel_dialogs.py" line="70"/>
         <source>评审项目</source>
         <translation>Applications</translation>
     </message>
@@ -3318,378 +3391,383 @@ PDF signing key fingerprint: %2</translation>
 <context>
     <name>PanelDialogs</name>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="22"/>
+        <location filename="../../ui/panel_dialogs.py" line="23"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialogs.py" line="92"/>
+        <source>仍要将这些申报交由评审组评审吗？确认将记入审计日志。</source>
+        <translation>Have a panel review these applications all the same? The confirmation is recorded in the audit log.</translation>
     </message>
 </context>
 <context>
     <name>PanelsPage</name>
     <message>
-        <location filename="../../ui/panels_page.py" line="56"/>
+        <location filename="../../ui/panels_page.py" line="58"/>
         <source>新建评审组…</source>
         <translation>New Panel…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="58"/>
+        <location filename="../../ui/panels_page.py" line="60"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="63"/>
+        <location filename="../../ui/panels_page.py" line="65"/>
         <source>评审组</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="78"/>
+        <location filename="../../ui/panels_page.py" line="80"/>
         <source>专家编号</source>
         <translation>Expert ID</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="78"/>
+        <location filename="../../ui/panels_page.py" line="80"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="78"/>
+        <location filename="../../ui/panels_page.py" line="80"/>
         <source>工作单位</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="78"/>
-        <location filename="../../ui/panels_page.py" line="284"/>
+        <location filename="../../ui/panels_page.py" line="80"/>
+        <location filename="../../ui/panels_page.py" line="286"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="79"/>
+        <location filename="../../ui/panels_page.py" line="81"/>
         <source>评审项目数</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="80"/>
+        <location filename="../../ui/panels_page.py" line="82"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="80"/>
+        <location filename="../../ui/panels_page.py" line="82"/>
         <source>项目名称</source>
         <translation>Project Title</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="80"/>
+        <location filename="../../ui/panels_page.py" line="82"/>
         <source>指南项目</source>
         <translation>Guide Item</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="80"/>
+        <location filename="../../ui/panels_page.py" line="82"/>
         <source>评审专家</source>
         <translation>Reviewers</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="81"/>
-        <location filename="../../ui/panels_page.py" line="489"/>
+        <location filename="../../ui/panels_page.py" line="83"/>
+        <location filename="../../ui/panels_page.py" line="508"/>
         <source>回避</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="82"/>
+        <location filename="../../ui/panels_page.py" line="84"/>
         <source>随机抽取…</source>
         <translation>Random Draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="84"/>
+        <location filename="../../ui/panels_page.py" line="86"/>
         <source>添加专家…</source>
         <translation>Add Experts…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="86"/>
-        <location filename="../../ui/panels_page.py" line="408"/>
+        <location filename="../../ui/panels_page.py" line="88"/>
+        <location filename="../../ui/panels_page.py" line="427"/>
         <source>移除成员</source>
         <translation>Remove Member</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="88"/>
-        <location filename="../../ui/panels_page.py" line="414"/>
+        <location filename="../../ui/panels_page.py" line="90"/>
+        <location filename="../../ui/panels_page.py" line="433"/>
         <source>设为组长</source>
         <translation>Make Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="90"/>
+        <location filename="../../ui/panels_page.py" line="92"/>
         <source>分配评审任务…</source>
         <translation>Assign Reviews…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="126"/>
+        <location filename="../../ui/panels_page.py" line="128"/>
         <source>重新检测回避</source>
         <translation>Re-detect Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="128"/>
+        <location filename="../../ui/panels_page.py" line="130"/>
         <source>按单位信用代码、单位名称、项目负责人/成员与专家声明重新判定 (F6)</source>
         <translation>Check again by organization credit code, organization name, project leader/members and the experts&apos; declarations (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="130"/>
-        <location filename="../../ui/panels_page.py" line="546"/>
+        <location filename="../../ui/panels_page.py" line="132"/>
+        <location filename="../../ui/panels_page.py" line="565"/>
         <source>添加回避…</source>
         <translation>Add Conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="133"/>
-        <location filename="../../ui/panels_page.py" line="548"/>
+        <location filename="../../ui/panels_page.py" line="135"/>
+        <location filename="../../ui/panels_page.py" line="567"/>
         <source>撤销回避…</source>
         <translation>Dismiss Conflict…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="154"/>
+        <location filename="../../ui/panels_page.py" line="156"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="156"/>
+        <location filename="../../ui/panels_page.py" line="158"/>
         <source>另存为文本…</source>
         <translation>Save as Text…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="171"/>
+        <location filename="../../ui/panels_page.py" line="173"/>
         <source>成员与分配</source>
         <translation>Members and Assignments</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="172"/>
+        <location filename="../../ui/panels_page.py" line="174"/>
         <source>回避矩阵</source>
         <translation>Conflict Matrix</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="173"/>
+        <location filename="../../ui/panels_page.py" line="175"/>
         <source>抽取记录</source>
         <translation>Draw Records</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="186"/>
+        <location filename="../../ui/panels_page.py" line="188"/>
         <source>专家组与回避</source>
         <translation>Panels and Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="191"/>
+        <location filename="../../ui/panels_page.py" line="193"/>
         <source>本批次 %1 个评审组，%2 位成员，%3 项评审任务；回避 %4 处</source>
         <translation>%1 panels in this session, %2 members, %3 review tasks; %4 conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="219"/>
+        <location filename="../../ui/panels_page.py" line="221"/>
         <source>%1（%2 人，%3 项）</source>
         <translation>%1 (%2 members, %3 applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="264"/>
+        <location filename="../../ui/panels_page.py" line="266"/>
         <source>本批次还没有评审组：点击“新建评审组…”</source>
         <translation>This session has no panels yet: click “New Panel…”</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="273"/>
+        <location filename="../../ui/panels_page.py" line="275"/>
         <source>每项目 %1 位专家（种子 %2）</source>
         <translation>%1 experts per application, seed %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="274"/>
+        <location filename="../../ui/panels_page.py" line="276"/>
         <source>全员评审</source>
         <translation>all members review all</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="276"/>
+        <location filename="../../ui/panels_page.py" line="278"/>
         <source>%1：%2 位成员，%3 个申报项目，已分配 %4 项评审任务（%5）</source>
         <translation>%1: %2 members, %3 applications, %4 reviews assigned (%5)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="294"/>
+        <location filename="../../ui/panels_page.py" line="296"/>
         <source>项目%1</source>
         <translation>Item %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="295"/>
+        <location filename="../../ui/panels_page.py" line="297"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="302"/>
+        <location filename="../../ui/panels_page.py" line="304"/>
         <source>评审专家少于 3 位</source>
         <translation>Fewer than 3 reviewers</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="340"/>
-        <location filename="../../ui/panels_page.py" line="345"/>
+        <location filename="../../ui/panels_page.py" line="359"/>
+        <location filename="../../ui/panels_page.py" line="364"/>
         <source>新建评审组</source>
         <translation>New Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="352"/>
-        <location filename="../../ui/panels_page.py" line="356"/>
+        <location filename="../../ui/panels_page.py" line="371"/>
+        <location filename="../../ui/panels_page.py" line="375"/>
         <source>删除评审组</source>
         <translation>Delete Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="353"/>
+        <location filename="../../ui/panels_page.py" line="372"/>
         <source>删除评审组“%1”及其分配？抽取记录会保留。</source>
         <translation>Delete panel “%1” and its assignments? The draw records are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="372"/>
-        <location filename="../../ui/panels_page.py" line="383"/>
+        <location filename="../../ui/panels_page.py" line="391"/>
+        <location filename="../../ui/panels_page.py" line="402"/>
         <source>随机抽取专家</source>
         <translation>Random Draw of Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="380"/>
+        <location filename="../../ui/panels_page.py" line="399"/>
         <source>抽中 %1 位专家（随机种子 %2）</source>
         <translation>Drew %1 experts (seed %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="396"/>
-        <location filename="../../ui/panels_page.py" line="398"/>
+        <location filename="../../ui/panels_page.py" line="415"/>
+        <location filename="../../ui/panels_page.py" line="417"/>
         <source>添加专家</source>
         <translation>Add Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="426"/>
-        <location filename="../../ui/panels_page.py" line="433"/>
+        <location filename="../../ui/panels_page.py" line="445"/>
+        <location filename="../../ui/panels_page.py" line="452"/>
         <source>分配评审任务</source>
         <translation>Assign Reviews</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="430"/>
+        <location filename="../../ui/panels_page.py" line="449"/>
         <source>已分配 %1 项评审任务</source>
         <translation>Assigned %1 reviews</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="441"/>
+        <location filename="../../ui/panels_page.py" line="460"/>
         <source>检测回避</source>
         <translation>Detect Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="444"/>
+        <location filename="../../ui/panels_page.py" line="463"/>
         <source>回避检测完成：新增 %1，消除 %2，现有 %3，已撤销 %4</source>
         <translation>Conflict check finished: %1 new, %2 cleared, %3 active, %4 dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="493"/>
+        <location filename="../../ui/panels_page.py" line="512"/>
         <source>已撤销</source>
         <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="493"/>
+        <location filename="../../ui/panels_page.py" line="512"/>
         <source>原因：%1
 撤销理由：%2</source>
         <translation>Reason: %1
 Dismissed because: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="502"/>
+        <location filename="../../ui/panels_page.py" line="521"/>
         <source>%1 位专家 × %2 个申报包：回避 %3 处，已撤销 %4 处</source>
         <translation>%1 experts × %2 packages: %3 conflicts, %4 dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="512"/>
+        <location filename="../../ui/panels_page.py" line="531"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="526"/>
+        <location filename="../../ui/panels_page.py" line="545"/>
         <source>选中一格查看回避原因；右键可添加或撤销回避。</source>
         <translation>Select a cell to see the reason for a conflict; right-click to add or dismiss a conflict.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="530"/>
+        <location filename="../../ui/panels_page.py" line="549"/>
         <source>自动</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="530"/>
+        <location filename="../../ui/panels_page.py" line="549"/>
         <source>人工</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="531"/>
+        <location filename="../../ui/panels_page.py" line="550"/>
         <source>回避［%1］：%2</source>
         <translation>Conflict [%1]: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="531"/>
+        <location filename="../../ui/panels_page.py" line="550"/>
         <source>专家声明</source>
         <translation>declared by the expert</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="533"/>
+        <location filename="../../ui/panels_page.py" line="552"/>
         <source>已撤销：%1（理由：%2）</source>
         <translation>Dismissed: %1 (reason: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="536"/>
+        <location filename="../../ui/panels_page.py" line="555"/>
         <source>无回避</source>
         <translation>No conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="550"/>
+        <location filename="../../ui/panels_page.py" line="569"/>
         <source>恢复已撤销的回避：%1</source>
         <translation>Reinstate Dismissed Conflict: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="557"/>
-        <location filename="../../ui/panels_page.py" line="560"/>
-        <location filename="../../ui/panels_page.py" line="566"/>
+        <location filename="../../ui/panels_page.py" line="576"/>
+        <location filename="../../ui/panels_page.py" line="579"/>
+        <location filename="../../ui/panels_page.py" line="585"/>
         <source>添加回避</source>
         <translation>Add Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="557"/>
+        <location filename="../../ui/panels_page.py" line="576"/>
         <source>请先在回避矩阵中选中专家与申报包所在的格。</source>
         <translation>First select the cell of the expert and the application package in the conflict matrix.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="560"/>
+        <location filename="../../ui/panels_page.py" line="579"/>
         <source>%1 回避 %2 %3 的原因：</source>
         <translation>Reason for the conflict of interest between %1 and %2 %3:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="572"/>
-        <location filename="../../ui/panels_page.py" line="576"/>
-        <location filename="../../ui/panels_page.py" line="584"/>
+        <location filename="../../ui/panels_page.py" line="591"/>
+        <location filename="../../ui/panels_page.py" line="595"/>
+        <location filename="../../ui/panels_page.py" line="603"/>
         <source>撤销回避</source>
         <translation>Dismiss Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="572"/>
+        <location filename="../../ui/panels_page.py" line="591"/>
         <source>选中的格没有回避。</source>
         <translation>The selected cell has no conflict.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="577"/>
+        <location filename="../../ui/panels_page.py" line="596"/>
         <source>撤销 %1 对 %2 的回避（%3）。撤销理由会记入审计日志：</source>
         <translation>Dismiss the conflict between %1 and %2 (%3). The reason for dismissing it is recorded in the audit log:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="587"/>
+        <location filename="../../ui/panels_page.py" line="606"/>
         <source>恢复回避</source>
         <translation>Reinstate Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="599"/>
+        <location filename="../../ui/panels_page.py" line="618"/>
         <source>第 %1 号 %2 %3</source>
         <translation>No. %1 %2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="633"/>
-        <location filename="../../ui/panels_page.py" line="641"/>
+        <location filename="../../ui/panels_page.py" line="652"/>
+        <location filename="../../ui/panels_page.py" line="660"/>
         <source>保存抽取记录</source>
         <translation>Save Draw Record</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="634"/>
+        <location filename="../../ui/panels_page.py" line="653"/>
         <source>专家抽取记录%1.txt</source>
         <translation>Expert draw record %1.txt</translation>
     </message>
     <message>
-        <location filename="../../ui/panels_page.py" line="635"/>
+        <location filename="../../ui/panels_page.py" line="654"/>
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
@@ -4101,7 +4179,7 @@ Close anyway?</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/panel_dialogs.py" line="193"/>
+        <location filename="../../ui/panel_dialogs.py" line="208"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>

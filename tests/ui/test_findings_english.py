@@ -144,7 +144,7 @@ def test_the_guide_is_named_by_its_title_its_id_is_a_detail(qtbot, english):
     rows = {t.item(r, 0).text(): t.item(r, 1) for r in range(t.rowCount()) if t.item(r, 1) is not None}
     guide = rows["Guide"]
     assert guide.text() == GUIDE.title and "nanning-seed" not in guide.text()
-    assert "nanning-seed v1" in guide.toolTip()
+    assert "nanning-seed v2" in guide.toolTip()
     assert not any("nanning-seed" in (item.text() or "") for item in rows.values())
 
 

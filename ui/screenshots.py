@@ -185,9 +185,23 @@ def _funding(app, win, shot) -> None:
     from .app import make_app
     from .funding_dialogs import AmountDialog
     from .funding_tab import FundingPage
+    from nn_review.funding import model as FM
+    from nn_review.results.consensus import set_consensus
     page = next(p for p in win.extra_pages if isinstance(p, FundingPage))
     win.pages.setCurrentWidget(page)
     page.refresh()
+    # the panel-route scope with the most applications; its panel's consensus recorded (建议支持)
+    scopes = [sc for sc in (page.plan.scopes if page.plan else []) if sc.route == "panel"]
+    sc = max(scopes, key=lambda x: len(x.lines), default=None)
+    for ln in sc.lines if sc is not None else []:
+        if ln.status == FM.NO_CONSENSUS:
+            try:
+                win.ops.call(set_consensus, win.store, win.session_id, ln.application_id,
+                             opinion="专家组经讨论认为该项目技术路线可行，同意支持。", recommendation="support")
+            except Exception:  # noqa: BLE001 — a package whose panel has no scores yet stays without one
+                pass
+    if sc is not None:
+        page.scope.setCurrentIndex(page.scope.findData(sc.scope))
     sc = page.current_scope()
     budget = budget_cutting(sc) if sc is not None else None
     if budget is not None:

@@ -2135,316 +2135,321 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
     </message>
     <message>
         <location filename="../../ui/funding_tab.py" line="92"/>
-        <source>财政预算控制数（万元）</source>
-        <translation>Budget ceiling (10k CNY)</translation>
+        <source>万元</source>
+        <translation>10k CNY</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="95"/>
-        <location filename="../../ui/funding_tab.py" line="403"/>
-        <location filename="../../ui/funding_tab.py" line="405"/>
+        <location filename="../../ui/funding_tab.py" line="93"/>
+        <source>财政预算控制数（万元）；回车即设置</source>
+        <translation>Budget ceiling (10k CNY); Enter sets it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_tab.py" line="96"/>
+        <location filename="../../ui/funding_tab.py" line="404"/>
+        <location filename="../../ui/funding_tab.py" line="406"/>
         <source>设置预算</source>
         <translation>Set budget</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="97"/>
-        <location filename="../../ui/funding_tab.py" line="411"/>
+        <location filename="../../ui/funding_tab.py" line="98"/>
+        <location filename="../../ui/funding_tab.py" line="412"/>
         <source>清除预算</source>
         <translation>Clear budget</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="106"/>
+        <location filename="../../ui/funding_tab.py" line="107"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="108"/>
+        <location filename="../../ui/funding_tab.py" line="109"/>
         <source>预算</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="138"/>
+        <location filename="../../ui/funding_tab.py" line="139"/>
         <source>核定金额…</source>
         <translation>Approved amount…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="139"/>
+        <location filename="../../ui/funding_tab.py" line="140"/>
         <source>专家组核定的金额（不超过申请金额与上限）</source>
         <translation>The amount the panel approved (not above the requested amount and the cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="140"/>
+        <location filename="../../ui/funding_tab.py" line="141"/>
         <source>核减/调整…</source>
         <translation>Cut / adjust…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="141"/>
+        <location filename="../../ui/funding_tab.py" line="142"/>
         <source>秘书核减或调整拟资助金额，须写明理由</source>
         <translation>The secretary cuts or adjusts the proposed amount; a reason is required</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="142"/>
-        <location filename="../../ui/funding_tab.py" line="449"/>
-        <location filename="../../ui/funding_tab.py" line="453"/>
+        <location filename="../../ui/funding_tab.py" line="143"/>
+        <location filename="../../ui/funding_tab.py" line="450"/>
+        <location filename="../../ui/funding_tab.py" line="454"/>
         <source>撤销调整</source>
         <translation>Withdraw adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="143"/>
+        <location filename="../../ui/funding_tab.py" line="144"/>
         <source>撤销秘书的核减/调整，恢复计算金额</source>
         <translation>Withdraw the secretary&apos;s cut/adjustment and go back to the computed amount</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="144"/>
-        <location filename="../../ui/funding_tab.py" line="460"/>
+        <location filename="../../ui/funding_tab.py" line="145"/>
+        <location filename="../../ui/funding_tab.py" line="461"/>
         <source>审核通过</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="145"/>
+        <location filename="../../ui/funding_tab.py" line="146"/>
         <source>秘书审核：已对照申报材料核对按规则计算的金额</source>
         <translation>Secretary&apos;s review: the rule-computed amount was checked against the documents</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="146"/>
+        <location filename="../../ui/funding_tab.py" line="147"/>
         <source>模板参数…</source>
         <translation>Template figures…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="147"/>
+        <location filename="../../ui/funding_tab.py" line="148"/>
         <source>录入申报通知规定的奖补参数</source>
         <translation>Enter the subsidy figures set by the call notice</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="148"/>
+        <location filename="../../ui/funding_tab.py" line="149"/>
         <source>生成拟资助汇总表…</source>
         <translation>Funding summary sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="149"/>
+        <location filename="../../ui/funding_tab.py" line="150"/>
         <source>拟资助项目汇总表（PDF，可数字签名；以及 Excel）</source>
         <translation>Summary sheet of the proposed funding (PDF, can be digitally signed; and Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="150"/>
+        <location filename="../../ui/funding_tab.py" line="151"/>
         <source>公示…</source>
         <translation>Publish…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="151"/>
+        <location filename="../../ui/funding_tab.py" line="152"/>
         <source>公示拟资助名单；公示后金额锁定</source>
         <translation>Publish the proposed list; the amounts are locked afterwards</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="152"/>
+        <location filename="../../ui/funding_tab.py" line="153"/>
         <source>记录异议…</source>
         <translation>Record objection…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="153"/>
+        <location filename="../../ui/funding_tab.py" line="154"/>
         <source>公示期内收到的异议</source>
         <translation>An objection received during the publicity period</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="154"/>
+        <location filename="../../ui/funding_tab.py" line="155"/>
         <source>处理异议…</source>
         <translation>Decide objection…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="155"/>
+        <location filename="../../ui/funding_tab.py" line="156"/>
         <source>维持、调整金额或撤销资助</source>
         <translation>Maintain, adjust the amount or revoke the funding</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="156"/>
+        <location filename="../../ui/funding_tab.py" line="157"/>
         <source>导出公示名单…</source>
         <translation>Export public list…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="157"/>
+        <location filename="../../ui/funding_tab.py" line="158"/>
         <source>公示名单（立项后为立项名单）：PDF 与 Excel，不含评分与专家信息</source>
         <translation>The public list (the approved list once final): PDF and Excel, no scores and no experts</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="158"/>
-        <location filename="../../ui/funding_tab.py" line="509"/>
-        <location filename="../../ui/funding_tab.py" line="512"/>
+        <location filename="../../ui/funding_tab.py" line="159"/>
+        <location filename="../../ui/funding_tab.py" line="510"/>
+        <location filename="../../ui/funding_tab.py" line="513"/>
         <source>立项定稿</source>
         <translation>Finalise approval</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="159"/>
+        <location filename="../../ui/funding_tab.py" line="160"/>
         <source>公示期满且异议均已处理后，形成立项名单</source>
         <translation>After the publicity period, with every objection decided: the final approved list</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="213"/>
+        <location filename="../../ui/funding_tab.py" line="214"/>
         <source>资金安排</source>
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="218"/>
+        <location filename="../../ui/funding_tab.py" line="219"/>
         <source>资金安排：%1 个范围，已安排 %2 万元</source>
         <translation>Funding: %1 scopes, %2 × 10k CNY allocated</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="220"/>
+        <location filename="../../ui/funding_tab.py" line="221"/>
         <source>%1，%2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="264"/>
+        <location filename="../../ui/funding_tab.py" line="265"/>
         <source>本批次还没有资金安排</source>
         <translation>This session has no funding plan yet</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="266"/>
+        <location filename="../../ui/funding_tab.py" line="267"/>
         <source>未设置预算，已安排 %1 万元</source>
         <translation>No budget set, %1 × 10k CNY allocated</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="267"/>
+        <location filename="../../ui/funding_tab.py" line="268"/>
         <source>预算 %1，已安排 %2，剩余 %3（万元）</source>
         <translation>Budget %1, allocated %2, remaining %3 (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="270"/>
+        <location filename="../../ui/funding_tab.py" line="271"/>
         <source>，超出预算 %1</source>
         <translation>, over budget by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="276"/>
+        <location filename="../../ui/funding_tab.py" line="277"/>
         <source>已立项（公示 %1）</source>
         <translation>Approved (published %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="278"/>
+        <location filename="../../ui/funding_tab.py" line="279"/>
         <source>公示中 %1</source>
         <translation>Published %1</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="280"/>
+        <location filename="../../ui/funding_tab.py" line="281"/>
         <source>，异议 %1 件（待处理 %2）</source>
         <translation>, %1 objections (%2 pending)</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="295"/>
+        <location filename="../../ui/funding_tab.py" line="296"/>
         <source>项目%1（单独预算）</source>
         <translation>Item %1 (own budget)</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="326"/>
+        <location filename="../../ui/funding_tab.py" line="327"/>
         <source>资助规则：%1</source>
         <translation>Funding rule: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="332"/>
+        <location filename="../../ui/funding_tab.py" line="333"/>
         <source>核定 %1：%2</source>
         <translation>Approved %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="334"/>
+        <location filename="../../ui/funding_tab.py" line="335"/>
         <source>核减/调整 %1：%2</source>
         <translation>Cut/adjusted %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="336"/>
+        <location filename="../../ui/funding_tab.py" line="337"/>
         <source>重复享受：与 %1 — %2</source>
         <translation>Double funding: with %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="338"/>
+        <location filename="../../ui/funding_tab.py" line="339"/>
         <source>尚缺 %1 个模板参数（模板参数…）</source>
         <translation>%1 template figures missing (Template figures…)</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="403"/>
+        <location filename="../../ui/funding_tab.py" line="404"/>
         <source>预算须为不小于 0 的金额（万元，最多两位小数），例如 500 或 1200.50。</source>
         <translation>The budget must be an amount of 0 or more (10k CNY, at most 2 decimals), e.g. 500 or 1200.50.</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="434"/>
+        <location filename="../../ui/funding_tab.py" line="435"/>
         <source>核定金额</source>
         <translation>Approved amount</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="442"/>
+        <location filename="../../ui/funding_tab.py" line="443"/>
         <source>核减/调整</source>
         <translation>Cut / adjust</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="450"/>
+        <location filename="../../ui/funding_tab.py" line="451"/>
         <source>撤销 %1 的核减/调整，恢复计算金额。理由：</source>
         <translation>Withdraw the cut/adjustment of %1 and go back to the computed amount. Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="470"/>
+        <location filename="../../ui/funding_tab.py" line="471"/>
         <source>模板参数</source>
         <translation>Template figures</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="481"/>
+        <location filename="../../ui/funding_tab.py" line="482"/>
         <source>公示</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="492"/>
+        <location filename="../../ui/funding_tab.py" line="493"/>
         <source>记录异议</source>
         <translation>Record objection</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="505"/>
+        <location filename="../../ui/funding_tab.py" line="506"/>
         <source>处理异议</source>
         <translation>Decide objection</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="510"/>
+        <location filename="../../ui/funding_tab.py" line="511"/>
         <source>立项后名单定稿（异议处理结果已计入），资金安排不能再修改。现在立项？</source>
         <translation>After approval the list is final (objection outcomes applied) and the funding plan cannot change. Approve now?</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="524"/>
+        <location filename="../../ui/funding_tab.py" line="525"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="534"/>
+        <location filename="../../ui/funding_tab.py" line="535"/>
         <source>选择存放拟资助项目汇总表的文件夹</source>
         <translation>Choose the folder for the funding summary sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="537"/>
+        <location filename="../../ui/funding_tab.py" line="538"/>
         <source>用秘书的签名证书对汇总表 PDF 做数字签名？</source>
         <translation>Sign the summary sheet PDF with the secretary&apos;s certificate?</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="558"/>
+        <location filename="../../ui/funding_tab.py" line="559"/>
         <source>正在生成拟资助项目汇总表…</source>
         <translation>Writing the funding summary sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="558"/>
         <location filename="../../ui/funding_tab.py" line="559"/>
+        <location filename="../../ui/funding_tab.py" line="560"/>
         <source>生成拟资助汇总表</source>
         <translation>Funding summary sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="563"/>
+        <location filename="../../ui/funding_tab.py" line="564"/>
         <source>选择存放公示名单的文件夹</source>
         <translation>Choose the folder for the public list</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="570"/>
+        <location filename="../../ui/funding_tab.py" line="571"/>
         <source>正在导出公示名单…</source>
         <translation>Exporting the public list…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="570"/>
         <location filename="../../ui/funding_tab.py" line="571"/>
+        <location filename="../../ui/funding_tab.py" line="572"/>
         <source>导出公示名单</source>
         <translation>Export public list</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="576"/>
+        <location filename="../../ui/funding_tab.py" line="577"/>
         <source>已生成 %1 个文件：%2</source>
         <translation>%1 files written: %2</translation>
     </message>
@@ -3397,7 +3402,7 @@ PDF signing key fingerprint: %2</translation>
     </message>
     <message>
         <location filename="../../ui/panel_dialogs.py" line="92"/>
-        <location filename="../../ui/screenshots.py" line="507"/>
+        <location filename="../../ui/screenshots.py" line="521"/>
         <source>仍要将这些申报交由评审组评审吗？确认将记入审计日志。</source>
         <translation>Have a panel review these applications all the same? The confirmation is recorded in the audit log.</translation>
     </message>
@@ -5518,7 +5523,7 @@ Certificate fingerprint: %3</translation>
 <context>
     <name>win</name>
     <message>
-        <location filename="../../ui/screenshots.py" line="507"/>
+        <location filename="../../ui/screenshots.py" line="521"/>
         <source>新建评审组</source>
         <translation>New Panel</translation>
     </message>
@@ -5526,7 +5531,7 @@ Certificate fingerprint: %3</translation>
 <context>
     <name>win.detail</name>
     <message>
-        <location filename="../../ui/screenshots.py" line="498"/>
+        <location filename="../../ui/screenshots.py" line="512"/>
         <source>资助规则</source>
         <translation>Funding rule</translation>
     </message>

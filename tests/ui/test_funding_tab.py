@@ -57,6 +57,8 @@ def page(qtbot, world, monkeypatch):
     with world.store.write() as s:
         s.execute(delete(M.FundingBudget).where(M.FundingBudget.session_id == world.sid))
         s.execute(delete(M.FundingDecision))
+        s.execute(delete(M.FundingObjection))
+        s.execute(delete(M.FundingPublicity).where(M.FundingPublicity.session_id == world.sid))
     shown: list = []
     monkeypatch.setattr(LongMessageDialog, "exec", lambda dlg: shown.append(dlg) or 0)
     win = secretary_window(qtbot, world.store)
@@ -205,3 +207,72 @@ def test_the_results_table_shows_the_proposed_amounts_once_a_budget_is_set(qtbot
     got = {results.model.index(r, 2).data(): results.model.index(r, c).data()
            for r in range(results.model.rowCount())}
     assert got == {world.ids[k]: v for k, v in zip(SPEC, ["40.00", "35.00", "线下", "线下"])}
+
+
+def test_the_summary_sheet_is_written_in_the_background(qtbot, page, tmp_path):
+    from .conftest import wait_idle
+    type_budget(qtbot, page, "100")
+    page.write_sheet(tmp_path / "sheet", sign=False)
+    assert page.win.ops.busy  # off the UI thread
+    wait_idle(qtbot, page.win)
+    assert sorted(p.suffix for p in page.last_sheet) == [".pdf", ".xlsx"]
+    assert all(p.exists() for p in page.last_sheet)
+
+
+def test_publicity_objection_and_freeze_through_the_page(qtbot, page, world, monkeypatch):
+    """Refused while the session is open (shown whole, nothing stored); then, finalised: 公示 with
+    past dates, an objection recorded and decided (调整 to 30), 立项 — each through its dialog."""
+    from datetime import date, timedelta
+
+    from nn_review.results.consensus import finalise, reopen
+    from ui import funding_tab
+    from ui.funding_dialogs import DecideObjectionDialog, ObjectionDialog, PublicityDialog
+    monkeypatch.setattr(funding_tab.QMessageBox, "question", lambda *a, **k: funding_tab.QMessageBox.Yes)
+    type_budget(qtbot, page, "100")
+    today = date.today()
+
+    def answer(cls, fill):
+        monkeypatch.setattr(cls, "exec", lambda d: (fill(d), d.accept(), d.result())[2])
+
+    def dates(d):
+        d.start.setDate(today - timedelta(days=10))
+        d.end.setDate(today - timedelta(days=3))
+    answer(PublicityDialog, dates)
+    assert not page.publish()
+    assert "定稿" in page.last_long_message.summary.text()
+    with world.store.read() as s:
+        assert s.scalars(select(M.FundingPublicity)).all() == []
+    finalise(world.store, world.sid)
+    try:
+        page.win.ops.external()
+        assert page.publish()
+        assert page.state.text().startswith("公示中 ")
+        assert not page.buttons[page.act_adjust].isEnabled() and not page.budget.isEnabled()  # locked
+        a2 = world.ids["a2"]
+        page.table.selectRow(page.model.row_of(a2))
+        def objection(d: ObjectionDialog):
+            d.received.setDate(today - timedelta(days=5))  # within the period
+            d.text.setPlainText("反映该项目与已立项项目内容重复")
+        answer(ObjectionDialog, objection)
+        assert page.record_objection(), page.last_long_message.summary.text()
+        assert "异议 1 件（待处理 1）" in page.state.text()
+        assert page.buttons[page.act_decide].isEnabled()
+
+        def decide(d: DecideObjectionDialog):
+            d.outcome.setCurrentIndex(d.outcome.findData("adjust"))
+            d.amount.setText("30")
+            d.reason.setPlainText("经核实部分内容重复，调整金额")
+        answer(DecideObjectionDialog, decide)
+        assert page.decide_objection(), page.last_long_message.summary.text()
+        assert "待处理 0" in page.state.text()
+        assert page.freeze(), page.last_long_message.summary.text()
+        assert page.state.text().startswith("已立项")
+        assert not any(a.isEnabled() for a in (page.act_publish, page.act_freeze, page.act_objection))
+        with world.store.read() as s:
+            pub = s.scalars(select(M.FundingPublicity)).one()
+            assert pub.state == "frozen" and pub.frozen_sha256
+    finally:
+        with world.store.write() as s:
+            s.execute(delete(M.FundingObjection))
+            s.execute(delete(M.FundingPublicity))
+        reopen(world.store, world.sid, "测试后重新开启")

@@ -75,14 +75,6 @@ def results_amount(plan: FM.FundingPlan | None, application_id: str) -> str | No
     return "—"
 
 
-def plan_in_use(plan: FM.FundingPlan | None) -> bool:
-    """A plan the secretary has started: a budget entered, or a 公示 (the results table shows the
-    amounts then; before, every session would show a column of requested amounts)."""
-    return plan is not None and (plan.publicity is not None or any(sc.budget is not None for sc in plan.scopes)
-                                 or any(ln.approved is not None or ln.adjusted is not None
-                                        for sc in plan.scopes for ln in sc.lines))
-
-
 class FundingModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -43,13 +43,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nn_review.changes import AFFECTS_RESULTS, Changes, Kind
+from nn_review.changes import AFFECTS_RESULTS, Kind
 from nn_review.funding import edits as FE
 from nn_review.funding import model as FM
 from nn_review.funding import plan as FP
 from nn_review.funding import publicity as FPub
 from nn_review.funding import sheets as FS
 from nn_review.i18n import text_of
+from nn_review.store import StoreError
 
 from . import token_dialog
 from .funding_dialogs import (AmountDialog, DecideObjectionDialog, ObjectionDialog, ParamsDialog,
@@ -61,14 +62,15 @@ from .panel_dialogs import ReasonDialog
 from .plain import data, plain, tip
 
 
-def load_plan(store, session_id: int | None) -> FM.FundingPlan | None:
-    """The session's plan, or None without a session (or while the core has no plan to give)."""
+def load_plan(store, session_id: int | None) -> tuple[FM.FundingPlan | None, str]:
+    """(the session's plan, "") — or (None, why) when the core cannot build one (a refusal in
+    plain words; the pages that read the plan keep working)."""
     if session_id is None:
-        return None
+        return None, ""
     try:
-        return FP.funding_plan(store, session_id)
-    except NotImplementedError:  # issue 21: until the plan task's core lands on this branch
-        return None
+        return FP.funding_plan(store, session_id), ""
+    except StoreError as e:  # FundingError and the store's own refusals
+        return None, text_of(e)[0]
 
 
 class FundingPage(RefreshOnChange, QWidget):
@@ -79,6 +81,7 @@ class FundingPage(RefreshOnChange, QWidget):
         self.win = win
         self.session_id: int | None = None
         self.plan: FM.FundingPlan | None = None
+        self.plan_error = ""                     # why there is no plan (the core's refusal), shown in the summary
         self.last_long_message = None
         self.last_sheet = None
 
@@ -221,13 +224,14 @@ class FundingPage(RefreshOnChange, QWidget):
             text = self.tr("%1，%2").replace("%1", text).replace("%2", self._publicity_text(p.publicity))
         return text
 
-    def on_changes(self, changes: Changes, initiator: object = None) -> None:
-        super().on_changes(changes, initiator)
-
     def set_session(self, session_id: int | None) -> None:
+        """Read now if shown; else when next shown (the plan merges every panel of the session)."""
         self.session_id = session_id
-        self.stale = False
-        self.reload()
+        if self.isVisible():
+            self.stale = False
+            self.reload()
+        else:
+            self.stale = True
 
     def refresh(self) -> None:
         self.reload()
@@ -238,7 +242,7 @@ class FundingPage(RefreshOnChange, QWidget):
         ln = self.current_line()
         keep_app = ln.application_id if ln else None
         scroll = self.table.verticalScrollBar().value()
-        self.plan = load_plan(self.win.store, self.session_id)
+        self.plan, self.plan_error = load_plan(self.win.store, self.session_id)
         self.scope.blockSignals(True)
         self.scope.clear()
         for sc in self.plan.scopes if self.plan is not None else []:
@@ -262,6 +266,8 @@ class FundingPage(RefreshOnChange, QWidget):
 
     def summary_text(self, sc: FM.ScopePlan | None) -> str:
         if sc is None:
+            if self.plan_error:
+                return self.plan_error
             return self.tr("本批次还没有资金安排") if self.session_id is not None else ""
         if sc.budget is None:
             return self.tr("未设置预算，已安排 %1 万元").replace("%1", money(sc.allocated))

@@ -297,11 +297,16 @@ class ResultsPage(RefreshOnChange, QWidget):
             head.setSectionResizeMode(3, QHeaderView.Stretch)
 
     def _funding_cells(self, pr: R.PanelResults) -> dict[str, str] | None:
-        """The 拟资助（万元） column (issue 21) once the session has a funding plan in use."""
-        from .funding_model import plan_in_use, results_amount
+        """The 拟资助（万元） column (issue 21) once the session's funding plan is started (a budget,
+        a decision or a 公示): the plan, which merges every panel, is only built then."""
+        from nn_review.funding.views import plan_in_use
+
+        from .funding_model import results_amount
         from .funding_tab import load_plan
-        plan = load_plan(self.win.store, self.session_id)
-        if not plan_in_use(plan):
+        if self.session_id is None or not plan_in_use(self.win.store, self.session_id):
+            return None
+        plan, _error = load_plan(self.win.store, self.session_id)
+        if plan is None:
             return None
         return {a.application_id: results_amount(plan, a.application_id) for a in pr.applications}
 

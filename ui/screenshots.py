@@ -218,6 +218,11 @@ def _funding(app, win, shot) -> None:
         dlg.show()
         shot("funding_adjust_dialog", dlg)
         dlg.reject()
+    from .results_page import ResultsPage
+    results = next(p for p in win.extra_pages if isinstance(p, ResultsPage))
+    win.pages.setCurrentWidget(results)  # the 拟资助（万元） column, now that a budget is set
+    shot("results_funding")
+    win.pages.setCurrentWidget(page)
     make_app(lang="en")
     try:
         from .main_window import MainWindow
@@ -226,6 +231,7 @@ def _funding(app, win, shot) -> None:
         w.show()
         en = next(p for p in w.extra_pages if isinstance(p, FundingPage))
         w.pages.setCurrentWidget(en)
+        en.scope.setCurrentIndex(max(en.scope.findData(page.scope.currentData()), 0))  # the scope shown above
         settle(app)
         shot("funding_en", w)
         w.close()

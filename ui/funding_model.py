@@ -36,6 +36,17 @@ def money(d: Decimal | None) -> str:
     return "—" if d is None else f"{d:.2f}"
 
 
+def scope_title(sc: FM.ScopePlan) -> str:
+    """The scope's title in the UI language: ``项目11 <the guide item's title>`` / ``Item 11 <…>``
+    (the core writes the Chinese form, docs: ScopePlan.title); a plan type's name as it is."""
+    kind, _, ref = sc.scope.partition(":")
+    prefix = f"项目{ref} "
+    if kind == "item" and sc.title.startswith(prefix):
+        return QCoreApplication.translate("FundingModel", "项目%1 %2").replace("%1", ref).replace(
+            "%2", data(sc.title[len(prefix):]))
+    return data(sc.title)
+
+
 def status_text(status: str) -> str:
     return {
         FM.FUNDED: QCoreApplication.translate("FundingModel", "拟资助"),

@@ -55,7 +55,7 @@ from nn_review.store import StoreError
 from . import token_dialog
 from .funding_dialogs import (AmountDialog, DecideObjectionDialog, ObjectionDialog, ParamsDialog,
                               PublicityDialog, parse_amount)
-from .funding_model import FundingLineDelegate, FundingModel, computed_text, money, status_text
+from .funding_model import FundingLineDelegate, FundingModel, computed_text, money, scope_title, status_text
 from .long_message import show_long_message
 from .ops import RefreshOnChange
 from .panel_dialogs import ReasonDialog
@@ -246,7 +246,7 @@ class FundingPage(RefreshOnChange, QWidget):
         self.scope.blockSignals(True)
         self.scope.clear()
         for sc in self.plan.scopes if self.plan is not None else []:
-            self.scope.addItem(data(sc.title), sc.scope)
+            self.scope.addItem(scope_title(sc), sc.scope)
         self.scope.setCurrentIndex(max(self.scope.findData(keep_scope), 0))
         self.scope.blockSignals(False)
         self._show_scope(keep_app)
@@ -296,7 +296,7 @@ class FundingPage(RefreshOnChange, QWidget):
         self.budget.setText(f"{sc.budget:.2f}" if sc is not None and sc.budget is not None else "")
         self.budget_target.clear()
         if sc is not None:
-            self.budget_target.addItem(data(sc.title), sc.scope)
+            self.budget_target.addItem(scope_title(sc), sc.scope)
             if sc.scope.startswith("plan:"):  # an item of the plan type may get a budget of its own
                 for item in sorted({ln.guide_item for ln in sc.lines if ln.guide_item is not None}):
                     self.budget_target.addItem(self.tr("项目%1（单独预算）").replace("%1", str(item)), f"item:{item}")

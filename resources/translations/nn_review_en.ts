@@ -1989,139 +1989,144 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
 <context>
     <name>FundingModel</name>
     <message>
-        <location filename="../../ui/funding_model.py" line="90"/>
+        <location filename="../../ui/funding_model.py" line="93"/>
         <source>排名</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="90"/>
+        <location filename="../../ui/funding_model.py" line="93"/>
         <source>申报编号</source>
         <translation>Application ID</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="90"/>
+        <location filename="../../ui/funding_model.py" line="93"/>
         <source>项目名称</source>
         <translation>Project title</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="90"/>
+        <location filename="../../ui/funding_model.py" line="93"/>
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="90"/>
+        <location filename="../../ui/funding_model.py" line="93"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="91"/>
+        <location filename="../../ui/funding_model.py" line="94"/>
         <source>申请金额</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="91"/>
+        <location filename="../../ui/funding_model.py" line="94"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="91"/>
+        <location filename="../../ui/funding_model.py" line="94"/>
         <source>核定</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="91"/>
+        <location filename="../../ui/funding_model.py" line="94"/>
         <source>核减/调整</source>
         <translation>Cut / adjust</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="41"/>
-        <location filename="../../ui/funding_model.py" line="91"/>
+        <location filename="../../ui/funding_model.py" line="52"/>
+        <location filename="../../ui/funding_model.py" line="94"/>
         <source>拟资助</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="42"/>
-        <location filename="../../ui/funding_model.py" line="75"/>
+        <location filename="../../ui/funding_model.py" line="45"/>
+        <source>项目%1 %2</source>
+        <translation>Item %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="53"/>
+        <location filename="../../ui/funding_model.py" line="86"/>
         <source>线下</source>
         <translation>Below line</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="43"/>
+        <location filename="../../ui/funding_model.py" line="54"/>
         <source>不建议支持</source>
         <translation>Not recommended</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="44"/>
+        <location filename="../../ui/funding_model.py" line="55"/>
         <source>未录入专家组意见</source>
         <translation>No panel consensus yet</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="45"/>
+        <location filename="../../ui/funding_model.py" line="56"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="46"/>
+        <location filename="../../ui/funding_model.py" line="57"/>
         <source>待秘书审核</source>
         <translation>Awaiting secretary review</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="47"/>
+        <location filename="../../ui/funding_model.py" line="58"/>
         <source>不符合条件</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="48"/>
+        <location filename="../../ui/funding_model.py" line="59"/>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="55"/>
+        <location filename="../../ui/funding_model.py" line="66"/>
         <source>不符合奖补条件</source>
         <translation>Not eligible for the subsidy</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="56"/>
+        <location filename="../../ui/funding_model.py" line="67"/>
         <source>申报材料缺少所需数据</source>
         <translation>The application lacks a figure the rule needs</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="57"/>
+        <location filename="../../ui/funding_model.py" line="68"/>
         <source>模板参数尚未录入</source>
         <translation>Template figures not entered yet</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="60"/>
+        <location filename="../../ui/funding_model.py" line="71"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="92"/>
+        <location filename="../../ui/funding_model.py" line="95"/>
         <source>累计</source>
         <translation>Cumulative</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="92"/>
+        <location filename="../../ui/funding_model.py" line="95"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="93"/>
+        <location filename="../../ui/funding_model.py" line="96"/>
         <source>提示</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="107"/>
+        <location filename="../../ui/funding_model.py" line="110"/>
         <source>重复享受</source>
         <translation>Double funding</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="134"/>
+        <location filename="../../ui/funding_model.py" line="137"/>
         <source>拟资助 = 核减/调整后的金额；否则取申请金额（或规则金额）、上限与核定金额中的最小者</source>
         <translation>Proposed = the cut/adjusted amount; otherwise the smallest of the requested (or rule) amount, the cap and the approved amount</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="159"/>
+        <location filename="../../ui/funding_model.py" line="162"/>
         <source>与 %1（项目%2）不能重复享受：%3</source>
         <translation>Cannot also be funded with %1 (item %2): %3</translation>
     </message>
@@ -2129,327 +2134,327 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
 <context>
     <name>FundingPage</name>
     <message>
-        <location filename="../../ui/funding_tab.py" line="90"/>
+        <location filename="../../ui/funding_tab.py" line="93"/>
         <source>预算可按指南项目单独设置，也可按计划类别统一设置</source>
         <translation>A budget can be set for one guide item, or for a whole plan type</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="92"/>
+        <location filename="../../ui/funding_tab.py" line="95"/>
         <source>万元</source>
         <translation>10k CNY</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="93"/>
+        <location filename="../../ui/funding_tab.py" line="96"/>
         <source>财政预算控制数（万元）；回车即设置</source>
         <translation>Budget ceiling (10k CNY); Enter sets it</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="96"/>
-        <location filename="../../ui/funding_tab.py" line="404"/>
-        <location filename="../../ui/funding_tab.py" line="406"/>
+        <location filename="../../ui/funding_tab.py" line="99"/>
+        <location filename="../../ui/funding_tab.py" line="410"/>
+        <location filename="../../ui/funding_tab.py" line="412"/>
         <source>设置预算</source>
         <translation>Set budget</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="98"/>
-        <location filename="../../ui/funding_tab.py" line="412"/>
+        <location filename="../../ui/funding_tab.py" line="101"/>
+        <location filename="../../ui/funding_tab.py" line="418"/>
         <source>清除预算</source>
         <translation>Clear budget</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="107"/>
+        <location filename="../../ui/funding_tab.py" line="110"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="109"/>
+        <location filename="../../ui/funding_tab.py" line="112"/>
         <source>预算</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="139"/>
+        <location filename="../../ui/funding_tab.py" line="142"/>
         <source>核定金额…</source>
         <translation>Approved amount…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="140"/>
+        <location filename="../../ui/funding_tab.py" line="143"/>
         <source>专家组核定的金额（不超过申请金额与上限）</source>
         <translation>The amount the panel approved (not above the requested amount and the cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="141"/>
+        <location filename="../../ui/funding_tab.py" line="144"/>
         <source>核减/调整…</source>
         <translation>Cut / adjust…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="142"/>
+        <location filename="../../ui/funding_tab.py" line="145"/>
         <source>秘书核减或调整拟资助金额，须写明理由</source>
         <translation>The secretary cuts or adjusts the proposed amount; a reason is required</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="143"/>
-        <location filename="../../ui/funding_tab.py" line="450"/>
-        <location filename="../../ui/funding_tab.py" line="454"/>
+        <location filename="../../ui/funding_tab.py" line="146"/>
+        <location filename="../../ui/funding_tab.py" line="456"/>
+        <location filename="../../ui/funding_tab.py" line="460"/>
         <source>撤销调整</source>
         <translation>Withdraw adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="144"/>
+        <location filename="../../ui/funding_tab.py" line="147"/>
         <source>撤销秘书的核减/调整，恢复计算金额</source>
         <translation>Withdraw the secretary&apos;s cut/adjustment and go back to the computed amount</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="145"/>
-        <location filename="../../ui/funding_tab.py" line="461"/>
+        <location filename="../../ui/funding_tab.py" line="148"/>
+        <location filename="../../ui/funding_tab.py" line="467"/>
         <source>审核通过</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="146"/>
+        <location filename="../../ui/funding_tab.py" line="149"/>
         <source>秘书审核：已对照申报材料核对按规则计算的金额</source>
         <translation>Secretary&apos;s review: the rule-computed amount was checked against the documents</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="147"/>
+        <location filename="../../ui/funding_tab.py" line="150"/>
         <source>模板参数…</source>
         <translation>Template figures…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="148"/>
+        <location filename="../../ui/funding_tab.py" line="151"/>
         <source>录入申报通知规定的奖补参数</source>
         <translation>Enter the subsidy figures set by the call notice</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="149"/>
+        <location filename="../../ui/funding_tab.py" line="152"/>
         <source>生成拟资助汇总表…</source>
         <translation>Funding summary sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="150"/>
+        <location filename="../../ui/funding_tab.py" line="153"/>
         <source>拟资助项目汇总表（PDF，可数字签名；以及 Excel）</source>
         <translation>Summary sheet of the proposed funding (PDF, can be digitally signed; and Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="151"/>
+        <location filename="../../ui/funding_tab.py" line="154"/>
         <source>公示…</source>
         <translation>Publish…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="152"/>
+        <location filename="../../ui/funding_tab.py" line="155"/>
         <source>公示拟资助名单；公示后金额锁定</source>
         <translation>Publish the proposed list; the amounts are locked afterwards</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="153"/>
+        <location filename="../../ui/funding_tab.py" line="156"/>
         <source>记录异议…</source>
         <translation>Record objection…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="154"/>
+        <location filename="../../ui/funding_tab.py" line="157"/>
         <source>公示期内收到的异议</source>
         <translation>An objection received during the publicity period</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="155"/>
+        <location filename="../../ui/funding_tab.py" line="158"/>
         <source>处理异议…</source>
         <translation>Decide objection…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="156"/>
+        <location filename="../../ui/funding_tab.py" line="159"/>
         <source>维持、调整金额或撤销资助</source>
         <translation>Maintain, adjust the amount or revoke the funding</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="157"/>
+        <location filename="../../ui/funding_tab.py" line="160"/>
         <source>导出公示名单…</source>
         <translation>Export public list…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="158"/>
+        <location filename="../../ui/funding_tab.py" line="161"/>
         <source>公示名单（立项后为立项名单）：PDF 与 Excel，不含评分与专家信息</source>
         <translation>The public list (the approved list once final): PDF and Excel, no scores and no experts</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="159"/>
-        <location filename="../../ui/funding_tab.py" line="510"/>
-        <location filename="../../ui/funding_tab.py" line="513"/>
+        <location filename="../../ui/funding_tab.py" line="162"/>
+        <location filename="../../ui/funding_tab.py" line="516"/>
+        <location filename="../../ui/funding_tab.py" line="519"/>
         <source>立项定稿</source>
         <translation>Finalise approval</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="160"/>
+        <location filename="../../ui/funding_tab.py" line="163"/>
         <source>公示期满且异议均已处理后，形成立项名单</source>
         <translation>After the publicity period, with every objection decided: the final approved list</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="214"/>
+        <location filename="../../ui/funding_tab.py" line="217"/>
         <source>资金安排</source>
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="219"/>
+        <location filename="../../ui/funding_tab.py" line="222"/>
         <source>资金安排：%1 个范围，已安排 %2 万元</source>
         <translation>Funding: %1 scopes, %2 × 10k CNY allocated</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="221"/>
+        <location filename="../../ui/funding_tab.py" line="224"/>
         <source>%1，%2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="265"/>
+        <location filename="../../ui/funding_tab.py" line="271"/>
         <source>本批次还没有资金安排</source>
         <translation>This session has no funding plan yet</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="267"/>
+        <location filename="../../ui/funding_tab.py" line="273"/>
         <source>未设置预算，已安排 %1 万元</source>
         <translation>No budget set, %1 × 10k CNY allocated</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="268"/>
+        <location filename="../../ui/funding_tab.py" line="274"/>
         <source>预算 %1，已安排 %2，剩余 %3（万元）</source>
         <translation>Budget %1, allocated %2, remaining %3 (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="271"/>
+        <location filename="../../ui/funding_tab.py" line="277"/>
         <source>，超出预算 %1</source>
         <translation>, over budget by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="277"/>
+        <location filename="../../ui/funding_tab.py" line="283"/>
         <source>已立项（公示 %1）</source>
         <translation>Approved (published %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="279"/>
+        <location filename="../../ui/funding_tab.py" line="285"/>
         <source>公示中 %1</source>
         <translation>Published %1</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="281"/>
+        <location filename="../../ui/funding_tab.py" line="287"/>
         <source>，异议 %1 件（待处理 %2）</source>
         <translation>, %1 objections (%2 pending)</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="296"/>
+        <location filename="../../ui/funding_tab.py" line="302"/>
         <source>项目%1（单独预算）</source>
         <translation>Item %1 (own budget)</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="327"/>
+        <location filename="../../ui/funding_tab.py" line="333"/>
         <source>资助规则：%1</source>
         <translation>Funding rule: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="333"/>
+        <location filename="../../ui/funding_tab.py" line="339"/>
         <source>核定 %1：%2</source>
         <translation>Approved %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="335"/>
+        <location filename="../../ui/funding_tab.py" line="341"/>
         <source>核减/调整 %1：%2</source>
         <translation>Cut/adjusted %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="337"/>
+        <location filename="../../ui/funding_tab.py" line="343"/>
         <source>重复享受：与 %1 — %2</source>
         <translation>Double funding: with %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="339"/>
+        <location filename="../../ui/funding_tab.py" line="345"/>
         <source>尚缺 %1 个模板参数（模板参数…）</source>
         <translation>%1 template figures missing (Template figures…)</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="404"/>
+        <location filename="../../ui/funding_tab.py" line="410"/>
         <source>预算须为不小于 0 的金额（万元，最多两位小数），例如 500 或 1200.50。</source>
         <translation>The budget must be an amount of 0 or more (10k CNY, at most 2 decimals), e.g. 500 or 1200.50.</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="435"/>
+        <location filename="../../ui/funding_tab.py" line="441"/>
         <source>核定金额</source>
         <translation>Approved amount</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="443"/>
+        <location filename="../../ui/funding_tab.py" line="449"/>
         <source>核减/调整</source>
         <translation>Cut / adjust</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="451"/>
+        <location filename="../../ui/funding_tab.py" line="457"/>
         <source>撤销 %1 的核减/调整，恢复计算金额。理由：</source>
         <translation>Withdraw the cut/adjustment of %1 and go back to the computed amount. Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="471"/>
+        <location filename="../../ui/funding_tab.py" line="477"/>
         <source>模板参数</source>
         <translation>Template figures</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="482"/>
+        <location filename="../../ui/funding_tab.py" line="488"/>
         <source>公示</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="493"/>
+        <location filename="../../ui/funding_tab.py" line="499"/>
         <source>记录异议</source>
         <translation>Record objection</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="506"/>
+        <location filename="../../ui/funding_tab.py" line="512"/>
         <source>处理异议</source>
         <translation>Decide objection</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="511"/>
+        <location filename="../../ui/funding_tab.py" line="517"/>
         <source>立项后名单定稿（异议处理结果已计入），资金安排不能再修改。现在立项？</source>
         <translation>After approval the list is final (objection outcomes applied) and the funding plan cannot change. Approve now?</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="525"/>
+        <location filename="../../ui/funding_tab.py" line="531"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="535"/>
+        <location filename="../../ui/funding_tab.py" line="541"/>
         <source>选择存放拟资助项目汇总表的文件夹</source>
         <translation>Choose the folder for the funding summary sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="538"/>
+        <location filename="../../ui/funding_tab.py" line="544"/>
         <source>用秘书的签名证书对汇总表 PDF 做数字签名？</source>
         <translation>Sign the summary sheet PDF with the secretary&apos;s certificate?</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="559"/>
+        <location filename="../../ui/funding_tab.py" line="565"/>
         <source>正在生成拟资助项目汇总表…</source>
         <translation>Writing the funding summary sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="559"/>
-        <location filename="../../ui/funding_tab.py" line="560"/>
+        <location filename="../../ui/funding_tab.py" line="565"/>
+        <location filename="../../ui/funding_tab.py" line="566"/>
         <source>生成拟资助汇总表</source>
         <translation>Funding summary sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="564"/>
+        <location filename="../../ui/funding_tab.py" line="570"/>
         <source>选择存放公示名单的文件夹</source>
         <translation>Choose the folder for the public list</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="571"/>
+        <location filename="../../ui/funding_tab.py" line="577"/>
         <source>正在导出公示名单…</source>
         <translation>Exporting the public list…</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="571"/>
-        <location filename="../../ui/funding_tab.py" line="572"/>
+        <location filename="../../ui/funding_tab.py" line="577"/>
+        <location filename="../../ui/funding_tab.py" line="578"/>
         <source>导出公示名单</source>
         <translation>Export public list</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_tab.py" line="577"/>
+        <location filename="../../ui/funding_tab.py" line="583"/>
         <source>已生成 %1 个文件：%2</source>
         <translation>%1 files written: %2</translation>
     </message>
@@ -3402,7 +3407,7 @@ PDF signing key fingerprint: %2</translation>
     </message>
     <message>
         <location filename="../../ui/panel_dialogs.py" line="92"/>
-        <location filename="../../ui/screenshots.py" line="521"/>
+        <location filename="../../ui/screenshots.py" line="527"/>
         <source>仍要将这些申报交由评审组评审吗？确认将记入审计日志。</source>
         <translation>Have a panel review these applications all the same? The confirmation is recorded in the audit log.</translation>
     </message>
@@ -4321,22 +4326,22 @@ Close anyway?</translation>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../ui/results_page.py" line="351"/>
+        <location filename="../../ui/results_page.py" line="356"/>
         <source>（%1，不计入）</source>
         <translation> (%1, not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="369"/>
+        <location filename="../../ui/results_page.py" line="374"/>
         <source>不计入：%1</source>
         <translation>Not counted: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="378"/>
+        <location filename="../../ui/results_page.py" line="383"/>
         <source>形式审查结论：%1</source>
         <translation>Formal check decision: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="379"/>
+        <location filename="../../ui/results_page.py" line="384"/>
         <source>%1 的评分不计入：%2</source>
         <translation>Review by %1 not counted: %2</translation>
     </message>
@@ -4464,7 +4469,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/results_page.py" line="190"/>
-        <location filename="../../ui/results_page.py" line="469"/>
+        <location filename="../../ui/results_page.py" line="474"/>
         <source>专家组意见</source>
         <translation>Panel Consensus</translation>
     </message>
@@ -4526,94 +4531,94 @@ Close anyway?</translation>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="315"/>
+        <location filename="../../ui/results_page.py" line="320"/>
         <source>分歧提示（%1）</source>
         <translation>Divergence Flags (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="654"/>
+        <location filename="../../ui/results_page.py" line="659"/>
         <source>已入档 %1 个文件，拒收 %2 个。</source>
         <translation>%1 file(s) filed, %2 refused.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="350"/>
+        <location filename="../../ui/results_page.py" line="355"/>
         <source>评审指标</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="351"/>
+        <location filename="../../ui/results_page.py" line="356"/>
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="365"/>
+        <location filename="../../ui/results_page.py" line="370"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="375"/>
+        <location filename="../../ui/results_page.py" line="380"/>
         <source>计算结论：%1</source>
         <translation>Calculated conclusion: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="377"/>
+        <location filename="../../ui/results_page.py" line="382"/>
         <source>（专家组意见已过期：评分在其后有变化）</source>
         <translation> (panel consensus out of date: scores changed after it was saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="471"/>
+        <location filename="../../ui/results_page.py" line="476"/>
         <source>已保存 %1 的专家组意见</source>
         <translation>Panel consensus for %1 saved</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="478"/>
+        <location filename="../../ui/results_page.py" line="483"/>
         <source>重新开启评审批次</source>
         <translation>Reopen Review Session</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="478"/>
+        <location filename="../../ui/results_page.py" line="483"/>
         <source>重新开启后可修改评分与意见；此后打印的评审表版本号加一。理由：</source>
         <translation>After reopening, scores and opinions can be changed; sheets printed from then on get the next version number. Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="481"/>
+        <location filename="../../ui/results_page.py" line="486"/>
         <source>重新开启</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="485"/>
-        <location filename="../../ui/results_page.py" line="488"/>
         <location filename="../../ui/results_page.py" line="490"/>
+        <location filename="../../ui/results_page.py" line="493"/>
+        <location filename="../../ui/results_page.py" line="495"/>
         <source>定稿</source>
         <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="489"/>
+        <location filename="../../ui/results_page.py" line="494"/>
         <source>定稿后本批次（%1 个申报项目）只读，修改须重新开启并说明理由。现在定稿？</source>
         <translation>Once finalized, this session (%1 applications) is read-only; changes require reopening it with a reason. Finalize now?</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="511"/>
+        <location filename="../../ui/results_page.py" line="516"/>
         <source>导出评审结果</source>
         <translation>Export Results</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="516"/>
+        <location filename="../../ui/results_page.py" line="521"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="517"/>
+        <location filename="../../ui/results_page.py" line="522"/>
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="521"/>
+        <location filename="../../ui/results_page.py" line="526"/>
         <source>选择存放评审结果表的文件夹</source>
         <translation>Choose a Folder for the Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="601"/>
+        <location filename="../../ui/results_page.py" line="606"/>
         <source>组长只能用本人的密钥签名：
 • 组长携带本人的 UKey 在本机签名；或
 • 把结果表交给组长，由组长在本人电脑的专家工作台中签署（文件 → 组长签署结果表…），交回后用“导入组长签署的结果表…”入档。</source>
@@ -4622,137 +4627,137 @@ Close anyway?</translation>
 • give the sheet to the leader, who signs it in the expert workspace on the leader&apos;s own computer (File → Countersign a result sheet as panel leader…); when it comes back, file it with “Accept sheets countersigned by the leader…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="602"/>
+        <location filename="../../ui/results_page.py" line="607"/>
         <source>使用组长本人的 UKey…</source>
         <translation>Use the Leader&apos;s Own UKey…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="629"/>
+        <location filename="../../ui/results_page.py" line="634"/>
         <source>导入组长签署的结果表…</source>
         <translation>Accept sheets countersigned by the leader…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="630"/>
+        <location filename="../../ui/results_page.py" line="635"/>
         <source>组长在本人电脑上签署后交回的结果表：核验组长证书、原有签名和发出的结果表后入档</source>
         <translation>Result sheets the panel leader signed on the leader&apos;s own computer: checks the leader&apos;s certificate, the earlier signatures and the issued sheet, then files them</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="641"/>
+        <location filename="../../ui/results_page.py" line="646"/>
         <source>选择组长签署后交回的结果表</source>
         <translation>Choose the result sheets countersigned by the leader</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="650"/>
+        <location filename="../../ui/results_page.py" line="655"/>
         <source>已入档：</source>
         <translation>Filed: </translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="650"/>
+        <location filename="../../ui/results_page.py" line="655"/>
         <source>拒收：</source>
         <translation>Refused: </translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="646"/>
-        <location filename="../../ui/results_page.py" line="653"/>
+        <location filename="../../ui/results_page.py" line="651"/>
+        <location filename="../../ui/results_page.py" line="658"/>
         <source>导入组长签署的结果表</source>
         <translation>Accept countersigned result sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="433"/>
+        <location filename="../../ui/results_page.py" line="438"/>
         <source>草稿未能保存：%1</source>
         <translation>Draft not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="448"/>
+        <location filename="../../ui/results_page.py" line="453"/>
         <source>草稿已保存 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="449"/>
+        <location filename="../../ui/results_page.py" line="454"/>
         <source>专家组意见尚未录入：文字已作为草稿保存，录入后草稿自动删除</source>
         <translation>The panel opinion is not recorded yet: the text is kept as a draft, deleted once the opinion is recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="485"/>
+        <location filename="../../ui/results_page.py" line="490"/>
         <source>还不能定稿：以下 %1 项须先处理。</source>
         <translation>Cannot finalize yet: %1 item(s) to deal with first.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="526"/>
+        <location filename="../../ui/results_page.py" line="531"/>
         <source>用秘书的签名证书对生成的 PDF 做数字签名？</source>
         <translation>Digitally sign the generated PDFs with the secretary&apos;s signing certificate?</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="541"/>
+        <location filename="../../ui/results_page.py" line="546"/>
         <source>正在生成评审结果表…</source>
         <translation>Generating result sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="541"/>
+        <location filename="../../ui/results_page.py" line="546"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="542"/>
-        <location filename="../../ui/results_page.py" line="558"/>
+        <location filename="../../ui/results_page.py" line="547"/>
+        <location filename="../../ui/results_page.py" line="563"/>
         <source>生成评审结果表</source>
         <translation>Generate Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="564"/>
+        <location filename="../../ui/results_page.py" line="569"/>
         <source>已取消，未留下任何文件</source>
         <translation>Cancelled; no files were left behind</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="569"/>
+        <location filename="../../ui/results_page.py" line="574"/>
         <source>评审结果表</source>
         <translation>Result Sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="570"/>
+        <location filename="../../ui/results_page.py" line="575"/>
         <source>已生成 %1 个 PDF 文件%2。</source>
         <translation>Generated %1 PDF file(s)%2.</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="571"/>
+        <location filename="../../ui/results_page.py" line="576"/>
         <source>（已数字签名，签名人 %1）</source>
         <translation> (digitally signed by %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="573"/>
+        <location filename="../../ui/results_page.py" line="578"/>
         <source>打开汇总表</source>
         <translation>Open Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="574"/>
+        <location filename="../../ui/results_page.py" line="579"/>
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="575"/>
+        <location filename="../../ui/results_page.py" line="580"/>
         <source>打印汇总表…</source>
         <translation>Print Summary Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="576"/>
+        <location filename="../../ui/results_page.py" line="581"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="592"/>
+        <location filename="../../ui/results_page.py" line="597"/>
         <source>选择要由组长加签的评审结果表</source>
         <translation>Choose the result sheets the leader countersigns</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="598"/>
-        <location filename="../../ui/results_page.py" line="614"/>
-        <location filename="../../ui/results_page.py" line="622"/>
+        <location filename="../../ui/results_page.py" line="603"/>
+        <location filename="../../ui/results_page.py" line="619"/>
+        <location filename="../../ui/results_page.py" line="627"/>
         <source>组长加签</source>
         <translation>Leader Countersign</translation>
     </message>
     <message>
-        <location filename="../../ui/results_page.py" line="617"/>
-        <location filename="../../ui/results_page.py" line="624"/>
+        <location filename="../../ui/results_page.py" line="622"/>
+        <location filename="../../ui/results_page.py" line="629"/>
         <source>已由 %1 加签 %2 个文件</source>
         <translation>%2 file(s) countersigned by %1</translation>
     </message>
@@ -5523,7 +5528,7 @@ Certificate fingerprint: %3</translation>
 <context>
     <name>win</name>
     <message>
-        <location filename="../../ui/screenshots.py" line="521"/>
+        <location filename="../../ui/screenshots.py" line="527"/>
         <source>新建评审组</source>
         <translation>New Panel</translation>
     </message>
@@ -5531,7 +5536,7 @@ Certificate fingerprint: %3</translation>
 <context>
     <name>win.detail</name>
     <message>
-        <location filename="../../ui/screenshots.py" line="512"/>
+        <location filename="../../ui/screenshots.py" line="518"/>
         <source>资助规则</source>
         <translation>Funding rule</translation>
     </message>

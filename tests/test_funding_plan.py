@@ -368,7 +368,7 @@ def test_rule_items_need_their_figures_then_the_secretarys_review_and_show_over_
     assert a3.status == FUNDED and a3.confirmed
     # 70 against a budget of 60: shown, not cut
     assert sc.allocated == D("70.00") and sc.over_budget == D("10.00") and sc.remaining == D("-10.00")
-    assert sc.line_after is None or sc.line_after == 0   # no panel candidates in a rule scope
+    assert sc.line_after is None   # a rule scope has no funding line
 
 
 def test_重复享受_flags_both_funded_applications_of_one_applicant(rules):
@@ -423,6 +423,18 @@ def test_pure_rule_lines_and_template_amounts():
     apps = [app(1, computed=Computed("needs_params", None, M("funding.edit.none"))), app(2)]
     (sc,) = build_scopes(apps, {"item:15": D("100")})
     assert [(ln.application_id, ln.status) for ln in sc.lines] == [("A2", FUNDED), ("A1", INELIGIBLE)]
+
+
+def test_pure_mixed_scope_sets_the_rule_amounts_aside_before_the_walk():
+    ok = Computed(OK, D("30.00"), M("funding.edit.none"))
+    apps = [app(1, requested=D("50")), app(2, requested=D("40")), app(3, route="rule", computed=ok),
+            app(4, route="rule", computed=ok, confirmed=True)]
+    (sc,) = build_scopes(apps, {"item:15": D("120")})
+    # 120 − (30 + 30) = 60 for the panel: A1 50 fits, A2 40 does not; A4 confirmed, A3 not yet
+    assert sc.route == "mixed" and sc.line_after == 1
+    assert [(ln.application_id, ln.status) for ln in sc.lines] == [
+        ("A1", FUNDED), ("A2", BELOW_LINE), ("A3", UNCONFIRMED), ("A4", FUNDED)]
+    assert sc.allocated == D("80.00") and sc.remaining == D("40.00") and sc.over_budget is None
 
 
 def test_exclusive_flags_both_sides_only_when_both_are_funded():
@@ -507,3 +519,79 @@ def test_cli_rule_verbs(rules, capsys):
     code, out, _ = cli(capsys, w, "budget", w.sid, "--item", "14", "--amount", "60")
     code, out, _ = cli(capsys, w, "plan", w.sid)
     assert "超出预算 10.00 万元" in out
+
+
+# -- the seed guide's own rules on the demo packages -----------------------------------------
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The demo packages (rule-route ones among them) in a session on the seed guide v2; no panel."""
+    from nn_review.demo.packages import write_demo_packages
+    from nn_review.services.guides import ensure_builtin_guides
+    from nn_review.services.importer import import_packages
+    from nn_review.services.sessions import create_session
+    from nn_review.store import open_store
+    tmp = tmp_path_factory.mktemp("demo")
+    store = open_store(tmp / "store")
+    ensure_builtin_guides(store)
+    sid = create_session(store, "2025年度奖补批次")
+    rep = import_packages(store, sid, write_demo_packages(tmp / "pkgs", include_refused=False))
+    assert rep.counts["imported"] >= 7, [r.message for r in rep.results]
+    yield store, sid
+    store.close()
+
+
+def test_seed_rules_computed_confirmed_and_figures_asked_for(demo, capsys):
+    store, sid = demo
+    p = funding_plan(store, sid)
+    assert p.rules_source == "nanning-seed v2"
+    got = {ln.application_id: ln for sc in p.scopes for ln in sc.lines}
+    # item 24: 规模以上 + 首次认定 + 纳入统计 → 10 万元; the other → 5 万元 (guide text)
+    assert (got["NNKJ-2025-0114"].route, got["NNKJ-2025-0114"].proposed) == ("rule", D("10.00"))
+    assert got["NNKJ-2025-0115"].proposed == D("5.00")
+    # item 28: 20×70% + 10×60% + 10×30% = 23.00; 30×70% + 10×60% + 5×30% = 28.50 → cap 25.00
+    assert got["NNKJ-2025-0118"].proposed == D("23.00") and got["NNKJ-2025-0119"].proposed == D("25.00")
+    assert got["NNKJ-2025-0119"].cap == D("25")
+    assert all(got[a].status == UNCONFIRMED for a in ("NNKJ-2025-0114", "NNKJ-2025-0118", "NNKJ-2025-0119"))
+    # item 23 方向1 is a template: its figures come from the notice
+    assert (23, 1, "cap") in p.missing_params and (23, 1, "rate") in p.missing_params
+    assert got["NNKJ-2025-0120"].status == INELIGIBLE and got["NNKJ-2025-0120"].proposed is None
+    # panel-route packages have no consensus here: listed, never funded
+    assert got["NNKJ-2025-0101"].route == "panel" and got["NNKJ-2025-0101"].status == NO_CONSENSUS
+
+    set_budget(store, sid, "item:28", "40")
+    confirm_amount(store, sid, "NNKJ-2025-0118")
+    confirm_amount(store, sid, "NNKJ-2025-0119", note="保费凭证已核")
+    sc = next(sc for sc in funding_plan(store, sid).scopes if sc.scope == "item:28")
+    # 23.00 + 25.00 = 48.00 against 40: over by 8.00, nothing cut
+    assert sc.route == "rule" and sc.allocated == D("48.00") and sc.over_budget == D("8.00")
+    assert [ln.status for ln in sc.lines] == [FUNDED, FUNDED]
+    with pytest.raises(FundingError, match="按规则核定金额"):
+        approve_amount(store, sid, "NNKJ-2025-0118", "20", reason="专家组核定")
+    capsys.readouterr()
+    assert main(["--store", str(store.root), "funding", "plan", str(sid)]) == 0
+    out = capsys.readouterr().out
+    part = out[out.index("项目28 科技保险保费补贴"):]
+    part = part[:part.index("\n\n")]
+    assert "超出预算 8.00 万元" in part and "资助线" not in part.replace("未录入预算（不划资助线）", "")
+    assert "保费补贴 30.00×70% + 10.00×60% + 5.00×30% = 28.50，上限 25.00 → 25.00" in part
+    assert "待填写规则参数" in out and "尚未填写的规则参数：项目23 方向1 cap、项目23 方向1 rate" in out
+    with pytest.raises(FundingError, match="规则参数尚未填写") as e:
+        confirm_amount(store, sid, "NNKJ-2025-0120")
+    assert e.value.code == "funding.not_ok"
+    with pytest.raises(FundingError, match="规则参数尚未填写"):   # a 调整 cannot make a line eligible
+        adjust_amount(store, sid, "NNKJ-2025-0120", "10", reason="按通知标准调整")
+    # the figures from the notice: 23 方向1 then computes (rd_spend 2300 × rate, capped)
+    set_param(store, sid, 23, "rate", "1", direction=1, source="南科字〔2025〕5号")
+    set_param(store, sid, 23, "cap", "20", direction=1)
+    p = funding_plan(store, sid)
+    ln = p.line("NNKJ-2025-0120")
+    assert not any(m[0] == 23 and m[1] == 1 for m in p.missing_params)
+    # above scale, in the statistics: 2300 × 1% = 23.00 → ceiling 20 → 20.00
+    assert ln.computed.status == OK and ln.cap == D("20") and ln.proposed == D("20.00") and ln.status == UNCONFIRMED
+    confirm_amount(store, sid, "NNKJ-2025-0120")
+    assert funding_plan(store, sid).line("NNKJ-2025-0120").status == FUNDED
+    # the figures change the amount: the review lapses and must be done again
+    set_param(store, sid, 23, "cap", "15", direction=1)
+    ln = funding_plan(store, sid).line("NNKJ-2025-0120")
+    assert (ln.proposed, ln.confirmed, ln.status) == (D("15.00"), False, UNCONFIRMED)

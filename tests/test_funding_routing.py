@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
@@ -35,18 +36,27 @@ R32_2 = FundingRule(route=RULE, text="方向2 的规则（测试用）")
 
 
 def with_rules(guide, rules: dict[int, FundingRule], direction_rules: dict[tuple[int, int], FundingRule] = {}):
-    """The guide with funding rules set the way the catalog will carry them (dataclasses.replace)."""
+    """The guide with exactly these funding rules (the catalog's own removed): the tests below
+    do not move when the catalog's rules are edited (dataclasses.replace)."""
     items = []
     for it in guide.items:
-        dirs = tuple(replace(d, funding=direction_rules[(it.number, d.number)])
-                     if (it.number, d.number) in direction_rules else d for d in it.directions)
-        items.append(replace(it, directions=dirs, funding=rules.get(it.number, it.funding)))
+        dirs = tuple(replace(d, funding=direction_rules.get((it.number, d.number))) for d in it.directions)
+        items.append(replace(it, directions=dirs, funding=rules.get(it.number)))
     return replace(guide, items=tuple(items))
 
 
 @pytest.fixture(scope="module")
 def guide():
     return with_rules(builtin_guide(), {25: R25, 26: R26, 32: R32}, {(32, 2): R32_2})
+
+
+def test_the_seed_guide_routes_the_post_subsidy_items_to_the_rule():
+    """The catalog's own rules (seed 004): items 24–28 need no panel (此类项目不需再行评审 …)."""
+    g = builtin_guide()
+    assert all(route_of(g, i, None) == RULE for i in (24, 25, 26, 27, 28))
+    assert "不需再行评审" in funding_rule(g, 25, None).text
+    assert route_of(g, 15, 1) == route_of(g, 14, None) == route_of(g, 31, None) == PANEL
+    assert route_of(g, None, None) == PANEL  # consortium packages
 
 
 # -- route_of / funding_rule -----------------------------------------------------------------
@@ -63,7 +73,7 @@ def test_route_of_panel_rule_direction_override_and_no_rule(guide):
     assert funding_rule(guide, 15, 1) is None and route_of(guide, 15, 1) == PANEL
     assert route_of(guide, None, None) == PANEL and route_of(guide, 99, None) == PANEL
     # a guide without any funding rules (older editions) routes everything to a panel
-    plain = builtin_guide()
+    plain = with_rules(builtin_guide(), {})
     assert all(route_of(plain, it.number, d.number) == PANEL for it in plain.items for d in it.directions)
 
 
@@ -194,8 +204,42 @@ def test_rows_and_detail_carry_the_route(env):
     assert rows == {"P-1": PANEL, "P-2": PANEL, "R-1": RULE, "R-2": RULE, "R-3": RULE}
     d = routing.route_detail(store, sid, "R-1")
     assert d.route == RULE and d.text == R25.text and render(d.rule_of, "zh_CN") == "项目25 创新创业大赛项目资助"
+    # no amount expression: the requested amount, with its formula (amounts.compute)
+    assert d.computed.status == "ok" and d.computed.amount == Decimal("100.00") and d.cap is None
     d = routing.route_detail(store, sid, "P-1")
     assert d.route == PANEL and d.rule_of is None and d.computed is None
     assert application_detail(store, sid, "R-3").route.route == RULE
     with pytest.raises(StoreError):
         routing.route_detail(store, sid, "NO-SUCH")
+
+
+def test_detail_of_the_seed_guide_computes_the_amount_and_resolves_the_cap(tmp_path):
+    """With the catalog's real rules: item 28 (保费补贴, cap 25) computed from the declared premiums."""
+    store = new_store(tmp_path)
+    sid = create_session(store, "保费补贴")
+    m = app("B-1", 28, 9)
+    m["budget"]["requested"] = 30.0
+    m["indicators"] = {"premium_tier1": 20, "premium_tier2": 10, "premium_tier3": 10}
+    import_apps(store, sid, tmp_path / "pk", [m])
+    d = routing.route_detail(store, sid, "B-1")
+    assert d.route == RULE and d.cap == Decimal("25") and "保费" in d.text
+    assert d.computed.status == "ok" and d.computed.amount == Decimal("23.00")
+    assert "23.00" in render(d.computed.formula, "zh_CN")
+    store.close()
+
+
+def test_detail_cap_awaits_the_template_figure_of_the_directions_rule(tmp_path):
+    """Item 23 方向1 (seed guide): the ceiling is a figure from the notice, keyed by the direction
+    whose rule it is (as the plan reads it); missing → its label, entered → the amount."""
+    store = new_store(tmp_path)
+    sid = create_session(store, "研发奖补")
+    import_apps(store, sid, tmp_path / "pk", [app("Y-1", 23, 11, 1)])
+    d = routing.route_detail(store, sid, "Y-1")
+    assert d.route == RULE and render(d.rule_of, "zh_CN").startswith("项目23 方向1 ")
+    assert d.cap is None and d.cap_param == "单个企业奖补上限"
+    with store.write() as s:  # the figure as entered (funding edits are another module's)
+        s.add(M.FundingParam(session_id=sid, guide_item=23, direction=0, param="cap", value=Decimal("99")))
+        s.add(M.FundingParam(session_id=sid, guide_item=23, direction=1, param="cap", value=Decimal("50")))
+    d = routing.route_detail(store, sid, "Y-1")
+    assert d.cap == Decimal("50") and d.cap_param == ""
+    store.close()

@@ -230,17 +230,15 @@ class DetailPane(QWidget):
             return
         rows = [(self.tr("评审路径"), render(route_label(rd.route)))]
         if rd.rule_of is None:
-            rows.append((self.tr("资助规则"), render(M("routing.no_rule"))))
+            rows.append((self.tr("规则"), render(M("routing.no_rule"))))
         else:
             rows += [(self.tr("规则"), render(rd.rule_of)), (self.tr("指南原文"), rd.text)]
-            if isinstance(rd.cap, (int, float, str)) and rd.cap != "":
+            if rd.cap is not None:
                 rows.append((self.tr("资助上限"), vocab.money(rd.cap)))
-            elif isinstance(rd.cap, dict) and rd.cap.get("param"):
-                rows.append((self.tr("资助上限"), self.tr("按通知填写的参数 %1").replace("%1", str(rd.cap["param"]))))
+            elif rd.cap_param:
+                rows.append((self.tr("资助上限"), self.tr("按通知填写的参数 %1").replace("%1", rd.cap_param)))
             c = rd.computed
-            if c is None:
-                rows.append((self.tr("按规则计算"), render(M("routing.not_computed"))))
-            else:
+            if c is not None:
                 status = {OK: vocab.money(c.amount), NOT_ELIGIBLE: self.tr("不符合资助条件"),
                           NOT_DECLARED: self.tr("申报包未申报所需数据"),
                           NEEDS_PARAMS: self.tr("待填写通知中的参数")}.get(c.status, c.status)

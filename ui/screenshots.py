@@ -443,57 +443,28 @@ def plain_refusal_shots(app, out: Path, store, session_id: int, score_results, t
 def funding_route_shots(app, out: Path, size: tuple[int, int], tmp: Path) -> list[Path]:
     """Issue 21 (routes): the applications table with its 评审路径 column (routes_table.png), the
     detail pane's 资助规则 section of a rule-route package (routes_detail.png) and the question
-    the panels page asks before such a package joins a panel (routes_confirm.png). Its own store:
-    the demo packages and two 创新创业大赛 (item 25) packages."""
-    import json
-    import zipfile
-    from dataclasses import replace
-
-    from PySide6.QtCore import Qt
+    the panels page asks before such a package joins a panel (routes_confirm.png). Its own store
+    with the demo packages (items 23–28 among them: the rule route)."""
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QAbstractItemView, QMessageBox
 
     from nn_review.demo.packages import write_demo_packages
     from nn_review.funding.errors import FundingError
-    from nn_review.funding.routing import RULE, funding_rule
-    from nn_review.guide.funding_schema import FundingRule
     from nn_review.i18n import render
-    from nn_review.package.builder import build_package
     from nn_review.roster.panels import create_panel
-    from nn_review.services import guides
     from nn_review.services.guides import ensure_builtin_guides
+    from nn_review.services.importer import import_packages
     from nn_review.services.sessions import create_session
     from nn_review.store import open_store
-    from nn_review.store.models import ReviewSession
 
     from .main_window import MainWindow
-    from .panel_dialogs import confirm_no_review  # noqa: F401  (the question shown below is its text)
+    from .plain import plain
 
+    out.mkdir(parents=True, exist_ok=True)
     store = open_store(tmp / "routes-store")
     ensure_builtin_guides(store)
     sid = create_session(store, "2025年度南宁市科技计划项目评审（演示）")
-    paths = write_demo_packages(tmp / "routes-pkgs", include_refused=False)
-    with zipfile.ZipFile(paths[0]) as z:
-        manifest = json.loads(z.read("manifest.json"))
-        docs = {d["path"]: z.read(d["path"]) for d in manifest["documents"]}
-    for n, (name, title) in enumerate((("南宁智巡科技有限公司", "变电站智能巡检机器人"),
-                                       ("广西绿芯生物科技有限公司", "木薯淀粉基可降解材料")), 1):
-        m = json.loads(json.dumps(manifest))
-        m.update(application_id=f"NNCX-2025-000{n}", guide_item=25, direction=None,
-                 title=f"{title}（第十届南宁市创新创业大赛获奖企业后补助）")
-        m["applicant"]["name"] = name
-        paths.append(build_package(m, docs, tmp / "routes-pkgs" / f"NNCX-2025-000{n}.nnpkg"))
-    with store.read() as s:
-        row = s.get(ReviewSession, sid).guide_edition
-        guide, sha = guides.parse_edition_row(row), row.sha256
-    saved = guides._cache.get(sha)
-    if funding_rule(guide, 25, None) is None:
-        # Until the catalog carries the guide's funding rules (issue 21, rules task), item 25's
-        # sentence is given here so that the screens show a rule route.
-        rule = FundingRule(route=RULE, text="对获奖企业给予奖励性后补助，此类项目不需再行评审。资助经费：市级大赛初创企业组一、"
-                                            "二、三等奖项目分别一次性定额奖励6万元、4万元、2万元/项。市级大赛成长企业组一、二、"
-                                            "三等奖项目分别一次性定额奖励16万元、10万元、4万元/项。")
-        guides._cache[sha] = replace(guide, items=tuple(replace(i, funding=rule) if i.number == 25 else i
-                                                        for i in guide.items))
+    import_packages(store, sid, write_demo_packages(tmp / "routes-pkgs", include_refused=False))
     shots: list[Path] = []
 
     def shot(name: str, widget) -> None:
@@ -502,39 +473,32 @@ def funding_route_shots(app, out: Path, size: tuple[int, int], tmp: Path) -> lis
         widget.grab().save(str(p))
         shots.append(p)
 
+    win = MainWindow(store)
+    win.resize(*size)
+    win.show()
+    win.reload_sessions()
+    settle(app)
+    win.table.sortByColumn(win.model.COLUMNS.index("route"), Qt.DescendingOrder)
+    win.select_application("NNKJ-2025-0118")  # 科技保险保费补贴: a computed amount with its formula
+    win.detail.tabs.setCurrentIndex(0)
+    shot("routes_table", win)
+    heading = QCoreApplication.translate("DetailPane", "资助规则")
+    summary = win.detail.summary
+    row = next(r for r in range(summary.rowCount()) if summary.item(r, 0).text() == heading)
+    summary.scrollToItem(summary.item(row, 0), QAbstractItemView.PositionAtTop)
+    shot("routes_detail", win.detail)
     try:
-        from nn_review.services.importer import import_packages
-        import_packages(store, sid, paths)
-        win = MainWindow(store)
-        win.resize(*size)
-        win.show()
-        win.reload_sessions()
-        settle(app)
-        win.table.sortByColumn(win.model.COLUMNS.index("route"), Qt.DescendingOrder)
-        win.select_application("NNCX-2025-0001")
-        win.detail.tabs.setCurrentIndex(0)
-        shot("routes_table", win)
-        row = next(r for r in range(win.detail.summary.rowCount())
-                   if win.detail.summary.item(r, 0).text() == win.detail.tr("资助规则"))
-        win.detail.summary.scrollToItem(win.detail.summary.item(row, 0), QAbstractItemView.PositionAtTop)
-        shot("routes_detail", win.detail)
-        try:
-            create_panel(store, sid, "第四组", items=[25, 37])
-        except FundingError as e:
-            from PySide6.QtCore import QCoreApplication
-            text = render(e.question) + "\n\n" + QCoreApplication.translate(
-                "PanelDialogs", "仍要将这些申报交由评审组评审吗？确认将记入审计日志。")
-            box = QMessageBox(QMessageBox.Question, win.tr("新建评审组"), text, QMessageBox.Yes | QMessageBox.No, win)
-            box.show()
-            shot("routes_confirm", box)
-            box.close()
-        win.close()
-    finally:
-        if saved is None:
-            guides._cache.pop(sha, None)
-        else:
-            guides._cache[sha] = saved
-        store.close()
+        create_panel(store, sid, "第四组（后补助与临床医学）", items=[24, 25, 31])
+    except FundingError as e:  # the question the panels page asks (ui/panel_dialogs.confirm_no_review)
+        text = render(e.question) + "\n\n" + QCoreApplication.translate(
+            "PanelDialogs", "仍要将这些申报交由评审组评审吗？确认将记入审计日志。")
+        box = QMessageBox(QMessageBox.Question, QCoreApplication.translate("PanelsPage", "新建评审组"), plain(text),
+                          QMessageBox.Yes | QMessageBox.No, win)
+        box.show()
+        shot("routes_confirm", box)
+        box.close()
+    win.close()
+    store.close()
     return shots
 
 

@@ -87,12 +87,26 @@ def _cut(text: str, n: int) -> str:
     return text if len(text) <= n else text[:n - 1] + "…"
 
 
+INELIGIBLE_ZH = {"not_eligible": "不符合条件", "not_declared": "缺少申报数据", "needs_params": "待填写规则参数"}
+
+
+def _status(ln) -> str:
+    if ln.status == "ineligible" and ln.computed is not None:
+        return INELIGIBLE_ZH.get(ln.computed.status, STATUS_ZH["ineligible"])
+    return STATUS_ZH.get(ln.status, ln.status)
+
+
 def _plan(args) -> int:
     from ..funding.plan import funding_plan, plan_figures
+    from ..i18n import render
     store, sid = _ctx(args)
     plan = funding_plan(store, sid)
     if args.json:
         figures = plan_figures(plan)
+        for sc_json, sc in zip(figures["scopes"], plan.scopes):
+            for ln_json, ln in zip(sc_json["lines"], sc.lines):
+                if ln.computed is not None:
+                    ln_json["computed"]["formula"] = render(ln.computed.formula, "zh_CN")
         figures.update(data_hash=plan.data_hash, session_state=plan.session_state, guide=plan.guide_title,
                        publicity=None if plan.publicity is None else plan.publicity.state)
         _out_json(figures)
@@ -128,9 +142,12 @@ def _plan(args) -> int:
             extra = f"（{'；'.join(marks)}）" if marks else ""
             _out(f"  {rank:<6} {ln.application_id:<18} {_cut(ln.applicant, 14):<14} {_m(ln.score):>7} "
                  f"{_m(ln.requested):>9} {_m(ln.proposed):>9} {_m(ln.cumulative):>9}  "
-                 f"{STATUS_ZH.get(ln.status, ln.status)}{extra}")
+                 f"{_status(ln)}{extra}")
         if sc.line_after is not None and sc.line_after == len(sc.lines):
             _out(LINE_ROW)
+        for ln in sc.lines:
+            if ln.computed is not None:
+                _out(f"  {ln.application_id}：{render(ln.computed.formula, 'zh_CN')}")
         for ln in sc.lines:
             for fl in ln.flags:
                 _out(f"  重复享受：{ln.application_id}（{ln.applicant}）与 {fl.other_application_id}"

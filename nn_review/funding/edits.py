@@ -188,8 +188,9 @@ def set_param(store: Store, session_id: int, item: int, param: str, value: Decim
             if decl.min is not None and value < Decimal(str(decl.min)):
                 raise _err(M("funding.edit.err.below", label=decl.label, low=str(decl.min), unit=decl.unit,
                              value=str(value)), "funding.param_range")
-            if decl.max is not None and value > Decimal(str(decl.max)):
-                raise _err(M("funding.edit.err.above", label=decl.label, high=str(decl.max), unit=decl.unit,
+            high = decl.max if decl.max is not None else (100 if decl.unit == "%" else None)  # a percentage ≤ 100
+            if high is not None and value > Decimal(str(high)):
+                raise _err(M("funding.edit.err.above", label=decl.label, high=str(high), unit=decl.unit,
                              value=str(value)), "funding.param_range")
         row = s.scalar(select(FundingParam).where(FundingParam.session_id == session_id,
                                                   FundingParam.guide_item == item, FundingParam.direction == pdir,
@@ -254,6 +255,9 @@ def adjust_amount(store: Store, session_id: int, application: str | int, amount:
     reason = check_reason(reason) if amount is not None else (reason or "").strip()  # a withdrawal needs none
     line = _plan_line(store, session_id, application)
     _not_excluded(line)
+    if amount is not None and line.route == "rule" and (line.computed is None or line.computed.status != OK):
+        status = M(f"funding.edit.status.{line.computed.status}") if line.computed is not None else "—"
+        raise _err(M("funding.edit.err.not_ok", application=line.application_id, status=status), "funding.not_ok")
     if amount is not None:
         _within(line, amount, requested=line.route != "rule")
     base = _unadjusted(line)
@@ -281,7 +285,8 @@ def confirm_amount(store: Store, session_id: int, application: str | int, *, not
         raise _err(M("funding.edit.err.panel_route", application=line.application_id), "funding.route")
     _not_excluded(line)
     if line.computed is None or line.computed.status != OK:
-        status = line.computed.status if line.computed is not None else "—"
+        status = M(f"funding.edit.status.{line.computed.status}") if line.computed is not None else "—"
         raise _err(M("funding.edit.err.not_ok", application=line.application_id, status=status), "funding.not_ok")
-    _decide(store, session_id, line, "confirmed", line.proposed, (note or "").strip(), "secretary",
-            "funding.confirm", computed=_s(line.computed.amount))
+    from .plan import rule_amount
+    _decide(store, session_id, line, "confirmed", rule_amount(line.computed, line.cap), (note or "").strip(),
+            "secretary", "funding.confirm", computed=_s(line.computed.amount))

@@ -14,7 +14,8 @@ facts), the guide's funding rules, the budgets, the template figures and the dec
   the line falls, it and every candidate after it are below the line (no skipping);
 * rule route: the rule's amount (then the adjustment); funded once confirmed (秘书审核),
   unconfirmed before, ineligible when the rule gives nothing; the total over the budget is
-  reported as ``over_budget``, never cut;
+  reported as ``over_budget``, never cut; in a scope that mixes both routes the rule lines'
+  amounts are set aside first and the panel's walk runs on the rest (not in docs/funding.md);
 * 不能重复享受 flags on both funded applications (:mod:`.exclusive`);
 * ``data_hash``: SHA-256 of the canonical JSON of the plan's figures.
 """
@@ -192,7 +193,11 @@ def _scope_lines(apps: list[AppIn], budget: Decimal | None) -> tuple[list[PlanLi
     candidates.sort(key=_rank_key)
     out: list[PlanLine] = []
     allocated = Decimal(0)
-    remaining = budget
+    # In a scope shared with rule-route lines (an item with a rule direction and a panel one), the
+    # rule's amounts are entitlements, never cut: the panel's walk runs on what they leave, whether
+    # the secretary has confirmed them yet or not (so confirming does not move the line).
+    reserved = sum((rule_proposed(a) or Decimal(0) for a in rule if not a.excluded), Decimal(0))
+    remaining = None if budget is None else budget - reserved
     line_after: int | None = None
     no_amount: list[PlanLine] = []
     for a in candidates:
@@ -213,8 +218,8 @@ def _scope_lines(apps: list[AppIn], budget: Decimal | None) -> tuple[list[PlanLi
             if remaining is not None:
                 remaining -= ln.proposed
         out.append(ln)
-    if budget is not None and line_after is None:
-        line_after = len(out)
+    if budget is not None and line_after is None and out:
+        line_after = len(out)       # every candidate fits: the line falls after the last one
     order = {EXCLUDED: 0, NOT_RECOMMENDED: 1, NO_CONSENSUS: 2}
     rest = []
     for a in others:
@@ -351,6 +356,20 @@ def _publicity(s, session_id: int) -> PublicityInfo | None:
                                                 for o, aid in objs))
 
 
+def rule_amount(computed: Computed | None, cap: Decimal | None) -> Decimal | None:
+    """The amount the rule gives (before any adjustment): what 秘书审核 confirms."""
+    if computed is None or computed.status != OK or computed.amount is None:
+        return None
+    return _min(computed.amount, cap)
+
+
+def _still_confirmed(conf: FundingDecision | None, computed: Computed | None, cap: Decimal | None) -> bool:
+    """A 秘书审核 holds for the amount it confirmed: when the figures change it, it lapses."""
+    if conf is None:
+        return False
+    return conf.amount is None or conf.amount == rule_amount(computed, cap)
+
+
 def funding_plan(store: Store, session_id: int) -> FundingPlan:
     """The plan from the session's results, rules, budgets and decisions, in one read."""
     from ..checks.facts import extract_facts
@@ -409,9 +428,10 @@ def funding_plan(store: Store, session_id: int) -> FundingPlan:
             rank=r.rank_item if r else None, score=r.score.value if r else None,
             supports=r.rec_counts.get("support", 0) if r else 0, criterion2=r.criterion2 if r else None,
             cap=cap, computed=computed,
-            approved=appr.amount if appr else None, approved_reason=appr.reason if appr and appr.amount is not None else "",
+            approved=appr.amount if appr else None,
+            approved_reason=appr.reason if appr and appr.amount is not None else "",
             adjusted=adj.amount if adj else None, adjusted_reason=adj.reason if adj and adj.amount is not None else "",
-            confirmed=conf is not None, exclusive=rule.exclusive if rule else None,
+            confirmed=_still_confirmed(conf, computed, cap), exclusive=rule.exclusive if rule else None,
             rule_text=rule.text if rule else ""))
     plan = FundingPlan(session_id=session_id, session_name=session_name, session_state=session_state,
                        guide_title=guide.title, rules_source=source,

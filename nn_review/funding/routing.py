@@ -118,9 +118,9 @@ class RouteDetail:
     route: str                           # PANEL | RULE
     rule_of: Msg | None                  # whose rule: 项目25 … / 项目32 方向2 …; None: the guide has none
     text: str = ""                       # the guide's funding sentence(s)
-    cap: Any = None                      # the rule's ceiling (number, {"param": id} or None)
-    computed: Any = None                 # amounts.Computed, when the rule could be evaluated
-    compute_error: str = ""              # why it could not (e.g. the rules task has not landed)
+    cap: Decimal | None = None           # the rule's ceiling in 万元 (a template figure once entered)
+    cap_param: str = ""                  # the label of the template figure the ceiling awaits
+    computed: Any = None                 # amounts.Computed: the rule's amount with its formula
 
 
 def route_label(route: str) -> Msg:
@@ -128,14 +128,14 @@ def route_label(route: str) -> Msg:
     return M(f"routing.route.{route}")
 
 
-def _params(s, session_id: int, item: int, direction: int | None) -> dict[str, Decimal]:
+def _params(s, session_id: int, item: int, owner: int | None) -> dict[str, Decimal]:
+    """The session's template figures of the rule: keyed by the direction when the rule is that
+    direction's own, else by 0 (the item) — as the funding plan reads them."""
     from sqlalchemy import select
     from ..store.models import FundingParam as ParamRow
-    rows = s.execute(select(ParamRow.direction, ParamRow.param, ParamRow.value).where(
-        ParamRow.session_id == session_id, ParamRow.guide_item == item)).all()
-    out = {p: Decimal(v) for d, p, v in rows if d == 0}
-    out.update({p: Decimal(v) for d, p, v in rows if direction and d == direction})
-    return out
+    rows = s.execute(select(ParamRow.param, ParamRow.value).where(
+        ParamRow.session_id == session_id, ParamRow.guide_item == item, ParamRow.direction == (owner or 0))).all()
+    return {p: Decimal(v) for p, v in rows}
 
 
 def route_detail(store, session_id: int, application_id: str) -> RouteDetail:
@@ -166,9 +166,13 @@ def route_detail_of(s, a) -> RouteDetail:
     of = (M("routing.item", item=a.guide_item, title=title) if owner is None
           else M("routing.item_direction", item=a.guide_item, direction=owner, title=title))
     params = _params(s, a.session_id, a.guide_item, owner)
-    computed, error = None, ""
-    try:
-        computed = amounts.compute(rule, extract_facts(a.manifest), params, requested=Decimal(str(a.requested)))
-    except NotImplementedError as e:  # the rules task (amounts.compute) has not landed on this branch
-        error = str(e)
-    return RouteDetail(RULE if rule.route == RULE else PANEL, of, rule.text, rule.cap, computed, error)
+    computed = amounts.compute(rule, extract_facts(a.manifest), params, requested=Decimal(str(a.requested)))
+    cap, cap_param = None, ""
+    if isinstance(rule.cap, dict) and "param" in rule.cap:
+        pid = rule.cap["param"]
+        cap = params.get(pid)
+        if cap is None:
+            cap_param = next((p.label for p in rule.params if p.id == pid), pid)
+    elif rule.cap is not None and not isinstance(rule.cap, bool):
+        cap = Decimal(str(rule.cap))
+    return RouteDetail(RULE if rule.route == RULE else PANEL, of, rule.text, cap, cap_param, computed)

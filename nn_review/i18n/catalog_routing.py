@@ -24,6 +24,4 @@ CATALOG = {
     "routing.rule_of": ("{item}的资助规则", "The funding rule of {item}"),
     "routing.no_rule": ("指南未规定资助规则：专家评审，按申请资助金额", "The guide sets no funding rule: panel review, "
                         "at the requested amount"),
-    "routing.not_computed": ("尚不能计算（资助规则计算尚未提供）", "Cannot be computed yet (rule evaluation is not "
-                             "available)"),
 }

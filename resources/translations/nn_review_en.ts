@@ -737,12 +737,13 @@ Expert %2%3</translation>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="233"/>
-        <location filename="../../ui/detail_pane.py" line="248"/>
+        <location filename="../../ui/detail_pane.py" line="246"/>
+        <location filename="../../ui/screenshots.py" line="486"/>
         <source>资助规则</source>
         <translation>Funding rule</translation>
     </message>
     <message>
+        <location filename="../../ui/detail_pane.py" line="233"/>
         <location filename="../../ui/detail_pane.py" line="235"/>
         <source>规则</source>
         <translation>Rule</translation>
@@ -764,33 +765,32 @@ Expert %2%3</translation>
         <translation>Figure %1 entered from the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="242"/>
-        <location filename="../../ui/detail_pane.py" line="247"/>
+        <location filename="../../ui/detail_pane.py" line="245"/>
         <source>按规则计算</source>
         <translation>Amount by rule</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="244"/>
+        <location filename="../../ui/detail_pane.py" line="242"/>
         <source>不符合资助条件</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="245"/>
+        <location filename="../../ui/detail_pane.py" line="243"/>
         <source>申报包未申报所需数据</source>
         <translation>The package lacks a figure the rule needs</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="246"/>
+        <location filename="../../ui/detail_pane.py" line="244"/>
         <source>待填写通知中的参数</source>
         <translation>Awaiting the notice&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="247"/>
+        <location filename="../../ui/detail_pane.py" line="245"/>
         <source>计算过程</source>
         <translation>Formula</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="261"/>
+        <location filename="../../ui/detail_pane.py" line="259"/>
         <source>依据：%1</source>
         <translation>Basis: %1</translation>
     </message>
@@ -1989,60 +1989,15 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
 <context>
     <name>FundingModel</name>
     <message>
-        <location filename="../../ui/funding_model.py" line="93"/>
-        <source>排名</source>
-        <translation>Rank</translation>
-    </message>
-    <message>
-        <location filename="../../ui/funding_model.py" line="93"/>
-        <source>申报编号</source>
-        <translation>Application ID</translation>
-    </message>
-    <message>
-        <location filename="../../ui/funding_model.py" line="93"/>
-        <source>项目名称</source>
-        <translation>Project title</translation>
-    </message>
-    <message>
-        <location filename="../../ui/funding_model.py" line="93"/>
-        <source>申报单位</source>
-        <translation>Applicant</translation>
-    </message>
-    <message>
-        <location filename="../../ui/funding_model.py" line="93"/>
-        <source>得分</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location filename="../../ui/funding_model.py" line="94"/>
-        <source>申请金额</source>
-        <translation>Requested</translation>
-    </message>
-    <message>
-        <location filename="../../ui/funding_model.py" line="94"/>
-        <source>上限</source>
-        <translation>Cap</translation>
-    </message>
-    <message>
-        <location filename="../../ui/funding_model.py" line="94"/>
-        <source>核定</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/funding_model.py" line="94"/>
-        <source>核减/调整</source>
-        <translation>Cut / adjust</translation>
+        <location filename="../../ui/funding_model.py" line="45"/>
+        <source>项目%1 %2</source>
+        <translation>Item %1 %2</translation>
     </message>
     <message>
         <location filename="../../ui/funding_model.py" line="52"/>
         <location filename="../../ui/funding_model.py" line="94"/>
         <source>拟资助</source>
         <translation>Proposed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/funding_model.py" line="45"/>
-        <source>项目%1 %2</source>
-        <translation>Item %1 %2</translation>
     </message>
     <message>
         <location filename="../../ui/funding_model.py" line="53"/>
@@ -2099,6 +2054,51 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <location filename="../../ui/funding_model.py" line="71"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="93"/>
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="93"/>
+        <source>申报编号</source>
+        <translation>Application ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="93"/>
+        <source>项目名称</source>
+        <translation>Project title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="93"/>
+        <source>申报单位</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="93"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="94"/>
+        <source>申请金额</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="94"/>
+        <source>上限</source>
+        <translation>Cap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="94"/>
+        <source>核定</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="94"/>
+        <source>核减/调整</source>
+        <translation>Cut / adjust</translation>
     </message>
     <message>
         <location filename="../../ui/funding_model.py" line="95"/>
@@ -2201,7 +2201,7 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
     <message>
         <location filename="../../ui/funding_tab.py" line="147"/>
         <source>撤销秘书的核减/调整，恢复计算金额</source>
-        <translation>Withdraw the secretary&apos;s cut/adjustment and go back to the computed amount</translation>
+        <translation>Withdraw the secretary's cut/adjustment and go back to the computed amount</translation>
     </message>
     <message>
         <location filename="../../ui/funding_tab.py" line="148"/>
@@ -2212,7 +2212,7 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
     <message>
         <location filename="../../ui/funding_tab.py" line="149"/>
         <source>秘书审核：已对照申报材料核对按规则计算的金额</source>
-        <translation>Secretary&apos;s review: the rule-computed amount was checked against the documents</translation>
+        <translation>Secretary's review: the rule-computed amount was checked against the documents</translation>
     </message>
     <message>
         <location filename="../../ui/funding_tab.py" line="150"/>
@@ -2424,7 +2424,7 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
     <message>
         <location filename="../../ui/funding_tab.py" line="544"/>
         <source>用秘书的签名证书对汇总表 PDF 做数字签名？</source>
-        <translation>Sign the summary sheet PDF with the secretary&apos;s certificate?</translation>
+        <translation>Sign the summary sheet PDF with the secretary's certificate?</translation>
     </message>
     <message>
         <location filename="../../ui/funding_tab.py" line="565"/>
@@ -3407,7 +3407,7 @@ PDF signing key fingerprint: %2</translation>
     </message>
     <message>
         <location filename="../../ui/panel_dialogs.py" line="92"/>
-        <location filename="../../ui/screenshots.py" line="527"/>
+        <location filename="../../ui/screenshots.py" line="495"/>
         <source>仍要将这些申报交由评审组评审吗？确认将记入审计日志。</source>
         <translation>Have a panel review these applications all the same? The confirmation is recorded in the audit log.</translation>
     </message>
@@ -3608,6 +3608,7 @@ PDF signing key fingerprint: %2</translation>
     <message>
         <location filename="../../ui/panels_page.py" line="359"/>
         <location filename="../../ui/panels_page.py" line="364"/>
+        <location filename="../../ui/screenshots.py" line="495"/>
         <source>新建评审组</source>
         <translation>New Panel</translation>
     </message>
@@ -3793,7 +3794,7 @@ Dismissed because: %2</translation>
     <message>
         <location filename="../../ui/funding_dialogs.py" line="148"/>
         <source>以下参数由当年申报通知确定，录入后才能计算金额：</source>
-        <translation>These figures are set by this year&apos;s call notice; amounts can be computed once they are entered:</translation>
+        <translation>These figures are set by this year's call notice; amounts can be computed once they are entered:</translation>
     </message>
     <message>
         <location filename="../../ui/funding_dialogs.py" line="149"/>
@@ -5523,22 +5524,6 @@ Certificate fingerprint: %3</translation>
         <location filename="../../ui/token_dialog.py" line="199"/>
         <source>重新登记组长证书</source>
         <translation>Register the leader&apos;s certificate again</translation>
-    </message>
-</context>
-<context>
-    <name>win</name>
-    <message>
-        <location filename="../../ui/screenshots.py" line="527"/>
-        <source>新建评审组</source>
-        <translation>New Panel</translation>
-    </message>
-</context>
-<context>
-    <name>win.detail</name>
-    <message>
-        <location filename="../../ui/screenshots.py" line="518"/>
-        <source>资助规则</source>
-        <translation>Funding rule</translation>
     </message>
 </context>
 </TS>

@@ -90,15 +90,24 @@ def _formula_message(monkeypatch):
     monkeypatch.setattr(i18n, "_catalog", cat)
 
 
+def snapshot(store):
+    """Row counts of every table and every 公示 / objection / session row in full: 'nothing changed'."""
+    with store.read() as s:
+        rows = {t.__tablename__: sorted(repr([(c.name, str(getattr(r, c.name))) for c in t.__table__.columns])
+                                        for r in s.scalars(select(t)))
+                for t in (M.FundingPublicity, M.FundingObjection, M.ReviewSession)}
+    return table_counts(store), rows
+
+
 def refused(fn, *args, code: str, match: str = "", store=None, **kw):
-    before = table_counts(store) if store else None
+    before = snapshot(store) if store else None
     with pytest.raises(FundingError) as ei:
         fn(*args, **kw)
     assert ei.value.code == code, (ei.value.code, str(ei.value))
     assert match in str(ei.value), str(ei.value)
     assert ei.value.msg is not None
     if store:
-        assert table_counts(store) == before
+        assert snapshot(store) == before
     return ei.value
 
 
@@ -145,6 +154,9 @@ def test_publish_stores_the_public_list_with_its_hash_and_locks_it(world):
     assert titles[11].startswith("项目11 ") and len(titles) > 20          # the session's guide
     preview = pub.public_list(st, sid)  # before the 公示: the funded lines of the plan
     assert [e["application_id"] for e in preview] == a[:2]
+    world.plan.scopes[0].lines[1].proposed = D("0.00")   # funded with 0 (核减 to 0): not announced
+    assert [e["application_id"] for e in pub.public_list(st, sid)] == a[:1]
+    world.plan = hand_plan(world)
     info = pub.start_publicity(st, sid, START, END)
     assert info.state == "published" and (info.start_date, info.end_date) == (START, END)
     with st.read() as s:
@@ -488,3 +500,50 @@ def test_real_plan_publish_object_freeze_and_print(tmp_path):
 def display_score(value) -> str:
     from nn_review.forms import display
     return display(value)
+
+
+def test_rule_route_on_the_seed_guide_publish_and_freeze(tmp_path):
+    """The demo packages on the seed guide's own rules (items 23–28): 秘书审核 and the notice's figures
+    are asked for before the 公示; the formulae are on the plan sheet, never on the public list."""
+    from nn_review.demo.packages import write_demo_packages
+    from nn_review.funding.edits import confirm_amount, set_param
+    from nn_review.services.guides import ensure_builtin_guides
+    from nn_review.services.importer import import_packages
+    from nn_review.services.sessions import create_session
+    from nn_review.store import open_store
+
+    st = open_store(tmp_path / "store")
+    ensure_builtin_guides(st)
+    sid = create_session(st, "2025年度奖补批次")
+    import_packages(st, sid, write_demo_packages(tmp_path / "pkgs", include_refused=False))
+    rule_ids = {"NNKJ-2025-0114": "10.00", "NNKJ-2025-0115": "5.00", "NNKJ-2025-0116": "10.00",
+                "NNKJ-2025-0117": "20.00", "NNKJ-2025-0118": "23.00", "NNKJ-2025-0119": "25.00"}
+    with st.write() as s:  # test data: no panel here, the panel-route packages are set aside (不予受理)
+        for a in s.scalars(select(M.Application).where(M.Application.session_id == sid)):
+            if a.application_id not in rule_ids and a.application_id != "NNKJ-2025-0120":
+                a.formal_decision = "excluded"
+        s.get(M.ReviewSession, sid).state = "finalised"
+    e = refused(pub.start_publicity, st, sid, START, END, code="funding.publicity.undecided", store=st)
+    assert "NNKJ-2025-0114" in str(e) and "秘书审核" in str(e)
+    for aid in rule_ids:
+        confirm_amount(st, sid, aid)
+    refused(pub.start_publicity, st, sid, START, END, code="funding.publicity.params", match="项目23方向1", store=st)
+    set_param(st, sid, 23, "rate", "1", direction=1, source="南科字〔2025〕5号")
+    set_param(st, sid, 23, "cap", "20", direction=1)
+    confirm_amount(st, sid, "NNKJ-2025-0120")   # 2300 × 1% = 23.00 → ceiling 20 → 20.00
+    paths = write_plan_sheet(st, sid, tmp_path / "plan")
+    text = flat(pdf_text(next(x for x in paths if x.suffix == ".pdf")))
+    assert "保费补贴20.00×70%+10.00×60%+10.00×30%=23.00，上限25.00→23.00" in text
+    pub.start_publicity(st, sid, START, END)
+    lines = pub.public_list(st, sid)
+    assert {e["application_id"]: e["amount"] for e in lines} == dict(rule_ids, **{"NNKJ-2025-0120": "20.00"})
+    assert [e["item"] for e in lines] == sorted(e["item"] for e in lines)
+    assert pub.published_document(st, sid)["total"] == "113.00"   # 10+5+10+20+23+25+20
+    paths = write_public_list(st, sid, tmp_path / "pub")
+    text = flat(pdf_text(next(x for x in paths if x.suffix == ".pdf")))
+    assert "113.00" in text and "×70%" not in text and "→定额" not in text and "上限25.00" not in text
+    oid = pub.record_objection(st, sid, "NNKJ-2025-0117", received=END, text="计点积分材料不实")
+    pub.decide_objection(st, oid, "revoke", reason="核实积分不足72分")
+    pub.freeze(st, sid, today=date(2026, 3, 9))
+    assert pub.published_document(st, sid)["total"] == "93.00"    # 113 − 20
+    st.close()

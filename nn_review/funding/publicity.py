@@ -6,8 +6,9 @@ State machine per session (table ``funding_publicity``, one row at most):
 
 * Publishing takes the current plan (``plan.funding_plan``): refused while the session is not
   finalised, while a candidate has no consensus or a rule line is unconfirmed, while template
-  figures are missing, or when nothing would be funded. The public list (funded lines only:
-  申报编号, 项目名称, 申报单位, 拟资助金额, item) is stored as canonical JSON with its SHA-256.
+  figures are missing, or when nothing would be funded. The public list (funded lines with an
+  amount above 0 only: 申报编号, 项目名称, 申报单位, 拟资助金额, item) is stored as canonical JSON
+  with its SHA-256.
 * Objections are recorded against an application of the published list, during the period, and
   decided once: 维持 / 调整 (new amount) / 撤销, with a reason.
 * Freezing (立项) after the end date with every objection decided stores the published list with
@@ -77,8 +78,8 @@ def _entries(plan: fm.FundingPlan, titles: dict[int, str] | None = None) -> list
     titles = titles or {}
     for sc in plan.scopes:
         for ln in sc.lines:
-            if ln.status != fm.FUNDED or ln.proposed is None:
-                continue
+            if ln.status != fm.FUNDED or ln.proposed is None or Decimal(ln.proposed) <= 0:
+                continue  # a line funded with 0 (e.g. 核减 to 0 for 重复享受) is not announced
             item_title = titles.get(ln.guide_item) or (
                 sc.title if sc.scope == f"item:{ln.guide_item}" else
                 f"项目{ln.guide_item}" if ln.guide_item is not None else sc.title)

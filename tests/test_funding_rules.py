@@ -68,6 +68,10 @@ def test_seed_guide_is_version_2_and_routes_every_item(guide):
             assert item.funding is not None, item.number
             assert item.funding.route == ("panel" if item.number in panel else "rule"), item.number
     assert rule_of(guide, 32, 1).route == "rule" and rule_of(guide, 32, 2).route == "panel"
+    assert guide.item(32).funding_for(2) is rule_of(guide, 32, 2)
+    assert guide.item(24).funding_for(None) is guide.item(24).funding is guide.item(24).funding_for(1)
+    assert guide.item(23).funding_for(None) is None      # several directions, none named
+    assert guide.item(23).funding_for(7) is None         # no such direction: the item's (none)
     assert rule_of(guide, 11).cap == 200 and rule_of(guide, 11).text == "单个项目资助不超过200万元。"
     assert rule_of(guide, 35).note  # the route read from "经评审认定或年度考核" is explained
 
@@ -223,6 +227,18 @@ def test_item_30_33_34_by_kind_and_level(guide):
     assert run(rule_of(guide, 30, 2)).status == NEEDS_PARAMS
 
 
+def test_a_formula_survives_json_and_renders_in_english_without_its_own_chinese(guide):
+    from nn_review.i18n import Msg
+    c = run(rule_of(guide, 27), ind(innovation_team=True), requested="8")
+    back = Msg.loads(c.formula.dumps())
+    assert back.render("zh_CN") == zh(c)
+    assert back.render("en") == ("the lower of (requested 8.00, innovation / start-up team (not an SME) = yes "
+                                 "→ fixed 5.00) = 5.00")
+    c = run(rule_of(guide, 24), ind(above_scale=True))
+    assert c.formula.render("en") == "not declared: first recognised as a high-tech enterprise, " \
+        "R&D spending included in the statistics"
+
+
 def test_quantized_half_up_after_the_cap():
     assert quantize(D("0.125")) == D("0.13") and quantize(D("0.135")) == D("0.14")
     r = _rule({"route": "rule", "text": "t", "amount": {"percent": [{"fact": "indicators.rd_spend", "rate": 1}]}})
@@ -276,6 +292,8 @@ OK_RULE = {"route": "rule", "text": "给予10万元", "amount": {"fixed": 10}}
     ({**OK_RULE, "amount": {"requested": False}}, "$.items[0].funding.amount.requested", "true"),
     ({**OK_RULE, "amount": {"percent": [{"fact": "indicators.gold_bars", "rate": 5}]}},
      "$.items[0].funding.amount.percent[0].fact", "未知事实"),
+    ({**OK_RULE, "amount": {"percent": [{"fact": "indicators.above_scale", "rate": 5}]}},
+     "$.items[0].funding.amount.percent[0].fact", "不是数值"),
     ({**OK_RULE, "amount": {"cases": [{"when": {"fact": "indicators.nope", "op": "==", "value": 1},
                                        "amount": {"fixed": 1}}]}},
      "$.items[0].funding.amount.cases[0].when.fact", "未知事实"),

@@ -1,7 +1,8 @@
 """Demo application packages (`nnpkg/1`) for the demo store, tests and screenshots.
 
-Twenty packages declared under the seed guide (edition ``nanning-seed``, seed document
-004 for projects, 001 for the innovation consortium), plus one that is refused at import.
+Twenty-one packages (twenty projects, one consortium) declared under the seed guide (edition
+``nanning-seed``, seed document 004 for projects, 001 for the innovation consortium), plus one
+that is refused at import.
 All applicants, people and credit codes are fictional (codes are generated with valid
 GB 32100 check characters). Every package is valid per package-format.md except
 ``NNKJ-2025-0199``. Expected formal-check (形式审查) outcomes:
@@ -89,7 +90,7 @@ _ORGS: dict[str, tuple[str, str, bool, str, str, str | None]] = {
     "hengyu_chip": ("广西恒宇微电子科技有限公司", "enterprise", True, "91", "450100", "南宁高新区"),
     "lvgu_bio": ("南宁绿谷生物科技有限公司", "enterprise", True, "91", "450107", "西乡塘区"),
     "qingxiu_ai": ("南宁青秀智行科技有限公司", "enterprise", True, "91", "450103", "青秀区"),
-    "asean_pharma_rd": ("广西东盟创新药物研究有限公司", "enterprise", True, "91", "450100", "南宁经开区"),
+    "asean_pharma_rd": ("南宁青山创新药物研究有限公司", "enterprise", True, "91", "450100", "南宁经开区"),
     "yongning_pack": ("南宁邕宁精密包装材料有限公司", "enterprise", True, "91", "450109", "邕宁区"),
     "lianyu_robot": ("广西联宇智能装备有限公司", "enterprise", True, "91", "450108", "五象新区"),
     # partners and consortium members
@@ -482,14 +483,14 @@ _PROJECTS: list[dict[str, Any]] = [
     ),
     dict(
         id="NNKJ-2025-0117", item=26, direction=None,
-        title="引进东盟药物化学创新人才计点积分后补助",
+        title="引进国（境）外药物化学创新人才计点积分后补助",
         applicant="asean_pharma_rd", partners=[], leader=("潘文涛", "研究员"),
         members=[("阮明德", "asean_pharma_rd", "研究员")],
         period=("2025-01-01", "2025-12-31"), budget=(20.0, 0.0),
         indicators={"talent_points": 76},
         field="创新药物研发",
         background=["申报单位引进的外籍创新人才获自治区科技厅引进国（境）外创新人才奖励性后补助，计点积分76分。"],
-        tasks=[("发挥引进人才作用", "由引进人才牵头开展东盟药用植物活性成分研究。")],
+        tasks=[("发挥引进人才作用", "由引进人才牵头开展壮瑶药用植物活性成分研究。")],
         route=["人才引进", "计点积分认定", "后补助申报"],
         pages=5,
     ),

@@ -6,11 +6,10 @@ CONTRACT: signatures fixed; the rules task implements them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
-
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from ..checks.engine import FAIL, PASS, evaluate, fold
 from ..guide.funding_schema import FundingRule, param_refs, to_decimal
@@ -31,8 +30,7 @@ def _money(d: Decimal) -> str:
 
 def _rate(d: Decimal) -> str:
     """70 → "70", 1.5 → "1.5" (a percentage as the guide writes it)."""
-    t = format(d.normalize(), "f")
-    return t
+    return format(d.normalize(), "f")
 
 
 def _plus(parts: list) -> Any:
@@ -63,7 +61,8 @@ class _Eval:
     def value(self, x: Any) -> Decimal:
         if isinstance(x, dict):
             self.inputs.setdefault(f"param.{x['param']}", self.params[x["param"]])
-            return Decimal(self.params[x["param"]])
+            figure = self.params[x["param"]]
+            return figure if isinstance(figure, Decimal) else to_decimal(figure)
         return to_decimal(x)
 
     def expr(self, e: dict[str, Any]) -> _R:
@@ -154,7 +153,7 @@ def compute(rule: FundingRule, facts: Mapping[str, Any], params: Mapping[str, De
         labels = {p.id: p.label for p in rule.params}
         return Computed(NEEDS_PARAMS, None, M("funding.f.needs_params", params=[labels.get(p, p) for p in missing]),
                         tuple((f"param.{p}", None) for p in missing))
-    ev = _Eval(facts, params, Decimal(requested))
+    ev = _Eval(facts, params, requested if isinstance(requested, Decimal) else to_decimal(requested))
     r = ev.expr(rule.amount if rule.amount is not None else {"requested": True})
     inputs = tuple(ev.inputs.items())
     if r.status != OK:

@@ -57,6 +57,16 @@ class Item:
     def direction(self, number: int) -> Direction | None:
         return next((d for d in self.directions if d.number == number), None)
 
+    def funding_for(self, direction: int | None) -> FundingRule | None:
+        """The funding rule of an application declared under ``direction``: the direction's own
+        rule where it has one, else the item's (None: no rule — panel, the requested amount).
+        An item with one direction is direction 1 when the package names none; an item with
+        several and no direction named gives the item's own rule only."""
+        if direction is None and self.needs_direction:
+            return self.funding
+        d = self.direction(direction if direction is not None else 1)
+        return d.funding if d is not None and d.funding is not None else self.funding
+
     @property
     def needs_direction(self) -> bool:
         return len(self.directions) > 1

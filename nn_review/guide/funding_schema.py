@@ -57,6 +57,12 @@ PARAM_UNITS = ("%", "万元", "")
 EXCLUSIVE_KEYS = ("items", "directions", "text")
 EXPR_KINDS = ("fixed", "requested", "cases", "percent", "min")
 _PARAM_ID = re.compile(r"[a-z][a-z0-9_]{0,39}")
+# Facts that are never numbers (yes/no, named values): a percentage of them means nothing.
+NON_NUMERIC_FACTS = frozenset({
+    "applicant.kind", "applicant.in_nanning", "consortium.agreement_signed", "indicators.platform_level",
+    "indicators.platform_kind", "indicators.contest_group", "indicators.above_scale",
+    "indicators.hnte_first_time", "indicators.rd_in_statistics", "indicators.innovation_team",
+    "indicators.excellent_rating"})
 
 
 def is_number(x: Any) -> bool:
@@ -164,6 +170,8 @@ class _FundingV:
                 self.keys(part, ("fact", "rate"), pp, "百分比项")
                 if part.get("fact") not in FACTS:
                     self.fail(f"{pp}.fact", f"未知事实 {part.get('fact')!r}")
+                if part["fact"] in NON_NUMERIC_FACTS:
+                    self.fail(f"{pp}.fact", f"事实 {part['fact']!r} 不是数值，不能按百分比计算")
                 if "rate" not in part:
                     self.fail(f"{pp}.rate", "缺少必填字段")
                 self.number_or_param(part["rate"], f"{pp}.rate", "百分比")

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..i18n import M, Wan, catalog, language, render
 
-GROUPS = ("kind", "unit", "role", "doc", "platform", "indicator")
+GROUPS = ("kind", "unit", "role", "doc", "platform", "indicator", "contest_group", "platform_kind")
 MONEY_INDICATORS = frozenset({"new_revenue", "premium_tier1", "premium_tier2", "premium_tier3",
                                "tech_trade_volume", "rd_spend"})  # in 万元
 

@@ -37,17 +37,17 @@ def import_demo(qtbot, win, paths):
 def test_drop_imports_rows_and_reports_refusal(qtbot, window, demo_packages, store):
     dlg = import_demo(qtbot, window, demo_packages)
     ids = table_ids(window)
-    assert len(ids) == 14 and "NNLH-2025-0001" in ids and "NNKJ-2025-0199" not in ids
+    assert len(ids) == 21 and "NNLH-2025-0001" in ids and "NNKJ-2025-0199" not in ids
     # The result dialog names the refused file and why.
     rows = {dlg.table.item(r, 1).text(): (dlg.table.item(r, 0).text(), dlg.table.item(r, 2).text())
             for r in range(dlg.table.rowCount())}
-    assert len(rows) == 15
+    assert len(rows) == 22
     outcome, why = rows[REFUSED]
     assert outcome == "拒收" and why
-    assert "已导入 14" in window.statusBar().currentMessage()
+    assert "已导入 21" in window.statusBar().currentMessage()
     # The table shows the same as the store.
     assert sorted(ids) == sorted(r.application_id for r in list_applications(store, window.session_id))
-    assert "共 14 个申报包" in window.counts.text()
+    assert "共 21 个申报包" in window.counts.text()
 
 
 def test_detail_pane_shows_title_and_findings(qtbot, window, demo_packages):
@@ -101,7 +101,7 @@ def test_filter_and_status(qtbot, window, demo_packages):
     assert failing and all(r.check_status == "fail" for r in list_applications(window.store, window.session_id)
                            if r.application_id in failing)
     window.status_filter.setCurrentIndex(0)
-    assert len(table_ids(window)) == 14
+    assert len(table_ids(window)) == 21
 
 
 def test_real_drop_event_and_non_package_skipped(qtbot, window, demo_packages, tmp_path, monkeypatch):

@@ -31,7 +31,7 @@ def test_each_page_has_its_own_status_line(win):
     assert all(isinstance(p, Page) and hasattr(p, "status_text") for p in win.extra_pages)
     n_experts = len(list_experts(win.store))
     first = shown(win, "申报包与形式审查")
-    assert first.startswith("共 14 个申报包")
+    assert first.startswith("共 21 个申报包")
     roster = shown(win, "专家库")
     assert roster == f"专家库：{n_experts} 位专家" and "申报包" not in roster
     panels = shown(win, "专家组与回避")

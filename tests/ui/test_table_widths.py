@@ -70,7 +70,7 @@ def test_conflict_matrix_names_frozen_and_all_columns_reachable(win, qtbot):
     panels.tabs.setCurrentIndex(1)
     g = panels.grid
     m = conflict_matrix(win.store, win.session_id)
-    assert g.columnCount() == len(m["applications"]) == 14
+    assert g.columnCount() == len(m["applications"]) == 21
     for j, a in enumerate(m["applications"]):  # id and the title's beginning, in full on hover
         head = g.model().headerData(j, Qt.Horizontal)
         assert head.startswith(a["application_id"] + "\n") and a["title"][:2] in head

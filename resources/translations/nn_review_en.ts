@@ -2201,7 +2201,7 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
     <message>
         <location filename="../../ui/funding_tab.py" line="147"/>
         <source>撤销秘书的核减/调整，恢复计算金额</source>
-        <translation>Withdraw the secretary's cut/adjustment and go back to the computed amount</translation>
+        <translation>Withdraw the secretary&apos;s cut/adjustment and go back to the computed amount</translation>
     </message>
     <message>
         <location filename="../../ui/funding_tab.py" line="148"/>
@@ -2212,7 +2212,7 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
     <message>
         <location filename="../../ui/funding_tab.py" line="149"/>
         <source>秘书审核：已对照申报材料核对按规则计算的金额</source>
-        <translation>Secretary's review: the rule-computed amount was checked against the documents</translation>
+        <translation>Secretary&apos;s review: the rule-computed amount was checked against the documents</translation>
     </message>
     <message>
         <location filename="../../ui/funding_tab.py" line="150"/>
@@ -2424,7 +2424,7 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
     <message>
         <location filename="../../ui/funding_tab.py" line="544"/>
         <source>用秘书的签名证书对汇总表 PDF 做数字签名？</source>
-        <translation>Sign the summary sheet PDF with the secretary's certificate?</translation>
+        <translation>Sign the summary sheet PDF with the secretary&apos;s certificate?</translation>
     </message>
     <message>
         <location filename="../../ui/funding_tab.py" line="565"/>
@@ -3794,7 +3794,7 @@ Dismissed because: %2</translation>
     <message>
         <location filename="../../ui/funding_dialogs.py" line="148"/>
         <source>以下参数由当年申报通知确定，录入后才能计算金额：</source>
-        <translation>These figures are set by this year's call notice; amounts can be computed once they are entered:</translation>
+        <translation>These figures are set by this year&apos;s call notice; amounts can be computed once they are entered:</translation>
     </message>
     <message>
         <location filename="../../ui/funding_dialogs.py" line="149"/>

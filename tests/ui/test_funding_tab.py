@@ -276,3 +276,54 @@ def test_publicity_objection_and_freeze_through_the_page(qtbot, page, world, mon
             s.execute(delete(M.FundingObjection))
             s.execute(delete(M.FundingPublicity))
         reopen(world.store, world.sid, "测试后重新开启")
+
+
+@pytest.fixture
+def rule_page(page, world, monkeypatch):
+    """Item 15 by rule for this test: amount = requested, capped by the notice's figure ``cap``."""
+    import dataclasses
+
+    from nn_review.funding import plan as plan_mod
+    from nn_review.guide.funding_schema import FundingParam, FundingRule
+    from nn_review.services.guides import guide_for_session
+    base = guide_for_session(world.store, world.sid)
+    rule = FundingRule(route="rule", text="按规则核定，每家最高不超过通知规定金额", cap={"param": "cap"},
+                       params=(FundingParam("cap", "每家上限", "万元", D("0"), D("500")),))
+    guide = dataclasses.replace(base, items=tuple(dataclasses.replace(it, funding=rule) if it.number == 15 else it
+                                                  for it in base.items))
+    monkeypatch.setattr(plan_mod, "rules_guide", lambda s, sess: (guide, "nanning-seed（测试规则）"))
+    with world.store.write() as s:
+        s.execute(delete(M.FundingParam).where(M.FundingParam.session_id == world.sid))
+    page.refresh()
+    yield page
+    with world.store.write() as s:
+        s.execute(delete(M.FundingParam).where(M.FundingParam.session_id == world.sid))
+
+
+def test_rule_lines_template_figures_secretary_review_and_over_budget(qtbot, rule_page, world, monkeypatch):
+    from ui.funding_dialogs import ParamsDialog
+    page = rule_page
+    assert statuses(page) == ["不符合条件"] * 4 and page.line_row() is None
+    assert "尚缺 1 个模板参数" in page.detail.text()
+
+    def fill(d: ParamsDialog):
+        assert [d.table.item(0, c).text() for c in range(3)] == ["15", "0", "cap"]  # the missing figure listed
+        d.table.setItem(0, 3, type(d.table.item(0, 0))("30"))
+        d.table.setItem(0, 4, type(d.table.item(0, 0))("南科字〔2025〕2号"))
+        d.accept()
+    monkeypatch.setattr(ParamsDialog, "exec", lambda d: (fill(d), d.result())[1])
+    assert page.params()
+    # capped at 30: a1 40 → 30, a2 35 → 30, a3 30, a4 20; unconfirmed until the secretary's review
+    assert statuses(page) == ["待秘书审核"] * 4
+    assert [page.model.index(r, 9).data() for r in range(4)] == ["30.00", "30.00", "30.00", "20.00"]
+    assert page.model.index(0, 9).data(Qt.ToolTipRole)  # the rule's formula with its figures
+    type_budget(qtbot, page, "50")
+    for k in ("a1", "a2"):
+        page.table.selectRow(page.model.row_of(world.ids[k]))
+        assert page.act_confirm.isEnabled() and not page.act_approve.isEnabled()  # no 核定 on a rule line
+        assert page.confirm()
+    page.table.selectRow(page.model.row_of(world.ids["a1"]))
+    assert not page.act_confirm.isEnabled()  # confirmed already
+    assert statuses(page)[:2] == ["拟资助", "拟资助"] and page.line_row() is None  # a rule scope has no line
+    # 30 + 30 against a budget of 50: shown, never cut
+    assert page.summary.text() == "预算 50.00，已安排 60.00，剩余 -10.00（万元），超出预算 10.00"

@@ -327,3 +327,35 @@ def test_rule_lines_template_figures_secretary_review_and_over_budget(qtbot, rul
     assert statuses(page)[:2] == ["拟资助", "拟资助"] and page.line_row() is None  # a rule scope has no line
     # 30 + 30 against a budget of 50: shown, never cut
     assert page.summary.text() == "预算 50.00，已安排 60.00，剩余 -10.00（万元），超出预算 10.00"
+
+
+def test_approve_through_the_dialog_the_context_menu_and_the_shortcut(qtbot, page, world, monkeypatch):
+    from ui.funding_dialogs import AmountDialog
+    type_budget(qtbot, page, "100")
+    a2 = world.ids["a2"]
+    row = page.model.row_of(a2)
+    pos = page.table.visualRect(page.model.index(row, 2)).center()
+    page._menu(pos)  # right click on a2: the row is selected, the line's actions offered
+    assert page.current_line().application_id == a2
+    assert [a.text() for a in page._menu_shown.actions() if a.text()] == \
+        ["核定金额…", "核减/调整…", "撤销调整", "审核通过", "记录异议…", "模板参数…"]
+    page._menu_shown.close()
+    asked = []
+
+    def fill(d: AmountDialog):
+        asked.append(d.kind)
+        d.amount.setText("20")
+        d.reason.setPlainText("考核指标偏低，核定20万元")
+        d.by_secretary.setChecked(True)
+        d.accept()
+        return d.result()
+    monkeypatch.setattr(AmountDialog, "exec", fill)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key_K, Qt.ControlModifier)  # Ctrl+K: 核定金额…
+    assert asked == ["approve"]
+    # 40 + 20 + 30 = 90: a3 now fits, a4 (20) does not fit in the 10 left
+    assert page.model.index(page.model.row_of(a2), 7).data() == "20.00"
+    assert statuses(page) == ["拟资助", "拟资助", "拟资助", "线下"] and page.line_row() == 2
+    with world.store.read() as s:
+        d = s.scalars(select(M.FundingDecision)).one()
+        assert (d.kind, d.amount, d.author_role) == ("approved", D("20"), "secretary")

@@ -45,6 +45,7 @@ from .import_dialogs import ImportProgress, ImportResultDialog
 from .ops import Operations, Page
 from .panels_page import PanelsPage
 from .plain import data, plain
+from .funding_tab import FundingPage
 from .results_page import ResultsPage
 from .roster_page import RosterPage
 from .session_dialog import NewSessionDialog
@@ -54,7 +55,7 @@ from .store_watch import StoreWatch
 # Pages after the applications page: callables (main_window) -> QWidget implementing
 # ui.ops.Page (title, set_session, refresh, on_changes, page_shown). Each feature module's page
 # is listed here.
-PAGE_FACTORIES: list = [RosterPage, PanelsPage, ExchangePage, ResultsPage]
+PAGE_FACTORIES: list = [RosterPage, PanelsPage, ExchangePage, ResultsPage, FundingPage]
 
 # What the applications page (table + detail pane) shows: packages, their findings and the
 # formal-check decisions. The session chooser above all pages follows SESSIONS.

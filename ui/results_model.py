@@ -28,6 +28,7 @@ class ResultsModel(QAbstractTableModel):
         self.cells: list[list[str]] = []
         self.drafts: set[str] = set()    # applications with an unrecorded opinion draft
         self._draft_icon: QIcon | None = None
+        self.funding: dict[str, str] | None = None  # 拟资助（万元） by 申报编号, when a funding plan exists
 
     def headers(self, pr: R.PanelResults) -> list[str]:
         return [self.tr("总排名"), self.tr("项目内排名"), self.tr("申报编号"), self.tr("项目名称")] + \
@@ -35,12 +36,23 @@ class ResultsModel(QAbstractTableModel):
             [self.tr("平均分"), self.tr("去高低平均"), self.tr("项目得分"), self.tr("推荐"), self.tr("结论"),
              self.tr("分歧")]
 
-    def set_results(self, pr: R.PanelResults | None) -> None:
+    def set_results(self, pr: R.PanelResults | None, funding: dict[str, str] | None = None) -> None:
+        """``funding``: the 拟资助（万元） cell of each application (ui.funding_model.results_amount),
+        shown as a last column; None without a funding plan (no column)."""
         self.beginResetModel()
         self.pr = pr
+        self.funding = funding if pr is not None else None
         self.heads = self.headers(pr) if pr is not None else []
         self.cells = [self._row(pr, a) for a in pr.applications] if pr is not None else []
+        if self.funding is not None:
+            self.heads.append(self.tr("拟资助（万元）"))
+            for a, row in zip(pr.applications, self.cells):
+                row.append(self.funding.get(a.application_id, "—"))
         self.endResetModel()
+
+    def base_columns(self) -> int:
+        """The columns up to 分歧 (without the funding column)."""
+        return FIXED + len(self.pr.experts) + TAIL if self.pr is not None else 0
 
     @staticmethod
     def _row(pr: R.PanelResults, a: R.AppResult) -> list[str]:
@@ -102,7 +114,7 @@ class ResultsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
-        last = len(self.heads) - 1
+        last = self.base_columns() - 1  # 分歧 (the funding column, when shown, comes after it)
         if role == Qt.DisplayRole:
             return self.cells[r][c]
         a = self.pr.applications[r]
@@ -110,6 +122,10 @@ class ResultsModel(QAbstractTableModel):
         has_draft = c == 2 and a.application_id in self.drafts
         if role == Qt.DecorationRole:
             return self.draft_icon() if has_draft else None
+        if c > last:  # 拟资助（万元）
+            if role == Qt.TextAlignmentRole:
+                return int(Qt.AlignRight | Qt.AlignVCenter)
+            return a if role == Qt.UserRole else None
         if role == Qt.ToolTipRole:
             if has_draft:
                 return self.tr("有专家组意见草稿（尚未录入）")

@@ -78,7 +78,7 @@ def _strike(item) -> None:
 
 class ResultsPage(RefreshOnChange, QWidget):
     # DRAFTS: another process's draft shows here; this page's own draft saves never reload it
-    watched = AFFECTS_RESULTS | Kind.DRAFTS
+    watched = AFFECTS_RESULTS | Kind.DRAFTS | Kind.FUNDING  # FUNDING: the 拟资助 column
     DRAFT_DELAY_MS = 1000  # a draft is saved this long after typing stops
 
     def __init__(self, win):
@@ -283,18 +283,32 @@ class ResultsPage(RefreshOnChange, QWidget):
             self.table.selectRow(r)
 
     def _fill_table(self, pr: R.PanelResults) -> None:
-        self.model.set_results(pr)
+        self.model.set_results(pr, self._funding_cells(pr))
         self.model.set_drafts(set(self.drafts))  # before sizing: the mark takes room in the id column
         t = self.table
         head = t.horizontalHeader()
-        n = self.model.columnCount()
-        for c in range(n):
+        n = self.model.base_columns()
+        for c in range(self.model.columnCount()):
             head.setSectionResizeMode(c, QHeaderView.Interactive)
         t.resizeColumnsToContents()  # every figure column as wide as its contents
         for c in (n - 3, n - 2):  # vote counts and conclusions: the full text in the tooltip
             t.setColumnWidth(c, min(t.columnWidth(c), 200))
         if n > 3:  # the title takes what is left, at 1366 and at 1920 alike (issue 15 item 9)
             head.setSectionResizeMode(3, QHeaderView.Stretch)
+
+    def _funding_cells(self, pr: R.PanelResults) -> dict[str, str] | None:
+        """The 拟资助（万元） column (issue 21) once the session's funding plan is started (a budget,
+        a decision or a 公示): the plan, which merges every panel, is only built then."""
+        from nn_review.funding.views import plan_in_use
+
+        from .funding_model import results_amount
+        from .funding_tab import load_plan
+        if self.session_id is None or not plan_in_use(self.win.store, self.session_id):
+            return None
+        plan, _error = load_plan(self.win.store, self.session_id)
+        if plan is None:
+            return None
+        return {a.application_id: results_amount(plan, a.application_id) for a in pr.applications}
 
     def _fill_flags(self, pr: R.PanelResults) -> None:
         flags = [(f, a.form) for a in pr.applications for f in a.flags]

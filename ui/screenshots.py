@@ -116,6 +116,7 @@ def main(out: Path, size: tuple[int, int] = (1366, 768)) -> list[Path]:
         shot("results_flags")
         results.tabs.setCurrentIndex(0)
         _results_i15(app, results, shot)
+        _funding(app, win, shot)  # issue 21
         win.pages.setCurrentIndex(0)
         _formal_decisions(win)
         win.select_application("NNKJ-2025-0106")
@@ -168,6 +169,78 @@ def _results_i15(app, results, shot) -> None:
         dlg.close()
     finally:
         LongMessageDialog.exec = real
+
+
+def budget_cutting(scope) -> str | None:
+    """A budget for the demo's first scope that lets about half of its candidates in: the funding
+    line falls in the middle of the list (None when the scope has fewer than two candidates)."""
+    cands = [ln.proposed for ln in scope.lines if ln.proposed is not None]
+    if len(cands) < 2:
+        return None
+    half = (len(cands) + 1) // 2
+    total = sum(cands[:half])
+    return f"{total + cands[half] / 2 if half < len(cands) else total:.2f}"
+
+
+def _funding(app, win, shot) -> None:
+    """Issue 21: the 资金安排 page with a budget that cuts the list (funding.png), the 核减/调整 dialog
+    (funding_adjust_dialog.png) and the page in English (funding_en.png)."""
+    from .app import make_app
+    from .funding_dialogs import AmountDialog
+    from .funding_tab import FundingPage
+    from nn_review.funding import model as FM
+    from nn_review.results.consensus import set_consensus
+    page = next(p for p in win.extra_pages if isinstance(p, FundingPage))
+    win.pages.setCurrentWidget(page)
+    page.refresh()
+    # the panel-route scope with the most applications; its panel's consensus recorded (建议支持)
+    scopes = [sc for sc in (page.plan.scopes if page.plan else []) if sc.route == "panel"]
+    sc = max(scopes, key=lambda x: len(x.lines), default=None)
+    for ln in sc.lines if sc is not None else []:
+        if ln.status == FM.NO_CONSENSUS:
+            try:
+                win.ops.call(set_consensus, win.store, win.session_id, ln.application_id,
+                             opinion="专家组经讨论认为该项目技术路线可行，同意支持。", recommendation="support")
+            except Exception:  # noqa: BLE001 — a package whose panel has no scores yet stays without one
+                pass
+    if sc is not None:
+        page.scope.setCurrentIndex(page.scope.findData(sc.scope))
+    sc = page.current_scope()
+    budget = budget_cutting(sc) if sc is not None else None
+    if budget is not None:
+        page.budget.setText(budget)
+        page.apply_budget()
+    row = page.line_row()
+    page.table.selectRow(row + 1 if row is not None and row + 1 < page.model.rowCount() else 0)
+    shot("funding")
+    ln = page.current_line()
+    if ln is not None:
+        dlg = AmountDialog("adjust", ln, win)
+        dlg.amount.setText(f"{(ln.proposed or ln.requested) * 8 / 10:.2f}")
+        dlg.reason.setPlainText("设备购置费中通用设备不予支持，核减 20%")
+        dlg.show()
+        shot("funding_adjust_dialog", dlg)
+        dlg.reject()
+    from .results_page import ResultsPage
+    results = next(p for p in win.extra_pages if isinstance(p, ResultsPage))
+    win.pages.setCurrentWidget(results)  # the 拟资助（万元） column, now that a budget is set
+    shot("results_funding")
+    win.pages.setCurrentWidget(page)
+    make_app(lang="en")
+    try:
+        from .main_window import MainWindow
+        w = MainWindow(win.store)
+        w.resize(win.size())
+        w.show()
+        en = next(p for p in w.extra_pages if isinstance(p, FundingPage))
+        w.pages.setCurrentWidget(en)
+        en.scope.setCurrentIndex(max(en.scope.findData(page.scope.currentData()), 0))  # the scope shown above
+        settle(app)
+        shot("funding_en", w)
+        w.close()
+    finally:
+        make_app()
+    win.pages.setCurrentWidget(page)
 
 
 def _first_start(win, shot, tmp: Path, size: tuple[int, int]) -> None:

@@ -88,6 +88,32 @@ def _secretary_world(tmp_path: Path):
     return open_store(tmp_path / "store")
 
 
+def _funding_dialogs(store, win) -> list:
+    """The dialogs of the 资金安排 page over a line of a real application of the store (its id and
+    title are data)."""
+    from datetime import date, datetime
+    from decimal import Decimal
+
+    from sqlalchemy import select
+
+    from nn_review.funding import model as FM
+    from nn_review.store import models as M
+    from ui.funding_dialogs import (AmountDialog, DecideObjectionDialog, ObjectionDialog, ParamsDialog,
+                                    PublicityDialog)
+    with store.read() as s:
+        a = s.scalars(select(M.Application).order_by(M.Application.application_id)).first()
+        line = FM.PlanLine(pk=a.id, application_id=a.application_id, title=a.title, applicant=a.applicant_name,
+                           credit_code=a.applicant_credit_code, guide_item=a.guide_item, direction=None,
+                           route="panel", requested=Decimal("50"), cap=Decimal("50"), proposed=Decimal("50"),
+                           status=FM.FUNDED)
+    objection = FM.ObjectionInfo(1, a.application_id, date(2026, 12, 3), "Letter", "", None, "", "secretary",
+                                 datetime(2026, 12, 3), None)
+    return [("funding approve", AmountDialog("approve", line, win)), ("funding adjust", AmountDialog("adjust", line, win)),
+            ("funding params", ParamsDialog([(24, 1, "rate")], win)), ("funding publicity", PublicityDialog(date(2026, 12, 1), win)),
+            ("funding objection", ObjectionDialog(line, date(2026, 12, 3), win)),
+            ("funding decide", DecideObjectionDialog([objection], win))]
+
+
 def test_the_secretary_window_in_english_shows_no_chinese_but_data(qtbot, tmp_path, english, monkeypatch):
     from nn_review.demo.packages import write_demo_packages
     from nn_review.services.importer import import_packages
@@ -199,6 +225,7 @@ def test_the_secretary_window_in_english_shows_no_chinese_but_data(qtbot, tmp_pa
                ("add members", AddMembersDialog(list_experts(store)[:5], set(), win)),
                ("assign", AssignDialog(5, win)), ("reason", ReasonDialog("Title", "Prompt", win)),
                ("repin", RepinDialog("Expert", win))]
+    dialogs += _funding_dialogs(store, win)  # issue 21: the 资金安排 page's dialogs (the page itself is in extra_pages)
     for label, d in dialogs:
         qtbot.addWidget(d)
         d.show()

@@ -104,8 +104,9 @@ def scan(root: QWidget) -> int:
         columns = cols(model)
         delegates = [view.itemDelegate()] + [view.itemDelegateForColumn(c) for c in range(columns)]
         in_combo = any(isinstance(p, QComboBox) for p in (view.parentWidget(), view.parentWidget().parentWidget()))
+        from ui.funding_model import FundingLineDelegate  # QStyledItemDelegate's text, then a red rule
         for d in delegates:  # a combo box's popup draws its items as menu entries: plain text
-            assert d is None or type(d) in (QStyledItemDelegate, QItemDelegate) or in_combo, \
+            assert d is None or type(d) in (QStyledItemDelegate, QItemDelegate, FundingLineDelegate) or in_combo, \
                 f"{name}: unchecked delegate {d}"
 
         def walk(parent: QModelIndex):

@@ -40,6 +40,9 @@ def _downgrade_to_v6(db) -> None:
     conn.execute("ALTER TABLE findings DROP COLUMN message_json")  # and undo v8
     conn.execute("ALTER TABLE experts DROP COLUMN active")
     conn.execute("DROP TABLE consensus_drafts")
+    for table in ("funding_budgets", "funding_params", "funding_decisions", "funding_publicity",
+                  "funding_objections"):  # and v9
+        conn.execute(f"DROP TABLE {table}")
     conn.execute("PRAGMA user_version=6")
     conn.close()
 

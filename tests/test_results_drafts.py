@@ -14,7 +14,7 @@ from nn_review.cli import main
 from nn_review.results import (ResultsError, clear_draft, finalise, get_draft, panel_drafts, panel_results, save_draft,
                                set_consensus)
 from nn_review.store import open_store
-from nn_review.store.migrations import migrate
+from nn_review.store.migrations import LATEST, migrate
 
 from .exchange_fixtures import no_real_keyring  # noqa: F401
 from .helpers import file_keys
@@ -106,7 +106,7 @@ def test_a_v7_store_upgrades_to_v8_and_keeps_a_backup(tmp_path):
     conn.close()
     store = open_store(root)
     with store.engine.connect() as c:
-        assert c.exec_driver_sql("PRAGMA user_version").scalar() == 8
+        assert c.exec_driver_sql("PRAGMA user_version").scalar() == LATEST  # v8 and what came after
         fcols = {r[1]: r for r in c.exec_driver_sql("PRAGMA table_info(findings)")}
         assert fcols["message_json"][4] == "''"  # default '' on rows written before v8
         assert c.exec_driver_sql("SELECT count(*) FROM consensus_drafts").scalar() == 0

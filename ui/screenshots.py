@@ -193,22 +193,35 @@ def _funding(app, win, shot) -> None:
     page = next(p for p in win.extra_pages if isinstance(p, FundingPage))
     win.pages.setCurrentWidget(page)
     page.refresh()
-    # the panel-route scope with the most applications; its panel's consensus recorded (建议支持)
-    scopes = [sc for sc in (page.plan.scopes if page.plan else []) if sc.route == "panel"]
-    sc = max(scopes, key=lambda x: len(x.lines), default=None)
-    for ln in sc.lines if sc is not None else []:
-        if ln.status == FM.NO_CONSENSUS:
-            try:
-                win.ops.call(set_consensus, win.store, win.session_id, ln.application_id,
-                             opinion="专家组经讨论认为该项目技术路线可行，同意支持。", recommendation="support")
-            except Exception:  # noqa: BLE001 — a package whose panel has no scores yet stays without one
-                pass
-    if sc is not None:
-        page.scope.setCurrentIndex(page.scope.findData(sc.scope))
-    sc = page.current_scope()
-    budget = budget_cutting(sc) if sc is not None else None
-    if budget is not None:
-        page.budget.setText(budget)
+    # every scored panel-route package gets its consensus (建议支持); then one budget for the plan type
+    # with the most candidates, cut about half-way (the line falls inside a list of several items)
+    from nn_review.funding.edits import set_budget
+    from nn_review.funding.plan import funding_plan
+    for sc in (page.plan.scopes if page.plan else []):
+        for ln in sc.lines:
+            if ln.route == "panel" and ln.status == FM.NO_CONSENSUS:
+                try:
+                    win.ops.call(set_consensus, win.store, win.session_id, ln.application_id,
+                                 opinion="专家组经讨论认为该项目技术路线可行，同意支持。", recommendation="support")
+                except Exception:  # noqa: BLE001 — a package whose panel has no scores yet stays without one
+                    pass
+    plan = funding_plan(win.store, win.session_id)
+    by_type: dict[str, int] = {}
+    with win.store.read() as s:
+        from nn_review.funding.plan import rules_guide
+        from nn_review.store.models import ReviewSession
+        guide, _ = rules_guide(s, s.get(ReviewSession, win.session_id))
+    for sc in plan.scopes:
+        for ln in sc.lines:
+            item = guide.item(ln.guide_item) if ln.guide_item else None
+            if item is not None and ln.route == "panel" and ln.proposed is not None:
+                by_type[item.plan_type] = by_type.get(item.plan_type, 0) + 1
+    if by_type:
+        pt = max(by_type, key=by_type.get)
+        win.ops.call(set_budget, win.store, win.session_id, f"plan:{pt}", "1")
+        page.refresh()
+        page.scope.setCurrentIndex(page.scope.findData(f"plan:{pt}"))
+        page.budget.setText(budget_cutting(page.current_scope()) or "1")
         page.apply_budget()
     row = page.line_row()
     page.table.selectRow(row + 1 if row is not None and row + 1 < page.model.rowCount() else 0)

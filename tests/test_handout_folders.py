@@ -165,3 +165,83 @@ def test_shared_removable_drive(monkeypatch, tmp_path):
 
 def test_detection_on_this_machine_never_fails(tmp_path):
     assert drives.removable_root(tmp_path) is None or isinstance(drives.removable_root(tmp_path), Path)
+
+
+# -- folders compared by identity, and ignoring case where the filesystem does -------------------
+
+def test_case_swapped_letters_folder_on_a_case_insensitive_drive_is_refused(tmp_path, monkeypatch):
+    """The review's case: /media/x/STICK/Out vs /media/x/STICK/out/letters on a FAT stick. Neither
+    folder exists yet; the stick's folder says (fake check) that it ignores case."""
+    stick = tmp_path / "STICK"
+    stick.mkdir()
+    asked = []
+
+    def fake_ci(folder):
+        asked.append(Path(folder))
+        return True
+
+    assert drives.folder_relation(stick / "Out", stick / "out" / "letters", fake_ci) == "inside"
+    assert asked and all(p == stick for p in asked)            # the nearest existing folder is asked
+    assert drives.folder_relation(stick / "OUT", stick / "out", fake_ci) == "same"
+    assert drives.folder_relation(stick / "out" / "评审包", stick / "OUT", fake_ci) == "around"
+    assert drives.folder_relation(stick / "Out", stick / "Out-letters", fake_ci) == ""
+    # the same paths where case matters (this machine's tmp folder, or the fake saying no): two folders
+    assert drives.folder_relation(stick / "Out", stick / "out" / "letters", lambda p: False) == ""
+    # one of them exists, spelled otherwise: still that folder
+    (stick / "out").mkdir()
+    assert drives.folder_relation(stick / "out", stick / "OUT" / "letters", fake_ci) == "inside"
+    assert drives.folder_relation(stick / "out", stick / "OUT" / "letters", lambda p: False) == ""
+    # and the hand-out refuses it, naming both folders, before anything is written
+    monkeypatch.setattr(drives, "case_insensitive", fake_ci)
+    with pytest.raises(ExchangeError) as e:
+        handout.check_handout_folders(stick / "Out", stick / "out" / "letters")
+    assert e.value.code == "handout.letters_inside"
+    zh = render(e.value.problem.what, "zh_CN")
+    assert str(stick / "Out") in zh and str(stick / "out" / "letters") in zh
+    with pytest.raises(ExchangeError) as e:
+        handout.check_handout_folders(stick / "OUT", stick / "out")
+    assert e.value.code == "handout.letters_same"
+    handout.check_handout_folders(stick / "Out", tmp_path / "本机" / "letters")   # elsewhere: fine
+
+
+def test_folders_are_compared_by_identity_not_by_text(tmp_path):
+    """A symlink (or any other second name) of the bundles' folder is that folder."""
+    usb = tmp_path / "usb"
+    (usb / "评审包").mkdir(parents=True)
+    (tmp_path / "alias").symlink_to(usb)
+    assert drives.folder_relation(usb / "评审包", tmp_path / "alias" / "评审包" / "通知书") == "inside"
+    assert drives.folder_relation(usb / "评审包", tmp_path / "alias" / "评审包") == "same"
+    assert drives.folder_relation(usb / "评审包" / "新", tmp_path / "alias") == "around"
+    assert drives.folder_relation(usb / "评审包", tmp_path / "alias" / "其他") == ""
+    with pytest.raises(ExchangeError) as e:
+        handout.check_handout_folders(usb / "评审包", tmp_path / "alias" / "评审包" / "通知书")
+    assert e.value.code == "handout.letters_inside"
+
+
+def test_case_insensitivity_is_probed_on_an_entry_else_taken_from_the_platform_and_mount(tmp_path, monkeypatch):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    assert drives._probe_case(folder) is None                 # nothing to probe with
+    (folder / "评审包").mkdir()
+    assert drives._probe_case(folder) is None                 # no letters to swap
+    (folder / "Readme.txt").write_text("x", encoding="utf-8")
+    assert drives._probe_case(folder) is False                # rEADME.TXT is not there: case matters
+    (folder / "rEADME.TXT").symlink_to(folder / "Readme.txt")   # what a case-insensitive lookup would find
+    assert drives._probe_case(folder) is True
+    (folder / "rEADME.TXT").unlink()
+    (folder / "rEADME.TXT").write_text("y", encoding="utf-8")   # another file: case matters
+    assert drives._probe_case(folder) is False
+    # nothing to probe: the mount's filesystem type decides on Linux
+    empty = tmp_path / "e"
+    empty.mkdir()
+    mounts = f"/dev/sda2 / ext4 rw 0 0\n/dev/sdb1 {empty} vfat rw 0 0\n"
+    assert drives.fs_type_linux(empty / "x", mounts) == "vfat" and drives.fs_type_linux(tmp_path, mounts) == "ext4"
+    monkeypatch.setattr(drives.sys, "platform", "linux")
+    monkeypatch.setattr(drives, "fs_type_linux", lambda p: "exfat")
+    assert drives.case_insensitive(empty) is True
+    monkeypatch.setattr(drives, "fs_type_linux", lambda p: "ext4")
+    assert drives.case_insensitive(empty) is False
+    assert drives.case_insensitive(folder) is False          # the probe wins over the mount type
+    for platform in ("win32", "darwin"):
+        monkeypatch.setattr(drives.sys, "platform", platform)
+        assert drives.case_insensitive(empty) is True

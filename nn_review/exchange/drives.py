@@ -148,3 +148,139 @@ def shared_removable_drive(a: str | Path, b: str | Path) -> Path | None:
     """The removable drive both folders are on, or None (different drives, or not removable)."""
     ra = removable_root(a)
     return ra if ra is not None and ra == removable_root(b) else None
+
+
+# -- is one folder (to be) the same as, inside or around another? (issue 20 item 3) ----------
+#
+# Paths are not compared as text: on a FAT/exFAT USB stick, on Windows and on macOS
+# ``STICK/Out`` and ``STICK/out/letters`` are one folder and a folder inside it. A path is
+# identified by its nearest existing ancestor (device and inode: symlinks, bind mounts and case
+# do not matter) plus the names below it that do not exist yet, case-folded when that folder's
+# filesystem ignores case.
+
+CASE_INSENSITIVE_FS = frozenset({"vfat", "msdos", "exfat", "cifs", "smb3", "smbfs",
+                                 "fuseblk"})  # fuseblk: exfat-fuse (and ntfs-3g: refuses more, never less)
+
+
+def _stat(p: Path) -> os.stat_result | None:
+    try:
+        return os.stat(p)
+    except (OSError, ValueError):
+        return None
+
+
+def fs_type_linux(path: str | Path, mounts_text: str | None = None) -> str:
+    """The filesystem type (``vfat``, ``ext4`` …) of the mount holding ``path``; '' when unknown."""
+    if mounts_text is None:
+        try:
+            mounts_text = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+    best: tuple[str, str] | None = None
+    text = str(path)
+    for line in mounts_text.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mnt = _unescape(parts[1])
+        if (text == mnt or text.startswith(mnt.rstrip("/") + "/")) and (best is None or len(mnt) >= len(best[0])):
+            best = (mnt, parts[2])
+    return best[1] if best else ""
+
+
+def _probe_case(folder: Path) -> bool | None:
+    """Whether names in ``folder`` ignore case, by looking one of its entries up with its case
+    swapped: the same file → yes; nothing (or another file) → no; None when no entry has letters."""
+    try:
+        with os.scandir(folder) as it:
+            for n, entry in enumerate(it):
+                if n > 200:
+                    break
+                name, swapped = entry.name, entry.name.swapcase()
+                if swapped == name or swapped.casefold() != name.casefold():
+                    continue
+                a, b = _stat(folder / name), _stat(folder / swapped)
+                if a is None:
+                    continue
+                return b is not None and os.path.samestat(a, b)
+    except OSError:
+        return None
+    return None
+
+
+def case_insensitive(folder: str | Path) -> bool:
+    """Whether the existing ``folder`` looks names up ignoring case (new names created in it too):
+    probed on an entry of it when it has one with letters; else Windows and macOS say yes, and on
+    Linux a FAT/exFAT/SMB mount (``/proc/mounts``) does."""
+    folder = Path(folder)
+    probed = _probe_case(folder)
+    if probed is not None:
+        return probed
+    if sys.platform.startswith("win") or sys.platform == "darwin":
+        return True
+    try:
+        return fs_type_linux(folder) in CASE_INSENSITIVE_FS
+    except Exception:
+        return False
+
+
+def _fold(name: str) -> str:
+    import unicodedata
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+class _Identity:
+    """Path → (device, inode of its nearest existing ancestor, the names below it), one check's cache."""
+
+    def __init__(self, case_check=None):
+        self.case_check = case_check or case_insensitive
+        self.ci: dict[Path, bool] = {}
+
+    def key(self, path: Path) -> tuple:
+        p = Path(os.path.abspath(path))
+        tail: list[str] = []
+        st = _stat(p)
+        while st is None and p != p.parent:
+            tail.append(p.name)
+            p = p.parent
+            st = _stat(p)
+        if st is None:
+            return ("?", str(p), tuple(reversed(tail)))
+        tail.reverse()
+        if tail:
+            if p not in self.ci:
+                self.ci[p] = bool(self.case_check(p))
+            if self.ci[p]:
+                # a case-insensitive folder: an existing entry spelled otherwise is that entry
+                while tail and (hit := self._entry(p, tail[0])) is not None:
+                    p, st, tail = p / hit, _stat(p / hit) or st, tail[1:]
+                tail = [_fold(t) for t in tail]
+        return (st.st_dev, st.st_ino, tuple(tail))
+
+    @staticmethod
+    def _entry(folder: Path, name: str) -> str | None:
+        want = _fold(name)
+        try:
+            with os.scandir(folder) as it:
+                for e in it:
+                    if _fold(e.name) == want and e.is_dir():
+                        return e.name
+        except OSError:
+            return None
+        return None
+
+
+def folder_relation(a: str | Path, b: str | Path, case_check=None) -> str:
+    """How folder ``b`` stands to folder ``a``: ``"same"``, ``"inside"`` (b in a), ``"around"`` (a in b)
+    or ``""``. Neither needs to exist. ``case_check(existing_folder) -> bool`` replaces
+    ``case_insensitive`` (tests)."""
+    ids = _Identity(case_check)
+    pa, pb = Path(os.path.realpath(a)), Path(os.path.realpath(b))
+    ka, kb = ids.key(pa), ids.key(pb)
+    if ka == kb:
+        return "same"
+    if any(ids.key(p) == ka for p in pb.parents):
+        return "inside"
+    if any(ids.key(p) == kb for p in pa.parents):
+        return "around"
+    return ""

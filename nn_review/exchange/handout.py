@@ -55,11 +55,14 @@ def check_handout_folders(out_dir: str | Path, letters_dir: str | Path | None) -
     if letters_dir is None:
         return
     b, l = _abs(out_dir), _abs(letters_dir)
-    if b == l:
+    # Not as text: by the identity of the nearest existing folders, and ignoring case where the
+    # filesystem does (a FAT/exFAT stick, Windows, macOS: STICK/Out and STICK/out/letters).
+    relation = drives.folder_relation(b, l)
+    if relation == "same":
         key, zh = "handout.letters_same", f"任务通知书文件夹不能与评审包文件夹相同（{b}）"
-    elif l.is_relative_to(b):
+    elif relation == "inside":
         key, zh = "handout.letters_inside", f"任务通知书文件夹 {l} 在评审包文件夹 {b} 之内"
-    elif b.is_relative_to(l):
+    elif relation == "around":
         key, zh = "handout.bundles_inside", f"评审包文件夹 {b} 在任务通知书文件夹 {l} 之内"
     else:
         return

@@ -54,13 +54,19 @@ def audits(store, action):
     ("（0771）5551234", "0771-5551234"), ("07715551234", "0771-5551234"), ("+86-771-5551234", "0771-5551234"),
     ("+86 (0)771 5551234", "0771-5551234"), ("0086 10 12345678", "010-12345678"), ("010-12345678", "010-12345678"),
     ("0771-5551234转123", "0771-5551234转123"), ("", ""),
+    ("86 138 1234 5678", "13812345678"), ("86-13812345678", "13812345678"), ("８６ １３８１２３４５６７８", "13812345678"),
+    ("0771-5551234转10", "0771-5551234转10"),
 ])
 def test_accepted_phone_forms_are_stored_in_one_form(typed, stored):
     assert normalize_phone(typed) == stored
 
 
 @pytest.mark.parametrize("typed", ["12345", "1", "12812345678", "138123456789", "1381234567", "+1 415 555 1234",
-                                   "138-abc-5678", "0771-0551234", "5551234", "0771-55512", "86 13812345678x"])
+                                   "138-abc-5678", "0771-0551234", "5551234", "0771-55512", "86 13812345678x",
+                                   # issue 20 review: no extension 转0 / empty / over 6 digits; 86 only before a mobile
+                                   "0771-5551234转0", "0771-5551234转000", "0771-5551234转", "0771-5551234转1234567",
+                                   "0771-5551234 ext", "86 0771 5551234", "86 138 1234 5678转12", "86 138 1234 567",
+                                   "+86 86 13812345678"])
 def test_other_phone_forms_are_refused(typed):
     assert normalize_phone(typed) is None
 
@@ -381,3 +387,74 @@ def test_update_keeps_phone_check_and_an_old_unchecked_phone_still_compares(stor
     assert info.value.field == "phone"
     with pytest.raises(RosterEditError):
         add_one(store, {"name": "周一", "unit": "别处", "phone": "+86 13812345678", "roster_key": "ZJ-3"})
+
+
+# -- one person, one expert: a row or an edit WITH a 专家编号 must not make a twin (review item 12) --
+
+def test_a_keyed_row_that_turns_its_expert_into_a_twin_of_another_is_refused_naming_both(store, tmp_path):
+    import_roster(store, write_rows(tmp_path / "a.xlsx", [row("ZJ-1", "韦国强", "广西大学", "13812345678"),
+                                                          row("ZJ-2", "黄丽", "广西医科大学", "13900000002")]))
+    before = by_key(store)
+    # ZJ-2's row now says 韦国强 with ZJ-1's phone: ZJ-2 would become ZJ-1's twin
+    rep = import_roster(store, write_rows(tmp_path / "b.xlsx", [row("ZJ-2", "韦国强", "南宁学院", "86 138 1234 5678")]))
+    [e] = rep.errors
+    assert (rep.added, rep.updated, e.row, e.column) == (0, 0, 2, "姓名")
+    assert "ZJ-2（黄丽）" in e.text() and "ZJ-1 韦国强" in e.text() and "姓名与手机相同" in e.text()
+    assert "roster merge" in e.expected
+    column, what, expected = e.shown("en")
+    assert "ZJ-2 黄丽" in what and "ZJ-1 韦国强" in what and "same name and phone" in what and "merge" in expected
+    assert by_key(store) == before                               # nothing written
+    # by e-mail, and by unit where a phone is missing; the file's other rows still import
+    import_roster(store, write_rows(tmp_path / "c.xlsx", [row("ZJ-3", "蒙一", "广西农科院", "", "meng@example.cn"),
+                                                          row("ZJ-4", "覃二", "广西农科院")]))
+    rep = import_roster(store, write_rows(tmp_path / "d.xlsx", [
+        row("ZJ-5", "新人", "南宁学院"),
+        row("ZJ-4", "蒙一", "南宁学院", "13700000004", "MENG@example.cn"),   # e-mail of ZJ-3
+        row("ZJ-2", "覃二", "广西农科院", ""),                                 # unit of ZJ-4 (no phones)
+    ]))
+    assert rep.added == 1 and rep.skipped_rows == [3, 4]
+    assert "ZJ-3 蒙一" in rep.errors[0].text() and "姓名与电子邮箱相同" in rep.errors[0].text()
+    assert "ZJ-4 覃二" in rep.errors[1].text() and "姓名与工作单位相同" in rep.errors[1].text()
+    # the roster as the file's earlier rows left it counts: ZJ-2's name is corrected to 黄莉 in row 2, so
+    # ZJ-5 may then take 黄丽 with that phone (no twin in the end) ...
+    rep = import_roster(store, write_rows(tmp_path / "e.xlsx", [row("ZJ-2", "黄莉", "广西医科大学", "13900000002"),
+                                                                row("ZJ-5", "黄丽", "南宁学院", "13900000002")]))
+    assert (rep.updated, rep.errors) == (2, [])
+    # ... and ZJ-1 may not then take 黄莉 with it (ZJ-2 as row 2 changed it)
+    rep = import_roster(store, write_rows(tmp_path / "e2.xlsx", [row("ZJ-2", "黄莉", "广西医科大学", "13900000003"),
+                                                                 row("ZJ-1", "黄莉", "广西大学", "13900000003")]))
+    assert rep.skipped_rows == [3]   # (the file's own rows: "与第2行是同一人")
+    rep = import_roster(store, write_rows(tmp_path / "e3.xlsx", [row("ZJ-1", "黄莉", "广西大学", "13900000003")]))
+    assert rep.skipped_rows == [2] and "ZJ-1（韦国强）" in rep.errors[0].text() and "ZJ-2 黄莉" in rep.errors[0].text()
+    # an unchanged re-export of a roster that already holds a suspected pair imports without refusal
+    # (the pair is the secretary's to merge), and a row changing something else of a twin is fine
+    add_expert(store, "ZJ-7", "周一", "广西大学")
+    add_expert(store, "ZJ-8", "周一", "广西大学")
+    rep = import_roster(store, write_rows(tmp_path / "f.xlsx", [row("ZJ-8", "周一", "广西大学", "", "", "新材料")]))
+    assert (rep.updated, rep.errors) == (1, [])
+
+
+def test_update_expert_refuses_turning_one_expert_into_a_twin_of_another(store, tmp_path, capsys):
+    import_roster(store, write_rows(tmp_path / "a.xlsx", [row("ZJ-1", "韦国强", "广西大学", "13812345678"),
+                                                          row("ZJ-2", "黄丽", "广西医科大学", "13900000002"),
+                                                          row("ZJ-3", "蒙一", "广西农科院", "", "meng@example.cn")]))
+    before = by_key(store)
+    with pytest.raises(RosterEditError) as info:
+        update_expert(store, "ZJ-2", {"name": "韦国强", "phone": "86-13812345678"})
+    e = info.value
+    assert e.field == "name" and "ZJ-2 黄丽" in str(e) and "ZJ-1 韦国强" in str(e) and "姓名与手机相同" in str(e)
+    assert "same name and phone" in e.msg.render("en") and "merge" in e.msg.render("en")
+    with pytest.raises(RosterEditError) as info:    # the name alone, when the e-mail already is the other's
+        update_expert(store, "ZJ-2", {"email": "MENG@example.cn"})
+        update_expert(store, "ZJ-2", {"name": "蒙一"})
+    assert "ZJ-3 蒙一" in str(info.value) and "姓名与电子邮箱相同" in str(info.value)
+    assert {k: (v.name, v.phone) for k, v in by_key(store).items()} == {
+        k: (v.name, v.phone) for k, v in before.items()}
+    [edit] = audits(store, "roster.expert_edit")                # only the e-mail change was written
+    assert edit["roster_key"] == "ZJ-2" and list(edit["changed"]) == ["email"]
+    update_expert(store, "ZJ-2", {"phone": "13900000022"})     # other changes still work
+    # the CLI (roster edit) says who
+    store.close()
+    code, out, err = run(capsys, "--store", store.root, "roster", "edit", "ZJ-1", "--name", "黄丽",
+                         "--phone", "13900000022")
+    assert code == 2 and "ZJ-1 韦国强" in err and "ZJ-2 黄丽" in err and "姓名与手机相同" in err

@@ -22,6 +22,13 @@ CATALOG = {
                         "one row per person: delete the repeated row or combine the two; to update an expert already "
                         "in the roster, give that expert's ID (or leave it empty); if they really are two people, "
                         "check the phone and e-mail"),
+    "person.err.twin": ("专家编号 {rkey} 改为“{name}”后将与专家库中的 {other} 是同一人（{why}）",
+                        "expert {rkey} changed to \"{name}\" would be the same person as {other} in the roster ({why})"),
+    "person.exp.twin": ("若是同一人，请先合并两位专家（roster merge 或“专家库”页面）；确是两个人时请核对手机与电子邮箱",
+                        "if they are one person, merge the two experts first (roster merge or the Roster page); if "
+                        "they really are two people, check the phone and e-mail"),
+    "person.edit_twin": ("修改后 {rkey} 将与专家库中的 {other} 是同一人（{why}）",
+                         "after this change {rkey} would be the same person as {other} in the roster ({why})"),
     "person.duplicate": ("{akey} 与 {bkey}（{name}）疑似同一人：{why}（{value}）",
                          "{akey} and {bkey} ({name}) look like one person: {why} ({value})"),
     "person.add_same": ("“{name}”已在专家库中：{rkey}（{why}）", "\"{name}\" is already in the roster as {rkey} ({why})"),

@@ -130,12 +130,29 @@ def update_expert(store: Store, ref: int | str, values: Mapping[str, object]) ->
         merged = {k: current[k] for k in ("name", "unit")} | {k: v for k, v in values.items() if k != "roster_key"}
         v = _validated(merged | {"roster_key": e.roster_key})
         before = _snapshot(e)
+        _refuse_new_twin(s, e, v)
         if not apply_values(e, v):
             return _info(s, e)  # nothing changed: no write, no audit event
         after = _snapshot(e)
         changed = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
         store.audit(s, "roster.expert_edit", None, expert_id=e.id, roster_key=e.roster_key, changed=changed)
         return _info(s, e)
+
+
+def _refuse_new_twin(s, e: Expert, v: dict) -> None:
+    """One person, one expert (issue 20): an edit may not make ``e`` the same person as another expert
+    it is not already (a pair the roster already holds is listed as a suspected duplicate, to merge)."""
+    old = Person.of(e.id, e.name, e.phone, e.email, e.unit)
+    new = Person.of(e.id, v["name"], v["phone"] if "phone" in v else e.phone,
+                    v["email"] if "email" in v else e.email, v["unit"])
+    if (new.name, new.phone, new.email, new.unit) == (old.name, old.phone, old.email, old.unit):
+        return
+    for oid, okey, oname, ophone, oemail, ounit in s.execute(select(
+            Expert.id, Expert.roster_key, Expert.name, Expert.phone, Expert.email, Expert.unit).where(Expert.id != e.id)):
+        other = Person.of(oid, oname, ophone, oemail, ounit)
+        if (why := same_person(new, other)) and not same_person(old, other):
+            raise RosterEditError("name", M("person.edit_twin", rkey=f"{e.roster_key} {e.name}", other=f"{okey} {oname}",
+                                            why=reason_msg(why)), M("person.exp.twin"))
 
 
 @operation

@@ -99,6 +99,15 @@ class PersonIndex:
         for k in self._keys(p):
             self.keys.setdefault(k, []).append(p)
 
+    def remove(self, p: Person) -> None:
+        """Forget ``p`` (the very object added), e.g. an expert whose name or phone an import changes."""
+        for k in self._keys(p):
+            bucket = self.keys.get(k, [])
+            for i, q in enumerate(bucket):
+                if q is p:
+                    del bucket[i]
+                    break
+
     def matches(self, p: Person) -> list[tuple[Person, str]]:
         """The persons of the index that are ``p``, each once, in the order they were added."""
         hits: dict[int, tuple[Person, str]] = {}

@@ -10,7 +10,11 @@ Accepted (after NFKC, so full-width digits and brackets count as typed half-widt
   an extension may follow as ``转123`` or ``ext 123`` (stored ``0771-5551234转123``);
 * either of these behind the country code ``+86`` / ``0086`` (``+86 138 1234 5678``,
   ``+86-771-5551234``, ``0086 10 12345678``): the country code is dropped and a landline gets
-  back its leading 0.
+  back its leading 0; a mobile number also behind a bare ``86`` (``86 138 1234 5678``,
+  ``86-13812345678``: 13 digits, 86 then a mobile number).
+
+An extension has 1–6 digits and is not all zeros (``转0`` is no extension); an empty or longer one
+is refused with the number.
 
 Anything else ("12345", "1", a number with letters, a foreign number) is refused: the caller
 reports it as a row error of the 手机 column saying what is expected.
@@ -42,6 +46,8 @@ def normalize_phone(text: str | None) -> str | None:
     ext = ""
     if m := _EXT.search(s):
         ext, s = m.group(1), s[:m.start()]
+        if not ext.strip("0"):
+            return None  # 转0, 转000: not an extension
     international = False
     if s.startswith("+86"):
         s, international = s[3:], True
@@ -58,6 +64,8 @@ def normalize_phone(text: str | None) -> str | None:
         return None
     if _MOBILE.fullmatch(s):
         return None if ext else s
+    if not international and len(s) == 13 and s.startswith("86") and _MOBILE.fullmatch(s[2:]):
+        return None if ext else s[2:]  # 86 138 1234 5678: the country code without its +
     if international and not s.startswith("0"):
         s = "0" + s  # +86 771 5551234: the area code without its trunk 0
     if m := _LANDLINE.fullmatch(s):

@@ -61,7 +61,7 @@ from .errors import RosterError
 from .experts import expert_info, standing_list
 from .normalize import normalize_person, normalize_unit, split_list
 from .phones import normalize_phone, phone_digits
-from .identity import Person, PersonIndex, reason_msg
+from .identity import Person, PersonIndex, reason_msg, same_person
 from .sheet_cells import Cell, SheetCells, cell_name
 from .xlsx_limits import checked_workbook
 from ..changes import operation
@@ -194,7 +194,9 @@ def import_roster(store: Store, path: str | Path) -> RosterImportReport:
         parsed.append((row_no, values))
     with store.write() as s:
         existing = {e.roster_key: e for e in s.scalars(select(Expert))}
-        known = PersonIndex(Person.of(e.roster_key, e.name, e.phone, e.email, e.unit) for e in existing.values())
+        current = {k: Person.of(k, e.name, e.phone, e.email, e.unit) for k, e in existing.items()}
+        known = PersonIndex(current.values())  # the roster before the import: whom a blank-key row means
+        now = PersonIndex(current.values())    # the roster as the rows so far changed it
         targeted: dict[int, int] = {}  # expert id → the row that updates it
         for row_no, values in parsed:
             expert = existing.get(values["roster_key"])
@@ -213,6 +215,16 @@ def import_roster(store: Store, path: str | Path) -> RosterImportReport:
                 report.errors.append(_same_person_error(row_no, values, "linked",
                                                         M("person.row", row=first), f"第{first}行"))
                 continue
+            rkey = expert.roster_key if expert is not None else values["roster_key"]
+            if twin := _new_twin(now, current, rkey, _person_after(row_no, values, expert)):
+                # The row's new name/phone/e-mail/unit would make its expert the same person as another
+                # one of the roster (issue 20): refused, naming both.
+                other, why = existing[twin[0].ref], twin[1]
+                report.errors.append(
+                    _twin_error(row_no, values, expert, other, why) if expert is not None else _same_person_error(
+                        row_no, values, why, M("person.expert", rkey=other.roster_key, name=other.name),
+                        f"专家库中的 {other.roster_key} {other.name}"))
+                continue
             if expert is not None:
                 targeted[expert.id] = row_no
             if expert is None:
@@ -220,15 +232,50 @@ def import_roster(store: Store, path: str | Path) -> RosterImportReport:
                 expert.fields, expert.standing_conflicts = [], []
                 _apply(expert, values)
                 s.add(expert)
+                existing[expert.roster_key] = expert
                 report.added += 1
             elif _apply(expert, values):
                 report.updated += 1
             else:
                 report.unchanged += 1
+            if (old := current.get(expert.roster_key)) is not None:
+                now.remove(old)
+            current[expert.roster_key] = Person.of(expert.roster_key, expert.name, expert.phone, expert.email,
+                                                   expert.unit)
+            now.add(current[expert.roster_key])
         store.audit(s, "roster.import", None, file=path.name, added=report.added, updated=report.updated,
                     unchanged=report.unchanged, skipped_rows=report.skipped_rows)
     report.errors.sort(key=lambda e: e.row)
     return report
+
+
+def _new_twin(known: PersonIndex, current: dict[str, Person], rkey: str, new: Person) -> tuple[Person, str] | None:
+    """The first other expert that ``new`` (expert ``rkey``'s values after a change) is the same person
+    as while the expert as it stands is not: an edit must not turn one expert into another's twin.
+    Twins the roster already has (suspected duplicates, merged by the secretary) are not refused."""
+    old = current.get(rkey)
+    for q, why in known.matches(new):
+        if q.ref != rkey and (old is None or not same_person(old, q)):
+            return q, why
+    return None
+
+
+def _person_after(row_no: int, values: dict, expert) -> Person:
+    """Who the row's expert is once the row is applied: a column absent from the file keeps its value."""
+    if expert is None:
+        return _row_person(row_no, values)
+    return Person.of(row_no, values["name"], values["phone"] if "phone" in values else expert.phone,
+                     values["email"] if "email" in values else expert.email, values["unit"])
+
+
+def _twin_error(row_no: int, values: dict, expert, other, why: str) -> RowError:
+    """A row with the 专家编号 of one expert whose values make it the same person as another."""
+    return RowError(row_no, "姓名", f"专家编号 {expert.roster_key}（{expert.name}）改为“{values['name']}”后将与专家库中的 "
+                    f"{other.roster_key} {other.name} 是同一人（{_SAME_ZH[why]}）",
+                    "若是同一人，请先合并两位专家（roster merge 或“专家库”页面）后再导入；确是两个人时请核对手机与电子邮箱",
+                    "name", M("person.err.twin", rkey=f"{expert.roster_key} {expert.name}", name=values["name"],
+                              other=f"{other.roster_key} {other.name}", why=reason_msg(why)),
+                    M("person.exp.twin"))
 
 
 def _row_person(row_no: int, values: dict) -> Person:

@@ -19,7 +19,10 @@ person (same name and phone, or e-mail, or unit when a phone is missing) is a ro
 the first row — two rows may disagree, and which one wins is the secretary's call, not the
 reader's. A row whose 专家编号 is blank and that is the same person as one expert of the roster
 updates that expert; a row with another 专家编号 (or matching several experts) is refused
-naming the expert. There is no 身份证号 column (the schema has none): such a column is ignored.
+naming the expert. A row with the 专家编号 of an expert (or a blank-key row updating one) whose
+values would make that expert the same person as another expert of the roster — one it is not
+already — is refused naming both (merge them first); so is the same change through
+``roster/edit.update_expert``. There is no 身份证号 column (the schema has none): such a column is ignored.
 
 Import is one transaction. A row with errors is skipped and reported (row, column, what was
 wrong, what was expected); the other rows are imported. A file that cannot be read as .xlsx,
@@ -575,7 +578,8 @@ _HELP = [
     ("同一人（每人一行）", "系统按以下规则判断两行（或一行与库中已有专家）是否同一人：姓名相同，并且手机相同、"
                    "或电子邮箱相同、或（有一方未填手机时）工作单位相同；姓名中的空格、全角/半角与间隔号不计。"
                    "同一文件中同一人的第二行会被拒绝并报告两行的行号（请删除或合成一行）；专家编号留空的行若与库中已有专家"
-                   "是同一人，则更新该专家；填写了另一个专家编号则被拒绝（请填写该专家的编号）。随机抽取时同一人只参加一次。"
+                   "是同一人，则更新该专家；填写了另一个专家编号则被拒绝（请填写该专家的编号）；某行若使一位已有专家与库中另一位专家"
+                   "成为同一人，该行被拒绝并报告两位专家（确是同一人时请先合并）。随机抽取时同一人只参加一次。"
                    "库中已有的疑似重复（roster list 或“专家库”页面列出）可核实后合并（roster merge 保留编号 并入编号）。"),
     ("身份证号", "本版本不收录身份证号（数据库没有该字段）：如表中有“身份证号”列，导入时作为未识别的列忽略，"
               "也不作为判断同一人的依据。请务必填写手机或电子邮箱，以便区分同名专家。"),

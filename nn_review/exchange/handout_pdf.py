@@ -9,7 +9,6 @@ Only files are written (no store write): nothing here is an operation.
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ..fileio import write_atomic
 from ..pdf.fonts import register_font
 from .handout import Handout
 from .letter import MONO
@@ -80,12 +80,4 @@ def handout_pdf(items: Sequence[Handout], title: str = "") -> bytes:
 
 def write_handout_pdf(path: str | Path, items: Sequence[Handout], title: str = "") -> Path:
     """``handout_pdf`` written to ``path`` (whole or not at all)."""
-    data = handout_pdf(items, title)
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+    return write_atomic(path, handout_pdf(items, title))

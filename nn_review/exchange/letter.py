@@ -8,7 +8,6 @@ key fingerprint lets the expert check that the bundle really came from the secre
 from __future__ import annotations
 
 import io
-import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ..fileio import write_atomic
 from ..pdf.fonts import register_font
 from .bundles import BundleInfo
 
@@ -68,15 +68,7 @@ def write_assignment_letter(path: str | Path, info: BundleInfo, expert: Any, ses
                             deadline: date | None) -> Path:
     """Write the letter for one bundle (whole or not at all). ``expert`` needs ``name`` (and
     ``unit``), ``session`` ``name`` (objects or dicts: Expert rows, SessionInfo, …)."""
-    data = assignment_letter_pdf(info, expert, session, deadline)
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+    return write_atomic(path, assignment_letter_pdf(info, expert, session, deadline))
 
 
 def assignment_letter_pdf(info: BundleInfo, expert: Any, session: Any, deadline: date | None) -> bytes:

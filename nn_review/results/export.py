@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .. import xlsxsafe
 from ..forms import display
+from ..fileio import write_atomic
 from ..store import Store
 from ..store.models import ReviewSession
 from .errors import ResultsError
@@ -175,7 +176,4 @@ def write_json(store: Store, session_id: int, path: str | Path, panel_ids: list[
     data = results_json(store, session_id, panel_ids)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False), encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+    return write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False).encode("utf-8"))

@@ -43,6 +43,7 @@ from ..store.db import REPORT_PREFIX
 from ..store.housekeeping import WorkDir, sweep
 from ..store.models import IssuedSheet, ReviewSession
 from . import model as fm
+from .edits import _unadjusted
 from .publicity import current_plan, published_document, refusal
 
 PLAN_TITLE = "拟资助项目汇总表"
@@ -71,15 +72,27 @@ def _status(ln: fm.PlanLine) -> str:
         text += f"：{COMPUTED_ZH[ln.computed.status]}"
     if ln.flags:
         text += "；重复享受"
+    if getattr(ln, "annual_flags", None):
+        text += "；超单个企业年度上限"
+    if getattr(ln, "adjust_over", False):
+        text += "；调整超出现行上限"
     return text
 
 
 def _adjust_text(ln: fm.PlanLine) -> str:
+    """核减 (below the amount the line would have without it) or 调整, from the same base as the
+    audit (``edits._unadjusted``); flagged when above the panel's 核定 or the current bound."""
     if ln.adjusted is None:
         return "—"
-    base = ln.computed.amount if ln.computed is not None and ln.computed.amount is not None else ln.requested
-    kind = "核减" if Decimal(ln.adjusted) < Decimal(base) else "调整"
-    return f"{kind} {display(ln.adjusted)}" + (f"\n理由：{ln.adjusted_reason}" if ln.adjusted_reason else "")
+    base = _unadjusted(ln)
+    kind = "核减" if base is not None and Decimal(ln.adjusted) < Decimal(base) else "调整"
+    text = f"{kind} {display(ln.adjusted)}"
+    if ln.approved is not None and Decimal(ln.adjusted) > Decimal(ln.approved):
+        text += f"\n⚠ 高于专家组核定 {display(ln.approved)}"
+    if getattr(ln, "adjust_over", False):
+        bound = display(ln.adjust_bound) if ln.adjust_bound is not None else "—"
+        text += f"\n⚠ 超出现行上限 {bound}，按 {bound} 计"
+    return text + (f"\n理由：{ln.adjusted_reason}" if ln.adjusted_reason else "")
 
 
 def _approved_text(ln: fm.PlanLine) -> str:
@@ -181,6 +194,22 @@ def plan_story(plan: fm.FundingPlan, sheet_version: int, sink: SlotSink) -> list
                 if c.status != fm.OK:
                     what += f"（{COMPUTED_ZH.get(c.status, c.status)}）"
                 story.append(p(f"{aid}：{what}", "small"))
+        over = [ln for ln in sc.lines if getattr(ln, "adjust_over", False)]
+        if over:
+            story.append(p("调整超出现行上限", "h2"))
+            for ln in over:
+                bound = display(ln.adjust_bound) if ln.adjust_bound is not None else "—"
+                story.append(p(f"⚠ {ln.application_id}：秘书调整 {display(ln.adjusted)} 万元超出现行上限 {bound} 万元"
+                               f"（上限或通知参数已变更），拟资助按 {bound} 万元计，须重新调整", "flag"))
+        annual = [ln for ln in sc.lines if getattr(ln, "annual_flags", None)]
+        if annual:
+            story.append(p("超过单个企业年度上限", "h2"))
+            for ln in annual:
+                for f in ln.annual_flags:
+                    where = f"项目{f.item}" + (f"方向{f.direction}" if f.direction else "")
+                    story.append(p(f"⚠ {ln.application_id}（{ln.applicant}）：同一申报单位在{where}的拟资助合计 "
+                                   f"{display(f.total)} 万元，超过单个企业年度上限 {display(f.cap)} 万元"
+                                   f"（{'、'.join(f.application_ids)}）：{f.text}", "flag"))
         flagged = [ln for ln in sc.lines if ln.flags]
         if flagged:
             story.append(p("不能重复享受", "h2"))

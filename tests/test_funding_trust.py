@@ -268,3 +268,20 @@ def test_the_newest_decision_is_the_one_with_the_highest_id(demo):
                                  created_at=datetime(2020, 1, 1)))
     ln = funding_plan(store, sid).line(R24)
     assert (ln.adjusted, ln.adjusted_reason) == (D("2"), "较新")
+
+
+def test_cli_plan_shows_the_annual_ceiling_and_json_keeps_the_hashed_figures(demo, capsys):
+    from nn_review.cli import main
+    store, sid = demo
+    with store.write() as s:      # 0118 (23.00) and 0119 (25.00), item 28, from one enterprise: 48 > 25
+        a, b = (s.scalar(select(M_.Application).where(M_.Application.application_id == x)) for x in (R28A, R28B))
+        b.applicant_credit_code = a.applicant_credit_code
+    capsys.readouterr()
+    assert main(["--store", str(store.root), "funding", "plan", str(sid)]) == 0
+    out = capsys.readouterr().out
+    assert "超单个企业年度上限：" in out and "合计 48.00 万元 > 25.00 万元" in out
+    assert main(["--store", str(store.root), "funding", "plan", str(sid), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    p = funding_plan(store, sid)
+    assert data["data_hash"] == p.data_hash and data["publicity"] is None
+    assert {k: v for k, v in data.items() if k not in ("data_hash", "guide")} == plan_figures(p)

@@ -213,6 +213,9 @@ def test_one_enterprise_over_an_items_annual_ceiling_is_flagged_on_the_sheet():
     story = plan_story(plan, 1, SlotSink())
     texts = " ".join(getattr(f, "text", "") for f in story)
     assert "超过单个企业年度上限 25" in texts
+    from nn_review.funding.sheets import plan_workbook
+    cells = [str(c.value) for row in plan_workbook(plan, 1).active.iter_rows() for c in row if c.value is not None]
+    assert sum("超过单个企业年度上限 25" in c for c in cells) == 2
     # within the ceiling, or an item without one: no flag
     (sc,) = build_scopes([app(1, computed=ok10, **kw), app(2, computed=ok10, **kw)], {})
     assert not any(ln.annual_flags for ln in sc.lines)

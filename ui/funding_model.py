@@ -107,7 +107,12 @@ class FundingModel(QAbstractTableModel):
 
     def _row(self, ln: FM.PlanLine) -> list[str]:
         score = "" if ln.score is None else f"{ln.score:.2f}"
-        flags = self.tr("重复享受") if ln.flags else ""
+        marks = [self.tr("重复享受")] if ln.flags else []
+        if ln.annual_flags:
+            marks.append(self.tr("超年度上限"))
+        if ln.adjust_over:
+            marks.append(self.tr("调整超上限"))
+        flags = "；".join(marks)
         return [str(ln.rank) if ln.rank is not None else "", data(ln.application_id), data(ln.title),
                 data(ln.applicant), score, money(ln.requested), money(ln.cap), money(ln.approved),
                 money(ln.adjusted), money(ln.proposed), money(ln.cumulative), status_text(ln.status), flags]
@@ -151,17 +156,25 @@ class FundingModel(QAbstractTableModel):
                                                     "proposed", "cumulative"):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ForegroundRole:
-            if col == "flags" and ln.flags:
+            if col == "flags" and (ln.flags or ln.annual_flags or ln.adjust_over):
                 return QBrush(FLAG_FG)
             if self._greyed(r, ln):
                 return QBrush(BELOW_FG)
             return None
         if role == Qt.ToolTipRole:
-            if col == "flags" and ln.flags:
-                return tip("\n".join(self.tr("与 %1（项目%2）不能重复享受：%3")
-                                     .replace("%1", f.other_application_id)
-                                     .replace("%2", "" if f.other_item is None else str(f.other_item))
-                                     .replace("%3", f.text) for f in ln.flags))
+            if col == "flags" and (ln.flags or ln.annual_flags or ln.adjust_over):
+                lines = [self.tr("与 %1（项目%2）不能重复享受：%3")
+                         .replace("%1", f.other_application_id)
+                         .replace("%2", "" if f.other_item is None else str(f.other_item))
+                         .replace("%3", f.text) for f in ln.flags]
+                lines += [self.tr("同一单位在项目%1合计 %2 万元，超过单个企业年度上限 %3 万元（%4）")
+                          .replace("%1", str(f.item) + (f"-{f.direction}" if f.direction else ""))
+                          .replace("%2", money(f.total)).replace("%3", money(f.cap))
+                          .replace("%4", "、".join(f.application_ids)) for f in ln.annual_flags]
+                if ln.adjust_over:
+                    lines.append(self.tr("核减/调整 %1 超出现行上限 %2，按上限计；请重新调整")
+                                 .replace("%1", money(ln.adjusted)).replace("%2", money(ln.adjust_bound)))
+                return tip("\n".join(lines))
             if col in ("proposed", "status") and ln.computed is not None:
                 return tip(computed_text(ln.computed))
             if col == "approved" and ln.approved_reason:

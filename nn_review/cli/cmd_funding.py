@@ -107,8 +107,7 @@ def _plan(args) -> int:
             for ln_json, ln in zip(sc_json["lines"], sc.lines):
                 if ln.computed is not None:
                     ln_json["computed"]["formula"] = render(ln.computed.formula, "zh_CN")
-        figures.update(data_hash=plan.data_hash, session_state=plan.session_state, guide=plan.guide_title,
-                       publicity=None if plan.publicity is None else plan.publicity.state)
+        figures.update(data_hash=plan.data_hash, session_state=plan.session_state, guide=plan.guide_title)
         _out_json(figures)
         return 0
     state = "已定稿" if plan.session_state == "finalised" else "未定稿"
@@ -139,6 +138,10 @@ def _plan(args) -> int:
                 marks.append("金额为0")
             if ln.flags:
                 marks.append("重复享受")
+            if ln.annual_flags:
+                marks.append("超单个企业年度上限")
+            if ln.adjust_over:
+                marks.append(f"调整超出现行上限 {_m(ln.adjust_bound)}，按上限计")
             extra = f"（{'；'.join(marks)}）" if marks else ""
             _out(f"  {rank:<6} {ln.application_id:<18} {_cut(ln.applicant, 14):<14} {_m(ln.score):>7} "
                  f"{_m(ln.requested):>9} {_m(ln.proposed):>9} {_m(ln.cumulative):>9}  "
@@ -152,6 +155,10 @@ def _plan(args) -> int:
             for fl in ln.flags:
                 _out(f"  重复享受：{ln.application_id}（{ln.applicant}）与 {fl.other_application_id}"
                      f"（项目{fl.other_item}）— {fl.text}")
+            for af in ln.annual_flags:
+                _out(f"  超单个企业年度上限：{ln.application_id}（{ln.applicant}）项目{af.item}"
+                     f"{f'方向{af.direction}' if af.direction else ''} 合计 {_m(af.total)} 万元 > {_m(af.cap)} 万元"
+                     f"（{'、'.join(af.application_ids)}）— {af.text}")
     if plan.missing_params:
         _out("")
         _out("尚未填写的规则参数：" + "、".join(f"项目{i}{f' 方向{d}' if d else ''} {p}"

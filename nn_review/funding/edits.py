@@ -11,6 +11,7 @@ CONTRACT: signatures fixed; the plan task implements them.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
@@ -30,28 +31,64 @@ def _err(msg, code: str) -> FundingError:
     return FundingError(render(msg, "zh_CN"), code, msg=msg)
 
 
+_AMOUNT_RE = re.compile(r"(?P<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<frac>[0-9]+))?")
+MAX_INT_DIGITS = 10
+PARAM_PLACES = 4      # a template figure (a rate in %) may carry more decimals than money
+
+
+def _places_of(what: str) -> int:
+    return PARAM_PLACES if what == "param" else 2
+
+
+def _check_decimal(value: Decimal, what: str, shown: str) -> Decimal:
+    w = M(f"funding.edit.what.{what}")
+    if not value.is_finite():
+        raise _err(M("funding.edit.err.number", what=w, value=shown), "funding.amount")
+    if value.is_signed():            # also "-0"
+        raise _err(M("funding.edit.err.negative", what=w, value=shown), "funding.amount")
+    if value != 0 and value.adjusted() >= MAX_INT_DIGITS:
+        raise _err(M("funding.edit.err.too_large", what=w, value=shown, digits=MAX_INT_DIGITS), "funding.amount")
+    if value != value.quantize(Decimal(1).scaleb(-_places_of(what))):
+        raise _err(M("funding.edit.err.places" if what != "param" else "funding.edit.err.param_places",
+                     what=w, value=shown), "funding.amount")
+    return value
+
+
 def parse_amount(value, what: str = "amount") -> Decimal | None:
-    """Decimal text / Decimal / int → Decimal (≥ 0, ≤ 2 decimals); None stays None; float refused."""
+    """Decimal text / Decimal / int → Decimal (≥ 0, ≤ 2 decimals; a template figure ≤ 4); None stays None.
+
+    Text: ASCII digits, at most one dot, thousands commas only in whole groups of three
+    ("1,000.50"), at most 10 integer digits; no sign, exponent, space inside or other digits.
+    Every refusal is a ``FundingError`` (code ``funding.amount``); a float is refused.
+    Shared with the objection code (``publicity``)."""
     w = M(f"funding.edit.what.{what}")
     if value is None:
         return None
     if isinstance(value, (float, bool)):
         raise _err(M("funding.edit.err.float", what=w, value=repr(value)), "funding.amount")
     if isinstance(value, int):
-        value = Decimal(value)
-    if isinstance(value, str):
-        text = value.strip().replace(",", "")
+        return _check_decimal(Decimal(value), what, str(value))
+    if isinstance(value, Decimal):
         try:
-            value = Decimal(text)
-        except InvalidOperation:
-            raise _err(M("funding.edit.err.number", what=w, value=value), "funding.amount") from None
-    if not isinstance(value, Decimal) or not value.is_finite():
-        raise _err(M("funding.edit.err.number", what=w, value=str(value)), "funding.amount")
-    if value < 0:
-        raise _err(M("funding.edit.err.negative", what=w, value=str(value)), "funding.amount")
-    if what != "param" and value != value.quantize(Decimal("0.01")):
-        raise _err(M("funding.edit.err.places", what=w, value=str(value)), "funding.amount")
-    return value
+            return _check_decimal(value, what, str(value))
+        except (InvalidOperation, ValueError):
+            raise _err(M("funding.edit.err.number", what=w, value=str(value)), "funding.amount") from None
+    if not isinstance(value, str):
+        raise _err(M("funding.edit.err.number", what=w, value=repr(value)), "funding.amount")
+    text = value.strip()
+    if text.startswith("-") and _AMOUNT_RE.fullmatch(text[1:]):
+        raise _err(M("funding.edit.err.negative", what=w, value=value), "funding.amount")
+    m = _AMOUNT_RE.fullmatch(text)
+    if m is None:
+        raise _err(M("funding.edit.err.number", what=w, value=value), "funding.amount")
+    digits = m.group("int").replace(",", "").lstrip("0") or "0"
+    if len(digits) > MAX_INT_DIGITS:
+        raise _err(M("funding.edit.err.too_large", what=w, value=value, digits=MAX_INT_DIGITS), "funding.amount")
+    frac = m.group("frac") or ""
+    if len(frac.rstrip("0")) > _places_of(what):
+        raise _err(M("funding.edit.err.places" if what != "param" else "funding.edit.err.param_places",
+                     what=w, value=value), "funding.amount")
+    return Decimal(m.group("int").replace(",", "") + ("." + frac if frac else ""))
 
 
 def check_reason(reason: str | None) -> str:
@@ -106,7 +143,7 @@ def _plan_line(store: Store, session_id: int, application: str | int) -> PlanLin
 
 def _latest(s, pk: int, kind: str) -> FundingDecision | None:
     return s.scalars(select(FundingDecision).where(FundingDecision.application_pk == pk, FundingDecision.kind == kind)
-                     .order_by(FundingDecision.created_at.desc(), FundingDecision.id.desc())).first()
+                     .order_by(FundingDecision.id.desc())).first()
 
 
 def _within(line: PlanLine, amount: Decimal, *, requested: bool = True) -> None:
@@ -259,7 +296,13 @@ def adjust_amount(store: Store, session_id: int, application: str | int, amount:
         status = M(f"funding.edit.status.{line.computed.status}") if line.computed is not None else "—"
         raise _err(M("funding.edit.err.not_ok", application=line.application_id, status=status), "funding.not_ok")
     if amount is not None:
-        _within(line, amount, requested=line.route != "rule")
+        _within(line, amount, requested=line.route != "rule")   # panel: ≤ min(requested, cap)
+        if line.route == "rule":
+            from .plan import rule_amount
+            entitled = rule_amount(line.computed, line.cap)
+            if entitled is not None and amount > entitled:
+                raise _err(M("funding.edit.err.over_rule", application=line.application_id, amount=str(amount),
+                             rule=str(entitled)), "funding.over_rule")
     base = _unadjusted(line)
     label = "" if amount is None else "核减" if base is not None and amount < base else "调整"
     _decide(store, session_id, line, "adjusted", amount, reason, "secretary", "funding.adjust", label=label,
@@ -267,14 +310,9 @@ def adjust_amount(store: Store, session_id: int, application: str | int, amount:
 
 
 def _unadjusted(line: PlanLine) -> Decimal | None:
-    """The amount the line would have without the secretary's adjustment."""
-    if line.route == "rule" or line.computed is not None:
-        if line.computed is None or line.computed.status != OK or line.computed.amount is None:
-            return None
-        base = line.computed.amount
-    else:
-        base = line.requested
-    return min(v for v in (base, line.cap, line.approved if line.route != "rule" else None) if v is not None)
+    """The amount the line would have without the secretary's adjustment (shared with the sheet)."""
+    from .plan import unadjusted
+    return unadjusted(line)
 
 
 @operation
@@ -287,6 +325,9 @@ def confirm_amount(store: Store, session_id: int, application: str | int, *, not
     if line.computed is None or line.computed.status != OK:
         status = M(f"funding.edit.status.{line.computed.status}") if line.computed is not None else "—"
         raise _err(M("funding.edit.err.not_ok", application=line.application_id, status=status), "funding.not_ok")
+    if line.adjust_over:
+        raise _err(M("funding.edit.err.adjust_over_bound", application=line.application_id,
+                     adjusted=str(line.adjusted), bound=str(line.adjust_bound)), "funding.adjust_over_bound")
     from .plan import rule_amount
     _decide(store, session_id, line, "confirmed", rule_amount(line.computed, line.cap), (note or "").strip(),
             "secretary", "funding.confirm", computed=_s(line.computed.amount))

@@ -45,6 +45,18 @@ class ExclusiveFlag:
     text: str                                # the guide's sentence (不能重复享受…)
 
 
+@dataclass(frozen=True)
+class AnnualCapFlag:
+    """One applicant (credit code) whose lines in one item (or direction) together exceed the guide's
+    per-enterprise annual ceiling (单个企业年最高…): flagged for the secretary, never cut silently."""
+    item: int
+    direction: int | None
+    total: Decimal                           # Σ proposed of the applicant's lines there
+    cap: Decimal                             # the per-enterprise annual ceiling
+    application_ids: tuple[str, ...]         # all of the applicant's lines there (this one included)
+    text: str                                # the guide's sentence
+
+
 @dataclass
 class PlanLine:
     pk: int
@@ -70,6 +82,9 @@ class PlanLine:
     status: str = ""                         # one of the PlanLine statuses above
     cumulative: Decimal | None = None        # panel: Σ proposed of this and the funded lines before it
     flags: list[ExclusiveFlag] = field(default_factory=list)
+    adjust_bound: Decimal | None = None      # the current upper bound of an adjustment (see plan.adjust_bound)
+    adjust_over: bool = False                # the stored adjustment exceeds adjust_bound: proposed is the bound
+    annual_flags: list[AnnualCapFlag] = field(default_factory=list)
 
 
 @dataclass
@@ -124,6 +139,8 @@ class FundingPlan:
     missing_params: list[tuple[int, int, str]] = field(default_factory=list)  # (item, direction, param id)
     publicity: PublicityInfo | None = None
     data_hash: str = ""                      # SHA-256 of the plan's figures (printed on the sheet)
+    rules_sha256: str = ""                   # sha256 of the guide edition row the rules come from
+    rules_pinned: bool = False               # the rules are those pinned at 公示 (list JSON "rules_sha256")
 
     def line(self, application_id: str) -> PlanLine | None:
         return next((ln for sc in self.scopes for ln in sc.lines if ln.application_id == application_id), None)

@@ -78,14 +78,39 @@ def has_rules(guide: Guide) -> bool:
     return any(it.funding is not None or any(d.funding is not None for d in it.directions) for it in guide.items)
 
 
-def rules_guide(s, session: ReviewSession) -> tuple[Guide, str]:
-    """The guide whose funding rules apply: the session's edition, or — when it has no funding rules
-    at all — the newest stored version of the same edition that has them; and a sentence saying which."""
+RULES_SHA_KEY = "rules_sha256"   # key of the published list JSON that pins the rules' guide edition
+
+
+def pinned_rules_sha(s, session_id: int) -> str | None:
+    """The sha256 of the guide edition pinned at 公示 (the published list JSON's ``rules_sha256``),
+    or None before 公示 / for a list published without it."""
+    import json
+    row = s.scalar(select(FundingPublicity).where(FundingPublicity.session_id == session_id))
+    if row is None:
+        return None
+    try:
+        doc = json.loads(row.list_json or "{}")
+    except ValueError:
+        return None
+    sha = doc.get(RULES_SHA_KEY) if isinstance(doc, dict) else None
+    return sha if isinstance(sha, str) and sha else None
+
+
+def rules_guide_row(s, session: ReviewSession, pinned_sha: str | None = None) -> tuple[Guide, str, str, bool]:
+    """:func:`rules_guide` with the sha256 of the edition row used and whether it was pinned."""
     from ..services.guides import parse_edition_row
+    if pinned_sha is None:
+        pinned_sha = pinned_rules_sha(s, session.id)
+    if pinned_sha:
+        row = s.scalar(select(GuideEdition).where(GuideEdition.sha256 == pinned_sha))
+        if row is None:
+            raise FundingError(f"公示时锁定的资助规则所在指南（sha256 {pinned_sha[:12]}…）已不在数据库中",
+                               "funding.rules_missing")
+        return (parse_edition_row(row), f"{row.edition} v{row.version}（公示时锁定）", row.sha256, True)
     own = session.guide_edition
     guide = parse_edition_row(own)
     if has_rules(guide):
-        return guide, f"{own.edition} v{own.version}"
+        return guide, f"{own.edition} v{own.version}", own.sha256, False
     for row in s.scalars(select(GuideEdition).where(GuideEdition.edition == own.edition, GuideEdition.id != own.id)
                          .order_by(GuideEdition.id.desc())):
         try:
@@ -93,8 +118,17 @@ def rules_guide(s, session: ReviewSession) -> tuple[Guide, str]:
         except Exception:  # noqa: BLE001 - an edition this build cannot parse has no usable rules
             continue
         if has_rules(other):
-            return other, f"{row.edition} v{row.version}（本批次所用 v{own.version} 未含资助规则）"
-    return guide, f"{own.edition} v{own.version}（未含资助规则：全部按评审，申请金额，无上限）"
+            return other, f"{row.edition} v{row.version}（本批次所用 v{own.version} 未含资助规则）", row.sha256, False
+    return guide, f"{own.edition} v{own.version}（未含资助规则：全部按评审，申请金额，无上限）", own.sha256, False
+
+
+def rules_guide(s, session: ReviewSession, pinned_sha: str | None = None) -> tuple[Guide, str]:
+    """The guide whose funding rules apply, and a sentence saying which. Once the list is published
+    (a ``FundingPublicity`` row whose list JSON carries ``rules_sha256``), or when ``pinned_sha`` is
+    given, the edition with that sha256 (the rules pinned at 公示); else the session's edition, or —
+    when it has no funding rules at all — the newest stored version of the same edition that has them."""
+    guide, source, _, _ = rules_guide_row(s, session, pinned_sha)
+    return guide, source
 
 
 # -- plain input of the arithmetic ---------------------------------------------------------
@@ -153,18 +187,50 @@ def _min(*values: Decimal | None) -> Decimal:
 
 
 def _line(a: AppIn) -> PlanLine:
+    bound = adjust_bound(a.route, a.requested, a.cap, a.computed)
     return PlanLine(pk=a.pk, application_id=a.application_id, title=a.title, applicant=a.applicant,
                     credit_code=a.credit_code, guide_item=a.guide_item, direction=a.direction, route=a.route,
                     requested=a.requested, rank=a.rank, score=a.score, recommendation=a.recommendation, cap=a.cap,
                     computed=a.computed, approved=a.approved, approved_reason=a.approved_reason,
-                    adjusted=a.adjusted, adjusted_reason=a.adjusted_reason, confirmed=a.confirmed)
+                    adjusted=a.adjusted, adjusted_reason=a.adjusted_reason, confirmed=a.confirmed,
+                    adjust_bound=bound,
+                    adjust_over=a.adjusted is not None and (bound is None or a.adjusted > bound))
+
+
+def adjust_bound(route: str, requested: Decimal, cap: Decimal | None, computed: Computed | None) -> Decimal | None:
+    """The highest amount the secretary's 核减/调整 may set, from the CURRENT figures: a panel line's
+    min(requested, cap); a rule line's amount after the cap (an entitlement is only ever reduced);
+    None when the rule gives no amount."""
+    if route == RULE:
+        return rule_amount(computed, cap)
+    return _min(requested, cap)
+
+
+def unadjusted(line) -> Decimal | None:
+    """The amount a line (``PlanLine`` or ``AppIn``) would have without the secretary's adjustment:
+    the base of 核减 (below it) vs 调整 (above it), for the audit (edits) and the sheet alike."""
+    if line.route == RULE or line.computed is not None:
+        if line.computed is None or line.computed.status != OK or line.computed.amount is None:
+            return None
+        base = line.computed.amount
+    else:
+        base = line.requested
+    return _min(base, line.cap, line.approved if line.route != RULE else None)
+
+
+def _bounded(a: AppIn) -> Decimal | None:
+    """The adjustment, never above the current bound (a later change of the cap or a figure)."""
+    bound = adjust_bound(a.route, a.requested, a.cap, a.computed)
+    if bound is None:
+        return None
+    return min(a.adjusted, bound)
 
 
 def panel_proposed(a: AppIn) -> Decimal | None:
-    """What a panel candidate would receive: the adjustment, else min(base, cap, 核定); None when its
-    rule gives no amount (e.g. a template figure is missing)."""
+    """What a panel candidate would receive: the adjustment (at most min(requested, cap)), else
+    min(base, cap, 核定); None when its rule gives no amount (e.g. a template figure is missing)."""
     if a.adjusted is not None:
-        return a.adjusted
+        return _bounded(a)
     if a.computed is not None:
         if a.computed.status != OK or a.computed.amount is None:
             return None
@@ -177,7 +243,7 @@ def panel_proposed(a: AppIn) -> Decimal | None:
 def rule_proposed(a: AppIn) -> Decimal | None:
     if a.computed is None or a.computed.status != OK or a.computed.amount is None:
         return None
-    return a.adjusted if a.adjusted is not None else _min(a.computed.amount, a.cap)
+    return _bounded(a) if a.adjusted is not None else _min(a.computed.amount, a.cap)
 
 
 def _scope_lines(apps: list[AppIn], budget: Decimal | None) -> tuple[list[PlanLine], int | None, Decimal]:
@@ -288,10 +354,46 @@ def build_scopes(apps: Sequence[AppIn], budgets: Mapping[str, Decimal],
                      ln.status == FUNDED and ln.proposed is not None and ln.proposed > 0, by_pk[ln.pk].exclusive)
                for sc in scopes for ln in sc.lines]
     flags = exclusive_flags(entries)
+    annual = annual_cap_flags([ln for sc in scopes for ln in sc.lines], by_pk)
     for sc in scopes:
         for ln in sc.lines:
             ln.flags = list(flags.get(ln.pk, []))
+            ln.annual_flags = list(annual.get(ln.pk, []))
     return scopes
+
+
+# Per-enterprise annual ceilings (单个企业年最高…) of the 2025 guide: (item, direction or None) → 万元.
+# The rule's ``cap`` bounds ONE application; these bound the sum of one credit code's applications
+# under the item in the year (a session is one year's call). Item 27: 中小企业最高10万元.
+ANNUAL_CAPS: dict[tuple[int, int | None], Decimal] = {
+    (27, None): Decimal(10), (28, None): Decimal(25), (32, 1): Decimal(100)}
+
+
+def annual_cap_flags(lines: Sequence[PlanLine], by_pk: Mapping[int, AppIn]) -> dict[int, list]:
+    """By pk, a flag on each line of a credit code whose proposed lines in an item of
+    :data:`ANNUAL_CAPS` add up to more than its ceiling (funded or awaiting 秘书审核)."""
+    from .model import AnnualCapFlag
+    groups: dict[tuple, list[PlanLine]] = defaultdict(list)
+    for ln in lines:
+        if ln.guide_item is None or not ln.credit_code or ln.proposed is None or ln.proposed <= 0:
+            continue
+        if ln.status not in (FUNDED, UNCONFIRMED):
+            continue
+        key = (ln.guide_item, ln.direction) if (ln.guide_item, ln.direction) in ANNUAL_CAPS else (ln.guide_item, None)
+        if key in ANNUAL_CAPS and (key[1] is None or key[1] == ln.direction):
+            groups[(key, ln.credit_code)].append(ln)
+    out: dict[int, list] = {}
+    for ((item, direction), _code), group in sorted(groups.items(), key=lambda kv: (kv[0][0][0], kv[0][0][1] or 0,
+                                                                                     kv[0][1])):
+        total = sum((ln.proposed for ln in group), Decimal(0))
+        cap = ANNUAL_CAPS[(item, direction)]
+        if len(group) < 2 or total <= cap:
+            continue
+        ids = tuple(sorted(ln.application_id for ln in group))
+        text = next((by_pk[ln.pk].rule_text for ln in group if by_pk[ln.pk].rule_text), "")
+        for ln in group:
+            out.setdefault(ln.pk, []).append(AnnualCapFlag(item, direction, total, cap, ids, text))
+    return out
 
 
 def _s(d: Decimal | None) -> str | None:
@@ -299,27 +401,60 @@ def _s(d: Decimal | None) -> str | None:
     return None if d is None else str(d.quantize(Decimal("0.01")))
 
 
+def _jv(v):
+    """A formula input as JSON: text for numbers and dates, so the hash is deterministic."""
+    if v is None or isinstance(v, (bool, str, int)):
+        return v
+    if isinstance(v, (list, tuple)):
+        return [_jv(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): _jv(x) for k, x in sorted(v.items(), key=lambda kv: str(kv[0]))}
+    return str(v)
+
+
+def _computed_figures(c: Computed | None):
+    if c is None:
+        return None
+    from ..i18n import render
+    return {"status": c.status, "amount": _s(c.amount), "formula": render(c.formula, "zh_CN"),
+            "inputs": [[str(k), _jv(v)] for k, v in c.inputs]}
+
+
+def _publicity_figures(pub: PublicityInfo | None):
+    if pub is None:
+        return None
+    return {"state": pub.state, "start_date": pub.start_date.isoformat(), "end_date": pub.end_date.isoformat(),
+            "list_sha256": pub.list_sha256, "frozen_sha256": pub.frozen_sha256}
+
+
 def plan_figures(plan: FundingPlan) -> dict:
-    """The figures the data hash covers (and the CLI's --json prints)."""
+    """Everything the 拟资助项目汇总表 prints (the data hash covers it; the CLI's --json prints it):
+    the session and its state, the guide and the rules' source, the publicity's state, dates and list
+    hashes, each scope's figures and rule text, each line's figures, formula (zh) and inputs, flags."""
     return {
-        "session_id": plan.session_id, "session": plan.session_name, "rules_source": plan.rules_source,
+        "session_id": plan.session_id, "session": plan.session_name, "session_state": plan.session_state,
+        "guide_title": plan.guide_title, "rules_source": plan.rules_source, "rules_sha256": plan.rules_sha256,
         "missing_params": [list(m) for m in plan.missing_params],
+        "publicity": _publicity_figures(plan.publicity),
         "scopes": [{
             "scope": sc.scope, "title": sc.title, "route": sc.route, "budget": _s(sc.budget),
             "line_after": sc.line_after, "allocated": _s(sc.allocated), "remaining": _s(sc.remaining),
-            "over_budget": _s(sc.over_budget),
+            "over_budget": _s(sc.over_budget), "rule_text": sc.rule_text,
             "lines": [{
                 "application_id": ln.application_id, "title": ln.title, "applicant": ln.applicant,
                 "guide_item": ln.guide_item, "direction": ln.direction, "route": ln.route,
                 "requested": _s(ln.requested), "rank": ln.rank, "score": None if ln.score is None else str(ln.score),
                 "recommendation": ln.recommendation, "cap": _s(ln.cap),
-                "computed": None if ln.computed is None else {"status": ln.computed.status,
-                                                              "amount": _s(ln.computed.amount)},
+                "computed": _computed_figures(ln.computed),
                 "approved": _s(ln.approved), "approved_reason": ln.approved_reason,
                 "adjusted": _s(ln.adjusted), "adjusted_reason": ln.adjusted_reason, "confirmed": ln.confirmed,
+                "adjust_bound": _s(ln.adjust_bound), "adjust_over": ln.adjust_over,
                 "proposed": _s(ln.proposed), "status": ln.status, "cumulative": _s(ln.cumulative),
                 "flags": [{"other": f.other_application_id, "other_item": f.other_item, "text": f.text}
                           for f in ln.flags],
+                "annual_flags": [{"item": f.item, "direction": f.direction, "total": _s(f.total), "cap": _s(f.cap),
+                                  "applications": list(f.application_ids), "text": f.text}
+                                 for f in ln.annual_flags],
             } for ln in sc.lines],
         } for sc in plan.scopes],
     }
@@ -338,7 +473,7 @@ def _dec(v) -> Decimal:
 def _latest_decisions(s, pks) -> dict[int, dict[str, FundingDecision]]:
     out: dict[int, dict[str, FundingDecision]] = defaultdict(dict)
     for d in s.scalars(select(FundingDecision).where(FundingDecision.application_pk.in_(pks))
-                       .order_by(FundingDecision.created_at, FundingDecision.id)):
+                       .order_by(FundingDecision.id)):
         out[d.application_pk][d.kind] = d
     return out
 
@@ -383,6 +518,7 @@ def funding_plan(store: Store, session_id: int) -> FundingPlan:
             raise FundingError(f"没有评审批次 {session_id}", "session.missing")
         panels = [merge_panel(d) for d in load_session_in(s, session_id)]
         guide, source = rules_guide(s, sess)
+        _, _, rules_sha, pinned = rules_guide_row(s, sess)
         apps = s.execute(select(Application.id, Application.application_id, Application.title,
                                 Application.applicant_name, Application.applicant_credit_code,
                                 Application.guide_item, Application.direction, Application.requested,
@@ -410,7 +546,8 @@ def funding_plan(store: Store, session_id: int) -> FundingPlan:
         if rule is not None:
             pdir = param_direction(guide, a.guide_item, a.direction)
             values = rule_params(rule, a.guide_item, pdir, params)
-            missing |= {(a.guide_item, pdir, p.id) for p in rule.params if p.id not in values}
+            if (a.formal_decision or "") != "excluded":     # 不予受理: never funded, needs no figures
+                missing |= {(a.guide_item, pdir, p.id) for p in rule.params if p.id not in values}
             cap = resolve_cap(rule, values)
             if route == RULE or rule.amount is not None or rule.cap is not None:
                 computed = amounts.compute(rule, extract_facts(json.loads(a.manifest_json or "{}")), values,
@@ -436,6 +573,7 @@ def funding_plan(store: Store, session_id: int) -> FundingPlan:
     plan = FundingPlan(session_id=session_id, session_name=session_name, session_state=session_state,
                        guide_title=guide.title, rules_source=source,
                        scopes=build_scopes(ins, budgets, {p.id: p.name for p in guide.plan_types}),
-                       missing_params=sorted(missing), publicity=publicity)
+                       missing_params=sorted(missing), publicity=publicity, rules_sha256=rules_sha,
+                       rules_pinned=pinned)
     plan.data_hash = data_hash(plan)
     return plan

@@ -43,6 +43,7 @@ from ..store.db import REPORT_PREFIX
 from ..store.housekeeping import WorkDir, sweep
 from ..store.models import IssuedSheet, ReviewSession
 from . import model as fm
+from .edits import _unadjusted
 from .publicity import current_plan, published_document, refusal
 
 PLAN_TITLE = "拟资助项目汇总表"
@@ -71,15 +72,27 @@ def _status(ln: fm.PlanLine) -> str:
         text += f"：{COMPUTED_ZH[ln.computed.status]}"
     if ln.flags:
         text += "；重复享受"
+    if getattr(ln, "annual_flags", None):
+        text += "；超单个企业年度上限"
+    if getattr(ln, "adjust_over", False):
+        text += "；调整超出现行上限"
     return text
 
 
 def _adjust_text(ln: fm.PlanLine) -> str:
+    """核减 (below the amount the line would have without it) or 调整, from the same base as the
+    audit (``edits._unadjusted``); flagged when above the panel's 核定 or the current bound."""
     if ln.adjusted is None:
         return "—"
-    base = ln.computed.amount if ln.computed is not None and ln.computed.amount is not None else ln.requested
-    kind = "核减" if Decimal(ln.adjusted) < Decimal(base) else "调整"
-    return f"{kind} {display(ln.adjusted)}" + (f"\n理由：{ln.adjusted_reason}" if ln.adjusted_reason else "")
+    base = _unadjusted(ln)
+    kind = "核减" if base is not None and Decimal(ln.adjusted) < Decimal(base) else "调整"
+    text = f"{kind} {display(ln.adjusted)}"
+    if ln.approved is not None and Decimal(ln.adjusted) > Decimal(ln.approved):
+        text += f"\n注：高于专家组核定 {display(ln.approved)}"
+    if getattr(ln, "adjust_over", False):
+        bound = display(ln.adjust_bound) if ln.adjust_bound is not None else "—"
+        text += f"\n注：超出现行上限 {bound}，按 {bound} 计"
+    return text + (f"\n理由：{ln.adjusted_reason}" if ln.adjusted_reason else "")
 
 
 def _approved_text(ln: fm.PlanLine) -> str:
@@ -128,7 +141,8 @@ def _scope_table(sc: fm.ScopePlan, width: float):
                      p(_m(ln.score), "small_r"), p(_m(ln.requested), "small_r"), p(_m(ln.cap), "small_r"),
                      p(_approved_text(ln), "small_r"), p(_adjust_text(ln), "small"),
                      p(_m(ln.proposed), "small_r"), p(_m(ln.cumulative), "small_r"),
-                     p(_status(ln), "small_c", color="#a23b00" if ln.flags else None)])
+                     p(_status(ln), "small_c", color="#a23b00" if ln.flags or getattr(ln, "annual_flags", None)
+                       or getattr(ln, "adjust_over", False) else None)])
     if mark_at is not None and mark_at >= len(sc.lines):
         r = len(rows)
         rows.append([p(_line_text(sc), "small_c", color=LINE_RED)] + [""] * (len(PLAN_COLS) - 1))
@@ -181,6 +195,22 @@ def plan_story(plan: fm.FundingPlan, sheet_version: int, sink: SlotSink) -> list
                 if c.status != fm.OK:
                     what += f"（{COMPUTED_ZH.get(c.status, c.status)}）"
                 story.append(p(f"{aid}：{what}", "small"))
+        over = [ln for ln in sc.lines if getattr(ln, "adjust_over", False)]
+        if over:
+            story.append(p("调整超出现行上限", "h2"))
+            for ln in over:
+                bound = display(ln.adjust_bound) if ln.adjust_bound is not None else "—"
+                story.append(p(f"{ln.application_id}：秘书调整 {display(ln.adjusted)} 万元超出现行上限 {bound} 万元"
+                               f"（上限或通知参数已变更），拟资助按 {bound} 万元计，须重新调整", "flag"))
+        annual = [ln for ln in sc.lines if getattr(ln, "annual_flags", None)]
+        if annual:
+            story.append(p("超过单个企业年度上限", "h2"))
+            for ln in annual:
+                for f in ln.annual_flags:
+                    where = f"项目{f.item}" + (f"方向{f.direction}" if f.direction else "")
+                    story.append(p(f"{ln.application_id}（{ln.applicant}）：同一申报单位在{where}的拟资助合计 "
+                                   f"{display(f.total)} 万元，超过单个企业年度上限 {display(f.cap)} 万元"
+                                   f"（{'、'.join(f.application_ids)}）：{f.text}", "flag"))
         flagged = [ln for ln in sc.lines if ln.flags]
         if flagged:
             story.append(p("不能重复享受", "h2"))
@@ -258,8 +288,14 @@ def plan_workbook(plan: fm.FundingPlan, sheet_version: int) -> Workbook:
             xlsxsafe.cell(ws, r, 17, _status(ln))
             if ln.computed is not None:
                 xlsxsafe.cell(ws, r, 18, render(ln.computed.formula, "zh_CN"))
-            if ln.flags:
-                xlsxsafe.cell(ws, r, 19, "；".join(f"与 {f.other_application_id}：{f.text}" for f in ln.flags))
+            notes = [f"与 {f.other_application_id}：{f.text}" for f in ln.flags]
+            notes += [f"同一单位在项目{f.item}{f'方向{f.direction}' if f.direction else ''}合计 {display(f.total)} 万元，"
+                      f"超过单个企业年度上限 {display(f.cap)} 万元（{'、'.join(f.application_ids)}）"
+                      for f in getattr(ln, "annual_flags", [])]
+            if getattr(ln, "adjust_over", False):
+                notes.append(f"调整 {display(ln.adjusted)} 超出现行上限 {_m(ln.adjust_bound)}，按上限计")
+            if notes:
+                xlsxsafe.cell(ws, r, 19, "；".join(notes))
             r += 1
         if mark_at is not None and mark_at >= len(sc.lines):
             xlsxsafe.cell(ws, r, 1, _line_text(sc)).font = Font(bold=True, color="C00000")

@@ -64,4 +64,17 @@ CATALOG = {
     "funding.edit.what.approved": ("核定金额", "approved amount"),
     "funding.edit.what.adjusted": ("核减/调整", "adjustment"),
     "funding.edit.none": ("无", "none"),
+    # fix-plan: amounts and the bounds of an adjustment
+    "funding.edit.err.too_large": ("{what}“{value}”过大：整数部分最多 {digits} 位",
+                                   "{what} \"{value}\" is too large: at most {digits} integer digits"),
+    "funding.edit.err.param_places": ("{what}最多四位小数，实际为 {value}",
+                                      "{what} has at most four decimals; it is {value}"),
+    "funding.edit.err.over_rule": ("申报 {application} 按规则应得 {rule} 万元，秘书调整只能核减，不能调高为 {amount} 万元",
+                                   "Application {application} is entitled to {rule} (10k yuan) by the rule: the "
+                                   "secretary may only reduce it, not raise it to {amount}"),
+    "funding.edit.err.adjust_over_bound": ("申报 {application} 的核减/调整 {adjusted} 万元超过现行上限 {bound} 万元"
+                                           "（上限或通知参数已变更），请先重新调整再审核",
+                                           "The adjustment {adjusted} of application {application} exceeds the "
+                                           "current bound {bound} (10k yuan; the ceiling or a figure changed): "
+                                           "adjust it again before confirming"),
 }

@@ -738,7 +738,7 @@ Expert %2%3</translation>
     </message>
     <message>
         <location filename="../../ui/detail_pane.py" line="246"/>
-        <location filename="../../ui/screenshots.py" line="528"/>
+        <location filename="../../ui/screenshots.py" line="541"/>
         <source>资助规则</source>
         <translation>Funding rule</translation>
     </message>
@@ -2121,14 +2121,34 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <translation>Double funding</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="137"/>
+        <location filename="../../ui/funding_model.py" line="112"/>
+        <source>超年度上限</source>
+        <translation>Over annual ceiling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="114"/>
+        <source>调整超上限</source>
+        <translation>Adjustment over bound</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="142"/>
         <source>拟资助 = 核减/调整后的金额；否则取申请金额（或规则金额）、上限与核定金额中的最小者</source>
         <translation>Proposed = the cut/adjusted amount; otherwise the smallest of the requested (or rule) amount, the cap and the approved amount</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="162"/>
+        <location filename="../../ui/funding_model.py" line="167"/>
         <source>与 %1（项目%2）不能重复享受：%3</source>
         <translation>Cannot also be funded with %1 (item %2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="171"/>
+        <source>同一单位在项目%1合计 %2 万元，超过单个企业年度上限 %3 万元（%4）</source>
+        <translation>One enterprise totals %2 (10k yuan) in item %1, over the per-enterprise annual ceiling %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="176"/>
+        <source>核减/调整 %1 超出现行上限 %2，按上限计；请重新调整</source>
+        <translation>The adjustment %1 exceeds the current bound %2 and counts at the bound; adjust it again</translation>
     </message>
 </context>
 <context>
@@ -3501,7 +3521,7 @@ PDF signing key fingerprint: %2</translation>
     </message>
     <message>
         <location filename="../../ui/panel_dialogs.py" line="92"/>
-        <location filename="../../ui/screenshots.py" line="537"/>
+        <location filename="../../ui/screenshots.py" line="550"/>
         <source>仍要将这些申报交由评审组评审吗？确认将记入审计日志。</source>
         <translation>Have a panel review these applications all the same? The confirmation is recorded in the audit log.</translation>
     </message>
@@ -3702,7 +3722,7 @@ PDF signing key fingerprint: %2</translation>
     <message>
         <location filename="../../ui/panels_page.py" line="359"/>
         <location filename="../../ui/panels_page.py" line="364"/>
-        <location filename="../../ui/screenshots.py" line="537"/>
+        <location filename="../../ui/screenshots.py" line="550"/>
         <source>新建评审组</source>
         <translation>New Panel</translation>
     </message>

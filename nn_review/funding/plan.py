@@ -437,5 +437,6 @@ def funding_plan(store: Store, session_id: int) -> FundingPlan:
                        guide_title=guide.title, rules_source=source,
                        scopes=build_scopes(ins, budgets, {p.id: p.name for p in guide.plan_types}),
                        missing_params=sorted(missing), publicity=publicity)
+    __import__("nn_review.funding.publicity", fromlist=["apply_objections"]).apply_objections(plan, publicity)
     plan.data_hash = data_hash(plan)
     return plan

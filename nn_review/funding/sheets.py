@@ -146,6 +146,17 @@ def _budget_pairs(sc: fm.ScopePlan) -> list[tuple[str, str]]:
     return pairs
 
 
+def _publicity_pairs(pub: fm.PublicityInfo | None) -> list[tuple[str, object]]:
+    """The 公示 state and the published (and frozen) list's hash, printed on the plan sheet."""
+    if pub is None:
+        return []
+    pairs = [("公示状态", f"{'已立项' if pub.state == 'frozen' else '公示中'}（{pub.start_date} 至 {pub.end_date}）"),
+             ("公示名单校验码", p(pub.list_sha256, "small"))]
+    if pub.state == "frozen" and pub.frozen_sha256:
+        pairs.append(("立项名单校验码", p(pub.frozen_sha256, "small")))
+    return pairs
+
+
 def plan_story(plan: fm.FundingPlan, sheet_version: int, sink: SlotSink) -> list:
     width = frame_width(LANDSCAPE, MARGINS[:2])
     state = "已定稿" if plan.session_state == "finalised" else "未定稿"
@@ -157,7 +168,8 @@ def plan_story(plan: fm.FundingPlan, sheet_version: int, sink: SlotSink) -> list
         p(PLAN_TITLE, "title"),
         p(f"{plan.session_name}　·　第 {sheet_version} 版（评审批次{state}）　·　{pub_text}", "subtitle"),
         kv_table([("评审批次", plan.session_name), ("申报指南", plan.guide_title or "—"),
-                  ("资金规则来源", plan.rules_source or "—"), ("数据校验码", p(plan.data_hash or "—", "small"))],
+                  ("资金规则来源", plan.rules_source or "—"), ("数据校验码", p(plan.data_hash or "—", "small"))]
+                 + _publicity_pairs(pub),
                  width, label_w=2.6 * cm, cols=2),
         Spacer(1, 4),
         p("金额单位：万元，保留两位小数（四舍五入）。拟资助 = 秘书核减/调整后的金额；否则取申请资金（或规则金额）、"
@@ -226,6 +238,10 @@ def plan_workbook(plan: fm.FundingPlan, sheet_version: int) -> Workbook:
              "计算公式", "重复享受"]
     xlsxsafe.cell(ws, 1, 1, f"{plan.session_name} {PLAN_TITLE}（第 {sheet_version} 版）").font = Font(bold=True, size=14)
     xlsxsafe.cell(ws, 2, 1, f"数据校验码 {plan.data_hash}")
+    if plan.publicity is not None:
+        pb = plan.publicity
+        xlsxsafe.cell(ws, 2, 5, f"{'已立项' if pb.state == 'frozen' else '公示中'} 公示名单校验码 {pb.list_sha256}"
+                      + (f" 立项名单校验码 {pb.frozen_sha256}" if pb.frozen_sha256 else ""))
     r = 4
     for sc in plan.scopes:
         xlsxsafe.cell(ws, r, 1, f"{sc.title}（{sc.scope}）").font = Font(bold=True)

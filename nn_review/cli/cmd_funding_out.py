@@ -6,7 +6,6 @@ Services are imported inside the handlers so building the parser stays cheap. Re
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from .support import guarded as _guarded

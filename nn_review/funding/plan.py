@@ -437,6 +437,7 @@ def funding_plan(store: Store, session_id: int) -> FundingPlan:
                        guide_title=guide.title, rules_source=source,
                        scopes=build_scopes(ins, budgets, {p.id: p.name for p in guide.plan_types}),
                        missing_params=sorted(missing), publicity=publicity)
-    __import__("nn_review.funding.publicity", fromlist=["apply_objections"]).apply_objections(plan, publicity)
+    from .publicity import apply_objections   # after the 公示: 撤销 / 调整 of the decided objections
+    apply_objections(plan, publicity)
     plan.data_hash = data_hash(plan)
     return plan

@@ -121,6 +121,7 @@ def test_plan_and_sheet_after_freeze_show_the_objection_outcomes(seed, clock, tm
     assert revoked.status == fm.REVOKED and revoked.cumulative is None
     assert plan.line("NNKJ-2025-0118").proposed == Decimal("20.00")
     assert plan.line("NNKJ-2025-0118").status == fm.FUNDED
+    assert plan.line("NNKJ-2025-0118").objection == f"异议调整（#{o2}）23.00→20.00"
     # allocated re-summed per scope: the funded lines only, and the same total as the 立项名单
     for sc in plan.scopes:
         assert sc.allocated == sum((ln.proposed for ln in sc.lines if ln.status == fm.FUNDED), Decimal(0))
@@ -132,8 +133,10 @@ def test_plan_and_sheet_after_freeze_show_the_objection_outcomes(seed, clock, tm
     paths = write_plan_sheet(st, sid, tmp_path / "plan")
     text = flat(pdf_text(next(x for x in paths if x.suffix == ".pdf")))
     i = text.index("NNKJ-2025-0117")
-    assert "已撤销" in text[i:i + 200] and "拟资助" not in text[i:i + 200].replace("拟资助金额", "")
+    row = text[i:text.index("指南资金规定", i)]   # the line's row: amount kept, no cumulative, 已撤销
+    assert row.endswith(f"20.00—已撤销异议撤销（#{o1}）"), row
     assert "合计已安排90.00万元" in text
+    assert f"异议调整（#{o2}）23.00→20.00" in text and f"异议撤销（#{o1}）" in text
     assert "已立项" in text
     assert published in text and info.frozen_sha256 in text
     assert plan.data_hash in text

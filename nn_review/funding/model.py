@@ -70,6 +70,7 @@ class PlanLine:
     status: str = ""                         # one of the PlanLine statuses above
     cumulative: Decimal | None = None        # panel: Σ proposed of this and the funded lines before it
     flags: list[ExclusiveFlag] = field(default_factory=list)
+    objection: str = ""                      # after the 公示: the applied outcome, e.g. "异议调整 23.00→20.00"
 
 
 @dataclass

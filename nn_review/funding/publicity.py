@@ -417,8 +417,11 @@ def apply_objections(plan: fm.FundingPlan, publicity: PublicityInfo | None) -> f
             continue
         if o.outcome == "revoke":
             ln.status = fm.REVOKED
+            ln.objection = f"异议撤销（#{o.id}）"
         elif o.outcome == "adjust" and o.amount is not None and ln.status == fm.FUNDED:
-            ln.proposed = Decimal(o.amount).quantize(CENT, ROUND_HALF_UP)
+            new = Decimal(o.amount).quantize(CENT, ROUND_HALF_UP)
+            ln.objection = f"异议调整（#{o.id}）{_amount_text(ln.proposed)}→{_amount_text(new)}"
+            ln.proposed = new
     for sc in plan.scopes:
         allocated = Decimal(0)
         for ln in sc.lines:

@@ -71,6 +71,8 @@ def _status(ln: fm.PlanLine) -> str:
         text += f"：{COMPUTED_ZH[ln.computed.status]}"
     if ln.flags:
         text += "；重复享受"
+    if ln.objection:
+        text += f"\n{ln.objection}"
     return text
 
 
@@ -151,9 +153,9 @@ def _publicity_pairs(pub: fm.PublicityInfo | None) -> list[tuple[str, object]]:
     if pub is None:
         return []
     pairs = [("公示状态", f"{'已立项' if pub.state == 'frozen' else '公示中'}（{pub.start_date} 至 {pub.end_date}）"),
-             ("公示名单校验码", p(pub.list_sha256, "small"))]
+             ("公示名单码", p(pub.list_sha256, "small"))]
     if pub.state == "frozen" and pub.frozen_sha256:
-        pairs.append(("立项名单校验码", p(pub.frozen_sha256, "small")))
+        pairs.append(("立项名单码", p(pub.frozen_sha256, "small")))
     return pairs
 
 

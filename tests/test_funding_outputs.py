@@ -80,6 +80,22 @@ def world(tmp_path, monkeypatch):
     return w
 
 
+class Clock:
+    """The day ``publicity.today()`` says it is (the shipped code has no way to set it)."""
+    def __init__(self, day: date):
+        self.day = day
+
+    def __call__(self) -> date:
+        return self.day
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    c = Clock(END)   # the last day of the 公示 period: publishing and every objection are in the past
+    monkeypatch.setattr(pub, "today", c)
+    return c
+
+
 @pytest.fixture(autouse=True)
 def _formula_message(monkeypatch):
     """A formula message for the hand-built plan (the real ones are the plan task's)."""
@@ -388,7 +404,7 @@ def cli(world, *args) -> int:
     return main(["--store", str(world.store.root), "funding", *args])
 
 
-def test_cli_verbs(world, tmp_path, capsys):
+def test_cli_verbs(world, tmp_path, capsys, clock):
     st, sid = world.store, world.sid
     a = world.app_ids
     s = str(sid)
@@ -414,7 +430,10 @@ def test_cli_verbs(world, tmp_path, capsys):
     assert cli(world, "objection", "add", s, a[0], "--received", "2026-03-03", "--text", "预算偏高") == 0
     oid = pub.publicity_info(st, sid).objections[0].id
     assert f"#{oid}" in capsys.readouterr().out
-    assert cli(world, "freeze", s, "--today", "2026-03-09") == 2
+    assert cli(world, "freeze", s) == 2
+    assert "还不能立项" in capsys.readouterr().err
+    clock.day = date(2026, 3, 9)
+    assert cli(world, "freeze", s) == 2
     assert "未处理的异议" in capsys.readouterr().err
     assert cli(world, "objection", "decide", str(oid), "--outcome", "adjust", "--reason", "核减差旅费") == 2
     assert "调整必须给出" in capsys.readouterr().err
@@ -426,7 +445,7 @@ def test_cli_verbs(world, tmp_path, capsys):
     assert [(o["application_id"], o["outcome"], o["amount"]) for o in got] == [(a[0], "adjust", "30.00")]
     assert cli(world, "objection", "list", s) == 0
     assert "调整 30.00 万元" in capsys.readouterr().out
-    assert cli(world, "freeze", s, "--today", "2026-03-09") == 0
+    assert cli(world, "freeze", s) == 0
     out = capsys.readouterr().out
     info = pub.publicity_info(st, sid)
     assert "已立项：2 项" in out and info.frozen_sha256 in out

@@ -6,7 +6,6 @@ Services are imported inside the handlers so building the parser stays cheap. Re
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from .support import guarded as _guarded
@@ -56,7 +55,6 @@ def register(cmds) -> None:
 
     p = funding.add_parser("freeze", help="立项：公示期满且异议均已处理后冻结名单")
     _session(p)
-    p.add_argument("--today", type=parse_date, help=argparse.SUPPRESS)  # tests: the day it is
     p.set_defaults(handler=_guarded(_freeze))
 
 
@@ -145,6 +143,6 @@ def _objection_list(args) -> int:
 def _freeze(args) -> int:
     from ..funding.publicity import freeze, public_list
     store, sid = _ctx(args)
-    info = freeze(store, sid, today=args.today)
+    info = freeze(store, sid)
     _out(f"已立项：{len(public_list(store, sid))} 项；立项名单校验码 {info.frozen_sha256}")
     return 0

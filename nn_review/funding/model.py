@@ -85,6 +85,7 @@ class PlanLine:
     adjust_bound: Decimal | None = None      # the current upper bound of an adjustment (see plan.adjust_bound)
     adjust_over: bool = False                # the stored adjustment exceeds adjust_bound: proposed is the bound
     annual_flags: list[AnnualCapFlag] = field(default_factory=list)
+    objection: str = ""                      # after the 公示: the applied outcome, e.g. "异议调整 23.00→20.00"
 
 
 @dataclass

@@ -450,6 +450,7 @@ def plan_figures(plan: FundingPlan) -> dict:
                 "adjusted": _s(ln.adjusted), "adjusted_reason": ln.adjusted_reason, "confirmed": ln.confirmed,
                 "adjust_bound": _s(ln.adjust_bound), "adjust_over": ln.adjust_over,
                 "proposed": _s(ln.proposed), "status": ln.status, "cumulative": _s(ln.cumulative),
+                "objection": ln.objection,
                 "flags": [{"other": f.other_application_id, "other_item": f.other_item, "text": f.text}
                           for f in ln.flags],
                 "annual_flags": [{"item": f.item, "direction": f.direction, "total": _s(f.total), "cap": _s(f.cap),
@@ -575,5 +576,7 @@ def funding_plan(store: Store, session_id: int) -> FundingPlan:
                        scopes=build_scopes(ins, budgets, {p.id: p.name for p in guide.plan_types}),
                        missing_params=sorted(missing), publicity=publicity, rules_sha256=rules_sha,
                        rules_pinned=pinned)
+    from .publicity import apply_objections   # after the 公示: 撤销 / 调整 of the decided objections
+    apply_objections(plan, publicity)
     plan.data_hash = data_hash(plan)
     return plan

@@ -31,7 +31,8 @@ from ..formats.canonical import canonical_json
 from ..i18n import M, render
 from ..forms import han_count
 from ..store import Store
-from ..store.models import Application, FundingObjection, FundingPublicity, ReviewSession, utcnow
+from ..store.models import (Application, FundingObjection, FundingPublicity, ReviewSession,
+                            utcnow)
 from . import model as fm
 from .errors import FundingError
 from .model import ObjectionInfo, PublicityInfo
@@ -39,6 +40,11 @@ from .model import ObjectionInfo, PublicityInfo
 OUTCOMES = {"maintain": "维持", "adjust": "调整", "revoke": "撤销"}
 CENT = Decimal("0.01")
 MAX_LISTED = 8   # ids named in one refusal
+
+
+def today() -> date:
+    """The day it is (tests monkeypatch this; the shipped CLI has no way to set it)."""
+    return date.today()
 
 
 def refusal(code: str, key: str, **params) -> FundingError:
@@ -177,6 +183,14 @@ def start_publicity(store: Store, session_id: int, start: date, end: date) -> Pu
     start, end = _as_date(start, "start"), _as_date(end, "end")
     if end < start:
         raise refusal("funding.publicity.dates", "funding.out.err.dates", start=start.isoformat(), end=end.isoformat())
+    now = today()
+    for d in (start, end):
+        if abs(d.year - now.year) > 1:
+            raise refusal("funding.publicity.dates", "funding.out.err.date_year", date=d.isoformat(),
+                          today=now.isoformat())
+    if end < now:
+        raise refusal("funding.publicity.dates", "funding.out.err.period_over", start=start.isoformat(),
+                      end=end.isoformat(), today=now.isoformat())
     with store.read() as s:
         sess = _session(s, session_id)
         if s.scalar(select(FundingPublicity.id).where(FundingPublicity.session_id == session_id)) is not None:
@@ -193,14 +207,15 @@ def start_publicity(store: Store, session_id: int, start: date, end: date) -> Pu
         if unconfirmed:
             parts.append(M("funding.out.err.unconfirmed", ids=_ids(unconfirmed)))
         raise refusal("funding.publicity.undecided", "funding.out.err.undecided", what=parts)
+    over = [ln.application_id for sc in plan.scopes for ln in sc.lines if ln.adjust_over]
+    if over:  # an adjustment above today's cap / rule amount: adjusted again before anything is announced
+        raise refusal("funding.publicity.adjust_over", "funding.out.err.adjust_over", ids=_ids(over))
     if plan.missing_params:
         missing = [f"项目{i}" + (f"方向{d}" if d else "") + f" {p}" for i, d, p in plan.missing_params]
         raise refusal("funding.publicity.params", "funding.out.err.params", params=_ids(missing))
     lines = _entries(plan, item_titles(store, session_id))
     if not lines:
         raise refusal("funding.publicity.empty", "funding.out.err.empty", session=plan.session_name)
-    doc = _document(session_id, plan.session_name, start, end, lines, plan_sha256=plan.data_hash)
-    text, digest = _encode(doc)
     with store.write() as s:
         sess = _session(s, session_id)
         # checked again inside the write: nothing may have slipped in since the plan was read
@@ -208,12 +223,23 @@ def start_publicity(store: Store, session_id: int, start: date, end: date) -> Pu
             raise refusal("funding.publicity.not_finalised", "funding.out.err.not_finalised", session=sess.name)
         if s.scalar(select(FundingPublicity.id).where(FundingPublicity.session_id == session_id)) is not None:
             raise refusal("funding.publicity.exists", "funding.out.err.already", session=sess.name)
+        # The write lock (BEGIN IMMEDIATE) is held: no other write can commit now, so the plan read
+        # again here is the one being published; a budget / decision written since the first read
+        # shows as a different data hash and the secretary retries.
+        again = current_plan(store, session_id)
+        if again.data_hash != plan.data_hash:
+            raise refusal("funding.publicity.changed", "funding.out.err.plan_changed")
+        rules_sha = again.rules_sha256   # the edition whose rules gave these amounts: pinned from now on
+        doc = _document(session_id, plan.session_name, start, end, lines, plan_sha256=plan.data_hash,
+                        rules_sha256=rules_sha)
+        text, digest = _encode(doc)
         row = FundingPublicity(session_id=session_id, state="published", start_date=start, end_date=end,
                                list_json=text, list_sha256=digest, actor=store.actor)
         s.add(row)
         s.flush()
         store.audit(s, "funding.publish", session_id, start=start.isoformat(), end=end.isoformat(),
-                    lines=len(lines), total=doc["total"], list_sha256=digest, plan_sha256=plan.data_hash)
+                    lines=len(lines), total=doc["total"], list_sha256=digest, plan_sha256=plan.data_hash,
+                    rules_sha256=rules_sha)
         return _info(s, row)
 
 
@@ -256,6 +282,12 @@ def record_objection(store: Store, session_id: int, application: str | int, *, r
         if not row.start_date <= received <= row.end_date:
             raise refusal("funding.objection.received", "funding.out.err.received", received=received.isoformat(),
                           start=row.start_date.isoformat(), end=row.end_date.isoformat())
+        now = today()
+        if received > now:
+            raise refusal("funding.objection.received", "funding.out.err.received_future",
+                          received=received.isoformat(), today=now.isoformat())
+        if _revoked(s, app.id):
+            raise refusal("funding.objection.revoked", "funding.out.err.revoked", application=app.application_id)
         o = FundingObjection(application_pk=app.id, received_date=received, text=text, actor=store.actor)
         s.add(o)
         s.flush()
@@ -264,14 +296,27 @@ def record_objection(store: Store, session_id: int, application: str | int, *, r
         return o.id
 
 
+def _revoked(s, application_pk: int) -> bool:
+    return s.scalar(select(FundingObjection.id).where(FundingObjection.application_pk == application_pk,
+                                                      FundingObjection.outcome == "revoke")) is not None
+
+
 def _parse_amount(amount) -> Decimal:
+    """The new amount of a 调整: the plan's own parser (decimal text, at most two places, never a
+    float), then above 0 — checked on the value as it will be stored (0.004 is refused, not 0.00)."""
+    from .edits import parse_amount
     try:
-        value = Decimal(str(amount).strip())
-    except (InvalidOperation, ValueError):
+        value = parse_amount(amount if isinstance(amount, Decimal) else str(amount).strip(), "adjusted")
+        value = value.quantize(CENT, ROUND_HALF_UP) if value is not None else None
+    except FundingError as e:
+        if e.code == "funding.amount" and e.msg is not None and e.msg.key == "funding.edit.err.places":
+            raise FundingError(str(e), "funding.objection.amount", msg=e.msg) from None
         raise refusal("funding.objection.amount", "funding.out.err.amount_bad", amount=str(amount)) from None
-    if not value.is_finite() or value <= 0:
+    except (InvalidOperation, ValueError, ArithmeticError):
+        raise refusal("funding.objection.amount", "funding.out.err.amount_bad", amount=str(amount)) from None
+    if value is None or value <= 0:
         raise refusal("funding.objection.amount", "funding.out.err.amount_bad", amount=str(amount))
-    return value.quantize(CENT, ROUND_HALF_UP)
+    return value
 
 
 @operation
@@ -291,6 +336,13 @@ def decide_objection(store: Store, objection_id: int, outcome: str, *, reason: s
         raise refusal("funding.objection.amount", "funding.out.err.amount_unexpected", outcome=OUTCOMES[outcome])
     else:
         value = None
+    line = None
+    if value is not None:
+        with store.read() as s:
+            o = s.get(FundingObjection, objection_id)
+            app = s.get(Application, o.application_pk) if o is not None else None
+        if app is not None:  # the line's cap and rule amount (locked since the 公示: edits are refused)
+            line = current_plan(store, app.session_id).line(app.application_id)
     with store.write() as s:
         o = s.get(FundingObjection, objection_id)
         if o is None:
@@ -301,17 +353,71 @@ def decide_objection(store: Store, objection_id: int, outcome: str, *, reason: s
             raise refusal("funding.objection.decided", "funding.out.err.decided", id=o.id,
                           outcome=OUTCOMES.get(o.outcome, o.outcome), at=str(o.decided_at or "")[:16])
         if value is not None:
-            line = next(e for e in json.loads(row.list_json)["lines"] if e["application_id"] == app.application_id)
+            listed = next(e for e in json.loads(row.list_json)["lines"] if e["application_id"] == app.application_id)
             requested = Decimal(str(app.requested)).quantize(CENT, ROUND_HALF_UP)
             if value > requested:
                 raise refusal("funding.objection.amount", "funding.out.err.amount_over", amount=_amount_text(value),
                               requested=_amount_text(requested), application=app.application_id)
-            if value == Decimal(line["amount"]):
+            if line is not None:
+                _within_plan(line, value)
+            if _revoked(s, app.id):
+                raise refusal("funding.objection.revoked", "funding.out.err.revoked", application=app.application_id)
+            if value == Decimal(listed["amount"]):
                 raise refusal("funding.objection.amount", "funding.out.err.amount_same", amount=_amount_text(value))
         o.outcome, o.amount, o.reason, o.decided_at = outcome, value, reason, utcnow()
         o.actor = store.actor
         store.audit(s, "funding.objection.decide", app.session_id, objection=o.id, application=app.application_id,
                     outcome=outcome, amount=_amount_text(value) if value is not None else None, reason=reason)
+
+
+def _within_plan(line: fm.PlanLine, value: Decimal) -> None:
+    """An objection's 调整 is bounded as a 核减/调整 before the 公示: by the rule's cap and, on a
+    rule-route line, by the amount the rule gives."""
+    from .plan import rule_amount
+    if line.cap is not None and value > line.cap:
+        raise refusal("funding.objection.amount", "funding.out.err.amount_over_cap", amount=_amount_text(value),
+                      cap=_amount_text(line.cap), application=line.application_id)
+    if line.route == "rule":
+        ruled = rule_amount(line.computed, line.cap)
+        if ruled is not None and value > ruled:
+            raise refusal("funding.objection.amount", "funding.out.err.amount_over_rule", amount=_amount_text(value),
+                          rule=_amount_text(ruled), application=line.application_id)
+
+
+def apply_objections(plan: fm.FundingPlan, publicity: PublicityInfo | None) -> fm.FundingPlan:
+    """The plan with the decided objections applied (in the order they were decided): 撤销 → the line
+    is REVOKED and no longer counted, 调整 → the new amount; allocated, cumulative, remaining and
+    over_budget re-summed. The funding line stays where it was published. Changes ``plan`` in place."""
+    if publicity is None:
+        return plan
+    decided = sorted((o for o in publicity.objections if o.outcome),
+                     key=lambda o: (o.decided_at or datetime.min, o.id))
+    if not decided:
+        return plan
+    for o in decided:
+        ln = plan.line(o.application_id)
+        if ln is None or ln.status not in (fm.FUNDED, fm.REVOKED):
+            continue
+        if o.outcome == "revoke":
+            ln.status = fm.REVOKED
+            ln.objection = f"异议撤销（#{o.id}）"
+        elif o.outcome == "adjust" and o.amount is not None and ln.status == fm.FUNDED:
+            new = Decimal(o.amount).quantize(CENT, ROUND_HALF_UP)
+            ln.objection = f"异议调整（#{o.id}）{_amount_text(ln.proposed)}→{_amount_text(new)}"
+            ln.proposed = new
+    for sc in plan.scopes:
+        allocated = Decimal(0)
+        for ln in sc.lines:
+            if ln.status == fm.FUNDED and ln.proposed is not None:
+                allocated += ln.proposed
+                ln.cumulative = allocated
+            elif ln.status == fm.REVOKED:
+                ln.cumulative = None
+        sc.allocated = allocated
+        if sc.budget is not None:
+            sc.remaining = sc.budget - allocated
+            sc.over_budget = allocated - sc.budget if allocated > sc.budget else None
+    return plan
 
 
 def apply_outcomes(lines: list[dict], decided: list[tuple[str, str, Decimal | None]]) -> list[dict]:
@@ -331,8 +437,9 @@ def apply_outcomes(lines: list[dict], decided: list[tuple[str, str, Decimal | No
 
 @operation
 def freeze(store: Store, session_id: int, *, today: date | None = None) -> PublicityInfo:
-    """立项: after the 公示 period, with every objection decided: the final list is stored."""
-    today = today or date.today()
+    """立项: after the 公示 period, with every objection decided: the final list is stored.
+    ``today`` defaults to the module's :func:`today` (the CLI and the GUI never pass it)."""
+    today = today or globals()["today"]()
     with store.write() as s:
         _session(s, session_id)
         row = _published_row(s, session_id, action=M("funding.out.action.freeze"))

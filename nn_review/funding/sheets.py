@@ -76,6 +76,8 @@ def _status(ln: fm.PlanLine) -> str:
         text += "；超单个企业年度上限"
     if getattr(ln, "adjust_over", False):
         text += "；调整超出现行上限"
+    if ln.objection:
+        text += f"\n{ln.objection}"
     return text
 
 
@@ -160,6 +162,17 @@ def _budget_pairs(sc: fm.ScopePlan) -> list[tuple[str, str]]:
     return pairs
 
 
+def _publicity_pairs(pub: fm.PublicityInfo | None) -> list[tuple[str, object]]:
+    """The 公示 state and the published (and frozen) list's hash, printed on the plan sheet."""
+    if pub is None:
+        return []
+    pairs = [("公示状态", f"{'已立项' if pub.state == 'frozen' else '公示中'}（{pub.start_date} 至 {pub.end_date}）"),
+             ("公示名单码", p(pub.list_sha256, "small"))]
+    if pub.state == "frozen" and pub.frozen_sha256:
+        pairs.append(("立项名单码", p(pub.frozen_sha256, "small")))
+    return pairs
+
+
 def plan_story(plan: fm.FundingPlan, sheet_version: int, sink: SlotSink) -> list:
     width = frame_width(LANDSCAPE, MARGINS[:2])
     state = "已定稿" if plan.session_state == "finalised" else "未定稿"
@@ -171,7 +184,8 @@ def plan_story(plan: fm.FundingPlan, sheet_version: int, sink: SlotSink) -> list
         p(PLAN_TITLE, "title"),
         p(f"{plan.session_name}　·　第 {sheet_version} 版（评审批次{state}）　·　{pub_text}", "subtitle"),
         kv_table([("评审批次", plan.session_name), ("申报指南", plan.guide_title or "—"),
-                  ("资金规则来源", plan.rules_source or "—"), ("数据校验码", p(plan.data_hash or "—", "small"))],
+                  ("资金规则来源", plan.rules_source or "—"), ("数据校验码", p(plan.data_hash or "—", "small"))]
+                 + _publicity_pairs(pub),
                  width, label_w=2.6 * cm, cols=2),
         Spacer(1, 4),
         p("金额单位：万元，保留两位小数（四舍五入）。拟资助 = 秘书核减/调整后的金额；否则取申请资金（或规则金额）、"
@@ -217,7 +231,7 @@ def plan_story(plan: fm.FundingPlan, sheet_version: int, sink: SlotSink) -> list
             for ln in flagged:
                 for f in ln.flags:
                     other = f.other_application_id + (f"（项目{f.other_item}）" if f.other_item is not None else "")
-                    story.append(p(f"⚠ {ln.application_id}（{ln.applicant}）与 {other} 同属一个申报单位：{f.text}", "flag"))
+                    story.append(p(f"注：{ln.application_id}（{ln.applicant}）与 {other} 同属一个申报单位：{f.text}", "flag"))
     total = sum((Decimal(sc.allocated) for sc in plan.scopes), Decimal(0))
     story += [Spacer(1, 6), p(f"合计已安排 {display(total)} 万元。", "body"),
               CondPageBreak(5 * cm), p("签字", "h1"), KeepTogether([
@@ -256,6 +270,10 @@ def plan_workbook(plan: fm.FundingPlan, sheet_version: int) -> Workbook:
              "计算公式", "重复享受"]
     xlsxsafe.cell(ws, 1, 1, f"{plan.session_name} {PLAN_TITLE}（第 {sheet_version} 版）").font = Font(bold=True, size=14)
     xlsxsafe.cell(ws, 2, 1, f"数据校验码 {plan.data_hash}")
+    if plan.publicity is not None:
+        pb = plan.publicity
+        xlsxsafe.cell(ws, 2, 5, f"{'已立项' if pb.state == 'frozen' else '公示中'} 公示名单校验码 {pb.list_sha256}"
+                      + (f" 立项名单校验码 {pb.frozen_sha256}" if pb.frozen_sha256 else ""))
     r = 4
     for sc in plan.scopes:
         xlsxsafe.cell(ws, r, 1, f"{sc.title}（{sc.scope}）").font = Font(bold=True)

@@ -15,6 +15,9 @@ CATALOG = {
     "funding.out.err.unconfirmed": ("按规则核定的申报 {ids} 尚未经秘书审核",
                                     "the rule-computed amounts of {ids} are not confirmed by the secretary yet"),
     "funding.out.err.undecided": ("还有未定的项目，不能公示：{what}", "Some lines are not decided yet; cannot publish: {what}"),
+    "funding.out.err.adjust_over": ("以下申报的核减/调整金额高于现行上限或规则金额，请重新核减/调整后再公示：{ids}",
+                                    "The reduction/adjustment of these applications is above today's cap or rule "
+                                    "amount; adjust them again before publishing: {ids}"),
     "funding.out.err.params": ("资金规则还缺少通知中的参数：{params}，请先录入",
                                "The funding rules still lack figures from the notice: {params}; enter them first"),
     "funding.out.err.empty": ("评审批次“{session}”没有拟资助的项目，无可公示",
@@ -64,4 +67,22 @@ CATALOG = {
     "funding.out.what.start": ("公示开始日期", "The start of the publicity period"),
     "funding.out.what.end": ("公示结束日期", "The end of the publicity period"),
     "funding.out.what.received": ("异议收到日期", "The date the objection was received"),
+    # fix-pub: 公示 and objections that hold
+    "funding.out.err.date_year": ("公示日期 {date} 不合理：应在今天（{today}）前后一年之内",
+                                  "The publicity date {date} is implausible: it must be within a year of today ({today})"),
+    "funding.out.err.period_over": ("公示期 {start} 至 {end} 已经结束（今天 {today}），不能再公示；请填写实际的公示期",
+                                    "The publicity period {start} to {end} is already over (today is {today}); "
+                                    "enter the actual period"),
+    "funding.out.err.plan_changed": ("资金安排刚被修改，请重试", "The funding plan was just changed; please try again"),
+    "funding.out.err.received_future": ("异议收到日期 {received} 晚于今天（{today}），请检查日期",
+                                        "The objection's received date {received} is after today ({today}); check it"),
+    "funding.out.err.revoked": ("申报 {application} 已因异议撤销，不能再登记或调整",
+                                "Application {application} was revoked after an objection; nothing more can be "
+                                "recorded or adjusted for it"),
+    "funding.out.err.amount_over_cap": ("调整后的金额 {amount} 万元超过申报 {application} 的资助上限 {cap} 万元",
+                                        "The new amount {amount} exceeds the cap of {cap} for application "
+                                        "{application} (10,000 yuan)"),
+    "funding.out.err.amount_over_rule": ("调整后的金额 {amount} 万元超过申报 {application} 按规则核定的 {rule} 万元",
+                                         "The new amount {amount} exceeds the {rule} the rule gives application "
+                                         "{application} (10,000 yuan)"),
 }

@@ -235,8 +235,8 @@ def test_publicity_objection_and_freeze_through_the_page(qtbot, page, world, mon
         monkeypatch.setattr(cls, "exec", lambda d: (fill(d), d.accept(), d.result())[2])
 
     def dates(d):
-        d.start.setDate(today - timedelta(days=10))
-        d.end.setDate(today - timedelta(days=3))
+        d.start.setDate(today - timedelta(days=3))   # a 公示 that already began and is still running
+        d.end.setDate(today + timedelta(days=3))
     answer(PublicityDialog, dates)
     assert not page.publish()
     assert "定稿" in page.last_long_message.summary.text()
@@ -251,7 +251,7 @@ def test_publicity_objection_and_freeze_through_the_page(qtbot, page, world, mon
         a2 = world.ids["a2"]
         page.table.selectRow(page.model.row_of(a2))
         def objection(d: ObjectionDialog):
-            d.received.setDate(today - timedelta(days=5))  # within the period
+            d.received.setDate(today - timedelta(days=1))  # within the period, not after today
             d.text.setPlainText("反映该项目与已立项项目内容重复")
         answer(ObjectionDialog, objection)
         assert page.record_objection(), page.last_long_message.summary.text()
@@ -265,6 +265,9 @@ def test_publicity_objection_and_freeze_through_the_page(qtbot, page, world, mon
         answer(DecideObjectionDialog, decide)
         assert page.decide_objection(), page.last_long_message.summary.text()
         assert "待处理 0" in page.state.text()
+        assert not page.freeze()   # the period is not over yet
+        assert "还不能立项" in page.last_long_message.summary.text()
+        monkeypatch.setattr("nn_review.funding.publicity.today", lambda: today + timedelta(days=4))
         assert page.freeze(), page.last_long_message.summary.text()
         assert page.state.text().startswith("已立项")
         assert not any(a.isEnabled() for a in (page.act_publish, page.act_freeze, page.act_objection))

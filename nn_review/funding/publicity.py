@@ -304,7 +304,7 @@ def _revoked(s, application_pk: int) -> bool:
 def _parse_amount(amount) -> Decimal:
     """The new amount of a 调整: the plan's own parser (decimal text, at most two places, never a
     float), then above 0 — checked on the value as it will be stored (0.004 is refused, not 0.00)."""
-    from .edits import parse_amount
+    from .money import parse_amount
     try:
         value = parse_amount(amount if isinstance(amount, Decimal) else str(amount).strip(), "adjusted")
         value = value.quantize(CENT, ROUND_HALF_UP) if value is not None else None

@@ -43,7 +43,7 @@ from ..store.db import REPORT_PREFIX
 from ..store.housekeeping import WorkDir, sweep
 from ..store.models import IssuedSheet, ReviewSession
 from . import model as fm
-from .edits import _unadjusted
+from .plan import unadjusted
 from .publicity import current_plan, published_document, refusal
 
 PLAN_TITLE = "拟资助项目汇总表"
@@ -83,10 +83,10 @@ def _status(ln: fm.PlanLine) -> str:
 
 def _adjust_text(ln: fm.PlanLine) -> str:
     """核减 (below the amount the line would have without it) or 调整, from the same base as the
-    audit (``edits._unadjusted``); flagged when above the panel's 核定 or the current bound."""
+    audit (``plan.unadjusted``); flagged when above the panel's 核定 or the current bound."""
     if ln.adjusted is None:
         return "—"
-    base = _unadjusted(ln)
+    base = unadjusted(ln)
     kind = "核减" if base is not None and Decimal(ln.adjusted) < Decimal(base) else "调整"
     text = f"{kind} {display(ln.adjusted)}"
     if ln.approved is not None and Decimal(ln.adjusted) > Decimal(ln.approved):

@@ -38,6 +38,7 @@ from ..store.models import (Application, FundingBudget, FundingDecision, Funding
                             FundingPublicity, GuideEdition, ReviewSession)
 from .errors import FundingError
 from .exclusive import Entry, exclusive_flags
+from .outcomes import apply_objections
 from .routing import RULE, funding_rule, route_of
 from .model import (BELOW_LINE, EXCLUDED, FUNDED, INELIGIBLE, NO_CONSENSUS, NOT_RECOMMENDED, OK, UNCONFIRMED,
                     Computed, FundingPlan, ObjectionInfo, PlanLine, PublicityInfo, ScopePlan)
@@ -576,7 +577,6 @@ def funding_plan(store: Store, session_id: int) -> FundingPlan:
                        scopes=build_scopes(ins, budgets, {p.id: p.name for p in guide.plan_types}),
                        missing_params=sorted(missing), publicity=publicity, rules_sha256=rules_sha,
                        rules_pinned=pinned)
-    from .publicity import apply_objections   # after the 公示: 撤销 / 调整 of the decided objections
-    apply_objections(plan, publicity)
+    apply_objections(plan, publicity)   # after the 公示: 撤销 / 调整 of the decided objections
     plan.data_hash = data_hash(plan)
     return plan

@@ -113,7 +113,11 @@ class FundingModel(QAbstractTableModel):
         if ln.adjust_over:
             marks.append(self.tr("调整超上限"))
         flags = "；".join(marks)
-        return [str(ln.rank) if ln.rank is not None else "", data(ln.application_id), data(ln.title),
+        rank = "" if ln.rank is None else str(ln.rank)
+        if rank and self.scope is not None and not self.scope.scope.startswith("item:"):
+            # a plan type's budget pools several items: the rank is the one within its own item
+            rank = self.tr("项目%1第%2").replace("%1", str(ln.guide_item)).replace("%2", rank)
+        return [rank, data(ln.application_id), data(ln.title),
                 data(ln.applicant), score, money(ln.requested), money(ln.cap), money(ln.approved),
                 money(ln.adjusted), money(ln.proposed), money(ln.cumulative), status_text(ln.status), flags]
 

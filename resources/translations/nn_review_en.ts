@@ -2131,22 +2131,27 @@ Ctrl+E: submit scores; Ctrl+P: print the personal score sheet</translation>
         <translation>Adjustment over bound</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="142"/>
+        <location filename="../../ui/funding_model.py" line="119"/>
+        <source>项目%1第%2</source>
+        <translation>Item %1 #%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/funding_model.py" line="146"/>
         <source>拟资助 = 核减/调整后的金额；否则取申请金额（或规则金额）、上限与核定金额中的最小者</source>
         <translation>Proposed = the cut/adjusted amount; otherwise the smallest of the requested (or rule) amount, the cap and the approved amount</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="167"/>
+        <location filename="../../ui/funding_model.py" line="171"/>
         <source>与 %1（项目%2）不能重复享受：%3</source>
         <translation>Cannot also be funded with %1 (item %2): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="171"/>
+        <location filename="../../ui/funding_model.py" line="175"/>
         <source>同一单位在项目%1合计 %2 万元，超过单个企业年度上限 %3 万元（%4）</source>
         <translation>One enterprise totals %2 (10k yuan) in item %1, over the per-enterprise annual ceiling %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/funding_model.py" line="176"/>
+        <location filename="../../ui/funding_model.py" line="180"/>
         <source>核减/调整 %1 超出现行上限 %2，按上限计；请重新调整</source>
         <translation>The adjustment %1 exceeds the current bound %2 and counts at the bound; adjust it again</translation>
     </message>

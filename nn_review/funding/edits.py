@@ -19,6 +19,7 @@ from ..changes import operation
 from ..forms import han_count
 from ..i18n import M, render
 from ..store import Store
+from ..store.lookup import application_in
 from ..store.models import Application, FundingBudget, FundingDecision, FundingParam, FundingPublicity, ReviewSession
 from .errors import FundingError
 from .model import OK, PlanLine
@@ -56,10 +57,7 @@ def require_unlocked(s, session_id: int) -> ReviewSession:
 
 
 def _application(s, session_id: int, application: str | int) -> Application:
-    q = select(Application).where(Application.session_id == session_id)
-    q = q.where(Application.id == application) if isinstance(application, int) else \
-        q.where(Application.application_id == str(application).strip())
-    app = s.scalar(q)
+    app = application_in(s, session_id, application)
     if app is None:
         raise _err(M("funding.edit.err.application", application=application), "funding.application")
     return app

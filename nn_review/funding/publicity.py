@@ -31,6 +31,7 @@ from ..formats.canonical import canonical_json
 from ..i18n import M, render
 from ..forms import han_count
 from ..store import Store
+from ..store.lookup import application_in
 from ..store.models import (Application, FundingObjection, FundingPublicity, ReviewSession,
                             utcnow)
 from . import model as fm
@@ -249,12 +250,7 @@ def _published_row(s, session_id: int, *, action) -> FundingPublicity:
 
 
 def _application(s, session_id: int, application: str | int) -> Application:
-    if isinstance(application, int):
-        app = s.get(Application, application)
-        app = app if app is not None and app.session_id == session_id else None
-    else:
-        app = s.scalar(select(Application).where(Application.session_id == session_id,
-                                                 Application.application_id == str(application).strip()))
+    app = application_in(s, session_id, application)
     if app is None:
         raise refusal("funding.application_missing", "funding.out.err.no_application", application=str(application))
     return app

@@ -19,6 +19,7 @@ from ..changes import operation
 from ..forms import MAX_TEXT_CHARS
 from ..i18n import M
 from ..store import Store
+from ..store.lookup import application_in
 from ..store.models import Application, Consensus, ConsensusDraft, PanelApplication, utcnow
 from .consensus import require_open
 from .errors import ResultsError
@@ -41,10 +42,7 @@ class Draft:
 
 
 def _application(s, session_id: int, application: str | int) -> Application:
-    q = select(Application).where(Application.session_id == session_id)
-    q = q.where(Application.id == application) if isinstance(application, int) else \
-        q.where(Application.application_id == str(application).strip())
-    app = s.scalar(q)
+    app = application_in(s, session_id, application)
     if app is None:
         raise ResultsError(f"本批次没有申报项目 {application}", "results.application",
                            msg=M("results.err.no_application", application=str(application)))

@@ -90,3 +90,16 @@ def expert_window(qtbot, ws):
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+@pytest.fixture(autouse=True)
+def modifiers_released():
+    """QTest.keyClick(w, key, Ctrl/Shift) leaves QApplication.keyboardModifiers() at that modifier
+    until the next key event: a later test's selectRow would extend a selection instead (a Ctrl+K
+    in test_funding_tab made test_main_window's document switch select two rows). Every UI test
+    ends with the modifiers released."""
+    yield
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+    QTest.keyRelease(QWidget(), Qt.Key_Shift)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPointF, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from nn_review.demo.pdfs import make_pdf
 from ui.pdf_viewer import PdfViewer
@@ -20,14 +20,6 @@ from .conftest import expert_window, wait_idle
 WORD = "砂糖橘"
 PARA = ("本项目围绕南宁市特色水果产业开展研究，重点突破种植管理、病虫害绿色防控和采后保鲜等关键技术，"
         "形成可复制推广的技术规程和示范模式。")
-
-
-@pytest.fixture(autouse=True)
-def modifiers_released():
-    """QTest.keyClick(w, key, Ctrl/Shift) leaves QApplication.keyboardModifiers() at that modifier
-    until the next key event: a later test's selectRow would extend a selection instead."""
-    yield
-    QTest.keyRelease(QWidget(), Qt.Key_Shift)
 
 
 @pytest.fixture(scope="module")
